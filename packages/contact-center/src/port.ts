@@ -1,0 +1,111 @@
+import type {
+  AgentSnapshot,
+  CallSnapshot,
+  NotReadyWorkMode,
+  ReadyWorkMode,
+  TServerWireEvent,
+  UserData,
+} from '@ctikit/protocol';
+
+/**
+ * The contact-center port: how the bridge reaches a contact center. The embedded simulator is its
+ * default implementation; a Genesys Workspace API backend is another. The bridge's HTTP/WebSocket
+ * layer knows only this interface.
+ *
+ * Requests are T-Server requests addressed from one DN (`thisDN`). A request resolves when the
+ * contact center accepted it and rejects with a `CtiError` (T-Library error code) when it did not;
+ * the state it causes arrives as events through `subscribe`, never through the promise.
+ * A backend must answer a request about a call only if that call has a party on `thisDN`, so one
+ * agent can never act on another agent's call.
+ */
+
+interface RequestBase {
+  referenceId: string;
+  thisDN: string;
+}
+interface OnCall extends RequestBase {
+  connectionId: string;
+}
+interface ConsultPair extends OnCall {
+  /** The consultation leg (TransferConnID / ConferenceConnID). */
+  consultConnectionId: string;
+}
+
+export type TServerRequest =
+  | (RequestBase & { request: 'RequestRegisterAddress' })
+  | (RequestBase & { request: 'RequestUnregisterAddress' })
+  | (RequestBase & { request: 'RequestAgentLogin'; agentId: string; workMode?: ReadyWorkMode | NotReadyWorkMode })
+  | (RequestBase & { request: 'RequestAgentLogout'; reasonCode?: string })
+  | (RequestBase & { request: 'RequestAgentReady'; workMode?: ReadyWorkMode })
+  | (RequestBase & { request: 'RequestAgentNotReady'; workMode?: NotReadyWorkMode; reasonCode?: string })
+  | (RequestBase & { request: 'RequestMakeCall'; destination: string; userData?: UserData })
+  | (OnCall & { request: 'RequestAnswerCall' })
+  /** On a ringing call this is the agent's reject: an ACD call goes back to its queue. */
+  | (OnCall & { request: 'RequestReleaseCall' })
+  | (OnCall & { request: 'RequestHoldCall' })
+  | (OnCall & { request: 'RequestRetrieveCall' })
+  | (OnCall & { request: 'RequestSetMuteOn' })
+  | (OnCall & { request: 'RequestSetMuteOff' })
+  | (OnCall & { request: 'RequestSingleStepTransfer'; destination: string; userData?: UserData })
+  | (OnCall & { request: 'RequestInitiateTransfer'; destination: string; userData?: UserData })
+  | (ConsultPair & { request: 'RequestCompleteTransfer' })
+  | (OnCall & { request: 'RequestInitiateConference'; destination: string; userData?: UserData })
+  | (ConsultPair & { request: 'RequestCompleteConference' })
+  | (ConsultPair & { request: 'RequestReconnectCall' })
+  | (OnCall & { request: 'RequestDeleteFromConference'; dn: string })
+  | (OnCall & { request: 'RequestSendDTMF'; digits: string })
+  | (OnCall & { request: 'RequestAttachUserData'; userData: UserData })
+  | (OnCall & { request: 'RequestUpdateUserData'; userData: UserData })
+  | (OnCall & { request: 'RequestDeletePair'; key: string })
+  | (OnCall & { request: 'RequestDeleteUserData' })
+  | (OnCall & { request: 'RequestStartCallRecording' })
+  | (OnCall & { request: 'RequestStopCallRecording' })
+  | (OnCall & { request: 'RequestPauseCallRecording' })
+  | (OnCall & { request: 'RequestResumeCallRecording' });
+
+export type TServerRequestName = TServerRequest['request'];
+
+/** What an accepted request reports back: the ConnID it created, if any (MakeCall, Initiate*). */
+export interface RequestOutcome {
+  connectionId?: string;
+}
+
+/**
+ * An event as a backend reports it, addressed to one DN (`thisDN` is always set). The bridge adds
+ * `eventId`, `seq` and `timestamp` and sends it on as a wire event.
+ */
+export type PortEvent = Omit<TServerWireEvent, 'seq' | 'timestamp' | 'eventId'> & { thisDN: string };
+
+export type PortEventListener = (event: PortEvent) => void;
+
+/** A call leg as seen from one DN, without the bridge's eventId. */
+export type CallLegSnapshot = Omit<CallSnapshot, 'eventId'>;
+
+export interface DnSnapshot {
+  agent: AgentSnapshot;
+  calls: CallLegSnapshot[];
+}
+
+export interface AgentEntry {
+  agentId: string;
+  dn: string;
+  name: string;
+}
+
+export interface ReasonCode {
+  code: string;
+  label: string;
+}
+
+export interface ContactCenterPort {
+  /** Agents the contact center knows, in configuration order; the first is the dev-mode default. */
+  agents(): AgentEntry[];
+  /** Not-ready reason codes the agent may choose from. */
+  reasonCodes(): ReasonCode[];
+  request(request: TServerRequest): Promise<RequestOutcome>;
+  /** Events addressed to `dn`, in order. Returns the unsubscribe function. */
+  subscribe(dn: string, listener: PortEventListener): () => void;
+  /** The DN's agent and calls now, for a client that resyncs. */
+  snapshot(dn: string): DnSnapshot;
+  close(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * How a client names itself and resumes. Browsers cannot set headers on a WebSocket, so the socket
+ * takes its parameters in the query string; REST calls use headers.
+ *
+ * - Production: `Authorization: Bearer <token>` on REST, `access_token=<token>` on the socket; the
+ *   token alone decides the agent.
+ * - Dev mode (loopback only): no credentials; the default agent unless `X-Agent-Id` / `agentId=`
+ *   (and optionally `X-Agent-DN` / `dn=`) name another configured agent.
+ */
+export const AGENT_ID_HEADER = 'x-agent-id';
+export const AGENT_DN_HEADER = 'x-agent-dn';
+export const REFERENCE_ID_HEADER = 'x-reference-id';
+
+export const socketQuerySchema = z.object({
+  access_token: z.string().min(1).max(4096).optional(),
+  agentId: z.string().min(1).max(64).optional(),
+  dn: z.string().min(1).max(64).optional(),
+  /** The session the client last saw (from SessionOpened). */
+  sessionId: z.string().min(1).max(64).optional(),
+  /** The last seq the client processed; the bridge replays what came after. */
+  resumeFrom: z.coerce.number().int().nonnegative().optional(),
+});
+export type SocketQuery = z.infer<typeof socketQuerySchema>;
+
+export const PROTOCOL_VERSION = 1;
+export const REST_PATH = '/genesys/events';
+export const SOCKET_PATH = '/genesysWs';
+export const DEFAULT_PORT = 8087;
