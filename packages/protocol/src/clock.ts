@@ -15,7 +15,6 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(delayMs, callback) {
     const timer = setTimeout(callback, delayMs);
-    timer.unref?.();
     return { cancel: () => clearTimeout(timer) };
   },
 };

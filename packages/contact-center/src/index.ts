@@ -1,0 +1,3 @@
+export * from './port.ts';
+export * from './control.ts';
+export * from './config.ts';
