@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The toolbar's configuration: one JSON file served beside the toolbar (`config.json`), overridden by
+ * URL parameters of the frame (`?vendor=genesys&bridgeUrl=…&locale=ja`). Both are parsed here, at the
+ * edge, and nowhere else.
+ */
+
+export const ORACLE_UEF_SCRIPT_URL =
+  'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
+
+export const toolbarConfigSchema = z.object({
+  vendor: z.enum(['genesys', 'amazon']).default('genesys'),
+  /** The ctikit bridge (Genesys): REST at `${bridgeUrl}/genesys/events`, socket at `/genesysWs`. */
+  bridgeUrl: z.string().url().optional(),
+  /** Where the bearer token for the bridge comes from: none (dev mode), the URL (`token=`), or Fusion's trust token. */
+  credentials: z.enum(['none', 'url', 'fusionTrustToken']).default('none'),
+  token: z.string().min(1).max(4096).optional(),
+  /** Dev mode only: which configured agent this toolbar is. */
+  agentId: z.string().min(1).max(64).optional(),
+  /** Fusion's app classification for the comm events and click-to-dial subscription. */
+  appClassification: z.string().min(1).max(64).default('ORA_SERVICE'),
+  /** `auto` follows Fusion's locale, then the browser's. */
+  locale: z.enum(['auto', 'en', 'ja']).default('auto'),
+  /** The UEF client library: Oracle's CDN in production, the Fusion simulator's copy in the demo. */
+  uefScriptUrl: z.string().min(1).default(ORACLE_UEF_SCRIPT_URL),
+  /** Seconds Fusion shows the offer before OFFER_TIMEOUT; 0 leaves it to the contact center. */
+  offerTimeoutSec: z.coerce.number().int().nonnegative().default(0),
+  /** Amazon Connect: the instance's CCP URL and region. */
+  ccpUrl: z.string().url().optional(),
+  region: z.string().min(1).max(32).optional(),
+});
+
+export type ToolbarConfig = z.output<typeof toolbarConfigSchema>;
+
+const URL_KEYS = Object.keys(toolbarConfigSchema.shape) as Array<keyof ToolbarConfig>;
+
+/** Merge the config file with the frame's URL parameters; URL parameters win. Throws a readable Error. */
+export function parseToolbarConfig(file: unknown, search: string): ToolbarConfig {
+  const params = new URLSearchParams(search);
+  const fromUrl: Record<string, string> = {};
+  for (const key of URL_KEYS) {
+    const value = params.get(key);
+    if (value !== null && value !== '') fromUrl[key] = value;
+  }
+  const base = typeof file === 'object' && file !== null ? file : {};
+  const result = toolbarConfigSchema.safeParse({ ...base, ...fromUrl });
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid toolbar configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
