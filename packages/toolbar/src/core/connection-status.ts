@@ -1,0 +1,42 @@
+/**
+ * How the toolbar's link to the telephony vendor stands. The vendor reports it; views show it
+ * (a banner while reconnecting), and commands still go through while it is anything but `offline`.
+ *
+ * ```
+ *   offline{idle} ──connect──▶ connecting ──open──▶ connected
+ *        ▲                        │                  │  ▲
+ *        │                        │ failed           │  │ reopened (resumed)
+ *        │                        ▼                  ▼  │
+ *        └──────── disposed / unauthorized ◀──── reconnecting{reason, attempt}
+ * ```
+ */
+export type ConnectionReason =
+  /** Never started: the agent has not made themselves available yet. */
+  | 'idle'
+  /** The socket closed without being asked to. */
+  | 'socketClosed'
+  /** Nothing (not even a heartbeat) arrived for too long: the link is presumed dead. */
+  | 'heartbeatTimeout'
+  /** The socket could not be opened. */
+  | 'connectFailed'
+  /** The vendor is reachable but has lost its own link to the contact center. */
+  | 'contactCenterDown'
+  /** The vendor refused the credentials; retrying will not help. */
+  | 'unauthorized'
+  /** The toolbar shut the link down. */
+  | 'disposed';
+
+export type ConnectionStatus =
+  | { readonly state: 'offline'; readonly reason: ConnectionReason }
+  | { readonly state: 'connecting' }
+  | { readonly state: 'connected' }
+  | { readonly state: 'reconnecting'; readonly reason: ConnectionReason; readonly attempt: number };
+
+export const IDLE_CONNECTION: ConnectionStatus = Object.freeze({ state: 'offline', reason: 'idle' });
+
+export function sameConnectionStatus(a: ConnectionStatus, b: ConnectionStatus): boolean {
+  if (a.state !== b.state) return false;
+  if (a.state === 'offline' && b.state === 'offline') return a.reason === b.reason;
+  if (a.state === 'reconnecting' && b.state === 'reconnecting') return a.reason === b.reason && a.attempt === b.attempt;
+  return true;
+}

@@ -1,0 +1,72 @@
+import type { CtiErrorCode } from './outcome.ts';
+import type { InteractionState } from './interaction-state.ts';
+
+/**
+ * An interaction: one call as the agent lives it, from the offer (or the dial) to the end of its
+ * wrap-up. Its `eventId` is stable for its whole life: Fusion's UEF eventId, the bridge's eventId,
+ * whatever vendor ids (ConnID, CallUUID, contactId) sit behind it.
+ *
+ * Interactions are immutable values: the workspace model replaces one with the next on every vendor
+ * event, so a view can compare `previous` and `interaction` by reference.
+ */
+
+export type Direction = 'inbound' | 'outbound' | 'internal' | 'consult';
+
+export type RecordingState = 'stopped' | 'recording' | 'paused';
+
+/** Attached data (Genesys user data, Amazon contact attributes): flat key → string | number. */
+export type AttachedData = Readonly<Record<string, string | number>>;
+
+/** Why an interaction ended; picks Fusion's closeCommEvent reason and what the views say. */
+export type EndCause =
+  /** The agent declined the offer. */
+  | { readonly kind: 'rejected' }
+  /** The customer hung up before the agent answered. */
+  | { readonly kind: 'abandoned' }
+  /** The offer went away unanswered (rang out, or was taken back). */
+  | { readonly kind: 'missed' }
+  /** The offer's timer ran out. */
+  | { readonly kind: 'timeout' }
+  /** The agent hung up an outbound call before it was answered. */
+  | { readonly kind: 'canceled' }
+  /** An outbound call could not be put through (busy, no answer, invalid number). */
+  | { readonly kind: 'failed'; readonly code: CtiErrorCode; readonly message: string }
+  /** A connected call ended normally: wrap-up follows. */
+  | { readonly kind: 'completed' }
+  /** The call was handed to someone else. */
+  | { readonly kind: 'transferred' };
+
+export type EndCauseKind = EndCause['kind'];
+
+/** What the vendor tells about a call besides its state. */
+export interface InteractionDetails {
+  readonly direction: Direction;
+  /** The customer's number: the ANI of an inbound call, the dialed number of an outbound one. */
+  readonly phoneNumber: string;
+  /** The number the customer dialed (inbound). */
+  readonly dnis?: string;
+  /** The queue (ACD queue, route point) that distributed the call. */
+  readonly queue?: string;
+  readonly userData: AttachedData;
+  /** Every party on the call (DNs, numbers), the agent's own included. */
+  readonly parties: readonly string[];
+  readonly recordingState: RecordingState;
+  /** The other leg of a consultation: on a consult call the main call, on the main call the consult. */
+  readonly linkedEventId?: string;
+}
+
+export interface Interaction extends InteractionDetails {
+  readonly eventId: string;
+  readonly state: InteractionState;
+  /** When it was offered to the agent (inbound) or started dialing (outbound), epoch ms. */
+  readonly offeredAt: number;
+  readonly connectedAt?: number;
+  readonly endedAt?: number;
+  /** Same as `state === 'held'`, for views that only need the flag. */
+  readonly held: boolean;
+  readonly muted: boolean;
+  /** Set once the interaction has ended (state `wrapUp` or `closed`). */
+  readonly endCause?: EndCause;
+}
+
+export const EMPTY_ATTACHED_DATA: AttachedData = Object.freeze({});

@@ -1,0 +1,77 @@
+import type { AgentState } from './agent-state.ts';
+import type { ConnectionStatus } from './connection-status.ts';
+import type { AttachedData, EndCause, InteractionDetails, RecordingState } from './interaction.ts';
+import type { LiveInteractionState } from './interaction-state.ts';
+import type { Failure } from './outcome.ts';
+
+/**
+ * The vendor-neutral event vocabulary: the facts a vendor reports to the workspace model, in the
+ * core's words. A vendor adapter translates its own events (T-Server events, Streams callbacks) into
+ * these at its edge; the model applies them through the state machines and nothing else changes state.
+ *
+ * `at` is the vendor's time of the fact (epoch ms).
+ */
+export interface VendorEventMap {
+  agentStateChanged: { readonly state: AgentState; readonly at: number };
+  /** A call rings at the agent. */
+  interactionOffered: { readonly eventId: string; readonly details: InteractionDetails; readonly at: number };
+  /** The agent's call to someone is ringing there. */
+  interactionDialing: { readonly eventId: string; readonly details: InteractionDetails; readonly at: number };
+  interactionConnected: { readonly eventId: string; readonly at: number };
+  interactionHeld: { readonly eventId: string; readonly at: number };
+  interactionResumed: { readonly eventId: string; readonly at: number };
+  interactionMuteChanged: { readonly eventId: string; readonly muted: boolean; readonly at: number };
+  /** Attached data, parties, recording or the consult link changed; absent fields are unchanged. */
+  interactionDataChanged: {
+    readonly eventId: string;
+    readonly userData?: AttachedData;
+    readonly parties?: readonly string[];
+    readonly recordingState?: RecordingState;
+    /** `null` removes the link (a consultation that became the main call). */
+    readonly linkedEventId?: string | null;
+    /** The direction the call now has (a consult leg that became the call itself after a transfer). */
+    readonly direction?: InteractionDetails['direction'];
+    readonly at: number;
+  };
+  interactionEnded: { readonly eventId: string; readonly cause: EndCause; readonly at: number };
+  connectionChanged: { readonly status: ConnectionStatus; readonly at: number };
+  /** A full snapshot: it replaces the model's agent and live interactions. */
+  resynced: { readonly agent: AgentState; readonly interactions: readonly LiveInteractionSnapshot[]; readonly at: number };
+  /** A command failed after it was accepted (a vendor error event that no command result carried). */
+  commandFailed: { readonly failure: Failure; readonly eventId?: string; readonly at: number };
+}
+
+export type VendorEventType = keyof VendorEventMap;
+
+/** One vendor event: `{ type: 'interactionOffered', eventId, details, at }`. */
+export type VendorEvent = { [K in VendorEventType]: { readonly type: K } & VendorEventMap[K] }[VendorEventType];
+
+export type VendorEventOf<K extends VendorEventType> = Extract<VendorEvent, { type: K }>;
+
+/** Where a vendor delivers its events: the workspace model's `apply`. */
+export type VendorEventSink = (event: VendorEvent) => void;
+
+/** A live call in a vendor snapshot. */
+export interface LiveInteractionSnapshot {
+  readonly eventId: string;
+  readonly state: LiveInteractionState;
+  readonly details: InteractionDetails;
+  readonly offeredAt: number;
+  readonly connectedAt?: number;
+  readonly muted: boolean;
+}
+
+export const VENDOR_EVENT_TYPES: readonly VendorEventType[] = [
+  'agentStateChanged',
+  'interactionOffered',
+  'interactionDialing',
+  'interactionConnected',
+  'interactionHeld',
+  'interactionResumed',
+  'interactionMuteChanged',
+  'interactionDataChanged',
+  'interactionEnded',
+  'connectionChanged',
+  'resynced',
+  'commandFailed',
+];
