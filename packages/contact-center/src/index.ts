@@ -1,3 +1,5 @@
 export * from './port.ts';
 export * from './control.ts';
 export * from './config.ts';
+export { createSimulator } from './simulator.ts';
+export type { ContactCenterSimulator } from './simulator.ts';

@@ -1,0 +1,165 @@
+import { CtiError } from '@ctikit/protocol';
+import type { AgentStateName, AgentWorkMode, NotReadyWorkMode, ReadyWorkMode, TimerHandle } from '@ctikit/protocol';
+import type { Call, Party } from './call.ts';
+import type { SimulatorConfig } from './config.ts';
+import type { TServerRequest } from './port.ts';
+import type { World } from './world.ts';
+
+/**
+ * An agent and the DN they work on.
+ *
+ *     LoggedOut ──login──▶ NotReady(AuxWork) ◀──ready / not ready──▶ Ready
+ *                           NotReady(AfterCallWork) ──wrap-up timeout or ready──▶ Ready
+ *     NotReady | Ready ──logout (no call on the DN)──▶ LoggedOut
+ *
+ * Registration is the DN's, not the agent's: an unregistered DN refuses every request but
+ * RequestRegisterAddress, and keeps its agent state.
+ */
+export interface Agent {
+  readonly agentId: string;
+  readonly name: string;
+  readonly dn: string;
+  readonly queues: readonly string[];
+  /** Position in the configuration: breaks ties between agents idle since the same moment. */
+  readonly order: number;
+  registered: boolean;
+  state: AgentStateName;
+  workMode?: AgentWorkMode;
+  reasonCode?: string;
+  /** The ready work mode the agent returns to after wrap-up. */
+  readyWorkMode: ReadyWorkMode;
+  /** When the agent last became Ready or free of calls: the longest idle is offered the next call. */
+  idleSince: number;
+  wrapUp?: TimerHandle;
+  /** The calls with a party on this DN. */
+  readonly calls: Set<Call>;
+}
+
+/** The reason code the switch itself sets when an agent lets an ACD call ring out. */
+export const RING_NO_ANSWER_REASON = 'RONA';
+
+type AgentRequest<K extends TServerRequest['request']> = Extract<TServerRequest, { request: K }>;
+
+export function createAgent(entry: SimulatorConfig['agents'][number], order: number, now: number): Agent {
+  return {
+    agentId: entry.agentId,
+    name: entry.name,
+    dn: entry.dn,
+    queues: entry.queues,
+    order,
+    registered: false,
+    state: 'LoggedOut',
+    readyWorkMode: 'ManualIn',
+    idleSince: now,
+    calls: new Set(),
+  };
+}
+
+export function register(world: World, agent: Agent): void {
+  agent.registered = true;
+  world.emitAgent(agent, 'EventRegistered');
+}
+
+export function unregister(world: World, agent: Agent): void {
+  agent.registered = false;
+  world.emitAgent(agent, 'EventUnregistered');
+}
+
+export function login(world: World, agent: Agent, request: AgentRequest<'RequestAgentLogin'>): void {
+  if (request.agentId !== agent.agentId) {
+    throw new CtiError('DN_NOT_CONFIGURED', `Agent ${request.agentId} is not configured on DN ${agent.dn}.`);
+  }
+  if (agent.state !== 'LoggedOut') throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already logged in.`);
+  agent.state = 'NotReady';
+  agent.workMode = 'AuxWork';
+  delete agent.reasonCode;
+  world.emitAgent(agent, 'EventAgentLogin');
+  world.emitAgent(agent, 'EventAgentNotReady', { workMode: 'AuxWork' });
+}
+
+export function logout(world: World, agent: Agent, request: AgentRequest<'RequestAgentLogout'>): void {
+  requireLoggedIn(agent);
+  if (agent.calls.size > 0) {
+    throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} has calls: release them before logging out.`);
+  }
+  agent.wrapUp?.cancel();
+  agent.state = 'LoggedOut';
+  delete agent.workMode;
+  delete agent.reasonCode;
+  world.emitAgent(agent, 'EventAgentLogout', {
+    agentId: agent.agentId,
+    ...(request.reasonCode ? { reasons: { ReasonCode: request.reasonCode } } : {}),
+  });
+}
+
+export function requestReady(world: World, agent: Agent, request: AgentRequest<'RequestAgentReady'>): void {
+  requireLoggedIn(agent);
+  if (agent.state === 'Ready') throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already Ready.`);
+  becomeReady(world, agent, request.workMode ?? 'ManualIn');
+}
+
+export function requestNotReady(world: World, agent: Agent, request: AgentRequest<'RequestAgentNotReady'>): void {
+  requireLoggedIn(agent);
+  const { reasonCode } = request;
+  if (reasonCode !== undefined && !world.reasonCodes.has(reasonCode)) {
+    throw new CtiError('INVALID_ATTRIBUTE', `Unknown not-ready reason code: ${reasonCode}.`);
+  }
+  const workMode = request.workMode ?? 'AuxWork';
+  if (agent.state === 'NotReady' && agent.workMode === workMode && agent.reasonCode === reasonCode) {
+    throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already NotReady (${workMode}).`);
+  }
+  becomeNotReady(world, agent, workMode, reasonCode);
+}
+
+export function becomeReady(world: World, agent: Agent, workMode: ReadyWorkMode): void {
+  agent.wrapUp?.cancel();
+  delete agent.wrapUp;
+  agent.state = 'Ready';
+  agent.workMode = workMode;
+  agent.readyWorkMode = workMode;
+  delete agent.reasonCode;
+  agent.idleSince = world.now();
+  world.emitAgent(agent, 'EventAgentReady', { workMode });
+  world.agentsToRoute.add(agent);
+}
+
+export function becomeNotReady(world: World, agent: Agent, workMode: NotReadyWorkMode, reasonCode?: string): void {
+  agent.wrapUp?.cancel();
+  delete agent.wrapUp;
+  agent.state = 'NotReady';
+  agent.workMode = workMode;
+  if (reasonCode === undefined) delete agent.reasonCode;
+  else agent.reasonCode = reasonCode;
+  world.emitAgent(agent, 'EventAgentNotReady', {
+    workMode,
+    ...(reasonCode !== undefined ? { reasons: { ReasonCode: reasonCode } } : {}),
+  });
+}
+
+/**
+ * An agent's leg left a call. A Ready agent whose answered ACD leg ended goes into wrap-up when
+ * after-call work is on (an agent who chose NotReady during the call keeps that state); a Ready agent
+ * left with no call is idle from now and may be offered the next call.
+ */
+export function legEnded(world: World, agent: Agent, leg: Party): void {
+  const { afterCallWork } = world.config;
+  if (afterCallWork.enabled && leg.queue !== undefined && leg.answered && agent.state === 'Ready') {
+    becomeNotReady(world, agent, 'AfterCallWork');
+    if (afterCallWork.timeoutSec > 0) {
+      agent.wrapUp = world.schedule(afterCallWork.timeoutSec * 1000, () => {
+        if (agent.state === 'NotReady' && agent.workMode === 'AfterCallWork') becomeReady(world, agent, agent.readyWorkMode);
+      });
+    }
+    return;
+  }
+  if (agent.state === 'Ready' && agent.calls.size === 0) {
+    agent.idleSince = world.now();
+    world.agentsToRoute.add(agent);
+  }
+}
+
+function requireLoggedIn(agent: Agent): void {
+  if (agent.state === 'LoggedOut') {
+    throw new CtiError('NOT_INITIALIZED', `No agent is logged in on DN ${agent.dn}: send RequestAgentLogin first.`);
+  }
+}

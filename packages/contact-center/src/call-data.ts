@@ -1,0 +1,67 @@
+import { CtiError } from '@ctikit/protocol';
+import type { RecordingState } from '@ctikit/protocol';
+import type { Agent } from './agent-state.ts';
+import type { Call } from './call.ts';
+import { legOf } from './call-control.ts';
+import type { TServerRequest } from './port.ts';
+import type { World } from './world.ts';
+
+/**
+ * What a call carries besides its parties: user data (attached data) and the recording state. Every
+ * change is reported by EventAttachedDataChanged to every agent DN on the call.
+ */
+type Request<K extends TServerRequest['request']> = Extract<TServerRequest, { request: K }>;
+
+type UserDataRequest = Request<'RequestAttachUserData' | 'RequestUpdateUserData' | 'RequestDeletePair' | 'RequestDeleteUserData'>;
+
+export function changeUserData(world: World, agent: Agent, request: UserDataRequest): void {
+  const { call } = legOf(world, agent.dn, request.connectionId);
+  switch (request.request) {
+    case 'RequestAttachUserData':
+      call.userData = { ...request.userData, ...call.userData };
+      break;
+    case 'RequestUpdateUserData':
+      call.userData = { ...call.userData, ...request.userData };
+      break;
+    case 'RequestDeletePair':
+      if (!Object.hasOwn(call.userData, request.key)) {
+        throw new CtiError('INVALID_ATTRIBUTE', `Call ${call.connectionId} has no user-data key ${request.key}.`);
+      }
+      delete call.userData[request.key];
+      break;
+    case 'RequestDeleteUserData':
+      call.userData = {};
+      break;
+  }
+  announceDataChange(world, call);
+}
+
+type RecordingRequest = Request<
+  'RequestStartCallRecording' | 'RequestStopCallRecording' | 'RequestPauseCallRecording' | 'RequestResumeCallRecording'
+>;
+
+const RECORDING_TRANSITIONS: Record<RecordingRequest['request'], { from: readonly RecordingState[]; to: RecordingState }> = {
+  RequestStartCallRecording: { from: ['Stopped'], to: 'Recording' },
+  RequestStopCallRecording: { from: ['Recording', 'Paused'], to: 'Stopped' },
+  RequestPauseCallRecording: { from: ['Recording'], to: 'Paused' },
+  RequestResumeCallRecording: { from: ['Paused'], to: 'Recording' },
+};
+
+export function changeRecording(world: World, agent: Agent, request: RecordingRequest): void {
+  const { call, party } = legOf(world, agent.dn, request.connectionId);
+  if (party.state !== 'Established' && party.state !== 'Held') {
+    throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not established.`);
+  }
+  const transition = RECORDING_TRANSITIONS[request.request];
+  if (!transition.from.includes(call.recordingState)) {
+    throw new CtiError('INVALID_CALL_STATE', `Recording on call ${call.connectionId} is ${call.recordingState}.`);
+  }
+  call.recordingState = transition.to;
+  announceDataChange(world, call);
+}
+
+function announceDataChange(world: World, call: Call): void {
+  for (const party of call.parties) {
+    if (party.kind === 'agent') world.emitCall(call, party, 'EventAttachedDataChanged');
+  }
+}

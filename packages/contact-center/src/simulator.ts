@@ -1,0 +1,121 @@
+import { CtiError, systemClock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/protocol';
+import { createAgent } from './agent-state.ts';
+import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
+import type { SimulatorConfig } from './config.ts';
+import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
+import * as customer from './customer-side.ts';
+import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
+import { handleRequest } from './requests.ts';
+import { settleRouting } from './routing.ts';
+import { dnSnapshot, listAgents, listCalls } from './views.ts';
+import { World } from './world.ts';
+
+/**
+ * The embedded contact center: a deterministic model of a Genesys T-Server voice switch with agents,
+ * DNs, ACD queues and calls. Pure: no I/O, and time only from the injected clock.
+ *
+ * Requests settle synchronously; their events are delivered before the returned promise settles.
+ */
+export interface ContactCenterSimulator extends ContactCenterPort, SimulatorControl {}
+
+export function createSimulator(
+  config: SimulatorConfig = DEFAULT_SIMULATOR_CONFIG,
+  clock: Clock = systemClock,
+): ContactCenterSimulator {
+  return new Simulator(config, clock);
+}
+
+class Simulator implements ContactCenterSimulator {
+  private readonly world: World;
+
+  constructor(config: SimulatorConfig, clock: Clock) {
+    this.world = new World(config, clock, settleRouting);
+    config.agents.forEach((entry, order) => this.world.agents.set(entry.dn, createAgent(entry, order, clock.now())));
+    for (const queue of config.queues) {
+      const agents = [...this.world.agents.values()].filter((agent) => agent.queues.includes(queue.dn));
+      this.world.queues.set(queue.dn, { dn: queue.dn, name: queue.name, waiting: [], agents });
+    }
+  }
+
+  agents(): AgentEntry[] {
+    return this.world.config.agents.map(({ agentId, dn, name }) => ({ agentId, dn, name }));
+  }
+
+  reasonCodes(): ReasonCode[] {
+    return this.world.config.reasonCodes.map(({ code, label }) => ({ code, label }));
+  }
+
+  request(request: TServerRequest): Promise<RequestOutcome> {
+    try {
+      const origin = { thisDN: request.thisDN, referenceId: request.referenceId };
+      return Promise.resolve(this.world.run(() => handleRequest(this.world, request), origin));
+    } catch (error) {
+      return Promise.reject(asCtiError(error));
+    }
+  }
+
+  subscribe(dn: string, listener: PortEventListener): () => void {
+    return this.world.dispatcher.subscribe(dn, listener);
+  }
+
+  subscribeAll(listener: PortEventListener): () => void {
+    return this.world.dispatcher.subscribeAll(listener);
+  }
+
+  snapshot(dn: string): DnSnapshot {
+    return dnSnapshot(this.world, dn);
+  }
+
+  close(): Promise<void> {
+    this.world.close();
+    return Promise.resolve();
+  }
+
+  placeCall(input: PlaceCallInput): { connectionId: string; callUuid: string } {
+    return this.control(() => customer.placeCall(this.world, input));
+  }
+
+  customerHangup(connectionId: string): void {
+    this.control(() => customer.customerHangup(this.world, connectionId));
+  }
+
+  customerAnswer(connectionId: string): void {
+    this.control(() => customer.customerAnswer(this.world, connectionId));
+  }
+
+  customerRefuse(connectionId: string, reason: RefuseReason): void {
+    this.control(() => customer.customerRefuse(this.world, connectionId, reason));
+  }
+
+  phoneAnswer(dn: string, connectionId?: string): void {
+    this.control(() => customer.phoneAnswer(this.world, dn, connectionId));
+  }
+
+  phoneHangup(dn: string, connectionId?: string): void {
+    this.control(() => customer.phoneHangup(this.world, dn, connectionId));
+  }
+
+  listAgents(): SimAgentView[] {
+    return listAgents(this.world);
+  }
+
+  listCalls(): SimCallView[] {
+    return listCalls(this.world);
+  }
+
+  private control<T>(change: () => T): T {
+    try {
+      return this.world.run(change);
+    } catch (error) {
+      throw asCtiError(error);
+    }
+  }
+}
+
+/** Refusals are CtiErrors already; anything else is a fault in the simulator, reported as INTERNAL_ERROR. */
+function asCtiError(error: unknown): CtiError {
+  if (error instanceof CtiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CtiError('INTERNAL_ERROR', `Simulator fault: ${message}`);
+}

@@ -1,0 +1,63 @@
+import { CtiError } from '@ctikit/protocol';
+import type { AgentSnapshot } from '@ctikit/protocol';
+import type { Agent } from './agent-state.ts';
+import type { Call } from './call.ts';
+import { legSnapshot, partyOn } from './call.ts';
+import type { SimAgentView, SimCallView, SimPartyView } from './control.ts';
+import type { DnSnapshot } from './port.ts';
+import type { World } from './world.ts';
+
+/** Read-only views of the simulated switch: a DN's snapshot for a resyncing client, and the control lists. */
+
+export function agentSnapshot(agent: Agent): AgentSnapshot {
+  return {
+    agentId: agent.agentId,
+    dn: agent.dn,
+    registered: agent.registered,
+    state: agent.state,
+    ...(agent.workMode ? { workMode: agent.workMode } : {}),
+    ...(agent.reasonCode !== undefined ? { reasonCode: agent.reasonCode } : {}),
+  };
+}
+
+export function dnSnapshot(world: World, dn: string): DnSnapshot {
+  const agent = world.agents.get(dn);
+  if (!agent) throw new CtiError('DN_NOT_CONFIGURED', `DN ${dn} is not a configured agent DN.`);
+  const calls = [];
+  for (const call of callsByAge(agent.calls)) {
+    const party = partyOn(call, dn);
+    if (party) calls.push(legSnapshot(call, party));
+  }
+  return { agent: agentSnapshot(agent), calls };
+}
+
+export function listAgents(world: World): SimAgentView[] {
+  return [...world.agents.values()].map((agent) => ({
+    ...agentSnapshot(agent),
+    name: agent.name,
+    queues: [...agent.queues],
+    calls: callsByAge(agent.calls).map((call) => call.connectionId),
+  }));
+}
+
+export function listCalls(world: World): SimCallView[] {
+  return [...world.calls.values()].map((call) => {
+    const parties: SimPartyView[] = call.parties.map((party) => ({ dn: party.dn, kind: party.kind, state: party.state }));
+    if (call.queuedIn !== undefined) parties.push({ dn: call.queuedIn, kind: 'queue', state: 'Queued' });
+    return {
+      connectionId: call.connectionId,
+      callUuid: call.callUuid,
+      callType: call.callType,
+      ANI: call.ANI,
+      DNIS: call.DNIS,
+      parties,
+      userData: { ...call.userData },
+      recordingState: call.recordingState,
+      startedAt: call.startedAt,
+    };
+  });
+}
+
+function callsByAge(calls: Iterable<Call>): Call[] {
+  return [...calls].sort((a, b) => a.startedAt - b.startedAt || a.connectionId.localeCompare(b.connectionId));
+}
