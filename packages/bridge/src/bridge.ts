@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { SOCKET_PATH } from '@ctikit/protocol';
+import { createSimulator } from '@ctikit/contact-center';
+import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
+import { commandsRoute } from './commands/commands-route.ts';
+import { RateLimiter } from './commands/rate-limiter.ts';
+import { AccessControl } from './http/access.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { decorateRequests } from './http/request-context.ts';
+import { BridgeMetrics } from './ops/metrics.ts';
+import { opsRoutes } from './ops/ops-routes.ts';
+import { registerStaticDirs } from './ops/static-files.ts';
+import { resolveBridgeOptions } from './options.ts';
+import type { BridgeOptionsInput, ResolvedBridgeOptions } from './options.ts';
+import { SessionRegistry } from './sessions/session-registry.ts';
+import { simulatorControlRoutes, simulatorEventsEndpoint } from './simulator/control-routes.ts';
+import { agentSocketEndpoint } from './sockets/agent-socket-endpoint.ts';
+import { SocketGateway } from './sockets/socket-gateway.ts';
+import type { SocketEndpoint } from './sockets/socket-gateway.ts';
+
+export interface Bridge {
+  readonly app: FastifyInstance;
+  readonly options: ResolvedBridgeOptions;
+  readonly backend: ContactCenterPort;
+  /** The simulator's control side when `/sim/*` is served. */
+  readonly simulator: SimulatorControl | undefined;
+  /** `http://host:port` once listening. */
+  readonly url: string;
+  /** Start listening; resolves with the URL. */
+  listen(): Promise<string>;
+  /** Close every socket and session, stop listening, and close the backend if the bridge created it. */
+  close(): Promise<void>;
+}
+
+/** Strip credentials from a URL before it is logged. */
+function redactUrl(url: string): string {
+  return url.replace(/([?&]access_token=)[^&]*/gi, '$1[redacted]');
+}
+
+function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
+  return Fastify({
+    bodyLimit: options.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.authorization'],
+      serializers: {
+        req: (request: { id: string; method: string; url: string; ip?: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: redactUrl(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
+  });
+}
+
+/**
+ * The Genesys bridge: `POST /genesys/events` (commands), `GET /genesysWs` (the agent's events),
+ * `/sim/*` (the simulator's control side, dev mode or when enabled), `/healthz`, `/metrics` and
+ * the built UIs. See docs/protocol.md.
+ */
+export function createBridge(input: BridgeOptionsInput = {}): Bridge {
+  const options = resolveBridgeOptions(input);
+  const ownsBackend = options.backend === undefined;
+  const embedded = ownsBackend ? createSimulator(options.simulatorConfig, options.clock) : undefined;
+  const backend: ContactCenterPort = options.backend ?? (embedded as ContactCenterPort);
+  const simulatorControl = options.simulator ?? embedded;
+  const simulator = options.simulatorControl ? simulatorControl : undefined;
+  if (options.simulatorControl && !simulator) {
+    throw new Error('Invalid bridge options:\n  simulatorControl: the control API needs a simulator (pass `simulator`).');
+  }
+
+  const app = buildApp(options);
+  const access = new AccessControl({ ...options, backend });
+  const metrics: BridgeMetrics = new BridgeMetrics({ sessions: () => registry.size, sockets: () => registry.socketCount });
+  const registry: SessionRegistry = new SessionRegistry({ ...options, backend, metrics, log: app.log });
+
+  const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
+  if (simulator) endpoints.set('/sim/events', simulatorEventsEndpoint(simulator));
+  const gateway = new SocketGateway(endpoints, { ...options, access, log: app.log });
+  app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  decorateRequests(app);
+  registerErrorHandling(app);
+  void app.register(commandsRoute, { access, backend, registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
+  if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
+  void app.register(opsRoutes, {
+    mode: options.mode,
+    backend,
+    metrics,
+    sessions: () => registry.size,
+    sockets: () => registry.socketCount,
+  });
+  void app.register(async (scope) => {
+    await registerStaticDirs(scope, options.staticDirs);
+  });
+
+  let url: string | undefined;
+  return {
+    app,
+    options,
+    backend,
+    simulator,
+    get url() {
+      if (url === undefined) throw new Error('The bridge is not listening yet: call listen() first.');
+      return url;
+    },
+    async listen() {
+      await app.listen({ port: options.port, host: options.host });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+      app.log.info({ url, mode: options.mode, simulatorControl: Boolean(simulator) }, 'bridge listening');
+      return url;
+    },
+    async close() {
+      gateway.close();
+      registry.closeAll();
+      await app.close();
+      if (ownsBackend) await backend.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { CtiError, REST_PATH, isCommandType } from '@ctikit/protocol';
+import type { Command, CommandResult } from '@ctikit/protocol';
+import type { ContactCenterPort } from '@ctikit/contact-center';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { AccessControl } from '../http/access.ts';
+import { replyWithError } from '../http/errors.ts';
+import { apiAccessHook, referenceIdOf, registerPreflightRoutes } from '../http/request-context.ts';
+import type { BridgeMetrics } from '../ops/metrics.ts';
+import type { SessionRegistry } from '../sessions/session-registry.ts';
+import { commandBodySchema } from './command-body.ts';
+import { runCommand } from './command-handlers.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+
+export interface CommandsRouteOptions {
+  access: AccessControl;
+  backend: ContactCenterPort;
+  registry: SessionRegistry;
+  rateLimiter: RateLimiter;
+  metrics: BridgeMetrics;
+}
+
+/** Errors that say nothing about the agent's calls, and are not echoed on its socket. */
+const NOT_ECHOED = new Set(['RATE_LIMITED', 'UNAUTHENTICATED', 'ORIGIN_NOT_ALLOWED']);
+
+function commandTypeOf(request: FastifyRequest): string {
+  const type: unknown = (request.body as { type?: unknown } | null | undefined)?.type;
+  return isCommandType(type) ? type : 'unknown';
+}
+
+/**
+ * `POST /genesys/events`: one command per request, acting on the caller's own session and DN.
+ * Hooks, in order: origin + CORS + identity, reference id, the agent's rate limit; then the body is
+ * parsed (JSON only) and validated against the protocol's command schemas, and the command's
+ * handler runs. Success is `200 CommandResult`; failure is the catalog error body, and (once the
+ * agent is known) the same error as an `EventError` frame on the agent's sockets.
+ */
+export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (app, options) => {
+  const { access, backend, registry, rateLimiter, metrics } = options;
+
+  app.addHook('onRequest', apiAccessHook(access, ['POST']));
+  app.addHook('onRequest', async (request) => {
+    request.referenceId = referenceIdOf(request);
+    const agent = request.agent;
+    if (agent && !rateLimiter.take(agent.agentId)) throw new CtiError('RATE_LIMITED');
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const type = commandTypeOf(request);
+    const cti = replyWithError(request, reply, error);
+    metrics.commands.inc({ type, outcome: cti.code });
+    const session = request.agent ? registry.get(request.agent.agentId) : undefined;
+    if (session && request.referenceId !== undefined && !NOT_ECHOED.has(cti.code)) {
+      const connectionId: unknown = (request.body as { connectionId?: unknown } | null | undefined)?.connectionId;
+      session.reportCommandError(cti, request.referenceId, typeof connectionId === 'string' ? connectionId : undefined);
+    }
+  });
+
+  registerPreflightRoutes(app, [REST_PATH]);
+
+  app.post<{ Body: Command }>(REST_PATH, { schema: { body: commandBodySchema } }, async (request): Promise<CommandResult> => {
+    const command = request.body;
+    const agent = request.agent as NonNullable<FastifyRequest['agent']>;
+    const referenceId = request.referenceId as string;
+    const session = registry.open(agent);
+    const before = 'connectionId' in command ? session.ids.eventIdOf(command.connectionId) : undefined;
+    const outcome = await runCommand(command, { backend, session, referenceId });
+    const connectionId = outcome.connectionId ?? ('connectionId' in command ? command.connectionId : undefined);
+    const eventId = (connectionId !== undefined ? session.ids.eventIdOf(connectionId) : undefined) ?? before;
+    metrics.commands.inc({ type: command.type, outcome: 'OK' });
+    request.log.info({ agentId: agent.agentId, type: command.type, referenceId, outcome: 'OK' }, 'command accepted');
+    return {
+      ok: true,
+      type: command.type,
+      referenceId,
+      ...(eventId !== undefined ? { eventId } : {}),
+      ...(connectionId !== undefined ? { connectionId } : {}),
+    };
+  });
+};

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { CtiError } from '@ctikit/protocol';
+import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
+
+/**
+ * Who is calling, and from where. One object answers both questions for REST calls and socket
+ * upgrades alike:
+ *
+ * - Origins: a request without `Origin` (not a browser) passes, as does a same-origin one; in dev
+ *   mode any loopback origin passes; otherwise the origin must be on the allow-list.
+ * - Identity, production: a bearer token (`Authorization` header, or `access_token` on the socket
+ *   query) decides the agent; nothing the client names overrides it.
+ * - Identity, dev: no credentials; the first configured agent unless `X-Agent-Id` / `agentId`
+ *   (or `X-Agent-DN` / `dn`) names another configured one.
+ */
+
+export interface Principal {
+  agentId: string;
+}
+
+/** Resolves a bearer token to the agent it signs in, or `undefined` when the token is not valid. */
+export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
+
+/** The agent a request acts as: always a configured agent and its own DN. */
+export interface AgentIdentity {
+  agentId: string;
+  dn: string;
+}
+
+export interface Credentials {
+  token?: string | undefined;
+  agentId?: string | undefined;
+  dn?: string | undefined;
+}
+
+export interface AccessOptions {
+  mode: 'dev' | 'production';
+  tokens: ReadonlyArray<{ token: string; agentId: string }>;
+  verifyToken?: TokenVerifier | undefined;
+  allowedOrigins: readonly string[];
+  backend: ContactCenterPort;
+}
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function isLoopbackHostname(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
+}
+
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  return match?.[1];
+}
+
+export class AccessControl {
+  private readonly allowedOrigins: ReadonlySet<string>;
+  /** sha256(token) → agentId, so the tokens themselves are not kept in memory as map keys. */
+  private readonly staticTokens: ReadonlyMap<string, string>;
+
+  constructor(private readonly options: AccessOptions) {
+    this.allowedOrigins = new Set(options.allowedOrigins.map((o) => o.toLowerCase()));
+    this.staticTokens = new Map(options.tokens.map((t) => [digest(t.token), t.agentId]));
+    const known = new Set(options.backend.agents().map((a) => a.agentId));
+    for (const { agentId } of options.tokens) {
+      if (!known.has(agentId)) throw new Error(`A configured token names agent "${agentId}", which the contact center does not know.`);
+    }
+  }
+
+  get production(): boolean {
+    return this.options.mode === 'production';
+  }
+
+  isOriginAllowed(origin: string | undefined, host: string | undefined): boolean {
+    if (origin === undefined) return true;
+    const normalized = origin.toLowerCase();
+    if (this.allowedOrigins.has(normalized)) return true;
+    let url: URL;
+    try {
+      url = new URL(normalized);
+    } catch {
+      return false;
+    }
+    if (url.origin === 'null' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return false;
+    if (host !== undefined && url.host === host.toLowerCase()) return true;
+    return !this.production && isLoopbackHostname(url.hostname);
+  }
+
+  assertOrigin(origin: string | undefined, host: string | undefined): void {
+    if (!this.isOriginAllowed(origin, host)) throw new CtiError('ORIGIN_NOT_ALLOWED');
+  }
+
+  async identify(credentials: Credentials): Promise<AgentIdentity> {
+    return this.production ? this.identifyByToken(credentials.token) : this.identifyInDev(credentials);
+  }
+
+  private async identifyByToken(token: string | undefined): Promise<AgentIdentity> {
+    if (token === undefined) throw new CtiError('UNAUTHENTICATED');
+    const agentId = this.staticTokens.get(digest(token)) ?? (await this.options.verifyToken?.(token))?.agentId;
+    if (agentId === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');
+    return toIdentity(this.findAgent((a) => a.agentId === agentId, agentId));
+  }
+
+  private identifyInDev({ agentId, dn }: Credentials): AgentIdentity {
+    const agents = this.options.backend.agents();
+    if (agentId !== undefined) {
+      const agent = this.findAgent((a) => a.agentId === agentId, agentId);
+      if (dn !== undefined && dn !== agent.dn) {
+        throw new CtiError('DN_NOT_CONFIGURED', `DN ${dn} is not the DN of agent ${agentId}.`);
+      }
+      return toIdentity(agent);
+    }
+    if (dn !== undefined) return toIdentity(this.findAgent((a) => a.dn === dn, `with DN ${dn}`));
+    const first = agents[0];
+    if (!first) throw new CtiError('DN_NOT_CONFIGURED', 'The contact center has no agents configured.');
+    return toIdentity(first);
+  }
+
+  private findAgent(match: (agent: AgentEntry) => boolean, description: string): AgentEntry {
+    const agent = this.options.backend.agents().find(match);
+    if (!agent) throw new CtiError('DN_NOT_CONFIGURED', `No agent ${description} is configured.`);
+    return agent;
+  }
+}
+
+function toIdentity(agent: AgentEntry): AgentIdentity {
+  return { agentId: agent.agentId, dn: agent.dn };
+}

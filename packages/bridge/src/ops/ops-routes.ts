@@ -1,0 +1,42 @@
+import type { ContactCenterPort } from '@ctikit/contact-center';
+import type { FastifyPluginAsync } from 'fastify';
+import type { BridgeMetrics } from './metrics.ts';
+
+export interface OpsRoutesOptions {
+  mode: 'dev' | 'production';
+  backend: ContactCenterPort;
+  metrics: BridgeMetrics;
+  sessions: () => number;
+  sockets: () => number;
+}
+
+/**
+ * `GET /healthz` (200 while the contact center answers, 503 when it does not) and `GET /metrics`
+ * (Prometheus text format). Neither needs credentials; put them behind the network, not the token.
+ */
+export const opsRoutes: FastifyPluginAsync<OpsRoutesOptions> = async (app, options) => {
+  const { backend, metrics } = options;
+
+  app.get('/healthz', async (request, reply) => {
+    let agents: number;
+    try {
+      agents = backend.agents().length;
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: the contact center does not answer');
+      return reply.code(503).send({ status: 'unavailable', backend: { status: 'unavailable' } });
+    }
+    return {
+      status: 'ok',
+      mode: options.mode,
+      uptimeSeconds: Math.round(process.uptime()),
+      backend: { status: 'ok', agents },
+      sessions: options.sessions(),
+      sockets: options.sockets(),
+    };
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const text = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).send(text);
+  });
+};

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { DEFAULT_PORT, systemClock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/protocol';
+import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
+import { simulatorConfigSchema } from '@ctikit/contact-center';
+import type { TokenVerifier } from './http/access.ts';
+
+/**
+ * The bridge's options, validated once by `createBridge`. Every setting is documented in
+ * docs/protocol.md ("Configuration"); config files, environment variables and CLI flags are all
+ * turned into this one shape by config-sources.ts.
+ */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function isObjectWith(...methods: string[]) {
+  return (value: unknown): boolean =>
+    typeof value === 'object' &&
+    value !== null &&
+    methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+}
+
+const backendSchema = z.custom<ContactCenterPort>(
+  isObjectWith('agents', 'reasonCodes', 'request', 'subscribe', 'snapshot', 'close'),
+  { message: 'backend must implement ContactCenterPort' },
+);
+const simulatorSchema = z.custom<SimulatorControl>(
+  isObjectWith('placeCall', 'customerHangup', 'customerAnswer', 'customerRefuse', 'phoneAnswer', 'phoneHangup', 'listAgents', 'listCalls', 'subscribeAll'),
+  { message: 'simulator must implement SimulatorControl' },
+);
+const clockSchema = z.custom<Clock>(isObjectWith('now', 'setTimer'), { message: 'clock must implement Clock' });
+const verifierSchema = z.custom<TokenVerifier>((value) => typeof value === 'function', {
+  message: 'verifyToken must be a function (token) => Promise<Principal | undefined>',
+});
+
+const origin = z
+  .string()
+  .regex(/^https?:\/\/[^/\s]+$/i, 'an origin is scheme://host[:port] with no path')
+  .transform((value) => value.toLowerCase());
+
+export const staticDirSchema = z.object({
+  /** The folder to serve; skipped when it does not exist. */
+  dir: z.string().min(1),
+  /** The URL prefix, e.g. `/` or `/toolbar/`. */
+  prefix: z.string().regex(/^\/([^/]+\/)*$/, 'a prefix starts and ends with /'),
+});
+export type StaticDir = z.infer<typeof staticDirSchema>;
+
+const DEFAULT_STATIC_DIRS: StaticDir[] = [
+  { dir: new URL('../../simulators/dist', import.meta.url).pathname, prefix: '/' },
+  { dir: new URL('../../toolbar/dist', import.meta.url).pathname, prefix: '/toolbar/' },
+];
+
+export const bridgeOptionsSchema = z
+  .object({
+    port: z.number().int().min(0).max(65535).default(DEFAULT_PORT),
+    /** Default: 127.0.0.1 in dev mode, 0.0.0.0 in production. */
+    host: z.string().min(1).optional(),
+    mode: z.enum(['dev', 'production']).default('dev'),
+    /** The contact center; default: the embedded simulator built from `simulatorConfig`. */
+    backend: backendSchema.optional(),
+    /** The simulator's control side, for `/sim/*`; set automatically for the embedded simulator. */
+    simulator: simulatorSchema.optional(),
+    simulatorConfig: simulatorConfigSchema.optional(),
+    /** Serve `/sim/*`. Default: on in dev mode, off in production. */
+    simulatorControl: z.boolean().optional(),
+    /** Static bearer tokens, each naming the agent it signs in. */
+    tokens: z.array(z.object({ token: z.string().min(16, 'a token is at least 16 characters'), agentId: z.string().min(1) })).default([]),
+    /** A pluggable verifier, tried after the static tokens. */
+    verifyToken: verifierSchema.optional(),
+    allowedOrigins: z.array(origin).default([]),
+    bodyLimit: z.number().int().positive().default(16 * 1024),
+    rateLimit: z
+      .object({ perSecond: z.number().positive(), burst: z.number().int().positive() })
+      .default({ perSecond: 20, burst: 40 }),
+    heartbeatMs: z.number().int().positive().default(15_000),
+    sessionGraceMs: z.number().int().nonnegative().default(120_000),
+    replayBufferSize: z.number().int().positive().default(1_000),
+    maxSocketsPerAgent: z.number().int().positive().default(8),
+    /** A socket whose unsent bytes pass this bound is closed with 1013 (the client resumes). */
+    maxBufferedBytes: z.number().int().positive().default(1024 * 1024),
+    staticDirs: z.array(staticDirSchema).default(DEFAULT_STATIC_DIRS),
+    clock: clockSchema.default(systemClock),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((options, ctx) => {
+    if (options.mode === 'production') {
+      if (options.tokens.length === 0 && !options.verifyToken) {
+        ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'production mode needs tokens or a verifyToken function' });
+      }
+      if (options.allowedOrigins.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['allowedOrigins'], message: 'production mode needs an origin allow-list' });
+      }
+    } else if (options.host !== undefined && !LOOPBACK_HOSTS.has(options.host)) {
+      ctx.addIssue({ code: 'custom', path: ['host'], message: 'dev mode has no authentication and binds loopback only; use mode production' });
+    }
+    if (options.simulator && !options.backend) {
+      ctx.addIssue({ code: 'custom', path: ['simulator'], message: 'a simulator control needs the backend it controls' });
+    }
+    if (options.backend && options.simulatorConfig) {
+      ctx.addIssue({ code: 'custom', path: ['simulatorConfig'], message: 'simulatorConfig is for the embedded simulator only' });
+    }
+  });
+
+export type BridgeOptionsInput = z.input<typeof bridgeOptionsSchema>;
+export type BridgeOptions = z.output<typeof bridgeOptionsSchema>;
+
+/** Options after defaults that depend on other options are applied. */
+export interface ResolvedBridgeOptions extends Omit<BridgeOptions, 'host' | 'simulatorControl'> {
+  host: string;
+  simulatorControl: boolean;
+}
+
+export function resolveBridgeOptions(input: BridgeOptionsInput): ResolvedBridgeOptions {
+  const result = bridgeOptionsSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid bridge options:\n  ${problems.join('\n  ')}`);
+  }
+  const options = result.data;
+  const production = options.mode === 'production';
+  return {
+    ...options,
+    host: options.host ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    simulatorControl: options.simulatorControl ?? !production,
+  };
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { CtiError, SessionOpened, TServerWireEvent } from '@ctikit/protocol';
+import type { ContactCenterPort, PortEvent } from '@ctikit/contact-center';
+import type { BridgeMetrics } from '../ops/metrics.ts';
+import { commandErrorEvent, sessionOpenedFrame, snapshotFrame, wallClockMs } from './frames.ts';
+import { InteractionIds } from './interaction-ids.ts';
+import { ReplayBuffer } from './replay-buffer.ts';
+
+/** Where a session writes frames: one of its sockets. */
+export interface FrameSink {
+  send(frame: string): void;
+}
+
+export interface ResumeRequest {
+  sessionId?: string | undefined;
+  resumeFrom?: number | undefined;
+}
+
+export interface SessionDeps {
+  backend: ContactCenterPort;
+  replayBufferSize: number;
+  metrics: BridgeMetrics;
+}
+
+/** Legs that end here: their ConnID is forgotten once the event is sent. */
+const LEG_ENDING_EVENTS = new Set<TServerWireEvent['eventName']>(['EventReleased', 'EventAbandoned']);
+
+/**
+ * One agent's session: its DN's event stream from the contact center, sequenced (`seq` from 1, no
+ * gaps), stamped with the interaction's `eventId`, serialised once and written to every socket the
+ * agent has open (two tabs get the same frames). The last N frames are kept so a reconnecting
+ * client resumes where it stopped; when they are gone it gets a Snapshot instead.
+ */
+export class AgentSession {
+  readonly sessionId = randomUUID();
+  readonly ids = new InteractionIds();
+  private seq = 0;
+  private readonly buffer: ReplayBuffer;
+  private readonly sockets = new Set<FrameSink>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    readonly agentId: string,
+    readonly dn: string,
+    private readonly deps: SessionDeps,
+  ) {
+    this.buffer = new ReplayBuffer(deps.replayBufferSize);
+    this.unsubscribe = deps.backend.subscribe(dn, (event) => this.onPortEvent(event));
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** A command failed: every socket of the agent hears it as an EventError with the request's referenceId. */
+  reportCommandError(error: CtiError, referenceId: string, connectionId?: string): void {
+    const eventId = connectionId === undefined ? undefined : this.ids.eventIdOf(connectionId);
+    this.publish(commandErrorEvent(error, { thisDN: this.dn, agentId: this.agentId, referenceId, connectionId, eventId }));
+  }
+
+  /**
+   * A socket joins: `SessionOpened`, then the missed frames (`replayed`), or a `Snapshot` when the
+   * agent is logged in or on a call (`snapshot`), or nothing (`fresh`); live frames follow.
+   */
+  attach(socket: FrameSink, resume: ResumeRequest, heartbeatMs: number): SessionOpened['resume'] {
+    const missed =
+      resume.sessionId === this.sessionId && resume.resumeFrom !== undefined ? this.buffer.since(resume.resumeFrom) : undefined;
+    let mode: SessionOpened['resume'] = 'fresh';
+    let catchUp: string[] = [];
+    if (missed) {
+      mode = 'replayed';
+      catchUp = missed;
+    } else {
+      const { agent, calls } = this.deps.backend.snapshot(this.dn);
+      if (agent.state !== 'LoggedOut' || calls.length > 0) {
+        mode = 'snapshot';
+        const withIds = calls.map((call) => ({ eventId: this.ids.ensure(call.connectionId), ...call }));
+        catchUp = [snapshotFrame({ lastSeq: this.seq, agent, calls: withIds })];
+      }
+    }
+    socket.send(
+      sessionOpenedFrame({ sessionId: this.sessionId, agentId: this.agentId, dn: this.dn, lastSeq: this.seq, resume: mode, heartbeatMs }),
+    );
+    for (const frame of catchUp) socket.send(frame);
+    this.sockets.add(socket);
+    return mode;
+  }
+
+  detach(socket: FrameSink): void {
+    this.sockets.delete(socket);
+  }
+
+  /** Whether the contact center has this ConnID as a leg on the agent's DN now. */
+  hasCall(connectionId: string): boolean {
+    return this.deps.backend.snapshot(this.dn).calls.some((call) => call.connectionId === connectionId);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.sockets.clear();
+  }
+
+  private onPortEvent(event: PortEvent): void {
+    const receivedAt = performance.now();
+    const { connectionId, previousConnectionId } = event;
+    let eventId: string | undefined;
+    if (connectionId !== undefined) {
+      if (event.eventName === 'EventPartyChanged' && previousConnectionId !== undefined) {
+        this.ids.rekey(previousConnectionId, connectionId);
+      }
+      eventId = event.eventName === 'EventError' ? this.ids.eventIdOf(connectionId) : this.ids.ensure(connectionId, event.referenceId);
+    }
+    this.publish({ ...event, ...(eventId !== undefined ? { eventId } : {}) });
+    if (connectionId !== undefined && LEG_ENDING_EVENTS.has(event.eventName)) this.ids.drop(connectionId);
+    this.deps.metrics.fanout.observe((performance.now() - receivedAt) / 1000);
+  }
+
+  private publish(event: Omit<TServerWireEvent, 'seq' | 'timestamp'>): void {
+    this.seq += 1;
+    const frame = JSON.stringify({ ...event, seq: this.seq, timestamp: wallClockMs() });
+    this.buffer.push(this.seq, frame);
+    for (const socket of this.sockets) socket.send(frame);
+  }
+}

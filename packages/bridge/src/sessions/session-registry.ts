@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, SessionOpened, TimerHandle } from '@ctikit/protocol';
+import type { ContactCenterPort } from '@ctikit/contact-center';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AgentIdentity } from '../http/access.ts';
+import type { BridgeMetrics } from '../ops/metrics.ts';
+import { AgentSession } from './agent-session.ts';
+import type { FrameSink, ResumeRequest } from './agent-session.ts';
+
+export interface RegistryOptions {
+  backend: ContactCenterPort;
+  clock: Clock;
+  metrics: BridgeMetrics;
+  log: FastifyBaseLogger;
+  sessionGraceMs: number;
+  replayBufferSize: number;
+  heartbeatMs: number;
+}
+
+/**
+ * The sessions, one per agent, opened by the agent's first socket or command. A session with no
+ * socket is kept for `sessionGraceMs`, so a reconnect (or a page reload while a call rings) loses
+ * nothing. When the grace period ends with still no socket: if the agent is on a call, the session
+ * waits another period; otherwise the agent is logged out, the DN unregistered and the session
+ * dropped.
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, AgentSession>();
+  private readonly graceTimers = new Map<AgentSession, TimerHandle>();
+
+  constructor(private readonly options: RegistryOptions) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  get socketCount(): number {
+    let count = 0;
+    for (const session of this.sessions.values()) count += session.socketCount;
+    return count;
+  }
+
+  get(agentId: string): AgentSession | undefined {
+    return this.sessions.get(agentId);
+  }
+
+  /** The agent's session, opened (and subscribed to its DN) on first use. */
+  open(identity: AgentIdentity): AgentSession {
+    const existing = this.sessions.get(identity.agentId);
+    if (existing) return existing;
+    const { backend, replayBufferSize, metrics } = this.options;
+    const session = new AgentSession(identity.agentId, identity.dn, { backend, replayBufferSize, metrics });
+    this.sessions.set(identity.agentId, session);
+    this.options.log.info({ agentId: session.agentId, dn: session.dn, sessionId: session.sessionId }, 'session opened');
+    this.startGrace(session);
+    return session;
+  }
+
+  attach(session: AgentSession, socket: FrameSink, resume: ResumeRequest): SessionOpened['resume'] {
+    this.graceTimers.get(session)?.cancel();
+    this.graceTimers.delete(session);
+    return session.attach(socket, resume, this.options.heartbeatMs);
+  }
+
+  detach(session: AgentSession, socket: FrameSink): void {
+    session.detach(socket);
+    if (session.socketCount === 0 && this.sessions.get(session.agentId) === session) this.startGrace(session);
+  }
+
+  closeAll(): void {
+    for (const timer of this.graceTimers.values()) timer.cancel();
+    this.graceTimers.clear();
+    for (const session of this.sessions.values()) session.dispose();
+    this.sessions.clear();
+  }
+
+  private startGrace(session: AgentSession): void {
+    this.graceTimers.get(session)?.cancel();
+    this.graceTimers.set(
+      session,
+      this.options.clock.setTimer(this.options.sessionGraceMs, () => void this.expire(session)),
+    );
+  }
+
+  private async expire(session: AgentSession): Promise<void> {
+    this.graceTimers.delete(session);
+    if (session.socketCount > 0) return;
+    const { backend, log } = this.options;
+    const { agent, calls } = backend.snapshot(session.dn);
+    if (calls.length > 0) {
+      this.startGrace(session);
+      return;
+    }
+    const base = { referenceId: randomUUID(), thisDN: session.dn };
+    try {
+      if (agent.state !== 'LoggedOut') await backend.request({ ...base, request: 'RequestAgentLogout' });
+      if (agent.registered) await backend.request({ ...base, referenceId: randomUUID(), request: 'RequestUnregisterAddress' });
+    } catch (error) {
+      log.warn({ err: error, agentId: session.agentId }, 'logging out an abandoned session failed');
+    }
+    if (session.socketCount > 0 || this.sessions.get(session.agentId) !== session) return;
+    session.dispose();
+    this.sessions.delete(session.agentId);
+    log.info({ agentId: session.agentId, sessionId: session.sessionId }, 'session expired: agent logged out');
+  }
+}

@@ -1,0 +1,57 @@
+import { WebSocket } from 'ws';
+import type { FastifyBaseLogger } from 'fastify';
+import type { FrameSink } from '../sessions/agent-session.ts';
+
+/** Close code for a socket that fell behind: "try again later" — the client reconnects and resumes. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/**
+ * One server→client socket. Writes are bounded: a client that stops reading (its unsent bytes
+ * pass `maxBufferedBytes`) is closed with 1013 rather than let the bridge's memory grow; it
+ * reconnects and resumes from the replay buffer. Liveness: each heartbeat tick pings, and a socket
+ * that did not answer the previous ping is terminated.
+ */
+export class SocketChannel implements FrameSink {
+  private awaitingPong = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly maxBufferedBytes: number,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    ws.on('pong', () => {
+      this.awaitingPong = false;
+    });
+  }
+
+  send(frame: string): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, 'socket fell behind: closing it so the client resumes');
+      this.ws.close(CLOSE_TRY_AGAIN_LATER, 'Falling behind: reconnect and resume');
+      return;
+    }
+    this.ws.send(frame);
+  }
+
+  /** One heartbeat tick: a Heartbeat frame and a ping; no pong since the last tick ends the socket. */
+  beat(heartbeat: string): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.awaitingPong) {
+      this.log.info('socket missed a pong: terminating it');
+      this.ws.terminate();
+      return;
+    }
+    this.awaitingPong = true;
+    this.ws.ping();
+    this.send(heartbeat);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+  }
+}

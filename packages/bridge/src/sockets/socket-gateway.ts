@@ -1,0 +1,135 @@
+import { STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { CtiError, socketQuerySchema } from '@ctikit/protocol';
+import type { Clock, SocketQuery, TimerHandle } from '@ctikit/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import { bearerToken } from '../http/access.ts';
+import type { AccessControl, AgentIdentity } from '../http/access.ts';
+import { parseWith, toCtiError } from '../http/errors.ts';
+import { heartbeatFrame, socketErrorFrame } from '../sessions/frames.ts';
+import { SocketChannel } from './socket-channel.ts';
+
+/** Largest frame a client may send; a larger one closes its socket with 1009. */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+export interface UpgradeContext {
+  identity: AgentIdentity;
+  query: SocketQuery;
+}
+
+/** What to do with a socket once the upgrade completed. */
+export type OpenSocket = (channel: SocketChannel, ws: WebSocket) => void;
+
+export interface SocketEndpoint {
+  /** Decide before the upgrade completes: throw a CtiError to refuse with its HTTP status. */
+  admit(context: UpgradeContext): OpenSocket;
+}
+
+export interface GatewayOptions {
+  access: AccessControl;
+  clock: Clock;
+  heartbeatMs: number;
+  maxBufferedBytes: number;
+  log: FastifyBaseLogger;
+}
+
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * WebSocket upgrades for every socket path (`ws` in `noServer` mode on Fastify's HTTP server).
+ * Origin and credentials are checked before the upgrade completes, so a refused client gets a
+ * plain 401/403/404 with the error body. Sockets are server→client: any frame a client sends is
+ * answered with an unsequenced `EventError` (INVALID_FRAME) and the socket stays open.
+ */
+export class SocketGateway {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
+  private readonly channels = new Set<SocketChannel>();
+  private heartbeat: TimerHandle | undefined;
+
+  constructor(
+    private readonly endpoints: ReadonlyMap<string, SocketEndpoint>,
+    private readonly options: GatewayOptions,
+  ) {
+    this.scheduleHeartbeat();
+  }
+
+  get socketCount(): number {
+    return this.channels.size;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', (error) => this.options.log.debug({ err: error }, 'upgrade socket error'));
+    this.admit(request).then(
+      (open) => {
+        if (socket.destroyed) return;
+        this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws), ws));
+      },
+      (error: unknown) => this.refuse(socket, error),
+    );
+  }
+
+  /** Terminate every socket and stop the heartbeat. */
+  close(): void {
+    this.heartbeat?.cancel();
+    this.heartbeat = undefined;
+    for (const channel of this.channels) channel.terminate();
+    this.channels.clear();
+    this.wss.close();
+  }
+
+  private async admit(request: IncomingMessage): Promise<OpenSocket> {
+    const url = new URL(request.url ?? '/', 'http://bridge.invalid');
+    const endpoint = this.endpoints.get(url.pathname);
+    if (!endpoint) throw new CtiError('NOT_FOUND', `No socket endpoint ${url.pathname}.`);
+    const { access } = this.options;
+    access.assertOrigin(headerValue(request, 'origin'), headerValue(request, 'host'));
+    const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));
+    const identity = await access.identify({
+      token: query.access_token ?? bearerToken(headerValue(request, 'authorization')),
+      agentId: query.agentId,
+      dn: query.dn,
+    });
+    return endpoint.admit({ identity, query });
+  }
+
+  private track(ws: WebSocket): SocketChannel {
+    const channel = new SocketChannel(ws, this.options.maxBufferedBytes, this.options.log);
+    this.channels.add(channel);
+    ws.on('close', () => this.channels.delete(channel));
+    ws.on('error', (error) => this.options.log.info({ err: error }, 'socket error'));
+    ws.on('message', (_data, isBinary) => {
+      const kind = isBinary ? 'a binary frame' : 'a text frame';
+      channel.send(socketErrorFrame('INVALID_FRAME', `The socket is server-to-client; got ${kind}. Send commands with POST /genesys/events.`));
+    });
+    return channel;
+  }
+
+  private refuse(socket: Duplex, cause: unknown): void {
+    const error = toCtiError(cause);
+    if (error.code === 'INTERNAL_ERROR') this.options.log.error({ err: cause }, 'socket upgrade failed');
+    else this.options.log.info({ code: error.code }, `socket refused: ${error.message}`);
+    if (socket.destroyed) return;
+    const body = JSON.stringify(error.toBody());
+    socket.end(
+      `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+
+  private scheduleHeartbeat(): void {
+    this.heartbeat = this.options.clock.setTimer(this.options.heartbeatMs, () => {
+      const frame = heartbeatFrame();
+      for (const channel of this.channels) channel.beat(frame);
+      this.scheduleHeartbeat();
+    });
+  }
+}
