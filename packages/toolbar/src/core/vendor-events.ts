@@ -60,18 +60,3 @@ export interface LiveInteractionSnapshot {
   readonly connectedAt?: number;
   readonly muted: boolean;
 }
-
-export const VENDOR_EVENT_TYPES: readonly VendorEventType[] = [
-  'agentStateChanged',
-  'interactionOffered',
-  'interactionDialing',
-  'interactionConnected',
-  'interactionHeld',
-  'interactionResumed',
-  'interactionMuteChanged',
-  'interactionDataChanged',
-  'interactionEnded',
-  'connectionChanged',
-  'resynced',
-  'commandFailed',
-];
