@@ -1,0 +1,271 @@
+import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type {
+  ErrorData,
+  EventResultMessage,
+  HandshakeMessage,
+  HostMessage,
+  Payload,
+  PhoneEvent,
+  PublishMessage,
+  ToolbarMessage,
+} from '../wire/uef-message.ts';
+import { CONTROLLABLE_EVENTS, PHONE_CHANNEL, PHONE_CHANNEL_TYPE, UEF_WIRE_VERSION } from '../wire/uef-message.ts';
+import { newUuid } from '../wire/uuid.ts';
+import type { NewLogEntry } from './event-log.ts';
+
+/**
+ * The Fusion host's end of the UEF wire: answers the handshake, keeps the toolbar's subscriptions,
+ * answers publishes with what the operation handler decided, delivers events to the subscriptions
+ * that match, and turns a controllable event into a promise of the toolbar's answer. Every message in
+ * and out goes to the event log. It knows nothing of windows: the page wires `post` to the frame.
+ */
+
+export interface Subscription {
+  id: string;
+  eventName: PhoneEvent;
+  appClassification: string | undefined;
+  once: boolean;
+}
+
+export type PublishOutcome = { ok: true; data: Payload } | { ok: false; error: ErrorData };
+
+/** How a controllable event ended, as the host sees it. */
+export type CommandOutcome =
+  | { status: 'resolved'; result: string; resultDisplayString?: string; outData?: Payload }
+  | { status: 'rejected'; message: string; result?: string; resultDisplayString?: string }
+  | { status: 'undelivered' }
+  | { status: 'timeout' };
+
+/** How long the host waits for the toolbar's answer to a controllable event. */
+export const COMMAND_TIMEOUT_MS = 30_000;
+
+export interface UefHostOptions {
+  clock: Clock;
+  hostName: string;
+  supportedActions: readonly string[];
+  supportedEvents: readonly string[];
+  post(message: HostMessage): void;
+  log(entry: NewLogEntry): void;
+  onHandshake(message: HandshakeMessage): void;
+  onPublish(message: PublishMessage): PublishOutcome;
+  onSubscriptionsChanged(subscriptions: readonly Subscription[]): void;
+}
+
+interface PendingCommand {
+  settle(outcome: CommandOutcome): void;
+  timer: TimerHandle;
+}
+
+export class UefHost {
+  #subscriptions: Subscription[] = [];
+  readonly #pending = new Map<string, PendingCommand>();
+  #toolbarName: string | undefined;
+
+  constructor(private readonly options: UefHostOptions) {}
+
+  get connected(): boolean {
+    return this.#toolbarName !== undefined;
+  }
+
+  get subscriptions(): readonly Subscription[] {
+    return this.#subscriptions;
+  }
+
+  receive(message: ToolbarMessage): void {
+    this.options.log({
+      direction: 'toolbar-to-fusion',
+      level: 'info',
+      title: message.type === 'handshake' ? 'handshake' : message.method,
+      summary: describeIncoming(message),
+      payload: message,
+    });
+    if (message.type === 'handshake') {
+      this.#handshake(message);
+      return;
+    }
+    if (!this.connected || message.toolbarName !== this.#toolbarName) {
+      this.options.log({ direction: 'note', level: 'warn', title: 'Ignored', summary: 'Message before the handshake (or from another toolbar name)' });
+      return;
+    }
+    switch (message.type) {
+      case 'publish':
+        this.#answerPublish(message);
+        return;
+      case 'subscribe':
+        this.#setSubscriptions([
+          ...this.#subscriptions.filter((s) => s.id !== message.uuid),
+          { id: message.uuid, eventName: message.method, appClassification: message.data.appClassification, once: message.data.once },
+        ]);
+        return;
+      case 'unsubscribe':
+        this.#setSubscriptions(this.#subscriptions.filter((s) => s.id !== message.uuid));
+        return;
+      case 'eventResult':
+        this.#settle(message);
+        return;
+    }
+  }
+
+  /**
+   * Sends a non-controllable event to every subscription of it whose appClassification matches (one
+   * without an appClassification takes all, except for onOutgoingEvent, which needs one). All copies
+   * share one uuid: for a click-to-dial it becomes the outbound call's eventId. Returns the count.
+   */
+  deliver(eventName: PhoneEvent, data: Payload, appClassification?: string, uuid = newUuid()): number {
+    const targets = this.#targets(eventName, appClassification);
+    for (const subscription of targets) this.#sendEvent(subscription, uuid, data);
+    return targets.length;
+  }
+
+  /** Sends a controllable event and resolves with the first answer of the toolbar. */
+  command(eventName: PhoneEvent, data: Payload, appClassification?: string): Promise<CommandOutcome> {
+    if (!CONTROLLABLE_EVENTS.includes(eventName)) throw new Error(`${eventName} is not a controllable event`);
+    const targets = this.#targets(eventName, appClassification);
+    if (targets.length === 0) {
+      this.options.log({ direction: 'note', level: 'warn', title: eventName, summary: `Not sent: the toolbar has no ${eventName} subscription` });
+      return Promise.resolve({ status: 'undelivered' });
+    }
+    const uuid = newUuid();
+    return new Promise((resolve) => {
+      const timer = this.options.clock.setTimer(COMMAND_TIMEOUT_MS, () => {
+        this.#pending.delete(uuid);
+        this.options.log({ direction: 'note', level: 'warn', title: eventName, summary: `No answer from the toolbar in ${COMMAND_TIMEOUT_MS / 1000} s` });
+        resolve({ status: 'timeout' });
+      });
+      this.#pending.set(uuid, { timer, settle: resolve });
+      for (const subscription of targets) this.#sendEvent(subscription, uuid, data);
+    });
+  }
+
+  #handshake(message: HandshakeMessage): void {
+    this.#toolbarName = message.toolbarName;
+    this.#setSubscriptions([]);
+    for (const [uuid, pending] of this.#pending) {
+      this.#pending.delete(uuid);
+      pending.timer.cancel();
+      pending.settle({ status: 'rejected', message: 'The toolbar reloaded before answering' });
+    }
+    this.#post({
+      type: 'handshakeAck',
+      uuid: message.uuid,
+      version: UEF_WIRE_VERSION,
+      toolbarName: message.toolbarName,
+      data: {
+        hostName: this.options.hostName,
+        channels: [PHONE_CHANNEL],
+        supportedActions: [...this.options.supportedActions],
+        supportedEvents: [...this.options.supportedEvents],
+      },
+    });
+    this.options.onHandshake(message);
+  }
+
+  #answerPublish(message: PublishMessage): void {
+    const outcome = this.options.onPublish(message);
+    const base = {
+      method: message.method,
+      result: outcome.ok ? 'success' : 'error',
+      toolbarName: message.toolbarName,
+      uuid: message.uuid,
+      channel: PHONE_CHANNEL,
+      channelType: PHONE_CHANNEL_TYPE,
+    };
+    this.#post({
+      type: 'publishResult',
+      method: message.method,
+      uuid: message.uuid,
+      version: UEF_WIRE_VERSION,
+      toolbarName: message.toolbarName,
+      result: outcome.ok ? 'success' : 'error',
+      data: outcome.ok ? { ...base, ...outcome.data } : { ...base, error: outcome.error },
+      ...(outcome.ok ? {} : { error: outcome.error }),
+    });
+  }
+
+  #settle(message: EventResultMessage): void {
+    const pending = this.#pending.get(message.uuid);
+    if (!pending) {
+      this.options.log({ direction: 'note', level: 'warn', title: message.method, summary: 'Answer to an event that is no longer waiting (ignored)' });
+      return;
+    }
+    this.#pending.delete(message.uuid);
+    pending.timer.cancel();
+    const { data } = message;
+    pending.settle(
+      data.outcome === 'resolved'
+        ? { status: 'resolved', result: data.result ?? 'success', resultDisplayString: data.resultDisplayString, outData: data.outData }
+        : { status: 'rejected', message: data.message ?? 'rejected', result: data.result, resultDisplayString: data.resultDisplayString },
+    );
+  }
+
+  #targets(eventName: PhoneEvent, appClassification: string | undefined): Subscription[] {
+    const anyClassification = eventName !== 'onOutgoingEvent';
+    return this.#subscriptions.filter(
+      (s) =>
+        s.eventName === eventName &&
+        (s.appClassification === appClassification || (anyClassification && s.appClassification === undefined)),
+    );
+  }
+
+  #sendEvent(subscription: Subscription, uuid: string, data: Payload): void {
+    if (subscription.once) this.#setSubscriptions(this.#subscriptions.filter((s) => s.id !== subscription.id));
+    const toolbarName = this.#toolbarName ?? '';
+    this.#post({
+      type: 'event',
+      method: subscription.eventName,
+      uuid,
+      subscriptionId: subscription.id,
+      version: UEF_WIRE_VERSION,
+      toolbarName,
+      data: { ...data, channel: PHONE_CHANNEL, channelType: PHONE_CHANNEL_TYPE, method: subscription.eventName, toolbarName, uuid },
+    });
+  }
+
+  #setSubscriptions(subscriptions: Subscription[]): void {
+    this.#subscriptions = subscriptions;
+    this.options.onSubscriptionsChanged(subscriptions);
+  }
+
+  #post(message: HostMessage): void {
+    this.options.log({
+      direction: 'fusion-to-toolbar',
+      level: message.type === 'publishResult' && message.result === 'error' ? 'warn' : 'info',
+      title: message.type === 'handshakeAck' ? 'handshakeAck' : message.method,
+      summary: describeOutgoing(message),
+      payload: message,
+    });
+    this.options.post(message);
+  }
+}
+
+function describeIncoming(message: ToolbarMessage): string {
+  switch (message.type) {
+    case 'handshake':
+      return `initialize('${message.data.applicationName}', '${message.data.apiVersion}')`;
+    case 'publish':
+      return `publish ${message.method}`;
+    case 'subscribe':
+      return `${message.data.once ? 'subscribeOnce' : 'subscribe'} ${message.method}${message.data.appClassification ? ` (${message.data.appClassification})` : ''}`;
+    case 'unsubscribe':
+      return `dispose subscription to ${message.method}`;
+    case 'eventResult':
+      return message.data.outcome === 'resolved'
+        ? `promise resolved: ${message.data.result ?? 'success'}`
+        : `promise rejected: ${message.data.message ?? ''}`;
+  }
+}
+
+function describeOutgoing(message: HostMessage): string {
+  switch (message.type) {
+    case 'handshakeAck':
+      return 'initialize() resolved';
+    case 'publishResult':
+      return message.result === 'success' ? `${message.method}: success` : `${message.method} rejected: ${message.error?.message ?? ''}`;
+    case 'event': {
+      const { command, outData } = message.data;
+      if (typeof command === 'string') return `command ${command}`;
+      const updateType = typeof outData === 'object' && outData !== null ? (outData as Payload).updateType : undefined;
+      return typeof updateType === 'string' ? `updateType ${updateType}` : 'event';
+    }
+  }
+}

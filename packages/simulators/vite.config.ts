@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+/**
+ * Two builds into one dist/ (see the `build` script):
+ * - default: the demo page (dist/index.html: the Fusion host beside the customer phone);
+ * - `--mode uef`: our UEF client library as one IIFE script, dist/uef/ui-events-framework-client.js,
+ *   the stand-in for Oracle's static.oracle.com script that a toolbar loads with a script tag.
+ */
+export default defineConfig(({ mode }) =>
+  mode === 'uef'
+    ? {
+        build: {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2022',
+          lib: {
+            entry: 'src/uef/index.ts',
+            formats: ['iife'],
+            name: 'CtikitUefClient',
+            fileName: () => 'uef/ui-events-framework-client.js',
+          },
+        },
+      }
+    : {
+        base: './',
+        plugins: [preact()],
+        build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+      },
+);
