@@ -90,5 +90,12 @@ export function parseSimulatorConfig(input: unknown): SimulatorConfig {
 /** Load a YAML or JSON file (JSON is YAML, so one parser reads both). */
 export async function loadSimulatorConfig(path: string): Promise<SimulatorConfig> {
   const text = await readFile(path, 'utf8');
-  return parseSimulatorConfig(parseYaml(text));
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Invalid simulator configuration: ${path} is not valid YAML or JSON: ${reason}`);
+  }
+  return parseSimulatorConfig(data);
 }
