@@ -107,8 +107,9 @@ export class UefHost {
   }
 
   /**
-   * Sends a non-controllable event to every subscription of it whose appClassification matches (one
-   * without an appClassification takes all, except for onOutgoingEvent, which needs one). All copies
+   * Sends a non-controllable event to every subscription of it whose appClassification matches. A
+   * subscription without one takes all, and an event without one (agent commands) goes to all, except
+   * that onOutgoingEvent only goes to an exact match. All copies
    * share one uuid: for a click-to-dial it becomes the outbound call's eventId. Returns the count.
    */
   deliver(eventName: PhoneEvent, data: Payload, appClassification?: string, uuid = newUuid()): number {
@@ -199,11 +200,12 @@ export class UefHost {
   }
 
   #targets(eventName: PhoneEvent, appClassification: string | undefined): Subscription[] {
-    const anyClassification = eventName !== 'onOutgoingEvent';
+    const strict = eventName === 'onOutgoingEvent';
     return this.#subscriptions.filter(
       (s) =>
         s.eventName === eventName &&
-        (s.appClassification === appClassification || (anyClassification && s.appClassification === undefined)),
+        (s.appClassification === appClassification ||
+          (!strict && (s.appClassification === undefined || appClassification === undefined))),
     );
   }
 
