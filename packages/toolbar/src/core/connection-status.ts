@@ -1,13 +1,13 @@
 /**
- * How the toolbar's link to the telephony vendor stands. The vendor reports it; views show it
- * (a banner while reconnecting), and commands still go through while it is anything but `offline`.
+ * How the toolbar's link to the telephony vendor stands. The vendor reports it; views show it (a
+ * banner while reconnecting). Commands are still sent while reconnecting: what they cause reaches
+ * the toolbar once the link is back.
  *
  * ```
- *   offline{idle} ──connect──▶ connecting ──open──▶ connected
- *        ▲                        │                  │  ▲
- *        │                        │ failed           │  │ reopened (resumed)
- *        │                        ▼                  ▼  │
- *        └──────── disposed / unauthorized ◀──── reconnecting{reason, attempt}
+ *   offline{idle} ──open──▶ connecting ──opened──▶ connected ──lost──▶ reconnecting{reason, attempt}
+ *        ▲                      │                      ▲                      │
+ *        └─offline{connectFailed}┘                      └────── reopened ──────┘
+ *   any ──disposed──▶ offline{disposed}
  * ```
  */
 export type ConnectionReason =
@@ -21,8 +21,8 @@ export type ConnectionReason =
   | 'connectFailed'
   /** The vendor is reachable but has lost its own link to the contact center. */
   | 'contactCenterDown'
-  /** The vendor refused the credentials; retrying will not help. */
-  | 'unauthorized'
+  /** Events went missing (a seq was skipped): the link is reopened to have them replayed. */
+  | 'sequenceGap'
   /** The toolbar shut the link down. */
   | 'disposed';
 

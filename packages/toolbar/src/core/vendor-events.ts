@@ -21,7 +21,7 @@ export interface VendorEventMap {
   interactionHeld: { readonly eventId: string; readonly at: number };
   interactionResumed: { readonly eventId: string; readonly at: number };
   interactionMuteChanged: { readonly eventId: string; readonly muted: boolean; readonly at: number };
-  /** Attached data, parties, recording or the consult link changed; absent fields are unchanged. */
+  /** Attached data, parties, recording, the consult link or who the call is with changed; absent fields are unchanged. */
   interactionDataChanged: {
     readonly eventId: string;
     readonly userData?: AttachedData;
@@ -29,8 +29,9 @@ export interface VendorEventMap {
     readonly recordingState?: RecordingState;
     /** `null` removes the link (a consultation that became the main call). */
     readonly linkedEventId?: string | null;
-    /** The direction the call now has (a consult leg that became the call itself after a transfer). */
+    /** The direction and the number the call now has (a consult leg that became the call itself after a transfer). */
     readonly direction?: InteractionDetails['direction'];
+    readonly phoneNumber?: string;
     readonly at: number;
   };
   interactionEnded: { readonly eventId: string; readonly cause: EndCause; readonly at: number };

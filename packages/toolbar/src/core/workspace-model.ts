@@ -160,6 +160,7 @@ export class WorkspaceModel {
         ...(event.parties !== undefined ? { parties: event.parties } : {}),
         ...(event.recordingState !== undefined ? { recordingState: event.recordingState } : {}),
         ...(event.direction !== undefined ? { direction: event.direction } : {}),
+        ...(event.phoneNumber !== undefined ? { phoneNumber: event.phoneNumber } : {}),
       };
       const next =
         event.linkedEventId === undefined ? patched : withLink(patched, event.linkedEventId ?? undefined);

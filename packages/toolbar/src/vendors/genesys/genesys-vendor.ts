@@ -1,0 +1,348 @@
+import { systemClock, type Clock, type Command, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import type { ConnectionStatus } from '../../core/connection-status.ts';
+import type { AttachedData } from '../../core/interaction.ts';
+import { silentLogger, type Logger } from '../../core/logger.ts';
+import {
+  failure,
+  OK,
+  type CommandOutcome,
+  type DialOutcome,
+  type ReasonCode,
+  type ReasonCodesOutcome,
+} from '../../core/outcome.ts';
+import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
+import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { BridgeRest, type BridgeCredentials, type RestOutcome, type TokenProvider } from './bridge-rest.ts';
+import { BridgeSocket } from './bridge-socket.ts';
+import { TServerEventMapper } from './event-mapping.ts';
+import { resolvePlatform, type FetchLike, type StorageLike, type WebSocketConstructor } from './platform.ts';
+import { SessionStore } from './session-store.ts';
+
+/**
+ * The Genesys vendor: a typed client of the ctikit bridge. Commands are `POST /genesys/events`
+ * (the protocol's `Command`s, addressed by the ConnID behind the interaction's eventId); events
+ * arrive on the `/genesysWs` socket, are mapped to the core's vocabulary and handed to the sink.
+ *
+ * Availability follows Oracle's tutorial: the socket is opened first, then `initialize` registers
+ * the DN and logs the agent in and ready; an agent already logged in is just made `Ready`. The agent
+ * is available when EventAgentReady says so — not when EventRegistered arrives, as the tutorial's
+ * sample has it.
+ */
+export interface GenesysVendorOptions {
+  /** The bridge, e.g. `http://localhost:8087`: REST at `/genesys/events`, socket at `/genesysWs`. */
+  bridgeUrl: string;
+  /** Production: the bearer token (or a function that gets it, e.g. Fusion's trust token). */
+  token?: string | TokenProvider;
+  /** Dev mode: which configured agent (and DN) this toolbar is. */
+  agentId?: string;
+  dn?: string;
+  /** The not-ready reasons offered to the agent (the bridge's simulator configuration lists the same). */
+  reasonCodes?: readonly ReasonCode[];
+  /** Keeps the session across page reloads; default sessionStorage. */
+  storage?: StorageLike;
+  /** Default: the browser's WebSocket. In Node, pass ws's. */
+  WebSocket?: WebSocketConstructor;
+  /** Default: the global fetch. */
+  fetch?: FetchLike;
+  clock?: Clock;
+  logger?: Logger;
+  /** Jitter for reconnect delays; default Math.random. */
+  random?: () => number;
+  backoff?: Partial<BackoffOptions>;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/** How many of its own referenceIds the vendor remembers, to recognise the socket's echo of their failures. */
+const OWN_REFERENCES = 256;
+
+export class GenesysVendor implements ICtiVendorHandler {
+  readonly vendorName = 'genesys';
+  private readonly clock: Clock;
+  private readonly rest: BridgeRest;
+  private readonly socket: BridgeSocket;
+  private readonly store: SessionStore;
+  private readonly mapper: TServerEventMapper;
+  private readonly log: Logger;
+  private readonly reasons: readonly ReasonCode[];
+  private readonly ownReferences = new Set<string>();
+  private referenceCounter = 0;
+  private readonly referencePrefix: string;
+  private sink: VendorEventSink | undefined;
+  private socketStatus: ConnectionStatus = { state: 'offline', reason: 'idle' };
+  private linkDown = false;
+  /** What the events said about the DN: registered, and the agent logged in. */
+  private registered = false;
+  private loggedIn = false;
+  private disposed = false;
+
+  constructor(private readonly options: GenesysVendorOptions) {
+    const platform = resolvePlatform(options);
+    const clock = options.clock ?? systemClock;
+    this.clock = clock;
+    this.log = options.logger ?? silentLogger;
+    this.reasons = options.reasonCodes ?? [];
+    this.referencePrefix = `tb-${Math.floor((options.random ?? Math.random)() * 0xffffff).toString(36)}`;
+    const credentials: BridgeCredentials = { token: options.token, agentId: options.agentId, dn: options.dn };
+    this.store = new SessionStore(platform.storage, `ctikit.genesys.session:${options.bridgeUrl}:${options.agentId ?? options.dn ?? 'default'}`);
+    this.rest = new BridgeRest({
+      bridgeUrl: options.bridgeUrl,
+      credentials,
+      fetch: platform.fetch,
+      clock,
+      log: this.log,
+      timeoutMs: options.requestTimeoutMs ?? 10_000,
+    });
+    this.socket = new BridgeSocket({
+      bridgeUrl: options.bridgeUrl,
+      credentials,
+      WebSocket: platform.WebSocket,
+      clock,
+      log: this.log,
+      store: this.store,
+      random: options.random ?? Math.random,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      delegate: {
+        onOpened: (frame) => this.onOpened(frame),
+        onFrame: (frame) => this.onFrame(frame),
+        onStatus: (status) => this.onSocketStatus(status),
+      },
+    });
+    this.mapper = new TServerEventMapper({
+      reasonLabel: (code) => this.reasons.find((reason) => reason.code === code)?.label,
+      isOwnCommand: (referenceId) => this.ownReferences.has(referenceId),
+    });
+  }
+
+  /** Start delivering events; a session kept from before a reload is resumed right away. */
+  async connect(sink: VendorEventSink): Promise<CommandOutcome> {
+    if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
+    this.sink = sink;
+    this.report();
+    if (this.store.load() === undefined) return OK;
+    return (await this.socket.open(true)) ? OK : failure('VENDOR_UNREACHABLE', 'The bridge cannot be reached: reconnecting.');
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.socket.close();
+    this.socketStatus = { state: 'offline', reason: 'disposed' };
+    this.report();
+    this.sink = undefined;
+  }
+
+  async makeAgentAvailable(): Promise<CommandOutcome> {
+    const socket = await this.ensureSocket();
+    if (!socket.ok) return socket;
+    return this.send(this.registered && this.loggedIn ? { type: 'Ready' } : { type: 'initialize' });
+  }
+
+  async makeAgentUnavailable(reasonCode?: string): Promise<CommandOutcome> {
+    const socket = await this.ensureSocket();
+    if (!socket.ok) return socket;
+    const notReady: Command = { type: 'NotReady', workMode: 'AuxWork', ...(reasonCode !== undefined ? { reasonCode } : {}) };
+    if (this.registered && this.loggedIn) return this.send(notReady);
+    const login = await this.send({ type: 'initialize', ready: false });
+    if (!login.ok || reasonCode === undefined) return login;
+    return this.send(notReady);
+  }
+
+  logout(reasonCode?: string): Promise<CommandOutcome> {
+    return this.send({ type: 'Logout', ...(reasonCode !== undefined ? { reasonCode } : {}) });
+  }
+
+  async reasonCodes(): Promise<ReasonCodesOutcome> {
+    return { ok: true, reasonCodes: this.reasons };
+  }
+
+  makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome> {
+    return this.send({ type: 'MakeCall', phoneNumber, eventId });
+  }
+
+  acceptCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Accept', connectionId }));
+  }
+
+  rejectCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Reject', connectionId }));
+  }
+
+  hangupCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Hangup', connectionId }));
+  }
+
+  holdCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Hold', connectionId }));
+  }
+
+  resumeCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Retrieve', connectionId }));
+  }
+
+  muteCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Mute', connectionId }));
+  }
+
+  unmuteCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'Unmute', connectionId }));
+  }
+
+  transferCall(eventId: string, destination: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'SingleStepTransfer', connectionId, destination }));
+  }
+
+  /** InitiateTransfer (or InitiateConference): the bridge answers with the consult leg's eventId. */
+  async consultCall(eventId: string, destination: string, purpose: ConsultPurpose = 'transfer'): Promise<DialOutcome> {
+    const type = purpose === 'conference' ? 'InitiateConference' : 'InitiateTransfer';
+    const connectionId = this.mapper.legs.connectionIdOf(eventId);
+    if (connectionId === undefined) return failure('UNKNOWN_INTERACTION', `No call ${eventId} on this agent's DN.`);
+    const outcome = await this.post({ type, connectionId, destination });
+    if (!outcome.ok) return outcome;
+    const consult = outcome.result.eventId;
+    if (consult === undefined || consult === eventId || outcome.result.connectionId === connectionId) {
+      return failure('INVALID_VENDOR_RESPONSE', `The bridge did not name the consultation ${type} created.`);
+    }
+    return { ok: true, eventId: consult };
+  }
+
+  completeTransfer(eventId: string, consultEventId: string): Promise<CommandOutcome> {
+    return this.onPair(eventId, consultEventId, 'CompleteTransfer');
+  }
+
+  completeConference(eventId: string, consultEventId: string): Promise<CommandOutcome> {
+    return this.onPair(eventId, consultEventId, 'CompleteConference');
+  }
+
+  /** RequestReconnectCall: release the consultation and retrieve the held call. */
+  cancelConsult(eventId: string, consultEventId: string): Promise<CommandOutcome> {
+    return this.onPair(eventId, consultEventId, 'ReconnectCall');
+  }
+
+  sendDtmf(eventId: string, digits: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'SendDTMF', connectionId, digits }));
+  }
+
+  /** UpdateUserData: adds keys and overwrites those that exist. */
+  setAttachedData(eventId: string, data: AttachedData): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'UpdateUserData', connectionId, userData: { ...data } }));
+  }
+
+  deleteAttachedData(eventId: string, key?: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'DeleteUserData', connectionId, ...(key !== undefined ? { key } : {}) }));
+  }
+
+  startRecording(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'StartRecording', connectionId }));
+  }
+
+  stopRecording(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'StopRecording', connectionId }));
+  }
+
+  pauseRecording(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'PauseRecording', connectionId }));
+  }
+
+  resumeRecording(eventId: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'ResumeRecording', connectionId }));
+  }
+
+  /**
+   * The socket must be up before the agent goes available, or the agent's events would have nowhere
+   * to go. While it is reconnecting, commands go ahead: what they cause is replayed on resume.
+   */
+  private async ensureSocket(): Promise<CommandOutcome> {
+    if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
+    if (this.socket.isOpen || this.socket.isReconnecting) return OK;
+    return (await this.socket.open()) ? OK : failure('VENDOR_UNREACHABLE', 'The bridge event socket cannot be opened.');
+  }
+
+  private onCall(eventId: string, command: (connectionId: string) => Command): Promise<CommandOutcome> {
+    const connectionId = this.mapper.legs.connectionIdOf(eventId);
+    if (connectionId === undefined) return Promise.resolve(failure('UNKNOWN_INTERACTION', `No call ${eventId} on this agent's DN.`));
+    return this.send(command(connectionId));
+  }
+
+  private onPair(
+    eventId: string,
+    consultEventId: string,
+    type: 'CompleteTransfer' | 'CompleteConference' | 'ReconnectCall',
+  ): Promise<CommandOutcome> {
+    const consultConnectionId = this.mapper.legs.connectionIdOf(consultEventId);
+    if (consultConnectionId === undefined) {
+      return Promise.resolve(failure('UNKNOWN_INTERACTION', `No consultation ${consultEventId} on this agent's DN.`));
+    }
+    return this.onCall(eventId, (connectionId) => ({ type, connectionId, consultConnectionId }));
+  }
+
+  private async send(command: Command): Promise<CommandOutcome> {
+    const outcome = await this.post(command);
+    return outcome.ok ? OK : outcome;
+  }
+
+  private post(command: Command): Promise<RestOutcome> {
+    if (this.disposed) return Promise.resolve(failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.'));
+    const referenceId = `${this.referencePrefix}-${++this.referenceCounter}`;
+    this.ownReferences.add(referenceId);
+    if (this.ownReferences.size > OWN_REFERENCES) {
+      const oldest = this.ownReferences.values().next();
+      if (!oldest.done) this.ownReferences.delete(oldest.value);
+    }
+    return this.rest.post(command, referenceId);
+  }
+
+  private onOpened(frame: SessionOpened): void {
+    if (frame.resume !== 'fresh') return;
+    // The bridge has nothing to tell: the agent is logged out and has no call, whatever was before.
+    this.mapper.legs.clear();
+    this.registered = false;
+    this.deliver([{ type: 'resynced', agent: { kind: 'loggedOut' }, interactions: [], at: frame.timestamp }]);
+  }
+
+  private onFrame(frame: TServerWireEvent | Snapshot): void {
+    if (frame.eventName === 'Snapshot') {
+      this.registered = frame.agent.registered;
+      this.deliver([this.mapper.mapSnapshot(frame)]);
+      return;
+    }
+    switch (frame.eventName) {
+      case 'EventRegistered':
+        this.registered = true;
+        break;
+      case 'EventUnregistered':
+        this.registered = false;
+        break;
+      case 'EventLinkDisconnected':
+      case 'EventLinkConnected':
+        this.linkDown = frame.eventName === 'EventLinkDisconnected';
+        this.report();
+        break;
+    }
+    this.deliver(this.mapper.map(frame));
+  }
+
+  private onSocketStatus(status: ConnectionStatus): void {
+    this.socketStatus = status;
+    this.report();
+  }
+
+  /** The link as the model should see it: the socket's state, unless the bridge has lost the contact center. */
+  private report(): void {
+    const status: ConnectionStatus =
+      this.socketStatus.state === 'connected' && this.linkDown
+        ? { state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 }
+        : this.socketStatus;
+    this.deliver([{ type: 'connectionChanged', status, at: this.clock.now() }]);
+  }
+
+  private deliver(events: VendorEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'agentStateChanged') this.loggedIn = event.state.kind !== 'loggedOut';
+      if (event.type === 'resynced') this.loggedIn = event.agent.kind !== 'loggedOut';
+      this.sink?.(event);
+    }
+  }
+}
