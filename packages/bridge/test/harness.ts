@@ -204,3 +204,29 @@ export async function talking(t: TestBridge, socket: ClientSocket, agentId: stri
   await command(t, agentId, { type: 'Accept', connectionId: ring['connectionId'] });
   return socket.next('EventEstablished');
 }
+
+/** Try to open a socket that the bridge should refuse before the upgrade; returns the HTTP answer. */
+export function refusedUpgrade(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => reject(new Error('the upgrade was accepted')));
+    ws.on('error', () => undefined);
+    ws.on('unexpected-response', (_request, response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+    });
+  });
+}
+
+/** Wait until `condition` holds, checking after each turn of the event loop (the test timeout bounds it). */
+export async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** The bridge's view of its sessions and sockets. */
+export async function health(t: TestBridge): Promise<{ sessions: number; sockets: number }> {
+  const { body } = await http(`${t.url}/healthz`);
+  return body as { sessions: number; sockets: number };
+}

@@ -8,7 +8,10 @@ import { ReplayBuffer } from './replay-buffer.ts';
 
 /** Where a session writes frames: one of its sockets. */
 export interface FrameSink {
+  /** A live frame. */
   send(frame: string): void;
+  /** The frames that bring a joining socket up to date, written as one burst. */
+  catchUp(frames: readonly string[]): void;
 }
 
 export interface ResumeRequest {
@@ -82,10 +85,8 @@ export class AgentSession {
         catchUp = [snapshotFrame({ lastSeq: this.seq, agent, calls: withIds })];
       }
     }
-    socket.send(
-      sessionOpenedFrame({ sessionId: this.sessionId, agentId: this.agentId, dn: this.dn, lastSeq: this.seq, resume: mode, heartbeatMs }),
-    );
-    for (const frame of catchUp) socket.send(frame);
+    const opened = sessionOpenedFrame({ sessionId: this.sessionId, agentId: this.agentId, dn: this.dn, lastSeq: this.seq, resume: mode, heartbeatMs });
+    socket.catchUp([opened, ...catchUp]);
     this.sockets.add(socket);
     return mode;
   }

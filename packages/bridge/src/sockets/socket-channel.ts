@@ -8,11 +8,14 @@ export const CLOSE_TRY_AGAIN_LATER = 1013;
 /**
  * One server→client socket. Writes are bounded: a client that stops reading (its unsent bytes
  * pass `maxBufferedBytes`) is closed with 1013 rather than let the bridge's memory grow; it
- * reconnects and resumes from the replay buffer. Liveness: each heartbeat tick pings, and a socket
- * that did not answer the previous ping is terminated.
+ * reconnects and resumes from the replay buffer. The catch-up burst on joining (a replay, itself
+ * bounded by the replay buffer) is exempt until it has drained below the bound. Liveness: each
+ * heartbeat tick pings, and a socket that did not answer the previous ping is terminated.
  */
 export class SocketChannel implements FrameSink {
   private awaitingPong = false;
+  /** Unsent catch-up bytes tolerated on top of `maxBufferedBytes`, until the backlog drains below it. */
+  private catchUpAllowance = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -26,12 +29,20 @@ export class SocketChannel implements FrameSink {
 
   send(frame: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
-      this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, 'socket fell behind: closing it so the client resumes');
+    const backlog = this.ws.bufferedAmount;
+    if (backlog <= this.maxBufferedBytes) this.catchUpAllowance = 0;
+    else if (backlog > this.maxBufferedBytes + this.catchUpAllowance) {
+      this.log.warn({ bufferedAmount: backlog }, 'socket fell behind: closing it so the client resumes');
       this.ws.close(CLOSE_TRY_AGAIN_LATER, 'Falling behind: reconnect and resume');
       return;
     }
     this.ws.send(frame);
+  }
+
+  catchUp(frames: readonly string[]): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    for (const frame of frames) this.ws.send(frame);
+    this.catchUpAllowance = this.ws.bufferedAmount;
   }
 
   /** One heartbeat tick: a Heartbeat frame and a ping; no pong since the last tick ends the socket. */
