@@ -74,8 +74,8 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     throw new Error('Invalid bridge options:\n  simulatorControl: the control API needs a simulator (pass `simulator`).');
   }
 
-  const app = buildApp(options);
   const access = new AccessControl({ ...options, backend });
+  const app = buildApp(options);
   const metrics: BridgeMetrics = new BridgeMetrics({ sessions: () => registry.size, sockets: () => registry.socketCount });
   const registry: SessionRegistry = new SessionRegistry({ ...options, backend, metrics, log: app.log });
 
