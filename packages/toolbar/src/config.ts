@@ -10,7 +10,7 @@ export const ORACLE_UEF_SCRIPT_URL =
   'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
 
 export const toolbarConfigSchema = z.object({
-  vendor: z.enum(['genesys', 'amazon']).default('genesys'),
+  vendor: z.enum(['genesys']).default('genesys'),
   /** The ctikit bridge (Genesys): REST at `${bridgeUrl}/genesys/events`, socket at `/genesysWs`. */
   bridgeUrl: z.string().url().optional(),
   /** Where the bearer token for the bridge comes from: none (dev mode), the URL (`token=`), or Fusion's trust token. */
@@ -26,9 +26,6 @@ export const toolbarConfigSchema = z.object({
   uefScriptUrl: z.string().min(1).default(ORACLE_UEF_SCRIPT_URL),
   /** Seconds Fusion shows the offer before OFFER_TIMEOUT; 0 leaves it to the contact center. */
   offerTimeoutSec: z.coerce.number().int().nonnegative().default(0),
-  /** Amazon Connect: the instance's CCP URL and region. */
-  ccpUrl: z.string().url().optional(),
-  region: z.string().min(1).max(32).optional(),
 });
 
 export type ToolbarConfig = z.output<typeof toolbarConfigSchema>;

@@ -10,3 +10,4 @@ export * from './vendor-events.ts';
 export * from './vendor-handler.ts';
 export * from './workspace-model.ts';
 export * from './workspace.ts';
+export * from './crm-contacts.ts';
