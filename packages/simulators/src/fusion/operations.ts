@@ -206,6 +206,7 @@ const startCommEvent: Handler = (data, world) => {
       interactionId,
       wrapupId,
       outData,
+      command: undefined,
       error: undefined,
     })),
   );

@@ -1,4 +1,4 @@
-import type { Clock } from '@ctikit/protocol';
+import { browserClock } from '../wire/browser-clock.ts';
 import { UiEventsFramework } from './provider.ts';
 import { TOOLBAR_NAME_PARAM, hostOriginOf, windowTransport } from './window-transport.ts';
 
@@ -7,15 +7,6 @@ import { TOOLBAR_NAME_PARAM, hostOriginOf, windowTransport } from './window-tran
  * Oracle's `ui-events-framework-client.js` that a toolbar loads with a script tag. It sets
  * `window.CX_SVC_UI_EVENTS_FRAMEWORK.uiEventsFramework`.
  */
-
-/** Timers for the handshake retry (the protocol package's systemClock would pull its schemas into this script). */
-const browserClock: Clock = {
-  now: () => Date.now(),
-  setTimer(delayMs, callback) {
-    const timer = setTimeout(callback, delayMs);
-    return { cancel: () => clearTimeout(timer) };
-  },
-};
 
 const uiEventsFramework = new UiEventsFramework(() => {
   const hostOrigin = hostOriginOf(window);

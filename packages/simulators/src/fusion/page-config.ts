@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { HOST_ORIGIN_PARAM, TOOLBAR_NAME_PARAM } from '../uef/window-transport.ts';
+import { defaultFusionConfig, type FusionConfig } from './fusion-state.ts';
+
+/**
+ * The demo page's settings, from its query string:
+ *
+ * | parameter           | default        | meaning                                                          |
+ * |---------------------|----------------|------------------------------------------------------------------|
+ * | `toolbar`           | `/toolbar/`    | URL of the media toolbar to frame (tests frame a fixture page)   |
+ * | `tbName`            | `ctikit`       | toolbar name, passed to the frame as `oraTbName`                 |
+ * | `appClassification` | `ORA_SERVICE`  | this Fusion page's application classification (click-to-dial)   |
+ * | `agentId`           | `agent1`       | what getConfigurationOperation returns as the agent id           |
+ * | `phone`             | `1`            | `0` hides the customer phone panel                               |
+ */
+
+const identifier = z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/));
+
+const querySchema = z.object({
+  toolbar: z._default(z.string().check(z.minLength(1), z.maxLength(2000)), '/toolbar/'),
+  tbName: z._default(identifier, 'ctikit'),
+  appClassification: z._default(identifier, 'ORA_SERVICE'),
+  agentId: z._default(identifier, 'agent1'),
+  phone: z._default(z.enum(['0', '1']), '1'),
+});
+
+export interface PageConfig {
+  /** The URL the media toolbar frame loads, with oraParentFrame and oraTbName added. */
+  toolbarFrameUrl: string;
+  /** The only origin whose messages the host takes, and the target origin of what it posts. */
+  toolbarOrigin: string;
+  fusion: FusionConfig;
+  showPhone: boolean;
+}
+
+export function readPageConfig(pageUrl: string): PageConfig {
+  const page = new URL(pageUrl);
+  const parsed = querySchema.safeParse(Object.fromEntries(page.searchParams));
+  if (!parsed.success) {
+    throw new Error(`Invalid page parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const query = parsed.data;
+  const toolbar = new URL(query.toolbar, page);
+  if (toolbar.protocol !== 'http:' && toolbar.protocol !== 'https:') throw new Error('The toolbar URL must be http(s)');
+  toolbar.searchParams.set(HOST_ORIGIN_PARAM, page.origin);
+  toolbar.searchParams.set(TOOLBAR_NAME_PARAM, query.tbName);
+  return {
+    toolbarFrameUrl: toolbar.href,
+    toolbarOrigin: toolbar.origin,
+    fusion: defaultFusionConfig({ appClassification: query.appClassification, agentId: query.agentId }),
+    showPhone: query.phone === '1',
+  };
+}
