@@ -95,7 +95,7 @@ export async function loadSimulatorConfig(path: string): Promise<SimulatorConfig
     data = parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Invalid simulator configuration: ${path} is not valid YAML or JSON: ${reason}`);
+    throw new Error(`Invalid simulator configuration: ${path} is not valid YAML or JSON: ${reason}`, { cause: error });
   }
   return parseSimulatorConfig(data);
 }
