@@ -1,0 +1,316 @@
+import type { AgentState } from '../core/agent-state.ts';
+import type { CrmContacts } from '../core/crm-contacts.ts';
+import type { Interaction } from '../core/interaction.ts';
+import { silentLogger, type Logger } from '../core/logger.ts';
+import type { CommandOutcome } from '../core/outcome.ts';
+import type { Workspace } from '../core/workspace.ts';
+import type { StorageLike } from '../vendors/genesys/platform.ts';
+import { MemoryStorage } from '../vendors/genesys/platform.ts';
+import { CommLedger } from './comm-ledger.ts';
+import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
+import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
+import { eventDataOf, type FusionEventData } from './uef-responses.ts';
+import type { EventRequest, EventResponse, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
+
+/**
+ * The Fusion adapter: the only code that knows UEF. It is a view of the workspace model (agent state
+ * → agentStateEventOperation; an interaction offered, dialing, connected, ended → newCommEvent,
+ * startCommEvent, closeCommEvent) and a source of commands (Fusion's Answer, Decline, Disconnect,
+ * Available, click-to-dial → the `Workspace`, the same door as the toolbar's buttons).
+ *
+ * Startup follows uef.md §1.4: initialize → MCA context → PHONE context → subscribe once to the
+ * four events → getConfigurationOperation(TOOLBAR) → disableFeatureOperation for what we do not
+ * support → readyForOperationOperation(true) → agentStateEventOperation.
+ */
+export interface FusionAdapterOptions {
+  uef: UefGlobal;
+  workspace: Workspace;
+  contacts: CrmContacts;
+  appClassification: string;
+  /** SVCMCA_OFFER_TIMEOUT_SEC for inbound offers; 0 = none. */
+  offerTimeoutSec: number;
+  /** Fusion's state strings for the agent, in the agent's language. */
+  labels: (agent: AgentState) => { stateDisplayString: string; reasonDisplayString: string };
+  /** Keeps what Fusion knows across reloads of the toolbar; default sessionStorage. */
+  storage?: StorageLike;
+  /** How long to wait for UEF's initialize (it only resolves when framed by Fusion). */
+  initializeTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** Features Fusion may offer that the toolbar implements (legacy feature codes, uef.md §3.3). */
+const SUPPORTED_FEATURES = new Set(['INBOUND_CALL', 'OUTBOUND_CALL', 'TRANSFER_CALL', 'CONFERENCE_CALL']);
+
+const INTERACTION_COMMANDS = ['accept', 'reject', 'disconnect', 'setActive', 'hold', 'unhold', 'mute', 'unmute', 'transfer'];
+
+export class FusionAdapter {
+  private readonly ledger: CommLedger;
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly stopListening: Array<() => void> = [];
+  private trustTokenValue: string | undefined;
+
+  private constructor(
+    private readonly options: FusionAdapterOptions,
+    private readonly provider: UiEventsFrameworkProvider,
+    private readonly phone: PhoneContext,
+    private readonly publisher: FusionPublisher,
+    private readonly log: Logger,
+  ) {
+    this.ledger = new CommLedger(options.storage ?? globalThis.sessionStorage ?? new MemoryStorage());
+  }
+
+  static async start(options: FusionAdapterOptions): Promise<FusionAdapter> {
+    const log = options.logger ?? silentLogger;
+    const provider = await withTimeout(
+      options.uef.uiEventsFramework.initialize('ctikit', 'v1'),
+      options.initializeTimeoutMs ?? 10_000,
+      'UEF initialize did not resolve: is the toolbar framed by Fusion?',
+    );
+    const mca = await provider.getMultiChannelAdaptorContext();
+    const phone = await mca.getCommunicationChannelContext('PHONE');
+    const publisher = new FusionPublisher(phone, provider.requestHelper, options.appClassification, log);
+    const adapter = new FusionAdapter(options, provider, phone, publisher, log);
+    await adapter.init();
+    return adapter;
+  }
+
+  /** Fusion's trust token from getConfigurationOperation, for a bridge that accepts it. */
+  trustToken(): string | undefined {
+    return this.trustTokenValue;
+  }
+
+  dispose(): void {
+    for (const stop of this.stopListening.splice(0)) stop();
+    this.provider.dispose();
+  }
+
+  private async init(): Promise<void> {
+    this.subscribeControllable('onToolbarInteractionCommand', (data) => this.onInteractionCommand(data));
+    this.subscribeControllable('onToolbarAgentCommand', (data) => this.onAgentCommand(data));
+    this.subscribe('onOutgoingEvent', (data) => void this.onOutgoing(data), true);
+    this.subscribe('onDataUpdated', (data) => this.onDataUpdated(data), true);
+
+    const configuration = await this.publisher.configuration();
+    this.trustTokenValue = configuration.trustToken;
+    const unsupported = configuration.features.filter((feature) => !SUPPORTED_FEATURES.has(feature));
+    if (unsupported.length > 0) await this.publisher.disableFeatures(unsupported);
+    await this.publisher.readyForOperation();
+
+    const model = this.options.workspace.model;
+    await this.reportAgent(model.agent);
+    this.stopListening.push(
+      model.on('agentChanged', ({ agent }) => void this.reportAgent(agent)),
+      model.on('interactionChanged', ({ interaction, previous }) =>
+        this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, previous)),
+      ),
+    );
+    for (const interaction of model.interactions) {
+      this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, undefined));
+    }
+  }
+
+  private subscribe(eventName: string, handle: (data: FusionEventData) => void, classified = false): void {
+    this.listen(eventName, classified, (response) => {
+      handle(this.read(eventName, response));
+      return undefined;
+    });
+  }
+
+  /** Controllable events answer with a promise: resolved with the result data, or rejected with the reason. */
+  private subscribeControllable(
+    eventName: string,
+    handle: (data: FusionEventData) => Promise<CommandOutcome & { outData?: unknown }>,
+  ): void {
+    this.listen(eventName, false, (response) => {
+      const responseData = response.getResponseData?.();
+      return handle(this.read(eventName, response)).then((outcome) => {
+        if (!outcome.ok) {
+          responseData?.setResultDisplayString?.(outcome.message);
+          throw new Error(`${outcome.code}: ${outcome.message}`);
+        }
+        if (outcome.outData !== undefined) responseData?.setOutdata?.(outcome.outData);
+        responseData?.setResult?.('success');
+        return responseData ?? { result: 'success' };
+      });
+    });
+  }
+
+  private listen(eventName: string, classified: boolean, callback: (response: EventResponse) => unknown): void {
+    try {
+      const request: EventRequest = this.provider.requestHelper.createSubscriptionRequest(eventName);
+      if (classified) request.setAppClassification?.(this.options.appClassification);
+      const subscription = this.phone.subscribe(request, callback);
+      this.stopListening.push(() => subscription.dispose());
+    } catch (error) {
+      this.log.error({ eventName, err: describe(error) }, 'could not subscribe to a Fusion event');
+    }
+  }
+
+  private read(eventName: string, response: EventResponse): FusionEventData {
+    const data = eventDataOf(response);
+    this.log.info({ eventName, command: data.command, eventId: data.eventId }, 'Fusion event');
+    return data;
+  }
+
+  private onInteractionCommand({ command, eventId, inData }: FusionEventData): Promise<CommandOutcome> {
+    const workspace = this.options.workspace;
+    const interaction = eventId ? workspace.model.interaction(eventId) : undefined;
+    if (command === 'setActive') return Promise.resolve({ ok: true });
+    if (!interaction || !eventId) {
+      return Promise.resolve({ ok: false, code: 'UNKNOWN_INTERACTION', message: `No interaction ${eventId ?? ''}` });
+    }
+    switch (command) {
+      case 'accept':
+        return workspace.acceptCall(eventId);
+      case 'reject':
+        return workspace.rejectCall(eventId);
+      case 'disconnect':
+        return interaction.state === 'offered' ? workspace.rejectCall(eventId) : workspace.hangupCall(eventId);
+      case 'hold':
+        return workspace.holdCall(eventId);
+      case 'unhold':
+        return workspace.resumeCall(eventId);
+      case 'mute':
+        return workspace.muteCall(eventId);
+      case 'unmute':
+        return workspace.unmuteCall(eventId);
+      case 'transfer': {
+        const destination = inData.destination ?? inData.SVCMCA_ANI;
+        if (destination) return workspace.transferCall(eventId, destination);
+        return Promise.resolve({ ok: false, code: 'INVALID_COMMAND', message: 'transfer needs a destination' });
+      }
+      default:
+        return Promise.resolve({ ok: false, code: 'NOT_SUPPORTED', message: `Unsupported command ${command ?? ''}` });
+    }
+  }
+
+  private async onAgentCommand({ command, inData }: FusionEventData): Promise<CommandOutcome & { outData?: unknown }> {
+    const workspace = this.options.workspace;
+    switch (command) {
+      case 'makeAvailable':
+        return workspace.makeAgentAvailable();
+      case 'makeUnavailable':
+        return workspace.makeAgentUnavailable(inData.reasonCode ?? inData.reason);
+      case 'getCurrentAgentState':
+        return { ok: true, outData: { channel: 'PHONE', channelType: 'ORA_SVC_PHONE', ...this.agentReport(workspace.model.agent) } };
+      case 'getActiveEngagements': {
+        const engagements = this.ledger.activeEventIds().map((eventId) => ({ eventId }));
+        return { ok: true, outData: { activeCount: engagements.length, engagements } };
+      }
+      case 'getActiveInteractionCommands':
+        return { ok: true, outData: { supportedCommands: INTERACTION_COMMANDS } };
+      default:
+        return { ok: false, code: 'NOT_SUPPORTED', message: `Unsupported agent command ${command ?? ''}` };
+    }
+  }
+
+  /** Click-to-dial: dial through the vendor; Fusion hears of the call on newComm, or of its failure. */
+  private async onOutgoing({ outData, uuid }: FusionEventData): Promise<void> {
+    const phoneNumber = outData.SVCMCA_ANI;
+    const eventId = outData.SVCMCA_CALL_ID ?? uuid ?? globalThis.crypto.randomUUID();
+    if (!phoneNumber) {
+      await this.publisher.outboundCommError(eventId, 'INVALID_NUMBER', 'Click-to-dial carried no SVCMCA_ANI');
+      return;
+    }
+    this.ledger.update(eventId, { data: outData, clickToDial: true });
+    const outcome = await this.options.workspace.makeOutboundCall(phoneNumber, eventId);
+    if (!outcome.ok) {
+      this.ledger.delete(eventId);
+      await this.publisher.outboundCommError(eventId, outcome.code, outcome.message);
+    }
+  }
+
+  private onDataUpdated({ eventId, outData }: FusionEventData): void {
+    if (!eventId) return;
+    switch (outData.updateType) {
+      case 'OFFER_TIMEOUT':
+        if (this.options.workspace.model.interaction(eventId)?.state === 'offered') {
+          this.ledger.update(eventId, { timedOut: true });
+          void this.options.workspace.rejectCall(eventId);
+        }
+        break;
+      case 'WRAPUP_CLOSED':
+        this.ledger.delete(eventId);
+        this.options.contacts.delete(eventId);
+        if (this.options.workspace.model.interaction(eventId)?.state === 'wrapUp') {
+          this.options.workspace.closeInteraction(eventId);
+        }
+        break;
+      case 'CUSTOMER_DATA':
+        this.options.contacts.set(eventId, contactFrom(outData));
+        break;
+    }
+  }
+
+  private agentReport(agent: AgentState): AgentStateReport {
+    const labels = this.options.labels(agent);
+    return {
+      isLoggedIn: agent.kind !== 'loggedOut',
+      isAvailable: agent.kind === 'ready',
+      state: agent.kind === 'ready' ? 'AVAILABLE' : agent.kind === 'loggedOut' ? 'LOGGED_OUT' : 'UNAVAILABLE',
+      stateDisplayString: labels.stateDisplayString,
+      reason: agent.kind === 'notReady' ? (agent.reasonCode ?? null) : agent.kind === 'afterCallWork' ? 'WRAPUP' : null,
+      reasonDisplayString: labels.reasonDisplayString,
+    };
+  }
+
+  private reportAgent(agent: AgentState): Promise<void> {
+    return this.inOrder('agent', () => this.publisher.agentState(this.agentReport(agent)));
+  }
+
+  /** Fusion sees the customer's interactions: not the consultation legs this agent dials. */
+  private async reportInteraction(interaction: Interaction, previous: Interaction | undefined): Promise<void> {
+    const { eventId } = interaction;
+    let record = this.ledger.get(eventId);
+    const ownConsult = interaction.direction === 'consult' && (interaction.state === 'dialing' || previous?.state === 'dialing');
+    if (!record?.offered) {
+      if (ownConsult || interaction.state === 'closed' || interaction.state === 'wrapUp') return;
+      const inData = commInData(interaction, record?.data ?? {}, this.options.offerTimeoutSec);
+      const outData = await this.publisher.newComm(eventId, inData);
+      record = this.ledger.update(eventId, { data: { ...inData, ...outData }, offered: true });
+      this.options.contacts.set(eventId, contactFrom(outData));
+    }
+    if ((interaction.state === 'connected' || interaction.state === 'held') && !record.started) {
+      const outData = await this.publisher.startComm(eventId, record.data);
+      record = this.ledger.update(eventId, { data: outData, started: true });
+    }
+    if (interaction.state === 'wrapUp' && interaction.endCause && !record.inWrapUp) {
+      const { endCause } = interaction;
+      if (endCause.kind === 'failed' && record.clickToDial) {
+        await this.publisher.outboundCommError(eventId, endCause.code, endCause.message);
+      }
+      const reason = closeReasonFor(endCause, record.timedOut);
+      await this.publisher.closeComm(eventId, reason, record.data);
+      if (reason === 'WRAPUP') this.ledger.update(eventId, { inWrapUp: true });
+      else this.ledger.delete(eventId);
+    }
+  }
+
+  /** Comm events of one interaction go out one after the other: startComm needs newComm's outData. */
+  private inOrder(key: string, task: () => Promise<void>): Promise<void> {
+    const next = (this.chains.get(key) ?? Promise.resolve())
+      .then(task)
+      .catch((error: unknown) => this.log.warn({ key, err: describe(error) }, 'a Fusion operation failed'));
+    this.chains.set(key, next);
+    void next.then(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+    return next;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(describe(error)));
+      },
+    );
+  });
+}
