@@ -1,5 +1,5 @@
-import { CtiError } from '@ctikit/protocol';
-import type { RecordingState } from '@ctikit/protocol';
+import { CtiError, userDataSchema } from '@ctikit/protocol';
+import type { RecordingState, UserData } from '@ctikit/protocol';
 import type { Agent } from './agent-state.ts';
 import type { Call } from './call.ts';
 import { legOf } from './call-control.ts';
@@ -14,25 +14,30 @@ type Request<K extends TServerRequest['request']> = Extract<TServerRequest, { re
 
 type UserDataRequest = Request<'RequestAttachUserData' | 'RequestUpdateUserData' | 'RequestDeletePair' | 'RequestDeleteUserData'>;
 
+/** The call's user data after each request; a request that cannot apply throws. */
+const USER_DATA_CHANGES: { [K in UserDataRequest['request']]: (call: Call, request: Request<K>) => UserData } = {
+  /** New keys only: values already present are kept. */
+  RequestAttachUserData: (call, request) => ({ ...request.userData, ...call.userData }),
+  RequestUpdateUserData: (call, request) => ({ ...call.userData, ...request.userData }),
+  RequestDeletePair: (call, request) => {
+    if (!Object.hasOwn(call.userData, request.key)) {
+      throw new CtiError('INVALID_ATTRIBUTE', `Call ${call.connectionId} has no user-data key ${request.key}.`);
+    }
+    const { [request.key]: _deleted, ...rest } = call.userData;
+    return rest;
+  },
+  RequestDeleteUserData: () => ({}),
+};
+
 export function changeUserData(world: World, agent: Agent, request: UserDataRequest): void {
   const { call } = legOf(world, agent.dn, request.connectionId);
-  switch (request.request) {
-    case 'RequestAttachUserData':
-      call.userData = { ...request.userData, ...call.userData };
-      break;
-    case 'RequestUpdateUserData':
-      call.userData = { ...call.userData, ...request.userData };
-      break;
-    case 'RequestDeletePair':
-      if (!Object.hasOwn(call.userData, request.key)) {
-        throw new CtiError('INVALID_ATTRIBUTE', `Call ${call.connectionId} has no user-data key ${request.key}.`);
-      }
-      delete call.userData[request.key];
-      break;
-    case 'RequestDeleteUserData':
-      call.userData = {};
-      break;
+  const change = USER_DATA_CHANGES[request.request] as (call: Call, request: UserDataRequest) => UserData;
+  const next = change(call, request);
+  const checked = userDataSchema.safeParse(next);
+  if (!checked.success) {
+    throw new CtiError('INVALID_ATTRIBUTE', `User data: ${checked.error.issues.map((issue) => issue.message).join('; ')}.`);
   }
+  call.userData = checked.data;
   announceDataChange(world, call);
 }
 

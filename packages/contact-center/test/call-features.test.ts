@@ -75,6 +75,18 @@ describe('user data', () => {
     expect(h.sim.snapshot('5001').calls[0]?.userData).toEqual({});
   });
 
+  it('refuses user data that would grow past 100 keys (53)', async () => {
+    const h = new Harness();
+    await h.ready('5001');
+    const connectionId = await h.answered('5001');
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
+    await h.request('5001', { request: 'RequestUpdateUserData', connectionId, userData: many });
+    h.take('5001');
+    await h.refused('5001', { request: 'RequestAttachUserData', connectionId, userData: { one: 'more' } }, 'INVALID_ATTRIBUTE');
+    expect(h.take('5001')).toEqual([]);
+    expect(Object.keys(h.sim.snapshot('5001').calls[0]?.userData ?? {})).toHaveLength(100);
+  });
+
   it('reports changes to every agent DN on the call, the referenceId only to the requester', async () => {
     const h = new Harness();
     await h.loggedIn('5001');
