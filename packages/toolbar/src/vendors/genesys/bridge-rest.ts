@@ -72,7 +72,13 @@ export class BridgeRest {
   async post(command: Command, referenceId: string): Promise<RestOutcome> {
     const { credentials, clock, log, timeoutMs } = this.options;
     const headers: Record<string, string> = { 'content-type': 'application/json', [REFERENCE_ID_HEADER]: referenceId };
-    const token = await resolveToken(credentials.token);
+    let token: string | undefined;
+    try {
+      token = await resolveToken(credentials.token);
+    } catch (error) {
+      log.warn({ type: command.type, err: error }, 'no bearer token for the bridge');
+      return failure('UNAUTHENTICATED', 'The bearer token for the bridge could not be obtained.');
+    }
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
     if (credentials.agentId !== undefined) headers[AGENT_ID_HEADER] = credentials.agentId;
     if (credentials.dn !== undefined) headers[AGENT_DN_HEADER] = credentials.dn;

@@ -114,10 +114,10 @@ export class BridgeSocket {
   private async connect(): Promise<void> {
     this.phase = 'connecting';
     if (this.attempt === 0) this.options.delegate.onStatus({ state: 'connecting' });
-    const url = await this.url();
-    if (this.phase !== 'connecting') return;
     let socket: WebSocketLike;
     try {
+      const url = await this.url();
+      if (this.phase !== 'connecting') return;
       socket = new this.options.WebSocket(url);
     } catch (error) {
       this.options.log.warn({ err: error }, 'the event socket could not be created');
