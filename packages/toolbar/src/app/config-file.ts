@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { parseToolbarConfig, type ToolbarConfig } from '../config.ts';
+import type { ReasonCode } from '../core/outcome.ts';
+
+/**
+ * The toolbar's configuration as the app shell loads it: `config.json` beside the app (none is the
+ * same as `{}`), merged with the frame's URL parameters by `parseToolbarConfig`. Every problem comes
+ * back as a readable detail for the agent, never as a throw.
+ *
+ * The file may also list the not-ready reasons to offer (`reasonCodes`, as the contact center is
+ * configured with); the Genesys bridge has no request for them.
+ */
+export interface LoadedConfig {
+  readonly config: ToolbarConfig;
+  readonly reasonCodes: readonly ReasonCode[];
+}
+
+export type ConfigResult = { readonly ok: true; readonly value: LoadedConfig } | { readonly ok: false; readonly detail: string };
+
+export type FetchConfig = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
+
+const reasonCodesSchema = z
+  .array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) }))
+  .max(100)
+  .default([]);
+
+export async function loadConfig(fetchConfig: FetchConfig, search: string, fileUrl = './config.json'): Promise<ConfigResult> {
+  let file: unknown = {};
+  try {
+    const response = await fetchConfig(fileUrl);
+    if (response.ok) file = await response.json();
+    else if (response.status !== 404) return { ok: false, detail: `${fileUrl}: HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, detail: `${fileUrl}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return readConfig(file, search);
+}
+
+/** Parse the file's content and the URL parameters together. */
+export function readConfig(file: unknown, search: string): ConfigResult {
+  let config: ToolbarConfig;
+  try {
+    config = parseToolbarConfig(file, search);
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (config.credentials === 'url' && config.token === undefined) {
+    return { ok: false, detail: 'credentials "url" needs a token parameter' };
+  }
+  const reasons = reasonCodesSchema.safeParse(typeof file === 'object' && file !== null ? (file as { reasonCodes?: unknown }).reasonCodes : undefined);
+  if (!reasons.success) {
+    return { ok: false, detail: `reasonCodes: ${reasons.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
+  return { ok: true, value: { config, reasonCodes: reasons.data } };
+}

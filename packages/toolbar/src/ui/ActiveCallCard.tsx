@@ -1,0 +1,140 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import type { Interaction } from '../core/interaction.ts';
+import { CallParty } from './CallParty.tsx';
+import { CallTimer } from './CallTimer.tsx';
+import { ConsultPanel } from './ConsultPanel.tsx';
+import { DtmfPad } from './DtmfPad.tsx';
+import { useFocusOnMount } from './hooks.ts';
+import { TransferPanel } from './TransferPanel.tsx';
+import { useToolbar } from './toolbar-context.ts';
+import { activeCallControls, callStatusText, recordingText, say } from './view-model.ts';
+
+type Panel = 'keypad' | 'transfer' | undefined;
+
+/**
+ * A call in progress (connected or held): who it is with, its state and a live timer, and the call
+ * controls the view model offers for that state — Hold/Resume, Mute/Unmute, the tone keypad,
+ * Transfer (blind or after a consultation), Record/Stop recording, Hang up — plus the consultation
+ * placed from it, when there is one.
+ */
+export function ActiveCallCard(props: { interaction: Interaction; consult: Interaction | undefined }) {
+  const { t, workspace, commands } = useToolbar();
+  const { interaction, consult } = props;
+  const { eventId } = interaction;
+  const controls = activeCallControls(interaction, consult);
+  const [open, setOpen] = useState<Panel>(undefined);
+  const titleId = useId();
+  const panelId = useId();
+  const firstControl = useRef<HTMLButtonElement>(null);
+  const hangup = useRef<HTMLButtonElement>(null);
+  const transferToggle = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(controls.hold ? firstControl : hangup, 'ifLost');
+
+  const panel: Panel = open === 'keypad' && !controls.keypad ? undefined : open === 'transfer' && !controls.transfer ? undefined : open;
+  const toggle = (which: Exclude<Panel, undefined>) => setOpen(panel === which ? undefined : which);
+  const send = (command: string, call: () => Promise<unknown>) => () => void commands.run(`${command}:${eventId}`, call);
+  const pending = (command: string) => commands.isPending(`${command}:${eventId}`);
+  const recording = recordingText(interaction);
+
+  return (
+    <section class={`card card--active${interaction.state === 'held' ? ' is-held' : ''}`} aria-labelledby={titleId}>
+      <h2 id={titleId} class="card-title">
+        {t('call.current')}
+      </h2>
+      <CallParty interaction={interaction} />
+      <p class="card-meta call-status">
+        <span>{say(t, callStatusText(interaction))}</span>
+        {interaction.connectedAt !== undefined && <CallTimer since={interaction.connectedAt} />}
+        {interaction.muted && <span class="badge">{t('call.muted')}</span>}
+        {recording && <span class="badge badge--recording">{say(t, recording)}</span>}
+      </p>
+
+      <div class="call-controls">
+        {controls.hold && (
+          <button
+            ref={firstControl}
+            type="button"
+            class="button"
+            disabled={pending('holdCall') || pending('resumeCall')}
+            onClick={
+              controls.hold === 'hold' ? send('holdCall', () => workspace.holdCall(eventId)) : send('resumeCall', () => workspace.resumeCall(eventId))
+            }
+          >
+            {t(controls.hold === 'hold' ? 'call.hold' : 'call.resume')}
+          </button>
+        )}
+        {controls.mute && (
+          <button
+            type="button"
+            class="button"
+            disabled={pending('muteCall') || pending('unmuteCall')}
+            onClick={
+              controls.mute === 'mute' ? send('muteCall', () => workspace.muteCall(eventId)) : send('unmuteCall', () => workspace.unmuteCall(eventId))
+            }
+          >
+            {t(controls.mute === 'mute' ? 'call.mute' : 'call.unmute')}
+          </button>
+        )}
+        {controls.keypad && (
+          <button type="button" class="button" aria-expanded={panel === 'keypad'} aria-controls={panel === 'keypad' ? panelId : undefined} onClick={() => toggle('keypad')}>
+            {t('call.keypad')}
+          </button>
+        )}
+        {controls.transfer && (
+          <button
+            ref={transferToggle}
+            type="button"
+            class="button"
+            aria-expanded={panel === 'transfer'}
+            aria-controls={panel === 'transfer' ? panelId : undefined}
+            onClick={() => toggle('transfer')}
+          >
+            {t('call.transfer')}
+          </button>
+        )}
+        {controls.record && (
+          <button
+            type="button"
+            class="button"
+            disabled={pending('startRecording') || pending('stopRecording')}
+            onClick={
+              controls.record === 'record'
+                ? send('startRecording', () => workspace.startRecording(eventId))
+                : send('stopRecording', () => workspace.stopRecording(eventId))
+            }
+          >
+            {t(controls.record === 'record' ? 'call.record' : 'call.stopRecording')}
+          </button>
+        )}
+      </div>
+
+      {panel === 'keypad' && <DtmfPad eventId={eventId} id={panelId} />}
+      {panel === 'transfer' && (
+        <TransferPanel
+          eventId={eventId}
+          id={panelId}
+          onDone={() => setOpen(undefined)}
+          onCancel={() => {
+            setOpen(undefined);
+            transferToggle.current?.focus();
+          }}
+        />
+      )}
+      {consult && controls.consult && <ConsultPanel mainEventId={eventId} consult={consult} controls={controls.consult} />}
+
+      {controls.hangup && (
+        <div class="card-actions">
+          <button
+            ref={hangup}
+            type="button"
+            class="button button--danger button--wide"
+            disabled={pending('hangupCall')}
+            onClick={send('hangupCall', () => workspace.hangupCall(eventId))}
+          >
+            {t('call.hangup')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

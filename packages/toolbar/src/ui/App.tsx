@@ -1,0 +1,70 @@
+import { useMemo } from 'preact/hooks';
+import { isLoggedIn } from '../core/agent-state.ts';
+import type { CrmContacts } from '../core/crm-contacts.ts';
+import type { Workspace } from '../core/workspace.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+import { CallCardView } from './CallCardView.tsx';
+import { DialPad } from './DialPad.tsx';
+import { ErrorList } from './ErrorList.tsx';
+import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
+import { useCommandRunner, useContactsChanges, useModel, useReasonCodes } from './hooks.ts';
+import { StatusHeader } from './StatusHeader.tsx';
+import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
+import { callCards, hasLiveCall } from './view-model.ts';
+
+/**
+ * The media toolbar: the header (connection, agent state), then the calls — a card for each — and
+ * the dial pad when no call is going on. It reads the workspace model and re-renders on its change
+ * events; every button sends its command through the workspace.
+ *
+ * ```
+ * App
+ * ├─ StatusHeader ─ ConnectionStatusView, AgentStateControl ─ ReasonPicker
+ * └─ main
+ *    ├─ FusionNotice, ErrorList
+ *    ├─ CallCardView ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
+ *    │                  ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel
+ *    └─ DialPad ─ Keypad
+ * ```
+ */
+export interface AppProps {
+  readonly workspace: Workspace;
+  readonly contacts: CrmContacts;
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly fusion: FusionStatusSource;
+}
+
+export function App(props: AppProps) {
+  const commands = useCommandRunner();
+  const services = useMemo<ToolbarServices>(
+    () => ({ workspace: props.workspace, contacts: props.contacts, t: props.t, locale: props.locale, commands }),
+    [props.workspace, props.contacts, props.t, props.locale, commands],
+  );
+  return (
+    <ToolbarContext.Provider value={services}>
+      <Toolbar fusion={props.fusion} />
+    </ToolbarContext.Provider>
+  );
+}
+
+function Toolbar(props: { fusion: FusionStatusSource }) {
+  const { workspace, contacts } = useToolbar();
+  const model = useModel(workspace);
+  useContactsChanges(contacts);
+  const reasons = useReasonCodes(workspace);
+  const cards = callCards(model.interactions);
+  return (
+    <div class="toolbar">
+      <StatusHeader agent={model.agent} connection={model.connection} reasons={reasons} />
+      <main class="toolbar-body">
+        <FusionNotice source={props.fusion} />
+        <ErrorList />
+        {cards.map((card) => (
+          <CallCardView key={card.interaction.eventId} card={card} />
+        ))}
+        {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
+      </main>
+    </div>
+  );
+}

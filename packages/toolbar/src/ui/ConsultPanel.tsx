@@ -1,0 +1,67 @@
+import { useId, useRef } from 'preact/hooks';
+import type { Interaction } from '../core/interaction.ts';
+import { CallParty } from './CallParty.tsx';
+import { useFocusOnMount } from './hooks.ts';
+import { useToolbar } from './toolbar-context.ts';
+import { callStatusText, say, type ConsultControls } from './view-model.ts';
+
+/**
+ * The consultation placed from a call (the consult leg): who is consulted and how far the call has
+ * got, and what ends it — complete the transfer, join everyone in a conference, or cancel and take
+ * the held call back.
+ */
+export function ConsultPanel(props: { mainEventId: string; consult: Interaction; controls: ConsultControls }) {
+  const { t, workspace, commands } = useToolbar();
+  const { mainEventId, consult, controls } = props;
+  const consultEventId = consult.eventId;
+  const titleId = useId();
+  const title = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(title, 'ifLost');
+  const keys = {
+    completeTransfer: `completeTransfer:${mainEventId}`,
+    completeConference: `completeConference:${mainEventId}`,
+    cancelConsult: `cancelConsult:${mainEventId}`,
+  };
+  const busy = Object.values(keys).some((key) => commands.isPending(key));
+  return (
+    <section class="consult" aria-labelledby={titleId}>
+      <h3 id={titleId} ref={title} class="consult-title" tabIndex={-1}>
+        {t('call.consultation')}
+      </h3>
+      <CallParty interaction={consult} />
+      <p class="card-meta">{say(t, callStatusText(consult))}</p>
+      <div class="card-actions">
+        {controls.completeTransfer && (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            onClick={() => void commands.run(keys.completeTransfer, () => workspace.completeTransfer(mainEventId, consultEventId))}
+          >
+            {t('call.completeTransfer')}
+          </button>
+        )}
+        {controls.completeConference && (
+          <button
+            type="button"
+            class="button"
+            disabled={busy}
+            onClick={() => void commands.run(keys.completeConference, () => workspace.completeConference(mainEventId, consultEventId))}
+          >
+            {t('call.completeConference')}
+          </button>
+        )}
+        {controls.cancelConsult && (
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={busy}
+            onClick={() => void commands.run(keys.cancelConsult, () => workspace.cancelConsult(mainEventId, consultEventId))}
+          >
+            {t('call.cancelConsult')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

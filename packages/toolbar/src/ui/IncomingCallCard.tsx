@@ -1,0 +1,49 @@
+import { useId, useRef } from 'preact/hooks';
+import type { Interaction } from '../core/interaction.ts';
+import { CallParty } from './CallParty.tsx';
+import { useFocusOnMount } from './hooks.ts';
+import { useToolbar } from './toolbar-context.ts';
+
+/**
+ * A call ringing at the agent: who calls (the CRM's name when Fusion found one), from which queue,
+ * Accept and Decline. It announces itself (role="alert") and takes the focus to Accept, so a keyboard
+ * agent answers with Enter.
+ */
+export function IncomingCallCard(props: { interaction: Interaction }) {
+  const { t, workspace, commands } = useToolbar();
+  const { eventId, queue } = props.interaction;
+  const titleId = useId();
+  const accept = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(accept, 'always');
+  const busy = commands.isPending(`acceptCall:${eventId}`) || commands.isPending(`rejectCall:${eventId}`);
+  return (
+    <section class="card card--incoming" aria-labelledby={titleId}>
+      <div role="alert">
+        <h2 id={titleId} class="card-title">
+          {t('call.incoming')}
+        </h2>
+        <CallParty interaction={props.interaction} />
+        {queue !== undefined && queue !== '' && <p class="card-meta">{t('call.queue', { queue })}</p>}
+      </div>
+      <div class="card-actions card-actions--split">
+        <button
+          ref={accept}
+          type="button"
+          class="button button--accept"
+          disabled={busy}
+          onClick={() => void commands.run(`acceptCall:${eventId}`, () => workspace.acceptCall(eventId))}
+        >
+          {t('call.accept')}
+        </button>
+        <button
+          type="button"
+          class="button button--danger"
+          disabled={busy}
+          onClick={() => void commands.run(`rejectCall:${eventId}`, () => workspace.rejectCall(eventId))}
+        >
+          {t('call.decline')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { AgentState } from '../core/agent-state.ts';
+import type { ConnectionStatus } from '../core/connection-status.ts';
+import type { ReasonCode } from '../core/outcome.ts';
+import { AgentStateControl } from './AgentStateControl.tsx';
+import { useToolbar } from './toolbar-context.ts';
+import { connectionView, say } from './view-model.ts';
+
+/**
+ * The header, always visible: the link to the telephony vendor (a polite live region, so a screen
+ * reader hears "Reconnecting…" and "Connected" as they happen) and the agent's state with its controls.
+ */
+export function StatusHeader(props: { agent: AgentState; connection: ConnectionStatus; reasons: readonly ReasonCode[] }) {
+  const { t } = useToolbar();
+  const connection = connectionView(props.connection);
+  return (
+    <header class="status-header">
+      <div class="status-line">
+        <h1 class="app-title">{t('app.title')}</h1>
+        <p class={`connection connection--${connection.tone}`} role="status" aria-label={t('connection.label')}>
+          <span class="connection-dot" aria-hidden="true" />
+          <span>{say(t, connection.text)}</span>
+        </p>
+      </div>
+      <AgentStateControl agent={props.agent} reasons={props.reasons} />
+    </header>
+  );
+}

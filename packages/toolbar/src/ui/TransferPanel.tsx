@@ -1,0 +1,65 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useToolbar } from './toolbar-context.ts';
+
+/**
+ * Transfer a call to a number: at once (a blind, single-step transfer), or after talking to the
+ * other party first (Consult: the call is held and the number dialed; the consultation then shows
+ * in the call's card). The panel closes once the workspace has accepted either; Escape cancels it.
+ */
+export function TransferPanel(props: { eventId: string; id: string; onDone: () => void; onCancel: () => void }) {
+  const { t, workspace, commands } = useToolbar();
+  const { eventId } = props;
+  const [destination, setDestination] = useState('');
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const transferKey = `transferCall:${eventId}`;
+  const consultKey = `consultCall:${eventId}`;
+  const busy = commands.isPending(transferKey) || commands.isPending(consultKey);
+  const empty = destination.trim() === '';
+
+  const transfer = async (event: Event) => {
+    event.preventDefault();
+    if (empty || busy) return;
+    const outcome = await commands.run(transferKey, () => workspace.transferCall(eventId, destination));
+    if (outcome?.ok) props.onDone();
+  };
+  const consult = async () => {
+    if (empty || busy) return;
+    const outcome = await commands.run(consultKey, () => workspace.consultCall(eventId, destination));
+    if (outcome?.ok) props.onDone();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    props.onCancel();
+  };
+
+  return (
+    <form id={props.id} class="transfer" role="group" aria-label={t('call.transfer')} onSubmit={transfer} onKeyDown={onKeyDown}>
+      <label for={inputId} class="field-label">
+        {t('call.transferTo')}
+      </label>
+      <input
+        ref={input}
+        id={inputId}
+        class="field"
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        dir="ltr"
+        value={destination}
+        onInput={(event) => setDestination(event.currentTarget.value)}
+      />
+      <div class="card-actions">
+        <button type="submit" class="button button--primary" disabled={empty || busy}>
+          {t('call.transferGo')}
+        </button>
+        <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
+          {t('call.consult')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import type { RefObject } from 'preact';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { AgentState } from '../core/agent-state.ts';
+import type { ConnectionStatus } from '../core/connection-status.ts';
+import type { CrmContacts } from '../core/crm-contacts.ts';
+import type { Interaction } from '../core/interaction.ts';
+import type { Failure, ReasonCode } from '../core/outcome.ts';
+import type { Workspace } from '../core/workspace.ts';
+import type { WorkspaceEventMap } from '../core/workspace-model.ts';
+
+/** The model as the views last read it. */
+export interface ModelView {
+  readonly agent: AgentState;
+  readonly connection: ConnectionStatus;
+  readonly interactions: readonly Interaction[];
+}
+
+const CHANGE_EVENTS = ['agentChanged', 'connectionChanged', 'interactionChanged', 'interactionClosed', 'resynced'] as const satisfies readonly (keyof WorkspaceEventMap)[];
+
+/** Re-render on every change of the workspace model and read it afresh. */
+export function useModel(workspace: Workspace): ModelView {
+  const [, changed] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    const stops = CHANGE_EVENTS.map((type) => workspace.model.on(type, () => changed(undefined)));
+    return () => stops.forEach((stop) => stop());
+  }, [workspace]);
+  const { agent, connection, interactions } = workspace.model;
+  return { agent, connection, interactions };
+}
+
+/** Re-render when the CRM learns something about a contact. */
+export function useContactsChanges(contacts: CrmContacts): void {
+  const [, changed] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => contacts.onChange(() => changed(undefined)), [contacts]);
+}
+
+/** The not-ready reasons the vendor offers, asked once (a failure is reported like any command's). */
+export function useReasonCodes(workspace: Workspace): readonly ReasonCode[] {
+  const [reasons, setReasons] = useState<readonly ReasonCode[]>([]);
+  useEffect(() => {
+    let current = true;
+    void workspace.reasonCodes().then((outcome) => {
+      if (current && outcome.ok) setReasons(outcome.reasonCodes);
+    });
+    return () => {
+      current = false;
+    };
+  }, [workspace]);
+  return reasons;
+}
+
+/** The time now, ticking every second while `running` (a display clock: the model's times do not come from it). */
+export function useNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return undefined;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return now;
+}
+
+/**
+ * Move the focus to an element when it appears: always (an incoming call's Accept), or only when the
+ * focus was lost because the control that had it went away (the card that replaced it takes it).
+ */
+export function useFocusOnMount(ref: RefObject<HTMLElement>, when: 'always' | 'ifLost'): void {
+  useEffect(() => {
+    const active = document.activeElement;
+    if (when === 'always' || active === null || active === document.body) ref.current?.focus();
+  }, []);
+}
+
+/** The commands in flight, by key (`holdCall:<eventId>`), and how to send one. */
+export interface CommandRunner {
+  isPending(key: string): boolean;
+  /** Send a command unless the same one is in flight; resolves with its outcome (undefined when skipped). */
+  run<T>(key: string, send: () => Promise<T>): Promise<T | undefined>;
+}
+
+export function useCommandRunner(): CommandRunner {
+  const [pending, setPending] = useState<ReadonlySet<string>>(() => new Set());
+  const inFlight = useRef(new Set<string>());
+  const run = useCallback(async <T>(key: string, send: () => Promise<T>): Promise<T | undefined> => {
+    if (inFlight.current.has(key)) return undefined;
+    inFlight.current.add(key);
+    setPending(new Set(inFlight.current));
+    try {
+      return await send();
+    } finally {
+      inFlight.current.delete(key);
+      setPending(new Set(inFlight.current));
+    }
+  }, []);
+  return useMemo(() => ({ isPending: (key: string) => pending.has(key), run }), [pending, run]);
+}
+
+export interface ShownError {
+  readonly id: number;
+  readonly failure: Failure;
+  readonly command: string | undefined;
+}
+
+/** How many failures stay on screen at once; older ones make room. */
+const MAX_ERRORS = 3;
+
+/** Every command failure the model reports, until the agent dismisses it. */
+export function useCommandErrors(workspace: Workspace): { errors: readonly ShownError[]; dismiss: (id: number) => void } {
+  const [errors, setErrors] = useState<readonly ShownError[]>([]);
+  const nextId = useRef(1);
+  useEffect(
+    () =>
+      workspace.model.on('commandFailed', ({ failure, command }) => {
+        const shown: ShownError = { id: nextId.current++, failure, command };
+        setErrors((current) => [...current, shown].slice(-MAX_ERRORS));
+      }),
+    [workspace],
+  );
+  const dismiss = useCallback((id: number) => setErrors((current) => current.filter((error) => error.id !== id)), []);
+  return { errors, dismiss };
+}

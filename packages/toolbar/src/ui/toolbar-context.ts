@@ -1,0 +1,27 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { CrmContacts } from '../core/crm-contacts.ts';
+import type { Workspace } from '../core/workspace.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+import type { CommandRunner } from './hooks.ts';
+
+/**
+ * What every component of the toolbar reaches: the workspace (the one door for commands, and its
+ * model to read), the CRM's contacts, the translator, and the runner that keeps track of the
+ * commands in flight so their buttons are disabled until the outcome is in.
+ */
+export interface ToolbarServices {
+  readonly workspace: Workspace;
+  readonly contacts: CrmContacts;
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly commands: CommandRunner;
+}
+
+export const ToolbarContext = createContext<ToolbarServices | undefined>(undefined);
+
+export function useToolbar(): ToolbarServices {
+  const services = useContext(ToolbarContext);
+  if (!services) throw new Error('A toolbar component was rendered outside <App>.');
+  return services;
+}

@@ -1,0 +1,344 @@
+import type { AgentState } from '../core/agent-state.ts';
+import { CONSULT_RULES, INTERACTION_RULES, type InteractionCommand } from '../core/command-rules.ts';
+import type { ConnectionStatus } from '../core/connection-status.ts';
+import type { CrmContact } from '../core/crm-contacts.ts';
+import type { EndCause, Interaction } from '../core/interaction.ts';
+import { isLive } from '../core/interaction-state.ts';
+import type { Failure, ReasonCode } from '../core/outcome.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+
+/**
+ * What the toolbar's views show, worked out from the workspace model with no DOM: which card each
+ * interaction gets, which controls a card offers, and the catalog message for every label. The
+ * components only lay these out; this file is where the view logic lives and is tested.
+ *
+ * A control is offered when the workspace would accept its command (the core's command rules), so
+ * the buttons never promise what the workspace would refuse.
+ */
+
+/** A catalog message and its placeholders, translated by the component that shows it. */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+const message = (key: MessageKey, params?: Record<string, string | number>): Message =>
+  params ? { key, params } : { key };
+
+// ---------------------------------------------------------------------------------------------
+// Connection and agent state (the header)
+
+export type ConnectionTone = 'ok' | 'pending' | 'warning' | 'offline';
+
+export function connectionView(status: ConnectionStatus): { readonly text: Message; readonly tone: ConnectionTone } {
+  switch (status.state) {
+    case 'connected':
+      return { text: message('connection.connected'), tone: 'ok' };
+    case 'connecting':
+      return { text: message('connection.connecting'), tone: 'pending' };
+    case 'reconnecting':
+      if (status.reason === 'contactCenterDown') return { text: message('connection.contactCenterDown'), tone: 'warning' };
+      return {
+        text: status.attempt > 0 ? message('connection.reconnectingAttempt', { attempt: status.attempt }) : message('connection.reconnecting'),
+        tone: 'warning',
+      };
+    case 'offline':
+      return { text: message(status.reason === 'connectFailed' ? 'connection.connectFailed' : 'connection.offline'), tone: 'offline' };
+  }
+}
+
+/** The label of a not-ready reason: the vendor's label on the state, else the configured one, else the code. */
+export function reasonLabel(code: string, given: string | undefined, reasons: readonly ReasonCode[]): string {
+  return given ?? reasons.find((reason) => reason.code === code)?.label ?? code;
+}
+
+export function agentStateText(agent: AgentState, reasons: readonly ReasonCode[] = []): Message {
+  switch (agent.kind) {
+    case 'loggedOut':
+      return message('agent.loggedOut');
+    case 'ready':
+      return message('agent.ready');
+    case 'afterCallWork':
+      return message('agent.afterCallWork');
+    case 'notReady':
+      return agent.reasonCode === undefined
+        ? message('agent.notReady')
+        : message('agent.notReadyReason', { reason: reasonLabel(agent.reasonCode, agent.reasonLabel, reasons) });
+  }
+}
+
+/**
+ * The availability controls for a state. `unavailable` is how the not-ready control reads: go not
+ * ready (with a reason picker when there are reasons), or change the reason of a not-ready agent.
+ */
+export interface AgentControls {
+  readonly makeAvailable: boolean;
+  readonly unavailable: 'goNotReady' | 'changeReason' | undefined;
+  readonly logout: boolean;
+}
+
+export function agentControls(agent: AgentState, reasons: readonly ReasonCode[]): AgentControls {
+  switch (agent.kind) {
+    case 'loggedOut':
+      return { makeAvailable: true, unavailable: 'goNotReady', logout: false };
+    case 'ready':
+      return { makeAvailable: false, unavailable: 'goNotReady', logout: true };
+    case 'afterCallWork':
+      return { makeAvailable: true, unavailable: 'goNotReady', logout: true };
+    case 'notReady':
+      return { makeAvailable: true, unavailable: choosableReasons(agent, reasons).length > 0 ? 'changeReason' : undefined, logout: true };
+  }
+}
+
+/** The reasons the picker lists: all of them, less the one the agent is already not ready for. */
+export function choosableReasons(agent: AgentState, reasons: readonly ReasonCode[]): readonly ReasonCode[] {
+  if (agent.kind !== 'notReady') return reasons;
+  return reasons.filter((reason) => reason.code !== agent.reasonCode);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+export type CallCard =
+  | { readonly kind: 'incoming'; readonly interaction: Interaction }
+  | { readonly kind: 'dialing'; readonly interaction: Interaction }
+  /** Connected or held; `consult` is the live consultation leg placed from it. */
+  | { readonly kind: 'active'; readonly interaction: Interaction; readonly consult?: Interaction }
+  | { readonly kind: 'wrapUp'; readonly interaction: Interaction };
+
+const CARD_ORDER: Record<CallCard['kind'], number> = { incoming: 0, active: 1, dialing: 2, wrapUp: 3 };
+
+/**
+ * One card per interaction, ringing calls first, then calls in progress, then wrap-ups. A live
+ * consultation leg is shown inside the card of the call it was placed from, not on its own.
+ */
+export function callCards(interactions: readonly Interaction[]): CallCard[] {
+  const byEventId = new Map(interactions.map((interaction) => [interaction.eventId, interaction]));
+  const consultOf = new Map<string, Interaction>();
+  for (const leg of interactions) {
+    const main = consultMain(leg, byEventId);
+    if (main) consultOf.set(main.eventId, leg);
+  }
+  const shownInside = new Set([...consultOf.values()].map((leg) => leg.eventId));
+  const cards: CallCard[] = [];
+  for (const interaction of interactions) {
+    if (shownInside.has(interaction.eventId)) continue;
+    const card = cardOf(interaction, consultOf.get(interaction.eventId));
+    if (card) cards.push(card);
+  }
+  return cards.sort((a, b) => CARD_ORDER[a.kind] - CARD_ORDER[b.kind]);
+}
+
+/** The call a live consultation leg belongs to, when that call is in progress. */
+function consultMain(leg: Interaction, byEventId: ReadonlyMap<string, Interaction>): Interaction | undefined {
+  if (leg.direction !== 'consult' || !isLive(leg.state) || leg.linkedEventId === undefined) return undefined;
+  const main = byEventId.get(leg.linkedEventId);
+  return main && (main.state === 'connected' || main.state === 'held') ? main : undefined;
+}
+
+function cardOf(interaction: Interaction, consult: Interaction | undefined): CallCard | undefined {
+  switch (interaction.state) {
+    case 'offered':
+      return { kind: 'incoming', interaction };
+    case 'dialing':
+      return { kind: 'dialing', interaction };
+    case 'connected':
+    case 'held':
+      return consult ? { kind: 'active', interaction, consult } : { kind: 'active', interaction };
+    case 'wrapUp':
+      return { kind: 'wrapUp', interaction };
+    case 'closed':
+      return undefined;
+  }
+}
+
+/** Whether a call is going on (ringing, dialing, connected or held): the outbound dial pad steps aside. */
+export function hasLiveCall(interactions: readonly Interaction[]): boolean {
+  return interactions.some((interaction) => isLive(interaction.state));
+}
+
+/**
+ * Who the call is with: the CRM's contact name when Fusion found one, else for a call coming in
+ * "Unknown caller" over the number, else the number the agent dialed.
+ */
+export function partyView(
+  interaction: Interaction,
+  contact: CrmContact | undefined,
+): { readonly name: Message | string; readonly number: string | undefined } {
+  const number = interaction.phoneNumber === '' ? undefined : interaction.phoneNumber;
+  const name = contact?.name?.trim();
+  if (name) return { name, number };
+  if (interaction.direction === 'inbound' || number === undefined) return { name: message('call.unknownCaller'), number };
+  return { name: number, number: undefined };
+}
+
+function allowed(command: InteractionCommand, interaction: Interaction): boolean {
+  return INTERACTION_RULES[command](interaction) === undefined;
+}
+
+export interface ConsultControls {
+  readonly completeTransfer: boolean;
+  readonly completeConference: boolean;
+  readonly cancelConsult: boolean;
+}
+
+/**
+ * The controls of a call in progress. While a consultation is going on the call itself waits on
+ * hold: the card offers what ends the consultation (complete the transfer, conference, cancel) and
+ * hanging up, not holding, muting, tones or a second transfer.
+ */
+export interface ActiveCallControls {
+  readonly hold: 'hold' | 'resume' | undefined;
+  readonly mute: 'mute' | 'unmute' | undefined;
+  readonly keypad: boolean;
+  readonly transfer: boolean;
+  readonly record: 'record' | 'stopRecording' | undefined;
+  readonly hangup: boolean;
+  readonly consult: ConsultControls | undefined;
+}
+
+export function activeCallControls(interaction: Interaction, consult?: Interaction): ActiveCallControls {
+  const quiet = consult !== undefined;
+  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('resumeCall', interaction) ? 'resume' : undefined;
+  const mute = allowed('muteCall', interaction) ? 'mute' : allowed('unmuteCall', interaction) ? 'unmute' : undefined;
+  const record = allowed('startRecording', interaction) ? 'record' : allowed('stopRecording', interaction) ? 'stopRecording' : undefined;
+  return {
+    hold: quiet ? undefined : hold,
+    mute: quiet ? undefined : mute,
+    keypad: !quiet && allowed('sendDtmf', interaction),
+    transfer: !quiet && allowed('transferCall', interaction),
+    record,
+    hangup: allowed('hangupCall', interaction),
+    consult: consult && {
+      completeTransfer: allowed('completeTransfer', interaction) && CONSULT_RULES.completeTransfer(consult) === undefined,
+      completeConference: allowed('completeConference', interaction) && CONSULT_RULES.completeConference(consult) === undefined,
+      cancelConsult: allowed('cancelConsult', interaction) && CONSULT_RULES.cancelConsult(consult) === undefined,
+    },
+  };
+}
+
+/** The line under a call's name: its state, the queue it came from, and the recording. */
+export function callStatusText(interaction: Interaction): Message {
+  switch (interaction.state) {
+    case 'offered':
+      return message('call.incoming');
+    case 'dialing':
+      return message('call.outgoing');
+    case 'held':
+      return message('call.held');
+    case 'connected':
+      return message('call.connected');
+    case 'wrapUp':
+    case 'closed':
+      return endedText(interaction.endCause ?? { kind: 'completed' }, interaction.direction);
+  }
+}
+
+export function recordingText(interaction: Interaction): Message | undefined {
+  if (interaction.recordingState === 'recording') return message('call.recording');
+  if (interaction.recordingState === 'paused') return message('call.recordingPaused');
+  return undefined;
+}
+
+const ENDED: Record<EndCause['kind'], MessageKey> = {
+  completed: 'call.ended.completed',
+  rejected: 'call.ended.rejected',
+  abandoned: 'call.ended.abandoned',
+  missed: 'call.ended.missed',
+  timeout: 'call.ended.timeout',
+  canceled: 'call.ended.canceled',
+  failed: 'call.ended.failed',
+  transferred: 'call.ended.transferred',
+};
+
+/** How a call ended, as the wrap-up card says it. A consultation that simply ended says so. */
+export function endedText(cause: EndCause, direction: Interaction['direction'] = 'inbound'): Message {
+  if (direction === 'consult' && cause.kind === 'completed') return message('call.endedConsultation');
+  return message(ENDED[cause.kind]);
+}
+
+/** How long the customer and the agent talked, when they did. */
+export function talkTime(interaction: Interaction): number | undefined {
+  if (interaction.connectedAt === undefined) return undefined;
+  const end = interaction.endedAt ?? interaction.connectedAt;
+  return Math.max(0, end - interaction.connectedAt);
+}
+
+/** A duration as `mm:ss`, or `h:mm:ss` from an hour on. Negative durations (clock skew) read 00:00. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** The action a command failure is reported under: the label of the control that sends that command. */
+const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
+  makeAgentAvailable: 'agent.makeAvailable',
+  makeAgentUnavailable: 'agent.makeUnavailable',
+  logout: 'agent.logout',
+  reasonCodes: 'agent.reason',
+  makeOutboundCall: 'dial.call',
+  acceptCall: 'call.accept',
+  rejectCall: 'call.decline',
+  hangupCall: 'call.hangup',
+  holdCall: 'call.hold',
+  resumeCall: 'call.resume',
+  muteCall: 'call.mute',
+  unmuteCall: 'call.unmute',
+  transferCall: 'call.transferGo',
+  consultCall: 'call.consult',
+  completeTransfer: 'call.completeTransfer',
+  completeConference: 'call.completeConference',
+  cancelConsult: 'call.cancelConsult',
+  sendDtmf: 'dtmf.title',
+  startRecording: 'call.record',
+  stopRecording: 'call.stopRecording',
+  closeInteraction: 'call.done',
+};
+
+export interface ErrorView {
+  /** The label of the control whose command failed; none for a failure no control of the toolbar sends. */
+  readonly action: MessageKey | undefined;
+  /** The failure's message and its code. */
+  readonly detail: Message;
+}
+
+export function errorView(failure: Failure, command: string | undefined): ErrorView {
+  return {
+    action: command !== undefined ? ACTION_LABELS[command] : undefined,
+    detail: message('error.detail', { message: failure.message, code: failure.code }),
+  };
+}
+
+/** The title of an error: `Hold failed`, or the generic one. */
+export function errorTitle(view: ErrorView, t: Translate): string {
+  return view.action ? t('error.actionFailed', { action: t(view.action) }) : t('error.title');
+}
+
+/** Translate a view-model message, or pass a plain string (a name, a number) through. */
+export function say(t: Translate, text: Message | string): string {
+  return typeof text === 'string' ? text : t(text.key, text.params);
+}
+
+const STATE_KEYS: Record<AgentState['kind'], MessageKey> = {
+  loggedOut: 'agent.loggedOut',
+  ready: 'agent.ready',
+  notReady: 'agent.notReady',
+  afterCallWork: 'agent.afterCallWork',
+};
+
+/** The agent's state and reason as Fusion shows them (agentStateEventOperation's display strings). */
+export function agentDisplayStrings(
+  agent: AgentState,
+  reasons: readonly ReasonCode[],
+  t: Translate,
+): { stateDisplayString: string; reasonDisplayString: string } {
+  const reason = agent.kind === 'notReady' && agent.reasonCode !== undefined ? reasonLabel(agent.reasonCode, agent.reasonLabel, reasons) : '';
+  return { stateDisplayString: t(STATE_KEYS[agent.kind]), reasonDisplayString: reason };
+}

@@ -1,0 +1,15 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+/**
+ * The media toolbar app: `dist/` holds index.html, config.json (from public/) and the assets, all
+ * addressed relatively (`base: './'`), because the bridge serves it at `/toolbar/` and an integrator
+ * may host it anywhere Fusion can frame it. The vendor and the Fusion adapter are separate chunks,
+ * loaded on demand.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  plugins: [preact()],
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+});
