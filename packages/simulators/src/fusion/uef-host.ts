@@ -52,6 +52,8 @@ export interface UefHostOptions {
 }
 
 interface PendingCommand {
+  /** What the log calls it: the command and its eventId. */
+  label: string;
   settle(outcome: CommandOutcome): void;
   timer: TimerHandle;
 }
@@ -76,7 +78,7 @@ export class UefHost {
       direction: 'toolbar-to-fusion',
       level: 'info',
       title: message.type === 'handshake' ? 'handshake' : message.method,
-      summary: describeIncoming(message),
+      summary: this.#describeIncoming(message),
       payload: message,
     });
     if (message.type === 'handshake') {
@@ -133,7 +135,8 @@ export class UefHost {
         this.options.log({ direction: 'note', level: 'warn', title: eventName, summary: `No answer from the toolbar in ${COMMAND_TIMEOUT_MS / 1000} s` });
         resolve({ status: 'timeout' });
       });
-      this.#pending.set(uuid, { timer, settle: resolve });
+      const label = [data.command, data.eventId].filter((part) => typeof part === 'string').join(' ');
+      this.#pending.set(uuid, { label, timer, settle: resolve });
       for (const subscription of targets) this.#sendEvent(subscription, uuid, data);
     });
   }
@@ -228,6 +231,29 @@ export class UefHost {
     this.options.onSubscriptionsChanged(subscriptions);
   }
 
+  #describeIncoming(message: ToolbarMessage): string {
+    switch (message.type) {
+      case 'handshake':
+        return `initialize('${message.data.applicationName}', '${message.data.apiVersion}')`;
+      case 'publish':
+        return `publish ${message.method}`;
+      case 'subscribe': {
+        const classification = message.data.appClassification ? ` (${message.data.appClassification})` : '';
+        return `${message.data.once ? 'subscribeOnce' : 'subscribe'} ${message.method}${classification}`;
+      }
+      case 'unsubscribe':
+        return `dispose subscription to ${message.method}`;
+      case 'eventResult': {
+        const label = this.#pending.get(message.uuid)?.label;
+        const outcome =
+          message.data.outcome === 'resolved'
+            ? `promise resolved: ${message.data.result ?? 'success'}`
+            : `promise rejected: ${message.data.message ?? ''}`;
+        return label ? `${label}: ${outcome}` : outcome;
+      }
+    }
+  }
+
   #post(message: HostMessage): void {
     this.options.log({
       direction: 'fusion-to-toolbar',
@@ -237,23 +263,6 @@ export class UefHost {
       payload: message,
     });
     this.options.post(message);
-  }
-}
-
-function describeIncoming(message: ToolbarMessage): string {
-  switch (message.type) {
-    case 'handshake':
-      return `initialize('${message.data.applicationName}', '${message.data.apiVersion}')`;
-    case 'publish':
-      return `publish ${message.method}`;
-    case 'subscribe':
-      return `${message.data.once ? 'subscribeOnce' : 'subscribe'} ${message.method}${message.data.appClassification ? ` (${message.data.appClassification})` : ''}`;
-    case 'unsubscribe':
-      return `dispose subscription to ${message.method}`;
-    case 'eventResult':
-      return message.data.outcome === 'resolved'
-        ? `promise resolved: ${message.data.result ?? 'success'}`
-        : `promise rejected: ${message.data.message ?? ''}`;
   }
 }
 

@@ -32,16 +32,16 @@ export function FusionApp(props: {
               <p class="empty">No calls. Incoming calls and your engagements appear here.</p>
             )}
             {state.recent.length > 0 && (
-              <details class="recent">
-                <summary>Recent interactions ({state.recent.length})</summary>
-                <ul aria-label="Recent interactions">
+              <div class="recent">
+                <h3 id="recent-title">Recent interactions</h3>
+                <ul aria-labelledby="recent-title">
                   {state.recent.map((closed) => (
                     <li key={`${closed.eventId}-${closed.at}`}>
                       {closed.direction === 'inbound' ? 'From' : 'To'} {closed.name ?? formatNumber(closed.number)} — {closed.reason}
                     </li>
                   ))}
                 </ul>
-              </details>
+              </div>
             )}
           </section>
           <ContactsPanel directory={props.directory} session={session} />
