@@ -72,12 +72,12 @@ function list(value: string): string[] {
     .filter(Boolean);
 }
 
-/** `agent1:token1,agent2:token2` → tokens. */
+/** `token1=agent1,token2=agent2` → tokens (split at the last `=`, so a token may end in base64 padding). */
 function tokenList(source: string, value: string): Array<{ token: string; agentId: string }> {
   return list(value).map((entry) => {
-    const separator = entry.indexOf(':');
-    if (separator <= 0 || separator === entry.length - 1) fail(source, 'each entry is agentId:token');
-    return { agentId: entry.slice(0, separator), token: entry.slice(separator + 1) };
+    const separator = entry.lastIndexOf('=');
+    if (separator <= 0 || separator === entry.length - 1) fail(source, 'each entry is token=agentId');
+    return { token: entry.slice(0, separator), agentId: entry.slice(separator + 1) };
   });
 }
 

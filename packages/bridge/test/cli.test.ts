@@ -48,13 +48,16 @@ describe('configuration sources', () => {
     );
     const options = await loadBridgeConfig(
       { config: join(dir, 'ctikit.config.yaml'), port: '9003' },
-      { CTIKIT_PORT: '9002', CTIKIT_HEARTBEAT_MS: '7000', CTIKIT_TOKENS: 'solo:env-token-0123456789', LOG_LEVEL: 'warn' },
+      { CTIKIT_PORT: '9002', CTIKIT_HEARTBEAT_MS: '7000', CTIKIT_TOKENS: 'env-token-0123456789==solo,second-token-0123456789=solo', LOG_LEVEL: 'warn' },
     );
     expect(options).toMatchObject({
       port: 9003,
       mode: 'production',
       allowedOrigins: ['https://fusion.example.com'],
-      tokens: [{ agentId: 'solo', token: 'env-token-0123456789' }],
+      tokens: [
+        { agentId: 'solo', token: 'env-token-0123456789=' },
+        { agentId: 'solo', token: 'second-token-0123456789' },
+      ],
       heartbeatMs: 7000,
       logLevel: 'warn',
       staticDirs: [{ dir: join(dir, 'ui'), prefix: '/' }],
