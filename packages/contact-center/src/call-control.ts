@@ -77,7 +77,7 @@ export function connectTo(world: World, call: Call, destination: Destination, th
 }
 
 /** A ringing party's timer: ring-no-answer on an ACD leg, no-answer on an external number. */
-export function armTimer(world: World, call: Call, party: Party): void {
+function armTimer(world: World, call: Call, party: Party): void {
   if (party.state !== 'Ringing') return;
   if (party.kind === 'agent') {
     armRingNoAnswer(world, call, party);

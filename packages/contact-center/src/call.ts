@@ -67,13 +67,13 @@ export function partyOn(call: Call, dn: string): Party | undefined {
 }
 
 /** The party a leg talks to: the customer when there is one, else the first other party. */
-export function otherDN(parties: readonly Party[], dn: string): string | undefined {
+function otherDN(parties: readonly Party[], dn: string): string | undefined {
   const others = parties.filter((party) => party.dn !== dn);
   return (others.find((party) => party.kind === 'external') ?? others[0])?.dn;
 }
 
 /** On the consulting DN's legs: the other call of the consultation. */
-export function transferConnectionIdFor(call: Call, dn: string): string | undefined {
+function transferConnectionIdFor(call: Call, dn: string): string | undefined {
   if (call.consultOf?.initiator === dn) return call.consultOf.connectionId;
   if (call.consultation?.initiator === dn) return call.consultation.connectionId;
   return undefined;

@@ -23,7 +23,7 @@ export interface Queue {
   readonly agents: Agent[];
 }
 
-export function isAvailable(agent: Agent): boolean {
+function isAvailable(agent: Agent): boolean {
   return agent.state === 'Ready' && agent.calls.size === 0;
 }
 
