@@ -36,8 +36,4 @@ export class Emitter<M extends object> {
       }
     }
   }
-
-  clear(): void {
-    this.listeners.clear();
-  }
 }

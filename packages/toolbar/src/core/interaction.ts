@@ -68,5 +68,3 @@ export interface Interaction extends InteractionDetails {
   /** Set once the interaction has ended (state `wrapUp` or `closed`). */
   readonly endCause?: EndCause;
 }
-
-export const EMPTY_ATTACHED_DATA: AttachedData = Object.freeze({});

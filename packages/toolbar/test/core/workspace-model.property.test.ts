@@ -6,6 +6,7 @@ import { isLive, type LiveInteractionState } from '../../src/core/interaction-st
 import type { Logger } from '../../src/core/logger.ts';
 import type { VendorEvent } from '../../src/core/vendor-events.ts';
 import { WorkspaceModel } from '../../src/core/workspace-model.ts';
+import { checkInteraction } from './support/invariants.ts';
 
 /**
  * No sequence of vendor events — random, duplicated, out of order, mixed with views closing
@@ -96,15 +97,6 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: vendorEventArb.map((apply) => ({ apply })) },
   { weight: 1, arbitrary: eventIds.map((close) => ({ close })) },
 );
-
-function checkInteraction(interaction: Interaction): void {
-  expect(['offered', 'dialing', 'connected', 'held', 'wrapUp']).toContain(interaction.state);
-  expect(interaction.held).toBe(interaction.state === 'held');
-  if (interaction.muted) expect(['connected', 'held']).toContain(interaction.state);
-  expect(interaction.state === 'wrapUp').toBe(interaction.endCause !== undefined);
-  expect(interaction.state === 'wrapUp').toBe(interaction.endedAt !== undefined);
-  if (interaction.state === 'connected' || interaction.state === 'held') expect(interaction.connectedAt).toBeDefined();
-}
 
 describe('WorkspaceModel under any sequence of vendor events', () => {
   it('never throws, never logs an internal error, never reaches an impossible state', () => {

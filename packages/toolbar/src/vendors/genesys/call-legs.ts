@@ -34,10 +34,15 @@ export class CallLegs {
     return [...this.byEventId.values()];
   }
 
-  /** Add a leg, or replace what is known of it (a ConnID that changed is re-keyed). */
+  /**
+   * Add a leg, or replace what is known of it (a ConnID that changed is re-keyed). A ConnID belongs
+   * to one leg at a time: a leg still holding it is stale and goes.
+   */
   set(leg: CallLeg): void {
     const previous = this.byEventId.get(leg.eventId);
     if (previous && previous.connectionId !== leg.connectionId) this.eventIdByConnection.delete(previous.connectionId);
+    const owner = this.eventIdByConnection.get(leg.connectionId);
+    if (owner !== undefined && owner !== leg.eventId) this.byEventId.delete(owner);
     this.byEventId.set(leg.eventId, leg);
     this.eventIdByConnection.set(leg.connectionId, leg.eventId);
   }
