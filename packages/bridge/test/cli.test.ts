@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { loadBridgeConfig } from '../src/config-sources.ts';
 
 /** Configuration sources (file < env < flags) and the `ctikit` command, run as a real process. */
@@ -134,5 +135,38 @@ describe('the ctikit command', () => {
     expect(usage.stderr).toContain('--reason is required');
     expect(unknown.code).toBe(2);
     expect(unreachable.code).toBe(3);
+  }, 30_000);
+});
+
+describe('logs', () => {
+  it('never contain a token, in the Authorization header, the socket query or a REST query', async () => {
+    const token = 'very-secret-token-0123456789';
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--port', '0', '--mode', 'production', '--log-level', 'trace'], {
+      env: { ...process.env, CTIKIT_HOST: '127.0.0.1', CTIKIT_TOKENS: `${token}=agent1`, CTIKIT_ALLOWED_ORIGINS: 'https://toolbar.example.com' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    const base = await new Promise<string>((resolve) => {
+      child.stdout.on('data', () => {
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+    });
+    const answer = await fetch(`${base}/genesys/events?access_token=${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ type: 'initialize' }),
+    });
+    expect(answer.status).toBe(200);
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/genesysWs?access_token=${token}`);
+    await new Promise((resolve) => ws.once('message', resolve));
+    ws.close();
+    child.kill('SIGTERM');
+    await closed;
+    expect(output).toContain('command accepted');
+    expect(output).toContain('agent socket opened');
+    expect(output).not.toContain(token);
   }, 30_000);
 });

@@ -46,7 +46,7 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
 
   app.setErrorHandler((error, request, reply) => {
     const type = commandTypeOf(request);
-    const cti = replyWithError(request, reply, error);
+    const cti = replyWithError(request, reply, error, { type });
     metrics.commands.inc({ type, outcome: cti.code });
     const session = request.agent ? registry.get(request.agent.agentId) : undefined;
     if (session && request.referenceId !== undefined && !NOT_ECHOED.has(cti.code)) {

@@ -75,10 +75,11 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   };
 
 /** Answer with the error body and the catalog's HTTP status; log bridge faults loudly. */
-export function replyWithError(request: FastifyRequest, reply: FastifyReply, error: unknown): CtiError {
+export function replyWithError(request: FastifyRequest, reply: FastifyReply, error: unknown, context: Record<string, unknown> = {}): CtiError {
   const cti = toCtiError(error);
-  if (cti.code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'request failed');
-  else request.log.info({ code: cti.code, agentId: request.agent?.agentId }, cti.message);
+  const fields = { ...context, agentId: request.agent?.agentId, referenceId: request.referenceId, outcome: cti.code };
+  if (cti.code === 'INTERNAL_ERROR') request.log.error({ ...fields, err: error }, 'request failed');
+  else request.log.info(fields, cti.message);
   void reply.code(cti.status).send(cti.toBody(request.referenceId));
   return cti;
 }
