@@ -329,4 +329,32 @@ describe('GenesysVendor against the bridge', () => {
       expect(t.model.connection).toEqual({ state: 'offline', reason: 'connectFailed' });
     });
   });
+
+  describe('in production mode', () => {
+    const TOKEN = 'agent1-token-0123456789';
+
+    beforeEach(async () => {
+      await bridge.close();
+      bridge = await startBridge({
+        mode: 'production',
+        host: '127.0.0.1',
+        tokens: [{ token: TOKEN, agentId: 'agent1' }],
+        allowedOrigins: ['https://fusion.example.com'],
+      });
+    });
+
+    it('signs in with the bearer token alone: on the socket and on every command', async () => {
+      const t = await toolbar(undefined, undefined, { agentId: undefined, token: async () => TOKEN });
+      expect(await t.workspace.makeAgentAvailable()).toEqual({ ok: true });
+      await until(t.model, () => t.model.agent.kind === 'ready');
+      expect(new URL(t.sockets[0]?.url ?? '').searchParams.get('access_token')).toBe(TOKEN);
+      expect(bridge.sim.listAgents().find((a) => a.agentId === 'agent1')).toMatchObject({ state: 'Ready' });
+    });
+
+    it('a wrong token opens no socket and is told', async () => {
+      const t = await toolbar(undefined, undefined, { agentId: undefined, token: 'not-the-token-0123456789' });
+      expect(await t.workspace.makeAgentAvailable()).toMatchObject({ ok: false, code: 'VENDOR_UNREACHABLE' });
+      expect(await t.vendor.logout()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: 'The bearer token is not valid.' });
+    });
+  });
 });

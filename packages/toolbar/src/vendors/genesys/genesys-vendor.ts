@@ -77,13 +77,13 @@ export class GenesysVendor implements ICtiVendorHandler {
   private loggedIn = false;
   private disposed = false;
 
-  constructor(private readonly options: GenesysVendorOptions) {
+  constructor(options: GenesysVendorOptions) {
     const platform = resolvePlatform(options);
     const clock = options.clock ?? systemClock;
     this.clock = clock;
     this.log = options.logger ?? silentLogger;
     this.reasons = options.reasonCodes ?? [];
-    this.referencePrefix = `tb-${Math.floor((options.random ?? Math.random)() * 0xffffff).toString(36)}`;
+    this.referencePrefix = `tb-${globalThis.crypto.randomUUID().slice(0, 8)}`;
     const credentials: BridgeCredentials = { token: options.token, agentId: options.agentId, dn: options.dn };
     this.store = new SessionStore(platform.storage, `ctikit.genesys.session:${options.bridgeUrl}:${options.agentId ?? options.dn ?? 'default'}`);
     this.rest = new BridgeRest({

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import { ManualClock } from '@ctikit/protocol';
-import { createBridge, type Bridge } from '@ctikit/bridge';
+import { createBridge, type Bridge, type BridgeOptionsInput } from '@ctikit/bridge';
 import { createSimulator, parseSimulatorConfig, type ContactCenterSimulator } from '@ctikit/contact-center';
 import type { Interaction } from '../../../src/core/interaction.ts';
 import type { WorkspaceEventMap, WorkspaceModel } from '../../../src/core/workspace-model.ts';
@@ -21,7 +21,7 @@ export interface BridgeUnderTest {
   close(): Promise<void>;
 }
 
-export async function startBridge(): Promise<BridgeUnderTest> {
+export async function startBridge(options: Partial<BridgeOptionsInput> = {}): Promise<BridgeUnderTest> {
   const clock = new ManualClock();
   const sim = createSimulator(
     parseSimulatorConfig({
@@ -38,7 +38,7 @@ export async function startBridge(): Promise<BridgeUnderTest> {
     }),
     clock,
   );
-  const bridge = createBridge({ port: 0, logLevel: 'silent', staticDirs: [], backend: sim, simulator: sim, clock });
+  const bridge = createBridge({ port: 0, logLevel: 'silent', staticDirs: [], backend: sim, simulator: sim, clock, ...options });
   const url = await bridge.listen();
   return {
     bridge,
