@@ -1,11 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import { createBridge, type Bridge } from '@ctikit/bridge';
+import { expect, test, type APIRequestContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { FUSION_SIM_PORT, FUSION_SIM_TOOLBAR_PORT } from './fixtures/ports.ts';
 
 /**
  * The Fusion simulator with a fixture media toolbar (e2e/fixtures/uef-toolbar.js) that uses our UEF
  * client library exactly as uef.md prescribes. Three origins: Fusion on localhost:A, the toolbar on
- * localhost:B, and a stranger on 127.0.0.1:A.
+ * localhost:B, and a stranger on 127.0.0.1:A. Then the customer phone panel, served by the real bridge
+ * and driving its embedded contact-center simulator.
  */
 
 const FUSION = `http://localhost:${FUSION_SIM_PORT}`;
@@ -304,5 +307,92 @@ test.describe('Fusion simulator hosting a UEF toolbar', () => {
     const results = await new AxeBuilder({ page }).exclude('iframe').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+test.describe('Customer phone panel against the bridge and its contact-center simulator', () => {
+  let bridge: Bridge;
+  let bridgeUrl: string;
+
+  test.beforeEach(async () => {
+    bridge = createBridge({
+      port: 0,
+      logLevel: 'silent',
+      staticDirs: [
+        { dir: fileURLToPath(new URL('../packages/simulators/dist', import.meta.url)), prefix: '/' },
+        { dir: fileURLToPath(new URL('./fixtures', import.meta.url)), prefix: '/fixtures/' },
+      ],
+    });
+    bridgeUrl = await bridge.listen();
+  });
+
+  test.afterEach(async () => {
+    await bridge.close();
+  });
+
+  /** What the agent's toolbar would send: a command on /genesys/events for the dev-mode agent (agent1, DN 5001). */
+  async function agentCommand(request: APIRequestContext, command: Record<string, unknown>): Promise<void> {
+    const response = await request.post(`${bridgeUrl}/genesys/events`, { data: command });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+
+  async function openDemo(page: Page) {
+    await page.goto(`${bridgeUrl}/?toolbar=${encodeURIComponent('/fixtures/blank.html')}`);
+    const phone = page.getByRole('complementary', { name: 'Customer phone' });
+    await expect(phone.getByRole('status')).toHaveText('Live');
+    return {
+      phone,
+      customerCalls: phone.getByRole('region', { name: 'Customer calls' }),
+      softphone: phone.getByRole('region', { name: 'Agent softphone' }),
+    };
+  }
+
+  test('calls a queue as the customer, rings the agent softphone, answers and hangs up there', async ({ page, request }) => {
+    await agentCommand(request, { type: 'initialize' });
+    const { phone, customerCalls, softphone } = await openDemo(page);
+    await expect(phone.getByLabel('Call from')).toHaveValue('+14155550142');
+    await phone.getByLabel('Number to call').selectOption('8000');
+    await phone.getByRole('button', { name: 'Call' }).click();
+
+    await expect(customerCalls.getByRole('listitem')).toHaveText([/Ringing at agent 5001\+14155550142 ↔ Support \(8000\)/]);
+    await expect(softphone.getByLabel('DN')).toHaveValue('5001');
+    const ringing = softphone.getByRole('listitem').filter({ hasText: 'Ringing' });
+    await expect(ringing).toContainText('+14155550142');
+    await ringing.getByRole('button', { name: 'Answer' }).click();
+
+    await expect(customerCalls.getByRole('listitem')).toHaveText([/Talking\+14155550142 ↔ agent 5001/]);
+    await softphone.getByRole('listitem').filter({ hasText: 'Established' }).getByRole('button', { name: 'Hang up' }).click();
+    await expect(customerCalls.getByText('No customer calls.')).toBeVisible();
+    await expect(softphone.getByText('The phone is idle.')).toBeVisible();
+    await expect(phone.getByRole('region', { name: 'Simulator events' })).toContainText('EventReleased');
+  });
+
+  test("shows the agent's outbound call ringing at the customer: Busy refuses it, Answer connects it", async ({ page, request }) => {
+    await agentCommand(request, { type: 'initialize' });
+    const { customerCalls } = await openDemo(page);
+
+    await agentCommand(request, { type: 'MakeCall', phoneNumber: '14155550142' });
+    const incoming = customerCalls.getByRole('listitem').filter({ hasText: 'Incoming call' });
+    await expect(incoming).toContainText('14155550142 ↔ agent 5001');
+    await incoming.getByRole('button', { name: 'Busy' }).click();
+    await expect(customerCalls.getByText('No customer calls.')).toBeVisible();
+
+    await agentCommand(request, { type: 'MakeCall', phoneNumber: '14155550142' });
+    await customerCalls
+      .getByRole('listitem')
+      .filter({ hasText: 'Incoming call' })
+      .getByRole('button', { name: 'Answer', exact: true })
+      .click();
+    const talking = customerCalls.getByRole('listitem').filter({ hasText: 'Talking' });
+    await expect(talking).toContainText('14155550142 ↔ agent 5001');
+    await talking.getByRole('button', { name: 'Hang up' }).click();
+    await expect(customerCalls.getByText('No customer calls.')).toBeVisible();
+  });
+
+  test('reports a request the simulator refuses', async ({ page }) => {
+    const { phone } = await openDemo(page);
+    await phone.getByLabel('Call from').fill('5001');
+    await phone.getByRole('button', { name: 'Call' }).click();
+    await expect(phone.getByRole('alert')).toContainText('5001');
   });
 });

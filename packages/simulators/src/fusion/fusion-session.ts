@@ -204,7 +204,14 @@ export class FusionSession {
     this.#update((state) => withInteraction(state, eventId, (i) => ({ ...i, command: { command, status: 'pending' } })));
     const data = this.#commandData(command, { eventId, slot: 1, appClassification: interaction.appClassification, inData: interaction.outData });
     const outcome = await this.#host.command('onToolbarInteractionCommand', data, interaction.appClassification);
-    this.#update((state) => withInteraction(state, eventId, (i) => ({ ...i, command: progressOf(command, outcome) })));
+    const progress = progressOf(command, outcome);
+    // A success that the toolbar's own publishes already acted on (the call moved on) needs no notice.
+    this.#update((state) =>
+      withInteraction(state, eventId, (i) => ({
+        ...i,
+        command: progress.status === 'succeeded' && i.phase !== interaction.phase ? undefined : progress,
+      })),
+    );
   }
 
   #commandData(command: string, fields: Payload): Payload {
