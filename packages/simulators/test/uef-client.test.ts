@@ -141,6 +141,24 @@ describe('UEF client library against the Fusion host (linked in memory)', () => 
     });
   });
 
+  it('carries a structured outData set by the toolbar back to the host', async () => {
+    const { framework, session } = linkToolbarToFusion();
+    const provider = await framework.initialize('TestToolbar');
+    const phone = await (await provider.getMultiChannelAdaptorContext()).getCommunicationChannelContext('PHONE');
+    phone.subscribe(provider.requestHelper.createSubscriptionRequest('onToolbarAgentCommand'), (response) => {
+      const data = response.getResponseData() as ToolbarCommandData;
+      data.setOutdata({ activeCount: 1, engagements: [{ eventId: 'call-1' }] });
+      data.setResult('success');
+      return Promise.resolve(data);
+    });
+    await settle();
+    await session.setAvailability(true);
+    const result = session.state.log.findLast((e) => e.direction === 'toolbar-to-fusion' && e.title === 'onToolbarAgentCommand');
+    expect(result?.summary).toBe('makeAvailable: promise resolved: success');
+    expect(result?.payload).toMatchObject({ data: { outData: { activeCount: 1, engagements: [{ eventId: 'call-1' }] } } });
+    expect(session.state.agentCommand).toBeUndefined();
+  });
+
   it('reports a controllable callback that does not return a Promise as a failure', async () => {
     const { framework, session } = linkToolbarToFusion();
     const provider = await framework.initialize('Sloppy');

@@ -116,7 +116,7 @@ export class HostConnection {
   /** Stops listening, unsubscribes everything and rejects every publish still waiting. */
   dispose(): void {
     if (this.#disposed) return;
-    for (const [subscriptionId] of this.#subscriptions) this.#subscriptions.delete(subscriptionId);
+    this.#subscriptions.clear();
     this.#disposed = true;
     this.#handshake?.timer.cancel();
     this.#stopListening();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { EventResultMessage, Payload, PhoneEvent, TokenRecord } from '../wire/uef-message.ts';
-import { tokenRecordSchema } from '../wire/uef-message.ts';
+import { payloadSchema, tokenRecordSchema } from '../wire/uef-message.ts';
 import { outDataAccessor, outDataOf, type OutDataAccessor } from './responses.ts';
 
 /**
@@ -30,8 +30,9 @@ export class ToolbarCommandData {
     const parsed = tokenRecordSchema.safeParse(this.details.inData);
     return parsed.success ? parsed.data : {};
   }
-  getOutdata(): TokenRecord {
-    return outDataOf(this.details);
+  getOutdata(): Payload {
+    const parsed = payloadSchema.safeParse(this.details.outData);
+    return parsed.success ? parsed.data : {};
   }
   getResult(): string {
     return String(this.details.result ?? RESULT_NOT_SET);
@@ -48,7 +49,7 @@ export class ToolbarCommandData {
   setResultDisplayString(display: string): void {
     this.details.resultDisplayString = display;
   }
-  setOutdata(outData: TokenRecord): void {
+  setOutdata(outData: Payload): void {
     this.details.outData = { ...outData };
   }
 }
@@ -122,7 +123,7 @@ export class EventResponse<Name extends PhoneEvent = PhoneEvent, Context = unkno
 const resolutionSchema = z.looseObject({
   result: z.optional(z.string()),
   resultDisplayString: z.optional(z.string()),
-  outData: z.optional(tokenRecordSchema),
+  outData: z.optional(payloadSchema),
 });
 
 type Settlement = EventResultMessage['data'];

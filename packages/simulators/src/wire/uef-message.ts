@@ -104,7 +104,8 @@ export const eventResultSchema = z.object({
     outcome: z.enum(['resolved', 'rejected']),
     result: z.optional(z.string()),
     resultDisplayString: z.optional(z.string()),
-    outData: z.optional(tokenRecordSchema),
+    /** JSON, not only tokens: getActiveEngagements answers `{activeCount, engagements:[{eventId}]}` (uef.md §4.2). */
+    outData: z.optional(payloadSchema),
     /** For a rejection: the reason's message. */
     message: z.optional(z.string()),
   }),

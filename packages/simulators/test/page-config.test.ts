@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readPageConfig } from '../src/fusion/page-config.ts';
+
+describe('demo page parameters', () => {
+  it('frames /toolbar/ on the same origin by default, with the host origin and toolbar name in the frame URL', () => {
+    const page = readPageConfig('http://localhost:8087/');
+    expect(page.toolbarFrameUrl).toBe('http://localhost:8087/toolbar/?oraParentFrame=http%3A%2F%2Flocalhost%3A8087&oraTbName=ctikit');
+    expect(page.toolbarOrigin).toBe('http://localhost:8087');
+    expect(page.fusion).toMatchObject({ appClassification: 'ORA_SERVICE', agentId: 'agent1' });
+    expect(page.showPhone).toBe(true);
+  });
+
+  it('frames another toolbar URL, keeping its own query, and takes the Fusion settings', () => {
+    const toolbar = encodeURIComponent('http://127.0.0.1:5173/app/?debug=1');
+    const page = readPageConfig(`https://fusion.example/?toolbar=${toolbar}&appClassification=ORA_SALES&agentId=agent2&tbName=tb_1&phone=0`);
+    expect(page.toolbarFrameUrl).toBe(
+      'http://127.0.0.1:5173/app/?debug=1&oraParentFrame=https%3A%2F%2Ffusion.example&oraTbName=tb_1',
+    );
+    expect(page.toolbarOrigin).toBe('http://127.0.0.1:5173');
+    expect(page.fusion).toMatchObject({ appClassification: 'ORA_SALES', agentId: 'agent2', faTrustToken: 'simulated-fa-trust-token.agent2' });
+    expect(page.showPhone).toBe(false);
+  });
+
+  it('refuses a toolbar URL that is not http(s) and malformed settings', () => {
+    expect(() => readPageConfig(`http://localhost/?toolbar=${encodeURIComponent('javascript:alert(1)')}`)).toThrow('http(s)');
+    expect(() => readPageConfig('http://localhost/?agentId=a%20b')).toThrow('agentId');
+    expect(() => readPageConfig('http://localhost/?phone=yes')).toThrow('phone');
+  });
+});
