@@ -64,13 +64,20 @@ export class AccessControl {
   private readonly allowedOrigins: ReadonlySet<string>;
   /** sha256(token) → agentId, so the tokens themselves are not kept in memory as map keys. */
   private readonly staticTokens: ReadonlyMap<string, string>;
+  /** The contact center's agents, read once at start: by agentId and by DN, and the dev-mode default. */
+  private readonly agentsById: ReadonlyMap<string, AgentEntry>;
+  private readonly agentsByDn: ReadonlyMap<string, AgentEntry>;
+  private readonly defaultAgent: AgentEntry | undefined;
 
   constructor(private readonly options: AccessOptions) {
     this.allowedOrigins = new Set(options.allowedOrigins.map((o) => o.toLowerCase()));
     this.staticTokens = new Map(options.tokens.map((t) => [digest(t.token), t.agentId]));
-    const known = new Set(options.backend.agents().map((a) => a.agentId));
+    const agents = options.backend.agents();
+    this.agentsById = new Map(agents.map((a) => [a.agentId, a]));
+    this.agentsByDn = new Map(agents.map((a) => [a.dn, a]));
+    this.defaultAgent = agents[0];
     for (const { agentId } of options.tokens) {
-      if (!known.has(agentId)) throw new Error(`A configured token names agent "${agentId}", which the contact center does not know.`);
+      if (!this.agentsById.has(agentId)) throw new Error(`A configured token names agent "${agentId}", which the contact center does not know.`);
     }
   }
 
@@ -105,26 +112,22 @@ export class AccessControl {
     if (token === undefined) throw new CtiError('UNAUTHENTICATED');
     const agentId = this.staticTokens.get(digest(token)) ?? (await this.options.verifyToken?.(token))?.agentId;
     if (agentId === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');
-    return toIdentity(this.findAgent((a) => a.agentId === agentId, agentId));
+    return toIdentity(this.known(this.agentsById.get(agentId), agentId));
   }
 
   private identifyInDev({ agentId, dn }: Credentials): AgentIdentity {
-    const agents = this.options.backend.agents();
     if (agentId !== undefined) {
-      const agent = this.findAgent((a) => a.agentId === agentId, agentId);
+      const agent = this.known(this.agentsById.get(agentId), agentId);
       if (dn !== undefined && dn !== agent.dn) {
         throw new CtiError('DN_NOT_CONFIGURED', `DN ${dn} is not the DN of agent ${agentId}.`);
       }
       return toIdentity(agent);
     }
-    if (dn !== undefined) return toIdentity(this.findAgent((a) => a.dn === dn, `with DN ${dn}`));
-    const first = agents[0];
-    if (!first) throw new CtiError('DN_NOT_CONFIGURED', 'The contact center has no agents configured.');
-    return toIdentity(first);
+    if (dn !== undefined) return toIdentity(this.known(this.agentsByDn.get(dn), `with DN ${dn}`));
+    return toIdentity(this.known(this.defaultAgent, '(the contact center has none)'));
   }
 
-  private findAgent(match: (agent: AgentEntry) => boolean, description: string): AgentEntry {
-    const agent = this.options.backend.agents().find(match);
+  private known(agent: AgentEntry | undefined, description: string): AgentEntry {
     if (!agent) throw new CtiError('DN_NOT_CONFIGURED', `No agent ${description} is configured.`);
     return agent;
   }
