@@ -113,6 +113,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
         <TransferPanel
           eventId={eventId}
           id={panelId}
+          canConsult={controls.consultFirst}
           onDone={() => setOpen(undefined)}
           onCancel={() => {
             setOpen(undefined);

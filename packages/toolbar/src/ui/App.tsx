@@ -7,7 +7,7 @@ import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
 import { ErrorList } from './ErrorList.tsx';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
-import { useCommandRunner, useContactsChanges, useModel, useReasonCodes } from './hooks.ts';
+import { useClosingEndedConsultations, useCommandRunner, useContactsChanges, useModel, useReasonCodes } from './hooks.ts';
 import { StatusHeader } from './StatusHeader.tsx';
 import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
 import { callCards, hasLiveCall } from './view-model.ts';
@@ -53,6 +53,7 @@ function Toolbar(props: { fusion: FusionStatusSource }) {
   const model = useModel(workspace);
   useContactsChanges(contacts);
   const reasons = useReasonCodes(workspace);
+  useClosingEndedConsultations(workspace);
   const cards = callCards(model.interactions);
   return (
     <div class="toolbar">

@@ -3,10 +3,10 @@ import { useToolbar } from './toolbar-context.ts';
 
 /**
  * Transfer a call to a number: at once (a blind, single-step transfer), or after talking to the
- * other party first (Consult: the call is held and the number dialed; the consultation then shows
- * in the call's card). The panel closes once the workspace has accepted either; Escape cancels it.
+ * other party first (Consult, from a connected call: the contact center holds it and dials the
+ * number; the consultation then shows in the call's card). The panel closes once the workspace has accepted either; Escape cancels it.
  */
-export function TransferPanel(props: { eventId: string; id: string; onDone: () => void; onCancel: () => void }) {
+export function TransferPanel(props: { eventId: string; id: string; canConsult: boolean; onDone: () => void; onCancel: () => void }) {
   const { t, workspace, commands } = useToolbar();
   const { eventId } = props;
   const [destination, setDestination] = useState('');
@@ -56,9 +56,11 @@ export function TransferPanel(props: { eventId: string; id: string; onDone: () =
         <button type="submit" class="button button--primary" disabled={empty || busy}>
           {t('call.transferGo')}
         </button>
-        <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
-          {t('call.consult')}
-        </button>
+        {props.canConsult && (
+          <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
+            {t('call.consult')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import type { Interaction } from '../core/interaction.ts';
 import type { Failure, ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { WorkspaceEventMap } from '../core/workspace-model.ts';
+import { closeEndedConsultations } from './ended-consultations.ts';
 
 /** The model as the views last read it. */
 export interface ModelView {
@@ -26,6 +27,11 @@ export function useModel(workspace: Workspace): ModelView {
   }, [workspace]);
   const { agent, connection, interactions } = workspace.model;
   return { agent, connection, interactions };
+}
+
+/** Close the agent's own consultation legs once they end: they have no wrap-up of their own. */
+export function useClosingEndedConsultations(workspace: Workspace): void {
+  useEffect(() => closeEndedConsultations(workspace), [workspace]);
 }
 
 /** Re-render when the CRM learns something about a contact. */

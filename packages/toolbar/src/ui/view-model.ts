@@ -146,10 +146,18 @@ function cardOf(interaction: Interaction, consult: Interaction | undefined): Cal
     case 'held':
       return consult ? { kind: 'active', interaction, consult } : { kind: 'active', interaction };
     case 'wrapUp':
-      return { kind: 'wrapUp', interaction };
+      return isOwnConsultLeg(interaction) ? undefined : { kind: 'wrapUp', interaction };
     case 'closed':
       return undefined;
   }
+}
+
+/**
+ * A consultation leg the agent placed from a call (it names that call). When it ends there is nothing
+ * to wrap up — the call it served carries the wrap-up — so the view closes it instead of showing a card.
+ */
+export function isOwnConsultLeg(interaction: Interaction): boolean {
+  return interaction.direction === 'consult' && interaction.linkedEventId !== undefined;
 }
 
 /** Whether a call is going on (ringing, dialing, connected or held): the outbound dial pad steps aside. */
@@ -192,6 +200,8 @@ export interface ActiveCallControls {
   readonly mute: 'mute' | 'unmute' | undefined;
   readonly keypad: boolean;
   readonly transfer: boolean;
+  /** Consult before transferring: the call must be connected (the contact center holds it itself). */
+  readonly consultFirst: boolean;
   readonly record: 'record' | 'stopRecording' | undefined;
   readonly hangup: boolean;
   readonly consult: ConsultControls | undefined;
@@ -207,6 +217,7 @@ export function activeCallControls(interaction: Interaction, consult?: Interacti
     mute: quiet ? undefined : mute,
     keypad: !quiet && allowed('sendDtmf', interaction),
     transfer: !quiet && allowed('transferCall', interaction),
+    consultFirst: !quiet && allowed('consultCall', interaction) && interaction.state === 'connected',
     record,
     hangup: allowed('hangupCall', interaction),
     consult: consult && {
