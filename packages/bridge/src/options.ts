@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_PORT, systemClock } from '@ctikit/protocol';
 import type { Clock } from '@ctikit/protocol';
@@ -47,8 +48,8 @@ export const staticDirSchema = z.object({
 export type StaticDir = z.infer<typeof staticDirSchema>;
 
 const DEFAULT_STATIC_DIRS: StaticDir[] = [
-  { dir: new URL('../../simulators/dist', import.meta.url).pathname, prefix: '/' },
-  { dir: new URL('../../toolbar/dist', import.meta.url).pathname, prefix: '/toolbar/' },
+  { dir: fileURLToPath(new URL('../../simulators/dist', import.meta.url)), prefix: '/' },
+  { dir: fileURLToPath(new URL('../../toolbar/dist', import.meta.url)), prefix: '/toolbar/' },
 ];
 
 export const bridgeOptionsSchema = z

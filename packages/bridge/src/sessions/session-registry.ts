@@ -86,14 +86,14 @@ export class SessionRegistry {
     this.graceTimers.delete(session);
     if (session.socketCount > 0) return;
     const { backend, log } = this.options;
-    const { agent, calls } = backend.snapshot(session.dn);
-    if (calls.length > 0) {
-      this.startGrace(session);
-      return;
-    }
-    const base = { referenceId: randomUUID(), thisDN: session.dn };
     try {
-      if (agent.state !== 'LoggedOut') await backend.request({ ...base, request: 'RequestAgentLogout' });
+      const { agent, calls } = backend.snapshot(session.dn);
+      if (calls.length > 0) {
+        this.startGrace(session);
+        return;
+      }
+      const base = { thisDN: session.dn };
+      if (agent.state !== 'LoggedOut') await backend.request({ ...base, referenceId: randomUUID(), request: 'RequestAgentLogout' });
       if (agent.registered) await backend.request({ ...base, referenceId: randomUUID(), request: 'RequestUnregisterAddress' });
     } catch (error) {
       log.warn({ err: error, agentId: session.agentId }, 'logging out an abandoned session failed');
