@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 
 /**
  * Two builds into one dist/ (see the `build` script):
- * - default: the demo page (dist/index.html: the Fusion host beside the customer phone);
+ * - default: the demo page (dist/index.html: the Fusion host beside the customer phone) and the
+ *   simulated Amazon Connect CCP (dist/ccp/index.html, the toolbar's `ccpUrl` in the demo);
  * - `--mode uef`: our UEF client library as one IIFE script, dist/uef/ui-events-framework-client.js,
  *   the stand-in for Oracle's static.oracle.com script that a toolbar loads with a script tag.
  */
@@ -25,6 +26,11 @@ export default defineConfig(({ mode }) =>
     : {
         base: './',
         plugins: [preact()],
-        build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+        build: {
+          outDir: 'dist',
+          emptyOutDir: true,
+          target: 'es2022',
+          rolldownOptions: { input: { demo: 'index.html', ccp: 'ccp/index.html' } },
+        },
       },
 );

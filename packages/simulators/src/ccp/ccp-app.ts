@@ -1,0 +1,192 @@
+import type { Clock, SessionOpened, Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import { newUuid } from '../wire/uuid.ts';
+import { AgentService } from './agent-service.ts';
+import { muteCommand, runApiMethod, serviceError, type ApiContext } from './api-methods.ts';
+import { BridgeLink, type LinkStatus } from './bridge-link.ts';
+import type { CcpLogin } from './ccp-login.ts';
+import type { AgentProfile } from './snapshot-builder.ts';
+import { CcpConduit, STREAMS_EVENTS, type ApiRequest, type Broadcast, type MasterRequest } from './streams-conduit.ts';
+
+/**
+ * One CCP page, signed in: the agent's service on the contact-center simulator, its line to the
+ * bridge, and — when a page embeds it with `connect.core.initCCP` — the conduit to that page.
+ *
+ * Handshake, as the library expects it: `acknowledge` (with the port id) as soon as the page is up,
+ * then `acknowledge` for every `synchronize`; `agent::update` once the bridge session is open and on
+ * every change after. A session that expires (here, or in another CCP page of the agent) sends
+ * `auth_fail` and from then on neither answers actions nor sends snapshots — the real worker's 401s —
+ * so the library's own re-authentication (login window, iframe refreshes) takes over.
+ */
+
+export interface CcpStatus {
+  readonly link: LinkStatus;
+  readonly session: 'active' | 'expired' | 'denied';
+}
+
+export interface CcpAppOptions {
+  readonly profile: AgentProfile;
+  readonly login: CcpLogin;
+  readonly bridgeUrl: string;
+  readonly clock: Clock;
+  readonly window: Window;
+  /** The page that embeds the CCP, when it is framed. */
+  readonly host: Window | undefined;
+}
+
+export class CcpApp {
+  readonly service: AgentService;
+  private readonly link: BridgeLink;
+  private readonly conduit: CcpConduit | undefined;
+  private readonly portId = newUuid();
+  private readonly listeners = new Set<() => void>();
+  private sessionOpen = false;
+  private linkStatus: LinkStatus = 'connecting';
+  private session: CcpStatus['session'] = 'active';
+  private unwatch: (() => void) | undefined;
+
+  constructor(private readonly options: CcpAppOptions) {
+    this.service = new AgentService({
+      profile: options.profile,
+      clock: options.clock,
+      newId: newUuid,
+      send: (command) => this.link.send(command),
+      onUpdate: () => this.publish(),
+      onMuteToggle: (muted) => this.post(STREAMS_EVENTS.MUTE_TOGGLE, { muted }),
+    });
+    this.link = new BridgeLink({
+      bridgeUrl: options.bridgeUrl,
+      agentId: options.profile.agentId,
+      clock: options.clock,
+      delegate: {
+        onOpened: (frame) => this.onOpened(frame),
+        onSnapshot: (frame) => this.onSnapshot(frame),
+        onEvent: (frame) => this.onEvent(frame),
+        onStatus: (status) => {
+          this.linkStatus = status;
+          this.changed();
+        },
+      },
+    });
+    this.conduit = options.host
+      ? new CcpConduit(options.window, options.host, {
+          onApiRequest: (request) => void this.onApiRequest(request),
+          onBroadcast: (broadcast) => this.onBroadcast(broadcast),
+          onMasterRequest: (request) => this.onMasterRequest(request),
+          onSynchronize: () => {
+            if (this.session === 'active') this.post(STREAMS_EVENTS.ACKNOWLEDGE);
+          },
+        })
+      : undefined;
+  }
+
+  get status(): CcpStatus {
+    return { link: this.linkStatus, session: this.session };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.conduit?.start();
+    this.post(STREAMS_EVENTS.ACKNOWLEDGE, { id: this.portId });
+    this.link.start();
+    this.unwatch = this.options.login.watch(this.options.window, (signedIn) => {
+      if (!signedIn) this.sessionExpired();
+    });
+  }
+
+  stop(): void {
+    this.unwatch?.();
+    this.conduit?.stop();
+    this.link.stop();
+    this.service.dispose();
+  }
+
+  /** The page's control: the agent's Amazon Connect session expires now. */
+  expireSession(): void {
+    this.options.login.expire();
+    this.sessionExpired();
+  }
+
+  /** The page's control: the service refuses the agent (a 403: permissions or security profile). */
+  denyAccess(): void {
+    this.session = 'denied';
+    this.post(STREAMS_EVENTS.ACCESS_DENIED);
+    this.changed();
+  }
+
+  private sessionExpired(): void {
+    if (this.session === 'expired') return;
+    this.session = 'expired';
+    this.post(STREAMS_EVENTS.AUTH_FAIL);
+    this.changed();
+  }
+
+  private onOpened(frame: SessionOpened): void {
+    if (frame.resume === 'snapshot') return;
+    this.sessionOpen = true;
+    if (frame.resume === 'fresh') this.service.reset();
+    else this.publish();
+  }
+
+  private onSnapshot(frame: Snapshot): void {
+    this.sessionOpen = true;
+    this.service.applySnapshot(frame);
+  }
+
+  private onEvent(frame: TServerWireEvent): void {
+    this.service.applyEvent(frame);
+  }
+
+  private async onApiRequest(request: ApiRequest): Promise<void> {
+    if (this.session === 'expired') {
+      this.post(STREAMS_EVENTS.AUTH_FAIL, { authorize: true });
+      return;
+    }
+    const context: ApiContext = { service: this.service, directory: this.options.profile.directory, send: (command) => this.link.send(command) };
+    const result =
+      this.session === 'denied'
+        ? { ok: false as const, error: serviceError('AccessDeniedException', 'The agent is not allowed to use this instance.', 403) }
+        : await runApiMethod(request.method, request.params ?? {}, context);
+    this.post(STREAMS_EVENTS.API_RESPONSE, {
+      event: STREAMS_EVENTS.API_RESPONSE,
+      requestId: request.requestId,
+      data: result.ok ? result.data : {},
+      err: result.ok ? null : JSON.stringify(result.error),
+    });
+  }
+
+  /** The shared worker fans a broadcast out to every tab; this CCP's softphone also acts on `mute`. */
+  private onBroadcast(broadcast: Broadcast): void {
+    this.post(broadcast.event, broadcast.data);
+    if (broadcast.event !== STREAMS_EVENTS.MUTE || this.session !== 'active') return;
+    const mute = typeof broadcast.data === 'object' && broadcast.data !== null && (broadcast.data as { mute?: unknown }).mute === true;
+    const command = muteCommand(this.service, mute);
+    if (command) void this.link.send(command);
+  }
+
+  /** One embedding page per CCP here: it is the master of every topic it asks about. */
+  private onMasterRequest(request: MasterRequest): void {
+    this.post(STREAMS_EVENTS.MASTER_RESPONSE, {
+      event: STREAMS_EVENTS.MASTER_RESPONSE,
+      requestId: request.requestId,
+      data: { masterId: this.portId, isMaster: true, takeOver: false, topic: request.params.topic },
+      err: null,
+    });
+  }
+
+  private publish(): void {
+    if (this.sessionOpen && this.session === 'active') this.post(STREAMS_EVENTS.AGENT_UPDATE, this.service.data());
+    this.changed();
+  }
+
+  private post(event: string, data?: unknown): void {
+    this.conduit?.send(event, data);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
