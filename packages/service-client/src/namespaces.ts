@@ -1,0 +1,185 @@
+import type { Agent, Interaction, Media, Section, State, ToastParameters, UserData } from './objects.ts';
+import { ServiceClient, type Done, type Fail, type ServiceClientOptions, type ServiceResponse } from './service-client.ts';
+import { API_CATALOG, type Namespace } from './protocol.ts';
+
+/**
+ * The namespaces of `genesys.wwe.service`: one method per request of the API, with the request's
+ * parameters, then the optional `done` and `fail` callbacks, and a promise of the response.
+ * A parameter that may be left out (`voice.dial`'s userData) may be skipped before the callbacks,
+ * as in Genesys's script: `voice.dial("5001", done, fail)`; in its place, anything but a function
+ * (`undefined` too) is that parameter.
+ */
+
+type Method<P extends unknown[], T> = (...args: [...P, Done<T>?, Fail?]) => Promise<ServiceResponse<T>>;
+
+/** What a command answers: nothing to say beyond its success. */
+type Ack = null;
+
+export type TargetType = 'AGENT' | 'AGENT_GROUP' | 'SKILL' | 'INTERACTION_QUEUE' | 'ROUTING_POINT' | 'CUSTOM_CONTACT';
+/** A plain number (a custom contact), or a typed target. */
+export type TargetQuery = string | { readonly target: TargetType; readonly destination: string };
+
+export interface AgentNamespace {
+  get: Method<[], Agent>;
+  getState: Method<[], State>;
+  getStateList: Method<[], State[]>;
+  /** The `operationName` of a State from getStateList. */
+  setState: Method<[operationName: string], Ack>;
+}
+
+/** Optional userData comes first, so `undefined` in its place is read as the userData, as at run time. */
+type Transfer = Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData], Ack> &
+  Method<[interactionId: string, targetQuery: TargetQuery], Ack>;
+
+type OptionalUserData = UserData | null | undefined;
+
+export interface InteractionNamespace {
+  getInteractions: Method<[], Interaction[]>;
+  getByInteractionId: Method<[interactionId: string], Interaction | null>;
+  setUserData: Method<[interactionId: string, keyValues: UserData], Ack>;
+  deleteUserData: Method<[interactionId: string, key: string], Ack>;
+  selectCaseByCaseId: Method<[caseId: string], Ack>;
+  markdone: Method<[interactionId: string], Ack>;
+  blockMarkdone: Method<[interactionId: string, warningMessage: string], Ack>;
+  unblockMarkdone: Method<[interactionId: string], Ack>;
+  accept: Method<[interactionId: string], Ack>;
+  reject: Method<[interactionId: string], Ack>;
+  /** Resolves with the consultation's interactionId. */
+  consult: Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData], { interactionId: string }> &
+    Method<[interactionId: string, targetQuery: TargetQuery], { interactionId: string }>;
+  singleStepTransfer: Transfer;
+  singleStepConference: Transfer;
+  /** Takes the consultation's interactionId. */
+  completeTransfer: Method<[consultInteractionId: string], Ack>;
+  completeConference: Method<[consultInteractionId: string], Ack>;
+}
+
+type CallCommand = Method<[interactionId: string], Ack>;
+
+export interface VoiceNamespace {
+  /** Click-to-dial; resolves with the new call's interactionId. */
+  dial: Method<[destination: string, userData: OptionalUserData], { interactionId: string }> &
+    Method<[destination: string], { interactionId: string }>;
+  answer: CallCommand;
+  hold: CallCommand;
+  resume: CallCommand;
+  hangUp: CallCommand;
+  startCallRecording: CallCommand;
+  stopCallRecording: CallCommand;
+  pauseCallRecording: CallCommand;
+  resumeCallRecording: CallCommand;
+}
+
+export interface SipEndpointNamespace {
+  muteMicrophone: Method<[], Ack>;
+  unmuteMicrophone: Method<[], Ack>;
+  muteSpeaker: Method<[], Ack>;
+  unmuteSpeaker: Method<[], Ack>;
+  isMicrophoneMute: Method<[], boolean>;
+  isSpeakerMute: Method<[], boolean>;
+}
+
+export interface MediaNamespace {
+  getMediaList: Method<[], Media[]>;
+  getMediaByName: Method<[name: string], Media>;
+  setState: Method<[mediaName: string, operationName: string], Ack>;
+}
+
+export interface SystemNamespace {
+  /** The requests this page may make. */
+  getAllowedServices: Method<[], string[]>;
+  triggerActivity: Method<[], Ack>;
+  popupToast: Method<[parameters: ToastParameters], { toastId: string }>;
+  updateToast: Method<[toastId: string, parameters: Partial<ToastParameters>], Ack>;
+  closeToast: Method<[toastId: string], Ack>;
+}
+
+export interface EmailNamespace {
+  create: Method<[destination: string, userData: OptionalUserData], Ack> & Method<[destination: string], Ack>;
+}
+
+export interface ConfigurationNamespace {
+  /** `voice.*`, `Section/option`, or a list of them. */
+  getOption: Method<[options: string | readonly string[]], Section[]>;
+}
+
+export interface ServiceNamespaces {
+  readonly agent: AgentNamespace;
+  readonly interaction: InteractionNamespace;
+  readonly voice: VoiceNamespace;
+  readonly sipEndpoint: SipEndpointNamespace;
+  readonly media: MediaNamespace;
+  readonly system: SystemNamespace;
+  readonly email: EmailNamespace;
+  readonly configuration: ConfigurationNamespace;
+}
+
+/** How many parameters each request takes before its callbacks. */
+const ARITY: { [N in Namespace]: Record<(typeof API_CATALOG)[N][number], number> } = {
+  agent: { get: 0, getState: 0, getStateList: 0, setState: 1 },
+  interaction: {
+    getInteractions: 0,
+    getByInteractionId: 1,
+    setUserData: 2,
+    deleteUserData: 2,
+    selectCaseByCaseId: 1,
+    markdone: 1,
+    blockMarkdone: 2,
+    unblockMarkdone: 1,
+    accept: 1,
+    reject: 1,
+    consult: 4,
+    singleStepTransfer: 4,
+    singleStepConference: 4,
+    completeTransfer: 1,
+    completeConference: 1,
+  },
+  voice: {
+    dial: 2,
+    answer: 1,
+    hold: 1,
+    resume: 1,
+    hangUp: 1,
+    startCallRecording: 1,
+    stopCallRecording: 1,
+    pauseCallRecording: 1,
+    resumeCallRecording: 1,
+  },
+  sipEndpoint: { muteMicrophone: 0, unmuteMicrophone: 0, muteSpeaker: 0, unmuteSpeaker: 0, isMicrophoneMute: 0, isSpeakerMute: 0 },
+  media: { getMediaList: 0, getMediaByName: 1, setState: 2 },
+  system: { getAllowedServices: 0, triggerActivity: 0, popupToast: 1, updateToast: 2, closeToast: 1 },
+  email: { create: 2 },
+  configuration: { getOption: 1 },
+};
+
+function asCallback<F>(value: unknown): F | undefined {
+  return typeof value === 'function' ? (value as F) : undefined;
+}
+
+/** One method: the parameters are the arguments before the first function (at most `arity`), then done and fail. */
+function method(client: ServiceClient, request: string, arity: number) {
+  return (...args: unknown[]): Promise<ServiceResponse<unknown>> => {
+    let split = 0;
+    while (split < arity && split < args.length && typeof args[split] !== 'function') split++;
+    return client.request(request, args.slice(0, split), asCallback<Done<unknown>>(args[split]), asCallback<Fail>(args[split + 1]));
+  };
+}
+
+export function createNamespaces(client: ServiceClient): ServiceNamespaces {
+  const namespaces = Object.fromEntries(
+    Object.entries(ARITY).map(([namespace, methods]) => [
+      namespace,
+      Object.fromEntries(Object.entries(methods).map(([name, arity]) => [name, method(client, `${namespace}.${name}`, arity)])),
+    ]),
+  );
+  // Built from the same catalog the interfaces above describe, method by method.
+  return namespaces as unknown as ServiceNamespaces;
+}
+
+/** `genesys.wwe.service`: the transport (sendMessage, subscribe…) and the namespaces on one object. */
+export type WweService = ServiceClient & ServiceNamespaces;
+
+export function createServiceClient(options: ServiceClientOptions): WweService {
+  const client = new ServiceClient(options);
+  return Object.assign(client, createNamespaces(client));
+}
