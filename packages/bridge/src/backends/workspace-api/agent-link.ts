@@ -1,0 +1,290 @@
+import { CtiError } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { DnSnapshot, PortEvent, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
+import type { BackendLog } from './options.ts';
+import { PendingOperations } from './pending-operations.ts';
+import { isMapped, restOperation, unsupported } from './rest-operations.ts';
+import type { RestOperation } from './rest-operations.ts';
+import { VoiceView } from './voice-view.ts';
+import { errorForEventError } from './workspace-errors.ts';
+import { WorkspaceSession } from './workspace-session.ts';
+import { voiceMessageSchema } from './workspace-wire.ts';
+
+export interface AgentLinkOptions {
+  apiUrl: string;
+  apiKey: string;
+  agentId: string;
+  dn: string;
+  token: () => Promise<string>;
+  clock: Clock;
+  requestTimeoutMs: number;
+  reconnect: { initialDelayMs: number; maxDelayMs: number };
+  log: BackendLog;
+  emit(event: PortEvent): void;
+}
+
+type LinkState = 'offline' | 'connecting' | 'online' | 'reconnecting' | 'closed';
+
+/**
+ * One agent's link to the Workspace API, acting as that agent:
+ *
+ *     offline ──RegisterAddress──▶ connecting ──session open──▶ online ──UnregisterAddress──▶ offline
+ *                                      └──failed (the request fails)──▶ offline
+ *     online ──session lost (CometD dropped, token expired)──▶ reconnecting ──new session, resynced──▶ online
+ *                                                               └──failed: retry with backoff
+ *     any ──close──▶ closed
+ *
+ * RegisterAddress opens a session and activates the DN's voice channel (which logs the agent in,
+ * as the Workspace API does). A lost session is reported as EventLinkDisconnected, requests fail
+ * with BACKEND_UNAVAILABLE (UNAUTHENTICATED once the token was refused, reported as an EventError),
+ * and the link re-initialises with a fresh token, re-activates the DN, brings its calls in step and
+ * reports EventLinkConnected.
+ */
+export class AgentLink {
+  private state: LinkState = 'offline';
+  private session: WorkspaceSession | undefined;
+  /** Bumped for every session: notifications of an older one are ignored. */
+  private generation = 0;
+  private connecting: Promise<void> | undefined;
+  private readonly view: VoiceView;
+  private readonly pending: PendingOperations;
+  private retry: TimerHandle | undefined;
+  private attempt = 0;
+  private lastFailure: CtiError | undefined;
+  private authReported = false;
+  /** During a resync: the calls notifications reported, which the Workspace API's list must not overwrite. */
+  private touched: Set<string> | undefined;
+
+  constructor(private readonly options: AgentLinkOptions) {
+    this.view = new VoiceView(options.agentId, options.dn, () => options.clock.now());
+    this.pending = new PendingOperations(options.clock, options.requestTimeoutMs);
+  }
+
+  snapshot(): DnSnapshot {
+    return this.view.snapshot();
+  }
+
+  async request(request: TServerRequest): Promise<RequestOutcome> {
+    if (this.state === 'closed') throw new CtiError('BACKEND_UNAVAILABLE', 'The Workspace API backend is closed.');
+    if (request.request === 'RequestRegisterAddress') return this.register(request);
+    if (!this.view.registered) throw new CtiError('NOT_INITIALIZED', `DN ${this.options.dn} is not registered: send RequestRegisterAddress first.`);
+    if (this.state !== 'online') throw this.unavailable();
+    if (request.request === 'RequestUnregisterAddress') return this.unregister(request);
+    if (request.request === 'RequestAgentLogin' && request.agentId !== this.options.agentId) {
+      throw new CtiError('DN_NOT_CONFIGURED', `Agent ${request.agentId} is not configured on DN ${this.options.dn}.`);
+    }
+    if (request.request === 'RequestDeleteUserData') {
+      for (const key of this.view.userDataKeys(request.connectionId)) {
+        await this.operate({ ...request, request: 'RequestDeletePair', key }, restOperation({ ...request, request: 'RequestDeletePair', key }, (id) => this.view.callIdOf(id)));
+      }
+      return {};
+    }
+    if (!isMapped(request)) throw unsupported(request);
+    return this.operate(request, restOperation(request, (id) => this.view.callIdOf(id)));
+  }
+
+  close(): void {
+    this.state = 'closed';
+    this.retry?.cancel();
+    this.closeSession();
+    this.pending.failAll(new CtiError('BACKEND_UNAVAILABLE', 'The Workspace API backend is closed.'));
+  }
+
+  private async register(request: TServerRequest): Promise<RequestOutcome> {
+    if (this.state === 'offline') {
+      this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
+    }
+    if (this.connecting) await this.connecting;
+    if (this.state !== 'online') throw this.unavailable();
+    const { agentId, dn } = this.options;
+    return this.operate(request, { path: 'activate-channels', data: { agentId, dn }, outcome: 'accepted' }, true);
+  }
+
+  private async unregister(request: TServerRequest): Promise<RequestOutcome> {
+    await this.session?.rest.logout();
+    this.closeSession();
+    this.state = 'offline';
+    this.view.registered = false;
+    this.view.forgetCalls();
+    this.options.emit({ eventName: 'EventUnregistered', thisDN: this.options.dn, referenceId: request.referenceId });
+    return {};
+  }
+
+  private async connect(): Promise<void> {
+    this.state = 'connecting';
+    try {
+      await this.openSession();
+      this.state = 'online';
+    } catch (error) {
+      this.closeSession();
+      if (this.state === 'connecting') this.state = 'offline';
+      throw asCtiError(error);
+    }
+  }
+
+  private async openSession(): Promise<WorkspaceSession> {
+    const generation = ++this.generation;
+    const { apiUrl, apiKey, clock, requestTimeoutMs: timeoutMs } = this.options;
+    const session = await WorkspaceSession.open(
+      { apiUrl, apiKey, token: await this.options.token(), clock, timeoutMs },
+      {
+        onVoice: (data) => {
+          if (generation === this.generation) this.onVoice(data);
+        },
+        onLost: (reason) => {
+          if (generation === this.generation) this.onLost(reason);
+        },
+      },
+    );
+    if (generation !== this.generation || this.state === 'closed') {
+      session.close();
+      throw new CtiError('BACKEND_UNAVAILABLE', 'The Workspace session was closed while it opened.');
+    }
+    this.session = session;
+    return session;
+  }
+
+  /** Send an operation; it settles on the notification (or EventError) carrying its operationId. */
+  private async operate(request: TServerRequest, operation: RestOperation, activation = false): Promise<RequestOutcome> {
+    const { operationId, result } = this.pending.start(request, operation.outcome, activation);
+    const session = this.session;
+    try {
+      if (!session) throw this.unavailable();
+      await session.rest.operate(operation.path, operationId, operation.data);
+    } catch (error) {
+      const failure = asCtiError(error);
+      this.pending.fail(operationId, failure);
+      if (failure.code === 'UNAUTHENTICATED' && session === this.session) this.onLost(failure);
+    }
+    return result;
+  }
+
+  private onVoice(data: unknown): void {
+    const parsed = voiceMessageSchema.safeParse(data);
+    if (!parsed.success) {
+      this.options.log.debug({ agentId: this.options.agentId }, 'Workspace voice notification ignored (not one the backend reads)');
+      return;
+    }
+    const message = parsed.data;
+    const pending = this.pending.get(message.operationId);
+    const cause = this.pending.requestOf(message.operationId);
+    const referenceId = cause?.referenceId;
+    const emit = (events: readonly PortEvent[]): void => events.forEach((event) => this.options.emit(event));
+    switch (message.messageType) {
+      case 'EventError': {
+        const error = errorForEventError(message.error.errorCode, message.error.errorMessage);
+        if (pending) {
+          this.pending.fail(pending.operationId, error);
+          return;
+        }
+        emit([{ eventName: 'EventError', thisDN: this.options.dn, errorCode: error.code, ...tserverCode(error), errorMessage: error.message }]);
+        return;
+      }
+      case 'DnStateChanged':
+        if (pending?.announceRegistration) {
+          pending.announceRegistration = false;
+          this.view.registered = true;
+          emit([
+            {
+              eventName: 'EventRegistered',
+              thisDN: this.options.dn,
+              ...(this.view.loggedIn ? { agentId: this.options.agentId } : {}),
+              ...(referenceId !== undefined ? { referenceId } : {}),
+            },
+          ]);
+        }
+        emit(this.view.applyDn(message.dn, referenceId));
+        if (pending?.outcome === 'accepted') this.pending.settle(pending.operationId, {});
+        return;
+      case 'CallStateChanged': {
+        const { call } = message;
+        this.touched?.add(call.connId ?? call.id);
+        if (call.previousConnId !== undefined) this.touched?.add(call.previousConnId);
+        const applied = this.view.applyCall(call, message.notificationType, cause, referenceId);
+        emit(applied.events);
+        if (pending?.outcome === 'accepted') this.pending.settle(pending.operationId, {});
+        else if (pending && applied.created !== undefined) this.pending.settle(pending.operationId, { connectionId: applied.created });
+        return;
+      }
+    }
+  }
+
+  private onLost(reason: CtiError): void {
+    if (this.state !== 'online') {
+      // Lost while (re)connecting: the attempt in progress fails and, when reconnecting, is retried.
+      this.closeSession();
+      this.pending.failAll(new CtiError('BACKEND_UNAVAILABLE', reason.message));
+      return;
+    }
+    this.state = 'reconnecting';
+    this.closeSession();
+    this.pending.failAll(new CtiError('BACKEND_UNAVAILABLE', reason.message));
+    this.options.log.warn({ agentId: this.options.agentId, reason: reason.message }, 'Workspace API session lost; reconnecting');
+    this.options.emit({ eventName: 'EventLinkDisconnected', thisDN: this.options.dn, errorCode: reason.code, errorMessage: reason.message });
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const { initialDelayMs, maxDelayMs } = this.options.reconnect;
+    const delay = Math.min(initialDelayMs * 2 ** this.attempt, maxDelayMs);
+    this.attempt += 1;
+    this.retry = this.options.clock.setTimer(delay, () => void this.reconnect());
+  }
+
+  /** A new session, the DN activated again (quietly: no second EventRegistered) and the calls resynced. */
+  private async reconnect(): Promise<void> {
+    this.retry = undefined;
+    try {
+      const session = await this.openSession();
+      if (this.view.registered) {
+        const { agentId, dn } = this.options;
+        const reactivation: TServerRequest = { request: 'RequestRegisterAddress', thisDN: dn, referenceId: `reconnect-${this.generation}` };
+        await this.operate(reactivation, { path: 'activate-channels', data: { agentId, dn }, outcome: 'accepted' });
+      }
+      this.touched = new Set();
+      const calls = await session.rest.calls();
+      const events = this.view.reconcile(calls, this.touched);
+      if (session !== this.session || this.state !== 'reconnecting') return;
+      events.forEach((event) => this.options.emit(event));
+      this.state = 'online';
+      this.attempt = 0;
+      this.lastFailure = undefined;
+      this.authReported = false;
+      this.options.log.info({ agentId: this.options.agentId }, 'Workspace API session restored');
+      this.options.emit({ eventName: 'EventLinkConnected', thisDN: this.options.dn });
+    } catch (error) {
+      if (this.state !== 'reconnecting') return;
+      this.closeSession();
+      this.lastFailure = asCtiError(error);
+      this.options.log.warn({ agentId: this.options.agentId, reason: this.lastFailure.message }, 'Workspace API reconnect failed');
+      if (this.lastFailure.code === 'UNAUTHENTICATED' && !this.authReported) {
+        this.authReported = true;
+        this.options.emit({ eventName: 'EventError', thisDN: this.options.dn, errorCode: 'UNAUTHENTICATED', errorMessage: this.lastFailure.message });
+      }
+      this.scheduleReconnect();
+    } finally {
+      this.touched = undefined;
+    }
+  }
+
+  private closeSession(): void {
+    this.generation += 1;
+    this.session?.close();
+    this.session = undefined;
+  }
+
+  private unavailable(): CtiError {
+    if (this.state === 'reconnecting' && this.lastFailure?.code === 'UNAUTHENTICATED') {
+      return new CtiError('UNAUTHENTICATED', `The Workspace API refused agent ${this.options.agentId}'s token; reconnecting. ${this.lastFailure.message}`);
+    }
+    return new CtiError('BACKEND_UNAVAILABLE', `No connection to the Workspace API for agent ${this.options.agentId}${this.state === 'reconnecting' ? ': reconnecting' : ''}.`);
+  }
+}
+
+function asCtiError(error: unknown): CtiError {
+  return error instanceof CtiError ? error : new CtiError('BACKEND_UNAVAILABLE', error instanceof Error ? error.message : String(error));
+}
+
+function tserverCode(error: CtiError): { tserverErrorCode?: number } {
+  return error.tserverErrorCode !== undefined ? { tserverErrorCode: error.tserverErrorCode } : {};
+}

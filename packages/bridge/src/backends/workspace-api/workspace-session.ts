@@ -1,0 +1,38 @@
+import type { Clock } from '@ctikit/protocol';
+import { CookieJar } from './cookie-jar.ts';
+import { NotificationChannel } from './notification-channel.ts';
+import type { NotificationHandlers } from './notification-channel.ts';
+import { WorkspaceRest } from './workspace-rest.ts';
+
+export interface SessionParams {
+  apiUrl: string;
+  apiKey: string;
+  token: string;
+  clock: Clock;
+  timeoutMs: number;
+}
+
+/**
+ * One Workspace session of one agent: `initialize-workspace` with the agent's bearer token (the
+ * `WORKSPACE_SESSIONID` cookie), then the CometD handshake and subscriptions, ready once the
+ * initialization is `Complete`. The REST client and the notification channel share its cookies.
+ * A session that is lost is never revived: the agent's link opens a new one.
+ */
+export class WorkspaceSession {
+  private constructor(
+    readonly rest: WorkspaceRest,
+    private readonly channel: NotificationChannel,
+  ) {}
+
+  static async open(params: SessionParams, handlers: NotificationHandlers): Promise<WorkspaceSession> {
+    const jar = new CookieJar();
+    const rest = new WorkspaceRest(params.apiUrl, params.apiKey, jar, params.timeoutMs);
+    await rest.initialize(params.token);
+    const channel = await NotificationChannel.open(params.apiUrl, params.apiKey, jar, handlers, params);
+    return new WorkspaceSession(rest, channel);
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+}

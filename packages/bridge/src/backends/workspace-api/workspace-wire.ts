@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * What the Genesys Workspace API v3 sends back, parsed with zod before anything reads it: REST
+ * replies, the initialization notification and the voice notifications (`CallStateChanged`,
+ * `DnStateChanged`, `EventError`). Fields the backend does not use are left out and ignored; enums
+ * the backend maps are kept open (a value it does not know is carried as a string, not rejected).
+ */
+
+export const API_BASE = '/workspace/v3';
+export const SESSION_COOKIE = 'WORKSPACE_SESSIONID';
+export const INITIALIZATION_CHANNEL = '/workspace/v3/initialization';
+export const VOICE_CHANNEL = '/workspace/v3/voice';
+
+/** `status.code`: 0 done, 1 accepted asynchronously (the outcome follows as notifications). */
+export const replySchema = z.object({
+  status: z.object({ code: z.number().int(), message: z.string().optional() }),
+  operationId: z.string().optional(),
+});
+
+export const errorReplySchema = z.object({ status: z.object({ code: z.number().int().optional(), message: z.string().optional() }) });
+
+const kvPairSchema = z.object({ key: z.string(), type: z.string(), value: z.unknown() });
+export type KvPair = z.infer<typeof kvPairSchema>;
+
+export const callSchema = z.object({
+  id: z.string().min(1),
+  connId: z.string().min(1).optional(),
+  previousConnId: z.string().min(1).optional(),
+  parentConnId: z.string().min(1).optional(),
+  callUuid: z.string().optional(),
+  callType: z.string().optional(),
+  state: z.string(),
+  participants: z.array(z.object({ number: z.string() }).loose()).default([]),
+  ani: z.string().optional(),
+  dnis: z.string().optional(),
+  recordingState: z.string().optional(),
+  userData: z.array(kvPairSchema).default([]),
+  capabilities: z.array(z.string()).default([]),
+});
+export type WorkspaceCall = z.infer<typeof callSchema>;
+
+export const dnSchema = z.object({
+  number: z.string().optional(),
+  agentId: z.string().optional(),
+  agentState: z.string(),
+  agentWorkMode: z.string().optional(),
+  reasons: z.array(kvPairSchema).default([]),
+});
+export type WorkspaceDn = z.infer<typeof dnSchema>;
+
+const operationId = z.string().optional();
+
+export const voiceMessageSchema = z.discriminatedUnion('messageType', [
+  z.object({ messageType: z.literal('CallStateChanged'), notificationType: z.string().default('StateChange'), call: callSchema, operationId }),
+  z.object({ messageType: z.literal('DnStateChanged'), dn: dnSchema, operationId }),
+  z.object({
+    messageType: z.literal('EventError'),
+    error: z.object({ errorCode: z.union([z.number(), z.string()]).optional(), errorMessage: z.string().optional() }),
+    operationId,
+  }),
+]);
+export type VoiceMessage = z.infer<typeof voiceMessageSchema>;
+
+export const initializationSchema = z.object({ state: z.string() });
+
+export const callsReplySchema = z.object({
+  status: z.object({ code: z.number().int() }),
+  data: z.object({ calls: z.array(callSchema) }),
+});

@@ -1,0 +1,3 @@
+export { createWorkspaceFace } from './workspace-face.ts';
+export type { WorkspaceFace, WorkspaceFaceControl, WorkspaceFaceOptions } from './workspace-face.ts';
+export type { KvPair, VoiceMessage, WorkspaceCall, WorkspaceDn } from './wire.ts';

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * The Workspace API v3 as this face speaks it: request bodies (parsed with zod at the edge) and the
+ * shapes of its replies and CometD notifications. Every operation body is `{ operationId?, data? }`;
+ * a client may choose the operationId, and the notifications the operation causes carry it back.
+ */
+
+export const WORKSPACE_BASE = '/workspace/v3';
+export const SESSION_COOKIE = 'WORKSPACE_SESSIONID';
+export const INITIALIZATION_CHANNEL = '/workspace/v3/initialization';
+export const VOICE_CHANNEL = '/workspace/v3/voice';
+
+/** `status.code` of a reply: 0 done, 1 accepted (the outcome follows as notifications). */
+export const STATUS_OK = 0;
+export const STATUS_ASYNC_OK = 1;
+
+const text = z.string().min(1).max(4096);
+const kvPairSchema = z.object({
+  key: z.string().min(1).max(128),
+  type: z.enum(['str', 'int']),
+  value: z.union([z.string().max(4096), z.number().finite()]),
+});
+export type KvPair = z.infer<typeof kvPairSchema>;
+
+/** The body of an operation whose data is required. */
+function withData<T extends z.ZodRawShape>(data: T) {
+  return z.object({ operationId: z.string().min(1).max(128).optional(), data: z.object(data) });
+}
+
+/** The body of an operation whose data is optional (absent, `{}` or a few optional fields). */
+function optionalData<T extends z.ZodRawShape>(data: T) {
+  return z.object({ operationId: z.string().min(1).max(128).optional(), data: z.object(data).optional() });
+}
+
+const userDataList = z.array(kvPairSchema).max(100);
+
+export const operationBodies = {
+  none: optionalData({}),
+  activateChannels: withData({ agentId: text, dn: text }),
+  ready: optionalData({ agentWorkMode: z.enum(['ManualIn', 'AutoIn']).optional() }),
+  notReady: optionalData({ agentWorkMode: z.enum(['AuxWork', 'AfterCallWork']).optional(), reasonCode: text.optional() }),
+  destination: withData({ destination: text, userData: userDataList.optional() }),
+  parentConnId: withData({ parentConnId: text }),
+  heldConnId: withData({ heldConnId: text }),
+  dnToDrop: withData({ dnToDrop: text }),
+  dtmf: withData({ dtmfDigits: text }),
+  userData: withData({ userData: userDataList.min(1) }),
+  key: withData({ key: z.string().min(1).max(128) }),
+};
+
+export interface Participant {
+  number: string;
+  role: 'RoleOrigination' | 'RoleDestination';
+}
+
+export type WorkspaceCallState = 'Ringing' | 'Dialing' | 'Established' | 'Held' | 'Released';
+
+/** The Call model: `id` is the connection ID the `voice/calls/{id}/…` operations take. */
+export interface WorkspaceCall {
+  type: 'Call';
+  id: string;
+  connId: string;
+  /** Set when the connection ID changed (the target of a two-step transfer or conference). */
+  previousConnId?: string;
+  /** On a consultation: the call it was initiated from. */
+  parentConnId?: string;
+  /** The agent's DN. */
+  phoneNumber: string;
+  callUuid: string;
+  callType: string;
+  state: WorkspaceCallState;
+  capabilities: string[];
+  participants: Participant[];
+  ani: string;
+  dnis: string;
+  recordingState: 'Stopped' | 'Recording' | 'Paused';
+  userData: KvPair[];
+  extensions: KvPair[];
+}
+
+export type WorkspaceAgentState = 'LoggedOut' | 'LoggedIn' | 'Ready' | 'NotReady';
+
+export interface WorkspaceDn {
+  number: string;
+  agentId: string;
+  agentState: WorkspaceAgentState;
+  agentWorkMode?: string;
+  reasons: KvPair[];
+  capabilities: string[];
+}
+
+export type NotificationType = 'StateChange' | 'ParticipantsUpdated' | 'AttachedDataChanged' | 'CallRecordingStateChange';
+
+export type VoiceMessage =
+  | { messageType: 'CallStateChanged'; notificationType: NotificationType; call: WorkspaceCall; operationId?: string }
+  | { messageType: 'DnStateChanged'; dn: WorkspaceDn; operationId?: string }
+  | { messageType: 'EventError'; error: { errorCode: number; errorMessage: string }; operationId?: string };
+
+/** The body of every failing reply. */
+export interface ErrorReply {
+  status: { code: number; message: string };
+}
