@@ -94,7 +94,7 @@ export function normalizeOrigin(value: string): string | undefined {
   }
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9_.\-]*\*?$/;
+const NAME_PATTERN = /^[A-Za-z0-9_.-]*\*?$/;
 
 /** A comma list of names with trailing wildcards; bad entries are dropped and reported. */
 export function parseNameList(value: string, what: string): Parsed<NameFilter> {
