@@ -11,5 +11,20 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [preact()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // What the app, the vendor and the Fusion adapter share, in chunks named for what they hold.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|protocol[\\/]src[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
 });
