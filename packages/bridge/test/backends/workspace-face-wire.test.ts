@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '@ctikit/protocol';
+import { createSimulator, parseSimulatorConfig } from '@ctikit/contact-center';
+import type { ContactCenterSimulator } from '@ctikit/contact-center';
+import { createWorkspaceFace } from '@ctikit/workspace-sim';
+import type { WorkspaceFace } from '@ctikit/workspace-sim';
+import { CONFORMANCE_CONFIG, CUSTOMER } from '../../../contact-center/test/conformance/scenario.ts';
+import { CookieJar } from '../../src/backends/workspace-api/cookie-jar.ts';
+import { NotificationChannel } from '../../src/backends/workspace-api/notification-channel.ts';
+import { API_KEY } from './workspace-target.ts';
+
+/**
+ * The Workspace API v3 as the face speaks it on the wire: auth (API key, bearer token, session
+ * cookie), `{status:{code}, operationId}` replies, the Call and Dn models in CometD notifications
+ * carrying the operationId, and EventError with the T-Library number. Raw fetch for REST; the
+ * backend's CometD channel only to listen.
+ */
+
+let simulator: ContactCenterSimulator;
+let face: WorkspaceFace;
+let base: string;
+const closers: Array<() => void> = [];
+
+beforeEach(async () => {
+  simulator = createSimulator(parseSimulatorConfig(CONFORMANCE_CONFIG), new ManualClock());
+  face = createWorkspaceFace({ simulator, apiKey: API_KEY, tokens: [{ token: 'token-agent1', agentId: 'agent1' }] });
+  base = `${await face.listen()}/workspace/v3`;
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0)) close();
+  await face.close();
+  await simulator.close();
+});
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  cookie: string | undefined;
+}
+
+async function call(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${base}/${path}`, {
+    method,
+    headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('WORKSPACE_SESSIONID='));
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, cookie: cookie?.split(';')[0] };
+}
+
+/** An initialized session: its cookie header, and every voice message its CometD channel receives. */
+async function session(): Promise<{ headers: Record<string, string>; messages: Array<Record<string, unknown>>; next: (operationId: string) => Promise<Record<string, unknown>> }> {
+  const initialized = await call('POST', 'initialize-workspace', { 'x-api-key': API_KEY, authorization: 'Bearer token-agent1' });
+  expect(initialized).toMatchObject({ status: 200, body: { status: { code: 0 } } });
+  expect(initialized.cookie).toMatch(/^WORKSPACE_SESSIONID=.+/);
+  const jar = new CookieJar();
+  jar.store(initialized.cookie as string);
+  const messages: Array<Record<string, unknown>> = [];
+  let wake: () => void = () => undefined;
+  const channel = await NotificationChannel.open(
+    base.replace(/\/workspace\/v3$/, ''),
+    API_KEY,
+    jar,
+    { onVoice: (data) => (messages.push(data as Record<string, unknown>), wake()), onLost: () => undefined },
+    { clock: new ManualClock(), timeoutMs: 5_000 },
+  );
+  closers.push(() => channel.close());
+  let cursor = 0;
+  const next = async (operationId: string): Promise<Record<string, unknown>> => {
+    for (;;) {
+      const index = messages.findIndex((message, at) => at >= cursor && message['operationId'] === operationId);
+      if (index >= 0) {
+        cursor = index + 1;
+        return messages[index] as Record<string, unknown>;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  return { headers: { 'x-api-key': API_KEY, cookie: initialized.cookie as string }, messages, next };
+}
+
+describe('Workspace API face: authentication', () => {
+  it('answers 401 with {status:{code,message}} without the API key, with an unknown token, or without a session', async () => {
+    expect(await call('POST', 'initialize-workspace', { authorization: 'Bearer token-agent1' })).toMatchObject({ status: 401, body: { status: { code: 401 } } });
+    const unknown = await call('POST', 'initialize-workspace', { 'x-api-key': API_KEY, authorization: 'Bearer nope' });
+    expect(unknown).toMatchObject({ status: 401, body: { status: { code: 401, message: expect.stringMatching(/token/) } } });
+    expect((await call('POST', 'voice/ready', { 'x-api-key': API_KEY }, {})).status).toBe(401);
+    expect((await call('POST', 'voice/ready', { 'x-api-key': API_KEY, cookie: 'WORKSPACE_SESSIONID=forged' }, {})).status).toBe(401);
+  });
+
+  it('ends the session on logout and when its token expires', async () => {
+    const first = await session();
+    expect((await call('POST', 'logout', first.headers, {})).status).toBe(200);
+    expect((await call('GET', 'voice/calls', first.headers)).status).toBe(401);
+
+    const second = await session();
+    face.control.expireToken('token-agent1');
+    expect((await call('GET', 'voice/calls', second.headers)).status).toBe(401);
+    expect((await call('POST', 'initialize-workspace', { 'x-api-key': API_KEY, authorization: 'Bearer token-agent1' })).status).toBe(401);
+  });
+});
+
+describe('Workspace API face: operations and notifications', () => {
+  it('activates the DN: accepted with the operationId, then DnStateChanged carrying it', async () => {
+    const s = await session();
+    expect((await call('POST', 'voice/ready', s.headers, {})).status).toBe(400);
+    const reply = await call('POST', 'activate-channels', s.headers, { operationId: 'op-activate', data: { agentId: 'agent1', dn: '5001' } });
+    expect(reply).toMatchObject({ status: 200, body: { status: { code: 1 }, operationId: 'op-activate' } });
+    expect(await s.next('op-activate')).toEqual({
+      messageType: 'DnStateChanged',
+      operationId: 'op-activate',
+      dn: { number: '5001', agentId: 'agent1', agentState: 'LoggedIn', reasons: [], capabilities: ['ready', 'not-ready', 'logout'] },
+    });
+    expect(await s.next('op-activate')).toMatchObject({ dn: { agentState: 'NotReady', agentWorkMode: 'AuxWork' } });
+    await call('POST', 'voice/not-ready', s.headers, { operationId: 'op-lunch', data: { reasonCode: 'Lunch' } });
+    expect(await s.next('op-lunch')).toMatchObject({ dn: { agentState: 'NotReady', reasons: [{ key: 'ReasonCode', type: 'str', value: 'Lunch' }] } });
+    expect((await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5002' } })).status).toBe(400);
+  });
+
+  it('makes a call: the Call model (id = connId, state, participants, userData, capabilities) in CallStateChanged', async () => {
+    const s = await session();
+    await call('POST', 'activate-channels', s.headers, { operationId: 'op-activate', data: { agentId: 'agent1', dn: '5001' } });
+    const reply = await call('POST', 'voice/make-call', s.headers, {
+      operationId: 'op-call',
+      data: { destination: CUSTOMER, userData: [{ key: 'caseId', type: 'str', value: 'C-1' }] },
+    });
+    expect(reply.body).toEqual({ status: { code: 1 }, operationId: 'op-call' });
+    const message = await s.next('op-call');
+    const [connectionId] = simulator.listCalls().map((entry) => entry.connectionId);
+    expect(message).toMatchObject({
+      messageType: 'CallStateChanged',
+      notificationType: 'StateChange',
+      call: {
+        type: 'Call',
+        id: connectionId,
+        connId: connectionId,
+        state: 'Dialing',
+        callType: 'Outbound',
+        phoneNumber: '5001',
+        ani: '5001',
+        dnis: CUSTOMER,
+        participants: [{ number: CUSTOMER, role: 'RoleDestination' }],
+        userData: [{ key: 'caseId', type: 'str', value: 'C-1' }],
+        recordingState: 'Stopped',
+      },
+    });
+    const capabilities = (message['call'] as { capabilities: string[] }).capabilities;
+    expect(capabilities).toContain('release');
+    expect(capabilities).not.toContain('answer');
+
+    const listed = await call('GET', 'voice/calls', s.headers);
+    expect(listed.body).toMatchObject({ status: { code: 0 }, data: { calls: [{ id: connectionId, state: 'Dialing' }] } });
+
+    await call('POST', `voice/calls/${connectionId}/hold`, s.headers, { operationId: 'op-hold' });
+    expect(await s.next('op-hold')).toEqual({
+      messageType: 'EventError',
+      operationId: 'op-hold',
+      error: { errorCode: 93, errorMessage: expect.stringMatching(/not established/) },
+    });
+  });
+
+  it('answers malformed and unknown operations with 400 and 404', async () => {
+    const s = await session();
+    await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
+    expect(await call('POST', 'voice/make-call', s.headers, { data: {} })).toMatchObject({ status: 400, body: { status: { code: 400 } } });
+    expect((await call('POST', 'voice/calls/0071000000000001/teleport', s.headers, {})).status).toBe(404);
+    expect((await call('POST', 'voice/dance', s.headers, {})).status).toBe(404);
+  });
+});
