@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { FUSION_SIM_PORT } from './e2e/fixtures/ports.ts';
+import { E2E_BRIDGE_PORT, E2E_BRIDGE_URL, E2E_SIMULATOR_CONFIG } from './e2e/support/environment.ts';
 
 /**
- * End-to-end specs in headless Chromium (the system's, not a downloaded one). The web server builds
- * the simulators' pages and serves them with e2e/fixtures on two ports (see
- * e2e/fixtures/static-server.ts), until the bridge serves them.
+ * End-to-end specs in headless Chromium (the system's, not a downloaded one). Two web servers, started
+ * one after the other:
+ * - the real bridge as `npm start` runs it (every page built once, first; dev mode), on a test port
+ *   with the Genesys suite's simulator (e2e/support/simulator.yaml), for the scenario specs in
+ *   e2e/genesys. Never reused: those specs need that configuration. One worker: they share it.
+ * - the built simulators' pages with e2e/fixtures on two ports (e2e/fixtures/static-server.ts), for
+ *   the Fusion simulator spec and its fixture toolbar.
  */
 
 export default defineConfig({
@@ -32,7 +37,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npm run build --workspace @ctikit/simulators && npx tsx e2e/fixtures/static-server.ts',
+      command: `npm run build && npx tsx packages/bridge/src/cli.ts start --port ${E2E_BRIDGE_PORT} --log-level warn`,
+      env: { CTIKIT_SIM_CONFIG: E2E_SIMULATOR_CONFIG },
+      url: `${E2E_BRIDGE_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: 'npx tsx e2e/fixtures/static-server.ts',
       url: `http://localhost:${FUSION_SIM_PORT}/index.html`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

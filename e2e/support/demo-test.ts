@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { loadSimulatorConfig } from '@ctikit/contact-center';
+import { E2E_BRIDGE_URL, E2E_SIMULATOR_CONFIG, SCREENSHOT_DIR } from './environment.ts';
+import { FusionPage } from './fusion-page.ts';
+import { PhonePanel } from './phone-panel.ts';
+import { SimControl } from './sim-control.ts';
+import { ToolbarView } from './toolbar-view.ts';
+
+/**
+ * The fixtures of the Genesys scenario suite. Every test gets a contact center with no calls and
+ * every agent logged out (before and after it), its own agent from the simulator's pool, and the
+ * demo page opened as that agent: Fusion framing the toolbar, the customer phone beside them.
+ *
+ * ```ts
+ * test.use({ toolbarParams: { offerTimeoutSec: '2' } });   // extra URL parameters of the toolbar frame
+ * test('…', async ({ demo, agent, sim }) => { … });
+ * ```
+ */
+
+export interface Agent {
+  agentId: string;
+  name: string;
+  dn: string;
+}
+
+export interface Demo {
+  page: Page;
+  fusion: FusionPage;
+  toolbar: ToolbarView;
+  phone: PhonePanel;
+}
+
+interface AgentPool {
+  /** The next agent of the pool, in turn: a test takes one agent, or two for a transfer. */
+  next(): Agent;
+}
+
+interface Fixtures {
+  /** URL parameters added to the toolbar frame's (`locale`, `offerTimeoutSec`…). */
+  toolbarParams: Record<string, string>;
+  sim: SimControl;
+  /** Automatic: no calls and every agent logged out, before the test and after it. */
+  emptyContactCenter: void;
+  agent: Agent;
+  demo: Demo;
+  openDemo: (agent: Agent, page?: Page) => Promise<Demo>;
+}
+
+export const test = base.extend<Fixtures, { agentPool: AgentPool }>({
+  agentPool: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const { agents } = await loadSimulatorConfig(E2E_SIMULATOR_CONFIG);
+      let turn = 0;
+      await use({
+        next: () => {
+          const agent = agents[turn % agents.length];
+          turn += 1;
+          if (!agent) throw new Error('the simulator configuration has no agents');
+          return { agentId: agent.agentId, name: agent.name, dn: agent.dn };
+        },
+      });
+    },
+    { scope: 'worker' },
+  ],
+
+  toolbarParams: [{}, { option: true }],
+
+  sim: async ({ request }, use) => {
+    await use(new SimControl(request, E2E_BRIDGE_URL));
+  },
+
+  emptyContactCenter: [
+    async ({ sim }, use) => {
+      await sim.reset();
+      await use();
+      await sim.reset();
+    },
+    { auto: true },
+  ],
+
+  agent: async ({ agentPool }, use) => {
+    await use(agentPool.next());
+  },
+
+  openDemo: async ({ page, toolbarParams }, use) => {
+    await use(async (agent, on = page) => {
+      const toolbar = `/toolbar/?${new URLSearchParams({ agentId: agent.agentId, ...toolbarParams })}`;
+      await on.goto(`${E2E_BRIDGE_URL}/?${new URLSearchParams({ agentId: agent.agentId, toolbar })}`);
+      const demo: Demo = {
+        page: on,
+        fusion: new FusionPage(on),
+        toolbar: new ToolbarView(on.frameLocator('iframe[title="Media toolbar"]')),
+        phone: new PhonePanel(on),
+      };
+      // The toolbar is linked once it has reported the agent (the phone icon is enabled then).
+      await expect(demo.fusion.phoneButton).toBeEnabled();
+      await expect(demo.phone.feed).toHaveText('Live');
+      return demo;
+    });
+  },
+
+  demo: async ({ openDemo, agent }, use) => {
+    await use(await openDemo(agent));
+  },
+});
+
+export { expect };
+
+/** Save a screenshot of the page in a main state to the git-ignored results folder. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The call's eventId, as the toolbar gave it to Fusion on newCommEvent (the newest one). */
+export async function offeredEventId(demo: Demo): Promise<string> {
+  await expect.poll(async () => (await demo.fusion.uef.published('newCommEvent')).length).toBeGreaterThan(0);
+  const eventId = (await demo.fusion.uef.last('newCommEvent')).data.eventId;
+  if (!eventId) throw new Error('newCommEvent without an eventId');
+  return eventId;
+}
