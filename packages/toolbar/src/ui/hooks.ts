@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { AgentState } from '../core/agent-state.ts';
 import type { ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
@@ -18,10 +18,14 @@ export interface ModelView {
 
 const CHANGE_EVENTS = ['agentChanged', 'connectionChanged', 'interactionChanged', 'interactionClosed', 'resynced'] as const satisfies readonly (keyof WorkspaceEventMap)[];
 
-/** Re-render on every change of the workspace model and read it afresh. */
+/**
+ * Re-render on every change of the workspace model and read it afresh. The model's listeners (here
+ * and below) are added in layout effects, during the render that mounts the toolbar, so they are in
+ * place before the app shell starts the workspace.
+ */
 export function useModel(workspace: Workspace): ModelView {
   const [, changed] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const stops = CHANGE_EVENTS.map((type) => workspace.model.on(type, () => changed(undefined)));
     return () => stops.forEach((stop) => stop());
   }, [workspace]);
@@ -31,13 +35,13 @@ export function useModel(workspace: Workspace): ModelView {
 
 /** Close the agent's own consultation legs once they end: they have no wrap-up of their own. */
 export function useClosingEndedConsultations(workspace: Workspace): void {
-  useEffect(() => closeEndedConsultations(workspace), [workspace]);
+  useLayoutEffect(() => closeEndedConsultations(workspace), [workspace]);
 }
 
 /** Re-render when the CRM learns something about a contact. */
 export function useContactsChanges(contacts: CrmContacts): void {
   const [, changed] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => contacts.onChange(() => changed(undefined)), [contacts]);
+  useLayoutEffect(() => contacts.onChange(() => changed(undefined)), [contacts]);
 }
 
 /** The not-ready reasons the vendor offers, asked once (a failure is reported like any command's). */
@@ -118,7 +122,7 @@ const MAX_ERRORS = 3;
 export function useCommandErrors(workspace: Workspace): { errors: readonly ShownError[]; dismiss: (id: number) => void } {
   const [errors, setErrors] = useState<readonly ShownError[]>([]);
   const nextId = useRef(1);
-  useEffect(
+  useLayoutEffect(
     () =>
       workspace.model.on('commandFailed', ({ failure, command }) => {
         const shown: ShownError = { id: nextId.current++, failure, command };
