@@ -8,6 +8,7 @@
  *        ▲                      │                      ▲                      │
  *        └─offline{connectFailed}┘                      └────── reopened ──────┘
  *   any ──disposed──▶ offline{disposed}
+ *   any ──sign-in needed / refused──▶ offline{authFailed | accessDenied} ──signed in──▶ connected
  * ```
  */
 export type ConnectionReason =
@@ -24,7 +25,11 @@ export type ConnectionReason =
   /** Events went missing (a seq was skipped): the link is reopened to have them replayed. */
   | 'sequenceGap'
   /** The toolbar shut the link down. */
-  | 'disposed';
+  | 'disposed'
+  /** The vendor needs the agent to sign in (again): no session yet, or it expired. */
+  | 'authFailed'
+  /** The vendor refuses this agent (permissions). */
+  | 'accessDenied';
 
 export type ConnectionStatus =
   | { readonly state: 'offline'; readonly reason: ConnectionReason }

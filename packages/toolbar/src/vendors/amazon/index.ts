@@ -1,0 +1,2 @@
+export { AmazonVendor } from './amazon-vendor.ts';
+export type { AmazonVendorOptions } from './amazon-vendor.ts';
