@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { isLive } from '../core/interaction-state.ts';
+import {
+  answer,
+  callNamed,
+  interactionIdSchema,
+  isAnswer,
+  noParameters,
+  notSupported,
+  ok,
+  refuse,
+  userDataSchema,
+  withParameters,
+  writeRefusal,
+  type Answer,
+  type RequestContext,
+  type RequestTable,
+} from './requests.ts';
+
+/**
+ * The interaction namespace: reading calls (as interaction.Interaction, userData filtered by
+ * read-allowed), writing attached data (keys checked against write-allowed; the vendor stores it as
+ * T-Server user data), case selection, mark-done, and the consultation requests — each through the
+ * workspace's own commands.
+ */
+
+const TARGET_TYPES = ['AGENT', 'AGENT_GROUP', 'SKILL', 'INTERACTION_QUEUE', 'ROUTING_POINT', 'CUSTOM_CONTACT'] as const;
+
+/** A plain number (a custom contact), or `{ target, destination }`: the destination is what gets dialed. */
+const targetQuerySchema = z.union([
+  z.string().min(1).max(64),
+  z.object({ target: z.enum(TARGET_TYPES), destination: z.string().min(1).max(64) }).transform((query) => query.destination),
+]);
+
+const extensionsSchema = z.record(z.string().max(128), z.unknown()).nullish();
+const optionalUserData = userDataSchema.nullish();
+
+const transferParameters = z.tuple([interactionIdSchema, targetQuerySchema, optionalUserData.optional(), extensionsSchema.optional()]);
+
+/** Extensions (T-Server AttributeExtensions) cannot be passed through the vendor port. */
+function extensionsRefusal(extensions: Readonly<Record<string, unknown>> | null | undefined): Answer | undefined {
+  if (!extensions || Object.keys(extensions).length === 0) return undefined;
+  return refuse('NOT_SUPPORTED', 'extensions are not supported: the telephony vendor port takes no request extensions.');
+}
+
+async function consultLeg(
+  context: RequestContext,
+  consultEventId: string,
+  complete: (mainEventId: string, consultEventId: string) => Promise<Answer>,
+): Promise<Answer> {
+  const consult = callNamed(context, consultEventId);
+  if (isAnswer(consult)) return consult;
+  if (consult.direction !== 'consult' || consult.linkedEventId === undefined) {
+    return refuse('NOT_A_CONSULTATION', `Interaction ${consultEventId} is not a consultation in progress.`);
+  }
+  return complete(consult.linkedEventId, consultEventId);
+}
+
+export const interactionRequests: RequestTable = {
+  'interaction.getInteractions': withParameters(noParameters, (_none, { workspace, host }) =>
+    ok(workspace.model.interactions.map((interaction) => host.view(interaction))),
+  ),
+  'interaction.getByInteractionId': withParameters(z.tuple([interactionIdSchema]), ([eventId], { workspace, host }) => {
+    const interaction = workspace.model.interaction(eventId);
+    return ok(interaction ? host.view(interaction) : null);
+  }),
+  'interaction.setUserData': withParameters(z.tuple([interactionIdSchema, userDataSchema]), async ([eventId, keyValues], context) => {
+    const refused = writeRefusal(Object.keys(keyValues), context.host.writeAllowed);
+    if (refused) return refused;
+    return answer(await context.workspace.setAttachedData(eventId, keyValues));
+  }),
+  'interaction.deleteUserData': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(128)]), async ([eventId, key], context) => {
+    const refused = writeRefusal([key], context.host.writeAllowed);
+    if (refused) return refused;
+    return answer(await context.workspace.deleteAttachedData(eventId, key));
+  }),
+  'interaction.selectCaseByCaseId': withParameters(z.tuple([z.string().min(1).max(128)]), ([caseId], { host }) =>
+    host.selectCase(caseId) ? ok() : refuse('UNKNOWN_CASE', `No interaction belongs to case ${caseId}.`),
+  ),
+  'interaction.markdone': withParameters(z.tuple([interactionIdSchema]), ([eventId], context) => {
+    const interaction = callNamed(context, eventId);
+    if (isAnswer(interaction)) return interaction;
+    const block = context.host.markDoneBlock(eventId);
+    if (block !== undefined) return refuse('MARK_DONE_BLOCKED', block);
+    if (isLive(interaction.state)) return refuse('INVALID_CALL_STATE', `Interaction ${eventId} is still ${interaction.state}: it can be marked done once it has ended.`);
+    return answer(context.workspace.closeInteraction(eventId));
+  }),
+  'interaction.blockMarkdone': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(500)]), ([eventId, warning], context) => {
+    const interaction = callNamed(context, eventId);
+    if (isAnswer(interaction)) return interaction;
+    context.host.setMarkDoneBlock(eventId, warning);
+    return ok();
+  }),
+  'interaction.unblockMarkdone': withParameters(z.tuple([interactionIdSchema]), ([eventId], context) => {
+    const interaction = callNamed(context, eventId);
+    if (isAnswer(interaction)) return interaction;
+    context.host.setMarkDoneBlock(eventId, undefined);
+    return ok();
+  }),
+  'interaction.accept': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.acceptCall(eventId))),
+  'interaction.reject': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.rejectCall(eventId))),
+  'interaction.consult': withParameters(transferParameters, async ([eventId, destination, userData, extensions], context) => {
+    const refused = extensionsRefusal(extensions) ?? writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
+    if (refused) return refused;
+    const outcome = await context.workspace.consultCall(eventId, destination);
+    if (outcome.ok && userData && Object.keys(userData).length > 0) context.host.attachWhenLive(outcome.eventId, userData);
+    return answer(outcome, (consult) => ({ interactionId: consult.eventId }));
+  }),
+  'interaction.singleStepTransfer': withParameters(transferParameters, async ([eventId, destination, userData, extensions], context) => {
+    const refused = extensionsRefusal(extensions) ?? writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
+    if (refused) return refused;
+    if (userData && Object.keys(userData).length > 0) {
+      const attached = await context.workspace.setAttachedData(eventId, userData);
+      if (!attached.ok) return answer(attached);
+    }
+    return answer(await context.workspace.transferCall(eventId, destination));
+  }),
+  'interaction.singleStepConference': notSupported(
+    'interaction.singleStepConference',
+    'the telephony vendor port has no single-step conference; use interaction.consult, then interaction.completeConference.',
+  ),
+  'interaction.completeTransfer': withParameters(z.tuple([interactionIdSchema]), ([consultEventId], context) =>
+    consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.completeTransfer(main, consult))),
+  ),
+  'interaction.completeConference': withParameters(z.tuple([interactionIdSchema]), ([consultEventId], context) =>
+    consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.completeConference(main, consult))),
+  ),
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Section } from '@ctikit/service-client';
+import { WORKSPACE_SECTION, type DesktopOptions } from './extension-views.ts';
+import { matches } from './security-options.ts';
+import { toastParametersSchema, toastUpdateSchema, type ToastOutcome } from './toasts.ts';
+import { noParameters, notSupported, ok, refuse, withParameters, type Answer, type RequestTable } from './requests.ts';
+
+/**
+ * The system, email and configuration namespaces: the caller's allowed requests, keep-alive,
+ * toasts in the toolbar, and the administrator's options (`configuration.getOption`). The toolbar
+ * has no email channel.
+ */
+
+/**
+ * `voice.auto-answer`, `voice.*`, `Section/option.*`: options of `[interaction-workspace]` unless a
+ * section is named; `*` only at the end. Sections come back in the order first asked for.
+ */
+export function readOptions(requests: readonly string[], options: DesktopOptions): Section[] | Answer {
+  const found = new Map<string, Record<string, string>>();
+  for (const request of requests) {
+    const slash = request.indexOf('/');
+    const sectionName = slash < 0 ? WORKSPACE_SECTION : request.slice(0, slash);
+    const pattern = slash < 0 ? request : request.slice(slash + 1);
+    if (pattern === '' || sectionName === '' || sectionName.includes('*') || pattern.slice(0, -1).includes('*')) {
+      return refuse('INVALID_PARAMETERS', `"${request}": name an option, with * only at its end (voice.*, Section/option).`);
+    }
+    const section = options[sectionName] ?? {};
+    for (const [key, value] of Object.entries(section)) {
+      if (!matches({ patterns: [pattern] }, key)) continue;
+      const into = found.get(sectionName) ?? {};
+      into[key] = value;
+      found.set(sectionName, into);
+    }
+  }
+  return [...found].map(([sectionName, sectionOptions]) => ({ sectionName, options: sectionOptions }));
+}
+
+function toastAnswer<T extends object>(outcome: ToastOutcome<T>, data: (value: T) => unknown = () => null): Answer {
+  return outcome.ok ? ok(data(outcome)) : refuse('UNKNOWN_TOAST', outcome.message);
+}
+
+const optionRequest = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(50)]);
+const toastId = z.string().min(1).max(64);
+
+export const systemRequests: RequestTable = {
+  'system.getAllowedServices': withParameters(noParameters, (_none, { caller }) => ok([...caller.allowed])),
+  'system.triggerActivity': withParameters(noParameters, () => ok()),
+  'system.popupToast': withParameters(z.tuple([toastParametersSchema]), ([parameters], { caller, host }) =>
+    toastAnswer(host.toasts.popup(caller.frameId, caller.label, parameters), (opened) => ({ toastId: opened.toastId })),
+  ),
+  'system.updateToast': withParameters(z.tuple([toastId, toastUpdateSchema]), ([id, parameters], { caller, host }) =>
+    toastAnswer(host.toasts.update(caller.frameId, id, parameters)),
+  ),
+  'system.closeToast': withParameters(z.tuple([toastId]), ([id], { caller, host }) => toastAnswer(host.toasts.close(caller.frameId, id))),
+  'email.create': notSupported('email.create', 'the toolbar has no email channel.'),
+  'configuration.getOption': withParameters(z.tuple([optionRequest]), ([requested], { host }) => {
+    const sections = readOptions(typeof requested === 'string' ? [requested] : requested, host.options);
+    return Array.isArray(sections) ? ok(sections) : sections;
+  }),
+};

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Interaction } from '../core/interaction.ts';
+import type { CommandOutcome } from '../core/outcome.ts';
+import type { Workspace } from '../core/workspace.ts';
+import {
+  answer,
+  interactionIdSchema,
+  noParameters,
+  notSupported,
+  ok,
+  refuse,
+  userDataSchema,
+  withParameters,
+  writeRefusal,
+  type Answer,
+  type RequestHandler,
+  type RequestTable,
+} from './requests.ts';
+
+/**
+ * The voice and sipEndpoint namespaces. `voice.dial` places the call through whichever vendor is
+ * configured, as the toolbar's dial pad does (so Fusion hears of it as of any call); its userData
+ * is attached as soon as the vendor reports the call. The microphone is the current call's mute;
+ * the speaker is the agent's phone, out of the toolbar's reach.
+ */
+
+type CallCommand = (workspace: Workspace, eventId: string) => Promise<CommandOutcome>;
+
+function onCall(command: CallCommand): RequestHandler {
+  return withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await command(workspace, eventId)));
+}
+
+/** The call the microphone is on: the one talking, else a held one. */
+function currentCall(workspace: Workspace): Interaction | undefined {
+  const calls = workspace.model.interactions;
+  return calls.find((call) => call.state === 'connected') ?? calls.find((call) => call.state === 'held');
+}
+
+function microphone(mute: boolean): RequestHandler {
+  return withParameters(noParameters, async (_none, { workspace }): Promise<Answer> => {
+    const call = currentCall(workspace);
+    if (!call) return refuse('NO_CURRENT_CALL', 'No call is in progress: there is no microphone to mute.');
+    return answer(await (mute ? workspace.muteCall(call.eventId) : workspace.unmuteCall(call.eventId)));
+  });
+}
+
+const SPEAKER = 'the toolbar has no control of the speaker: the agent’s phone plays the call.';
+
+export const voiceRequests: RequestTable = {
+  'voice.dial': withParameters(
+    z.tuple([z.string().min(1).max(64), userDataSchema.nullish().optional()]),
+    async ([destination, userData], { workspace, host }) => {
+      const refused = writeRefusal(Object.keys(userData ?? {}), host.writeAllowed);
+      if (refused) return refused;
+      const eventId = host.newEventId();
+      if (userData && Object.keys(userData).length > 0) host.attachWhenLive(eventId, userData);
+      const outcome = await workspace.makeOutboundCall(destination, eventId);
+      if (!outcome.ok) host.forgetPending(eventId);
+      return answer(outcome, (dialed) => ({ interactionId: dialed.eventId }));
+    },
+  ),
+  'voice.answer': onCall((workspace, eventId) => workspace.acceptCall(eventId)),
+  'voice.hold': onCall((workspace, eventId) => workspace.holdCall(eventId)),
+  'voice.resume': onCall((workspace, eventId) => workspace.resumeCall(eventId)),
+  'voice.hangUp': onCall((workspace, eventId) => workspace.hangupCall(eventId)),
+  'voice.startCallRecording': onCall((workspace, eventId) => workspace.startRecording(eventId)),
+  'voice.stopCallRecording': onCall((workspace, eventId) => workspace.stopRecording(eventId)),
+  'voice.pauseCallRecording': onCall((workspace, eventId) => workspace.pauseRecording(eventId)),
+  'voice.resumeCallRecording': onCall((workspace, eventId) => workspace.resumeRecording(eventId)),
+  'sipEndpoint.muteMicrophone': microphone(true),
+  'sipEndpoint.unmuteMicrophone': microphone(false),
+  'sipEndpoint.isMicrophoneMute': withParameters(noParameters, (_none, { workspace }) => ok(currentCall(workspace)?.muted ?? false)),
+  'sipEndpoint.muteSpeaker': notSupported('sipEndpoint.muteSpeaker', SPEAKER),
+  'sipEndpoint.unmuteSpeaker': notSupported('sipEndpoint.unmuteSpeaker', SPEAKER),
+  'sipEndpoint.isSpeakerMute': notSupported('sipEndpoint.isSpeakerMute', SPEAKER),
+};
