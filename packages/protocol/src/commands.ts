@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Commands: what a client POSTs to `/genesys/events` (or sends as a command frame on `/genesysWs`).
+ * Commands: what a client POSTs to `/genesys/events` (the socket `/genesysWs` is server→client only).
  * The seeds' two commands keep their exact spelling (`initialize`, `Accept` with `connectionId`);
  * the rest follow the T-Server request they become (RequestAnswerCall, RequestHoldCall, …).
  */
