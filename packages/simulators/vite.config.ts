@@ -28,9 +28,18 @@ export default defineConfig(({ mode }) =>
         plugins: [preact()],
         build: {
           outDir: 'dist',
-          emptyOutDir: true,
+          // Rebuilt in place under fixed names, never emptied: a page being served while someone rebuilds
+          // (several test runs share this tree) never finds the UEF library or a chunk missing.
+          emptyOutDir: false,
           target: 'es2022',
-          rolldownOptions: { input: { demo: 'index.html', ccp: 'ccp/index.html' } },
+          rolldownOptions: {
+            input: { demo: 'index.html', ccp: 'ccp/index.html' },
+            output: {
+              entryFileNames: 'assets/[name].js',
+              chunkFileNames: 'assets/chunk-[hash].js',
+              assetFileNames: 'assets/[name][extname]',
+            },
+          },
         },
       },
 );

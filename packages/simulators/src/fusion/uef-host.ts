@@ -275,8 +275,10 @@ function describeOutgoing(message: HostMessage): string {
     case 'event': {
       const { command, outData } = message.data;
       if (typeof command === 'string') return `command ${command}`;
-      const updateType = typeof outData === 'object' && outData !== null ? (outData as Payload).updateType : undefined;
-      return typeof updateType === 'string' ? `updateType ${updateType}` : 'event';
+      const tokens = typeof outData === 'object' && outData !== null ? (outData as Payload) : {};
+      if (typeof tokens.updateType === 'string') return `updateType ${tokens.updateType}`;
+      if (typeof tokens.SVCMCA_ANI === 'string') return `click-to-dial ${tokens.SVCMCA_ANI}`;
+      return 'event';
     }
   }
 }

@@ -52,7 +52,7 @@ export function GlobalHeader(props: {
           disabled={!agent}
           aria-haspopup="menu"
           aria-expanded={open}
-          aria-label={`Phone: ${status}${agent ? ` (${detail})` : ''}`}
+          aria-label={`Phone: ${status}${agent && detail !== status ? ` (${detail})` : ''}`}
           title={agent ? 'Change your phone availability' : 'Enabled once the media toolbar reports the agent state'}
           onClick={() => setOpen(!open)}
         >
@@ -60,7 +60,7 @@ export function GlobalHeader(props: {
             ☎
           </span>
           <span class="phone-status">{status}</span>
-          <span class="phone-detail">{detail}</span>
+          {detail !== status && <span class="phone-detail">{detail}</span>}
         </button>
         {open && agent && (
           <div class="menu" role="menu" aria-label="Phone availability">
