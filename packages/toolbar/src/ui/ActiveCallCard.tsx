@@ -4,7 +4,6 @@ import { CallParty } from './CallParty.tsx';
 import { CallTimer } from './CallTimer.tsx';
 import { ConsultPanel } from './ConsultPanel.tsx';
 import { DtmfPad } from './DtmfPad.tsx';
-import { useFocusOnMount } from './hooks.ts';
 import { TransferPanel } from './TransferPanel.tsx';
 import { useToolbar } from './toolbar-context.ts';
 import { activeCallControls, callStatusText, recordingText, say } from './view-model.ts';
@@ -25,10 +24,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
   const [open, setOpen] = useState<Panel>(undefined);
   const titleId = useId();
   const panelId = useId();
-  const firstControl = useRef<HTMLButtonElement>(null);
-  const hangup = useRef<HTMLButtonElement>(null);
   const transferToggle = useRef<HTMLButtonElement>(null);
-  useFocusOnMount(controls.hold ? firstControl : hangup, 'ifLost');
 
   const panel: Panel = open === 'keypad' && !controls.keypad ? undefined : open === 'transfer' && !controls.transfer ? undefined : open;
   const toggle = (which: Exclude<Panel, undefined>) => setOpen(panel === which ? undefined : which);
@@ -37,7 +33,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
   const recording = recordingText(interaction);
 
   return (
-    <section class={`card card--active${interaction.state === 'held' ? ' is-held' : ''}`} aria-labelledby={titleId}>
+    <section class={`card card--active${interaction.state === 'held' ? ' is-held' : ''}`} aria-labelledby={titleId} data-focus-scope>
       <h2 id={titleId} class="card-title">
         {t('call.current')}
       </h2>
@@ -52,7 +48,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
       <div class="call-controls">
         {controls.hold && (
           <button
-            ref={firstControl}
+            data-autofocus
             type="button"
             class="button"
             disabled={pending('holdCall') || pending('resumeCall')}
@@ -126,7 +122,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
       {controls.hangup && (
         <div class="card-actions">
           <button
-            ref={hangup}
+            data-autofocus
             type="button"
             class="button button--danger button--wide"
             disabled={pending('hangupCall')}

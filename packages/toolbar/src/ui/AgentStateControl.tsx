@@ -32,7 +32,7 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
   const unavailablePending = commands.isPending('makeAgentUnavailable');
 
   return (
-    <section class="agent-state" aria-label={t('agent.stateMenu')}>
+    <section class="agent-state" aria-label={t('agent.stateMenu')} data-focus-scope>
       <p class={`agent-state-text agent-state-text--${stateKind}`} aria-live="polite">
         <span class="agent-state-dot" aria-hidden="true" />
         {say(t, agentStateText(props.agent, props.reasons))}

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { isLoggedIn } from '../core/agent-state.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Workspace } from '../core/workspace.ts';
@@ -6,6 +6,7 @@ import type { Locale, Translate } from '../i18n/index.ts';
 import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
 import { ErrorList } from './ErrorList.tsx';
+import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
 import { useClosingEndedConsultations, useCommandRunner, useContactsChanges, useModel, useReasonCodes } from './hooks.ts';
 import { StatusHeader } from './StatusHeader.tsx';
@@ -55,8 +56,10 @@ function Toolbar(props: { fusion: FusionStatusSource }) {
   const reasons = useReasonCodes(workspace);
   useClosingEndedConsultations(workspace);
   const cards = callCards(model.interactions);
+  const root = useRef<HTMLDivElement>(null);
+  useFocusKeeper(root);
   return (
-    <div class="toolbar">
+    <div class="toolbar" ref={root}>
       <StatusHeader agent={model.agent} connection={model.connection} reasons={reasons} />
       <main class="toolbar-body">
         <FusionNotice source={props.fusion} />

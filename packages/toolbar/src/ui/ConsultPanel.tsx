@@ -1,7 +1,6 @@
-import { useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
-import { useFocusOnMount } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 import { callStatusText, say, type ConsultControls } from './view-model.ts';
 
@@ -15,8 +14,6 @@ export function ConsultPanel(props: { mainEventId: string; consult: Interaction;
   const { mainEventId, consult, controls } = props;
   const consultEventId = consult.eventId;
   const titleId = useId();
-  const title = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(title, 'ifLost');
   const keys = {
     completeTransfer: `completeTransfer:${mainEventId}`,
     completeConference: `completeConference:${mainEventId}`,
@@ -25,7 +22,7 @@ export function ConsultPanel(props: { mainEventId: string; consult: Interaction;
   const busy = Object.values(keys).some((key) => commands.isPending(key));
   return (
     <section class="consult" aria-labelledby={titleId}>
-      <h3 id={titleId} ref={title} class="consult-title" tabIndex={-1}>
+      <h3 id={titleId} class="consult-title" tabIndex={-1} data-autofocus>
         {t('call.consultation')}
       </h3>
       <CallParty interaction={consult} />

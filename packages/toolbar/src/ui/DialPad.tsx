@@ -1,6 +1,5 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { Keypad } from './Keypad.tsx';
-import { useFocusOnMount } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 
 const DIAL_KEY = 'makeOutboundCall';
@@ -18,8 +17,6 @@ export function DialPad(props: { loggedIn: boolean }) {
   const hintId = useId();
   const keypadId = useId();
   const titleId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  useFocusOnMount(input, 'ifLost');
   const pending = commands.isPending(DIAL_KEY);
   const canCall = props.loggedIn && number.trim() !== '' && !pending;
 
@@ -31,7 +28,7 @@ export function DialPad(props: { loggedIn: boolean }) {
   };
 
   return (
-    <section class="card card--dial" aria-labelledby={titleId}>
+    <section class="card card--dial" aria-labelledby={titleId} data-focus-scope>
       <h2 id={titleId} class="card-title">
         {t('dial.title')}
       </h2>
@@ -41,7 +38,7 @@ export function DialPad(props: { loggedIn: boolean }) {
         </label>
         <div class="dial-row">
           <input
-            ref={input}
+            data-autofocus
             id={inputId}
             class="field"
             type="tel"

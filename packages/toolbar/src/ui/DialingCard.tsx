@@ -1,7 +1,6 @@
-import { useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
-import { useFocusOnMount } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 
 /** The agent's call ringing at the other end: the number and Cancel call. */
@@ -9,10 +8,8 @@ export function DialingCard(props: { interaction: Interaction }) {
   const { t, workspace, commands } = useToolbar();
   const { eventId } = props.interaction;
   const titleId = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
-  useFocusOnMount(cancel, 'ifLost');
   return (
-    <section class="card card--dialing" aria-labelledby={titleId}>
+    <section class="card card--dialing" aria-labelledby={titleId} data-focus-scope>
       <h2 id={titleId} class="card-title">
         {t('call.outgoingRegion')}
       </h2>
@@ -20,7 +17,7 @@ export function DialingCard(props: { interaction: Interaction }) {
       <p class="card-meta">{t('call.outgoing')}</p>
       <div class="card-actions">
         <button
-          ref={cancel}
+          data-autofocus
           type="button"
           class="button button--danger button--wide"
           disabled={commands.isPending(`hangupCall:${eventId}`)}

@@ -14,10 +14,10 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
   const { eventId, queue } = props.interaction;
   const titleId = useId();
   const accept = useRef<HTMLButtonElement>(null);
-  useFocusOnMount(accept, 'always');
+  useFocusOnMount(accept);
   const busy = commands.isPending(`acceptCall:${eventId}`) || commands.isPending(`rejectCall:${eventId}`);
   return (
-    <section class="card card--incoming" aria-labelledby={titleId}>
+    <section class="card card--incoming" aria-labelledby={titleId} data-focus-scope>
       <div role="alert">
         <h2 id={titleId} class="card-title">
           {t('call.incoming')}
@@ -28,6 +28,7 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
       <div class="card-actions card-actions--split">
         <button
           ref={accept}
+          data-autofocus
           type="button"
           class="button button--accept"
           disabled={busy}

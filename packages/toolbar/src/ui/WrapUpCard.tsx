@@ -1,7 +1,6 @@
-import { useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
-import { useFocusOnMount } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 import { callStatusText, formatDuration, say, talkTime } from './view-model.ts';
 
@@ -13,12 +12,10 @@ export function WrapUpCard(props: { interaction: Interaction }) {
   const { t, workspace } = useToolbar();
   const { interaction } = props;
   const titleId = useId();
-  const done = useRef<HTMLButtonElement>(null);
-  useFocusOnMount(done, 'ifLost');
   const duration = talkTime(interaction);
   const failure = interaction.endCause?.kind === 'failed' ? interaction.endCause.message : undefined;
   return (
-    <section class="card card--wrap-up" aria-labelledby={titleId}>
+    <section class="card card--wrap-up" aria-labelledby={titleId} data-focus-scope>
       <h2 id={titleId} class="card-title">
         {t('call.wrapUp')}
       </h2>
@@ -29,7 +26,7 @@ export function WrapUpCard(props: { interaction: Interaction }) {
       </p>
       {failure !== undefined && <p class="card-detail">{failure}</p>}
       <div class="card-actions">
-        <button ref={done} type="button" class="button button--primary button--wide" onClick={() => workspace.closeInteraction(interaction.eventId)}>
+        <button data-autofocus type="button" class="button button--primary button--wide" onClick={() => workspace.closeInteraction(interaction.eventId)}>
           {t('call.done')}
         </button>
       </div>

@@ -72,16 +72,13 @@ export function useNow(running: boolean): number {
 }
 
 /**
- * Move the focus to an element when it appears: always (an incoming call's Accept), or only when the
- * focus was lost because the control that had it went away (the card that replaced it takes it).
- * Never while the agent works elsewhere (in Fusion's page around the toolbar's frame): the toolbar
- * does not take the keyboard away from a form the agent is typing in.
+ * Move the focus to an element when it appears (an incoming call's Accept, so a keyboard agent
+ * answers with Enter) — but not while the agent works elsewhere (in Fusion's page around the
+ * toolbar's frame): the toolbar does not take the keyboard away from a form the agent is typing in.
  */
-export function useFocusOnMount(ref: RefObject<HTMLElement>, when: 'always' | 'ifLost'): void {
+export function useFocusOnMount(ref: RefObject<HTMLElement>): void {
   useEffect(() => {
-    if (!document.hasFocus()) return;
-    const active = document.activeElement;
-    if (when === 'always' || active === null || active === document.body) ref.current?.focus();
+    if (document.hasFocus()) ref.current?.focus();
   }, []);
 }
 
