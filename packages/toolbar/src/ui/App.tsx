@@ -19,12 +19,12 @@ import { callCards, hasLiveCall } from './view-model.ts';
  * events; every button sends its command through the workspace.
  *
  * ```
- * App
- * ├─ StatusHeader ─ ConnectionStatusView, AgentStateControl ─ ReasonPicker
+ * App (ToolbarContext: workspace, contacts, translator, commands in flight; focus keeper)
+ * ├─ StatusHeader: title, connection status ─ AgentStateControl ─ ReasonPicker
  * └─ main
  *    ├─ FusionNotice, ErrorList
- *    ├─ CallCardView ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
- *    │                  ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel
+ *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
+ *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
  *    └─ DialPad ─ Keypad
  * ```
  */

@@ -109,8 +109,9 @@ export type CallCard =
 const CARD_ORDER: Record<CallCard['kind'], number> = { incoming: 0, active: 1, dialing: 2, wrapUp: 3 };
 
 /**
- * One card per interaction, ringing calls first, then calls in progress, then wrap-ups. A live
- * consultation leg is shown inside the card of the call it was placed from, not on its own.
+ * One card per interaction: ringing calls first, then calls in progress, calls being dialed, and
+ * wrap-ups last. A live consultation leg is shown inside the card of the call it was placed from
+ * while that call is in progress, and on its own once that call has ended.
  */
 export function callCards(interactions: readonly Interaction[]): CallCard[] {
   const byEventId = new Map(interactions.map((interaction) => [interaction.eventId, interaction]));

@@ -256,6 +256,17 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     expect(activeCallControls(interaction('e1'))).toMatchObject({ hold: 'hold', transfer: true, consult: undefined });
   });
 
+  it('shows a consultation on its own once the call it was placed from has ended', async () => {
+    vendor.ring('e1');
+    await workspace.acceptCall('e1');
+    const consult = await workspace.consultCall('e1', '5003');
+    if (!consult.ok) throw new Error(consult.message);
+    await workspace.hangupCall('e1');
+    expect(describeCards(callCards(interactions()))).toEqual([`dialing ${consult.eventId}`, 'wrapUp e1']);
+    vendor.customerAnswers(consult.eventId);
+    expect(describeCards(callCards(interactions()))).toEqual([`active ${consult.eventId}`, 'wrapUp e1']);
+  });
+
   it('says how a call ended and how long the customer was on the line', async () => {
     vendor.ring('e1');
     await workspace.acceptCall('e1');
