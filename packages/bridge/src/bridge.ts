@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { SOCKET_PATH } from '@ctikit/protocol';
-import { createSimulator } from '@ctikit/contact-center';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
+import { isContactCenterPort, openBackend } from './backends/backend-selection.ts';
+import type { BackendSelection, OpenedBackend } from './backends/backend-selection.ts';
 import { commandsRoute } from './commands/commands-route.ts';
 import { RateLimiter } from './commands/rate-limiter.ts';
 import { AccessControl } from './http/access.ts';
@@ -65,17 +66,24 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
  */
 export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   const options = resolveBridgeOptions(input);
-  const ownsBackend = options.backend === undefined;
-  const embedded = ownsBackend ? createSimulator(options.simulatorConfig, options.clock) : undefined;
-  const backend: ContactCenterPort = options.backend ?? (embedded as ContactCenterPort);
-  const simulatorControl = options.simulator ?? embedded;
+  const app = buildApp(options);
+  const given = isContactCenterPort(options.backend) ? options.backend : undefined;
+  const opened = given
+    ? undefined
+    : openBackend(options.backend as BackendSelection | undefined, {
+        simulatorConfig: options.simulatorConfig,
+        clock: options.clock,
+        log: app.log.child({ component: 'backend' }),
+      });
+  const ownsBackend = opened !== undefined;
+  const backend: ContactCenterPort = given ?? (opened as OpenedBackend).backend;
+  const simulatorControl = options.simulator ?? opened?.simulator;
   const simulator = options.simulatorControl ? simulatorControl : undefined;
   if (options.simulatorControl && !simulator) {
     throw new Error('Invalid bridge options:\n  simulatorControl: the control API needs a simulator (pass `simulator`).');
   }
 
   const access = new AccessControl({ ...options, backend });
-  const app = buildApp(options);
   const metrics: BridgeMetrics = new BridgeMetrics({ sessions: () => registry.size, sockets: () => registry.socketCount });
   const registry: SessionRegistry = new SessionRegistry({ ...options, backend, metrics, log: app.log });
 

@@ -3,6 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { loadSimulatorConfig, parseSimulatorConfig } from '@ctikit/contact-center';
+import { backendFromSettings } from './backends/backend-config.ts';
 import type { BridgeOptionsInput } from './options.ts';
 
 /**
@@ -33,6 +34,8 @@ const configFileSchema = z
     /** The embedded simulator's configuration: a file path (relative to this file) or the object itself. */
     simulator: z.union([z.string(), z.record(z.string(), z.unknown())]),
     simulatorControl: z.boolean(),
+    /** The contact center: `{ kind: simulator }` (default) or `{ kind: workspace-api, … }` (docs/workspace-api.md). */
+    backend: z.record(z.string(), z.unknown()),
     logLevel,
   })
   .partial()
@@ -160,7 +163,8 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
   const configPath = flags.config ?? env['CTIKIT_CONFIG'];
   const file = configPath === undefined ? {} : await readConfigFile(resolve(configPath));
   const merged: Settings = { ...file, ...fromEnv(env), ...fromFlags(flags) };
-  const { simulatorPath, simulatorInline, ...options } = merged;
+  const { simulatorPath, simulatorInline, backend: backendSection, ...options } = merged;
+  const backend = backendFromSettings(backendSection, env, configPath ?? 'environment');
   // A path given later (env, flag) wins over an inline simulator in the file.
   const simulatorConfig =
     simulatorPath !== undefined
@@ -168,5 +172,5 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
       : simulatorInline !== undefined
         ? parseSimulatorConfig(simulatorInline)
         : undefined;
-  return { ...options, ...(simulatorConfig ? { simulatorConfig } : {}) };
+  return { ...options, ...(simulatorConfig ? { simulatorConfig } : {}), ...(backend ? { backend } : {}) };
 }

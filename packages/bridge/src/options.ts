@@ -5,6 +5,7 @@ import type { Clock } from '@ctikit/protocol';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
 import { simulatorConfigSchema } from '@ctikit/contact-center';
 import type { TokenVerifier } from './http/access.ts';
+import { backendSelectionSchema, isContactCenterPort, selectsWorkspaceApi } from './backends/backend-selection.ts';
 
 /**
  * The bridge's options, validated once by `createBridge`. Every setting is documented in
@@ -58,8 +59,11 @@ export const bridgeOptionsSchema = z
     /** Default: 127.0.0.1 in dev mode, 0.0.0.0 in production. */
     host: z.string().min(1).optional(),
     mode: z.enum(['dev', 'production']).default('dev'),
-    /** The contact center; default: the embedded simulator built from `simulatorConfig`. */
-    backend: backendSchema.optional(),
+    /**
+     * The contact center: a port instance, or which one to open (`{ kind: 'simulator' }`, the default,
+     * built from `simulatorConfig`, or `{ kind: 'workspace-api', … }`, see docs/workspace-api.md).
+     */
+    backend: z.union([backendSchema, backendSelectionSchema]).optional(),
     /** The simulator's control side, for `/sim/*`; set automatically for the embedded simulator. */
     simulator: simulatorSchema.optional(),
     simulatorConfig: simulatorConfigSchema.optional(),
@@ -95,10 +99,10 @@ export const bridgeOptionsSchema = z
     } else if (options.host !== undefined && !LOOPBACK_HOSTS.has(options.host)) {
       ctx.addIssue({ code: 'custom', path: ['host'], message: 'dev mode has no authentication and binds loopback only; use mode production' });
     }
-    if (options.simulator && !options.backend) {
+    if (options.simulator && !isContactCenterPort(options.backend)) {
       ctx.addIssue({ code: 'custom', path: ['simulator'], message: 'a simulator control needs the backend it controls' });
     }
-    if (options.backend && options.simulatorConfig) {
+    if (options.simulatorConfig && (isContactCenterPort(options.backend) || selectsWorkspaceApi(options.backend))) {
       ctx.addIssue({ code: 'custom', path: ['simulatorConfig'], message: 'simulatorConfig is for the embedded simulator only' });
     }
   });
@@ -123,6 +127,7 @@ export function resolveBridgeOptions(input: BridgeOptionsInput): ResolvedBridgeO
   return {
     ...options,
     host: options.host ?? (production ? '0.0.0.0' : '127.0.0.1'),
-    simulatorControl: options.simulatorControl ?? !production,
+    // The Workspace API has no simulator behind it to control.
+    simulatorControl: options.simulatorControl ?? (!production && !selectsWorkspaceApi(options.backend)),
   };
 }
