@@ -10,7 +10,7 @@ export const ORACLE_UEF_SCRIPT_URL =
   'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
 
 export const toolbarConfigSchema = z.object({
-  vendor: z.enum(['genesys']).default('genesys'),
+  vendor: z.enum(['genesys', 'amazon']).default('genesys'),
   /** The ctikit bridge (Genesys): REST at `${bridgeUrl}/genesys/events`, socket at `/genesysWs`. */
   bridgeUrl: z.string().url().optional(),
   /** Where the bearer token for the bridge comes from: none (dev mode), the URL (`token=`), or Fusion's trust token. */
@@ -18,6 +18,17 @@ export const toolbarConfigSchema = z.object({
   token: z.string().min(1).max(4096).optional(),
   /** Dev mode only: which configured agent this toolbar is. */
   agentId: z.string().min(1).max(64).optional(),
+  /**
+   * Amazon Connect: the instance's CCP, `https://<alias>.my.connect.aws/ccp-v2/` (absolute, or relative
+   * to the toolbar's page). Default: the simulated CCP the bridge serves at `/ccp/`.
+   */
+  ccpUrl: z.string().min(1).max(2000).optional(),
+  /** Amazon Connect: the instance's AWS region (`eu-west-2`). */
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, 'an AWS region such as eu-west-2').optional(),
+  /** Amazon Connect: let Streams open the login window when the agent must sign in (URL: `true` / `false`). */
+  loginPopup: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+    .default(true),
   /** Fusion's app classification for the comm events and click-to-dial subscription. */
   appClassification: z.string().min(1).max(64).default('ORA_SERVICE'),
   /** `auto` follows Fusion's locale, then the browser's. */

@@ -5,9 +5,11 @@ import type { ICtiVendorHandler } from '../core/vendor-handler.ts';
 
 /**
  * The telephony vendor the configuration names, loaded on demand (`import()`), so no vendor's code
- * is in the toolbar's first chunk. The bridge is the configured one, else the page's own origin (the
- * bridge serves the toolbar). Credentials: none (dev mode: the configured agent), the URL's token,
- * or Fusion's trust token, asked for when a command needs it.
+ * is in the toolbar's first chunk (amazon-connect-streams loads only for `vendor: 'amazon'`).
+ * Genesys: the bridge is the configured one, else the page's own origin (the bridge serves the
+ * toolbar). Credentials: none (dev mode: the configured agent), the URL's token, or Fusion's trust
+ * token, asked for when a command needs it. Amazon Connect: the configured CCP, else the simulated
+ * one on the page's own origin.
  */
 export interface VendorSetup {
   readonly config: ToolbarConfig;
@@ -30,7 +32,35 @@ export async function createVendor(setup: VendorSetup): Promise<ICtiVendorHandle
         ...credentialsOf(setup),
       });
     }
+    case 'amazon': {
+      const { AmazonVendor } = await import('../vendors/amazon/index.ts');
+      return new AmazonVendor({
+        ccpUrl: ccpUrlOf(setup),
+        region: config.region,
+        loginPopup: config.loginPopup,
+        container: ccpContainer(),
+        reasonCodes: setup.reasonCodes,
+        logger: setup.logger,
+      });
+    }
   }
+}
+
+/** The CCP to embed, absolute; the simulated one (as the configured dev agent) unless one is configured. */
+function ccpUrlOf(setup: VendorSetup): string {
+  const { config } = setup;
+  if (config.ccpUrl !== undefined) return new URL(config.ccpUrl, setup.pageOrigin).toString();
+  const simulated = new URL('/ccp/', setup.pageOrigin);
+  if (config.agentId !== undefined) simulated.searchParams.set('agentId', config.agentId);
+  return simulated.toString();
+}
+
+/** Where Streams builds the CCP iframe: laid out (the CCP wants a size) but not shown; the toolbar is the agent's UI. */
+function ccpContainer(): HTMLElement {
+  const container = document.createElement('div');
+  container.className = 'amazon-ccp';
+  container.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:560px;visibility:hidden;pointer-events:none;';
+  return document.body.appendChild(container);
 }
 
 function credentialsOf(setup: VendorSetup): { agentId?: string; token?: string | (() => Promise<string | undefined>) } {
