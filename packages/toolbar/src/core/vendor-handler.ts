@@ -68,6 +68,12 @@ export interface ICtiVendorHandler {
   /** Delete one key, or all attached data without `key`. */
   deleteAttachedData(eventId: string, key?: string): Promise<CommandOutcome>;
 
+  /**
+   * Optional: the agent is done with an ended interaction (the toolbar closed it). For vendors that
+   * keep an ended call until the agent clears it — Amazon Connect's after-call work.
+   */
+  closeInteraction?(eventId: string): Promise<CommandOutcome>;
+
   startRecording(eventId: string): Promise<CommandOutcome>;
   stopRecording(eventId: string): Promise<CommandOutcome>;
   pauseRecording(eventId: string): Promise<CommandOutcome>;

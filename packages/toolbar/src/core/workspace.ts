@@ -185,10 +185,15 @@ export class Workspace {
     return this.onCall('resumeRecording', eventId, () => this.vendor.resumeRecording(eventId));
   }
 
-  /** Close an ended interaction: the agent finished its wrap-up (or dismissed a missed offer). */
+  /**
+   * Close an ended interaction: the agent finished its wrap-up (or dismissed a missed offer). A vendor
+   * that keeps ended calls until told (Amazon Connect's after-call work) is told afterwards.
+   */
   closeInteraction(eventId: string): CommandOutcome {
     const outcome = this.model.close(eventId);
     if (!outcome.ok) this.model.reportFailure(outcome, 'closeInteraction', eventId);
+    const vendorClose = this.vendor.closeInteraction?.bind(this.vendor);
+    if (outcome.ok && vendorClose) void this.send('closeInteraction', eventId, () => vendorClose(eventId));
     return outcome;
   }
 
