@@ -50,6 +50,8 @@ import { voiceRequests } from './voice-requests.ts';
 export interface FrameSpec {
   readonly key: string;
   readonly view: ExtensionView;
+  /** What the agent sees it named: the view's label, and the call's number for an interaction view. */
+  readonly title: string;
   readonly url: string;
   readonly origin: string;
   /** The call an interaction view belongs to. */
@@ -116,7 +118,7 @@ export class ExtensionsHost {
     });
     this.services = this.hostServices();
     void this.reasonCodes();
-    for (const view of setup.views) if (view.level === 'workspace') this.addFrame(view, view.url);
+    for (const view of setup.views) if (view.level === 'workspace') this.addFrame(view, view.url, view.label);
     const { model } = workspace;
     for (const interaction of model.interactions) this.interactionChanged(interaction);
     this.stops.push(
@@ -133,6 +135,12 @@ export class ExtensionsHost {
 
   get selectedCaseId(): string | undefined {
     return this.selected;
+  }
+
+  /** Whether a call belongs to the case an extension selected (interaction.selectCaseByCaseId). */
+  isSelected(eventId: string): boolean {
+    const interaction = this.options.workspace.model.interaction(eventId);
+    return this.selected !== undefined && interaction !== undefined && caseIdOf(interaction) === this.selected;
   }
 
   /** Called when the frames or the selected case change. */
@@ -311,19 +319,21 @@ export class ExtensionsHost {
       caseId: view.caseId,
       direction: view.direction,
     };
+    const title = (label: string) => (interaction.phoneNumber === '' ? label : `${label} · ${interaction.phoneNumber}`);
     for (const extension of views) {
-      this.addFrame(extension, expandUrl(extension.url, { fields, userData: interaction.userData }, read), interaction.eventId);
+      const url = expandUrl(extension.url, { fields, userData: interaction.userData }, read);
+      this.addFrame(extension, url, title(extension.label), interaction.eventId);
     }
   }
 
-  private addFrame(view: ExtensionView, url: string, eventId?: string): void {
+  private addFrame(view: ExtensionView, url: string, title: string, eventId?: string): void {
     const origin = viewOrigin(view);
     if (origin === undefined || origin === this.options.toolbarOrigin) {
       this.log.error({ view: view.name, url: view.url }, 'a web extension on the toolbar’s own origin is not shown: it could take the toolbar over');
       return;
     }
     const key = eventId === undefined ? `workspace:${view.name}` : `interaction:${eventId}:${view.name}`;
-    const spec: FrameSpec = { key, view, url, origin, ...(eventId !== undefined ? { eventId } : {}) };
+    const spec: FrameSpec = { key, view, title, url, origin, ...(eventId !== undefined ? { eventId } : {}) };
     this.frames.set(key, { spec, frameId: ++this.frameCounter, target: undefined, subscriptions: new Map() });
     this.changed();
   }

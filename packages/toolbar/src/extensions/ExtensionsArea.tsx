@@ -1,0 +1,85 @@
+import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../i18n/index.ts';
+import { ExtensionFrame } from './ExtensionFrame.tsx';
+import type { ExtensionsHost, FrameSpec } from './extensions-host.ts';
+import { extensionStrings } from './strings.ts';
+import { ToastArea } from './ToastArea.tsx';
+import './extensions.css';
+
+/**
+ * The web extensions in the toolbar, under the calls: a button per shown view (workspace tabs,
+ * then each call's panels) opening its page below — one at a time, the others kept loaded and
+ * listening — the hidden views' frames, never shown, and the extensions' toasts. When an extension
+ * selects a case, that call's first panel opens.
+ *
+ * ```
+ * ExtensionsArea
+ * ├─ a toggle button per shown view
+ * ├─ a panel per shown view ─ ExtensionFrame
+ * ├─ hidden frames ─ ExtensionFrame
+ * └─ ToastArea
+ * ```
+ */
+export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) {
+  const { host } = props;
+  const strings = extensionStrings(props.locale);
+  const [, changed] = useReducer((n: number) => n + 1, 0);
+  useLayoutEffect(() => host.subscribe(() => changed(undefined)), [host]);
+  const specs = host.frameSpecs;
+  const shown = specs.filter((spec) => !spec.view.hidden);
+  const hidden = specs.filter((spec) => spec.view.hidden);
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  useOpenSelectedCase(host, shown, setOpen);
+  const openKey = shown.some((spec) => spec.key === open) ? open : undefined;
+  return (
+    <>
+      {shown.length > 0 && (
+        <section class="extensions" aria-label={strings.region}>
+          <div class="extension-views" role="group" aria-label={strings.views}>
+            {shown.map((spec) => (
+              <button
+                key={spec.key}
+                type="button"
+                class="extension-view-button"
+                aria-expanded={openKey === spec.key}
+                aria-controls={panelId(spec)}
+                onClick={() => setOpen(openKey === spec.key ? undefined : spec.key)}
+              >
+                {spec.title}
+              </button>
+            ))}
+          </div>
+          {shown.map((spec) => (
+            <div key={spec.key} id={panelId(spec)} class="extension-panel" hidden={openKey !== spec.key}>
+              <ExtensionFrame host={host} spec={spec} />
+            </div>
+          ))}
+        </section>
+      )}
+      {hidden.length > 0 && (
+        <div class="extension-background" hidden>
+          {hidden.map((spec) => (
+            <ExtensionFrame key={spec.key} host={host} spec={spec} hidden />
+          ))}
+        </div>
+      )}
+      <ToastArea toasts={host.toasts} strings={strings} />
+    </>
+  );
+}
+
+function panelId(spec: FrameSpec): string {
+  return `extension-panel-${spec.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** Open the first panel of the case an extension selected, once per selection. */
+function useOpenSelectedCase(host: ExtensionsHost, shown: readonly FrameSpec[], setOpen: (key: string) => void): void {
+  const seen = useRef<string | undefined>(undefined);
+  const selected = host.selectedCaseId;
+  useLayoutEffect(() => {
+    if (selected === seen.current) return;
+    seen.current = selected;
+    const panel = shown.find((spec) => spec.eventId !== undefined && host.isSelected(spec.eventId));
+    if (panel) setOpen(panel.key);
+  });
+}

@@ -1,0 +1,36 @@
+import type { Logger } from '../core/logger.ts';
+import type { Workspace } from '../core/workspace.ts';
+import { parseExtensionsSetup, type DesktopOptions } from './extension-views.ts';
+import { ExtensionsHost } from './extensions-host.ts';
+import { listenToExtensions } from './window-link.ts';
+
+/**
+ * The app shell's entry to the extensions: read the administrator's options, say what could not be
+ * used, and when views are configured, start the host and listen to the window. No views, no host:
+ * the toolbar then answers no Service Client API message at all.
+ */
+export interface ExtensionsStart {
+  readonly options: DesktopOptions;
+  readonly workspace: Workspace;
+  readonly window: Window;
+  /** The signed-in agent, when the configuration names one (dev mode). */
+  readonly agentId: string | undefined;
+  readonly logger: Logger;
+}
+
+export function startExtensions(start: ExtensionsStart): ExtensionsHost | undefined {
+  const { value: setup, problems } = parseExtensionsSetup(start.options);
+  for (const problem of problems) start.logger.warn({ problem }, 'web extensions: an option could not be used');
+  if (setup.views.length === 0) return undefined;
+  const agentId = start.agentId ?? '';
+  const host = new ExtensionsHost({
+    workspace: start.workspace,
+    setup,
+    toolbarOrigin: start.window.location.origin,
+    agent: { employeeId: agentId, username: agentId, roles: ['ROLE_AGENT'] },
+    logger: start.logger,
+  });
+  listenToExtensions(start.window, host);
+  start.logger.info({ views: setup.views.map((view) => view.name) }, 'web extensions started');
+  return host;
+}
