@@ -5,6 +5,7 @@ import { FusionLink } from './app/fusion.ts';
 import { createVendor } from './app/vendor.ts';
 import { CrmContacts } from './core/crm-contacts.ts';
 import { Workspace } from './core/workspace.ts';
+import { startExtensions } from './extensions/start-extensions.ts';
 import { resolveLocale, translator, type Locale } from './i18n/index.ts';
 import { App } from './ui/App.tsx';
 import { ConfigErrorView } from './ui/ConfigErrorView.tsx';
@@ -46,8 +47,9 @@ async function main(root: HTMLElement): Promise<void> {
     logger,
   });
   const workspace = new Workspace({ vendor, logger });
+  const extensions = startExtensions({ options: loaded.value.agentDesktopOptions, workspace, window, agentId: config.agentId, logger });
 
-  render(<App workspace={workspace} contacts={contacts} t={t} locale={locale} fusion={fusion} />, root);
+  render(<App workspace={workspace} contacts={contacts} t={t} locale={locale} fusion={fusion} extensions={extensions} />, root);
   logger.info({ vendor: vendor.vendorName, locale, credentials: config.credentials }, 'toolbar started');
   void workspace.start();
   void fusion.start(workspace);

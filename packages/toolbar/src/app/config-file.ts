@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { parseToolbarConfig, type ToolbarConfig } from '../config.ts';
 import type { ReasonCode } from '../core/outcome.ts';
+import { desktopOptionsSchema, type DesktopOptions } from '../extensions/extension-views.ts';
 
 /**
  * The toolbar's configuration as the app shell loads it: `config.json` beside the app (none is the
  * same as `{}`), merged with the frame's URL parameters by `parseToolbarConfig`. Every problem comes
  * back as a readable detail for the agent, never as a throw.
  *
- * The file may also list the not-ready reasons to offer (`reasonCodes`, as the contact center is
- * configured with); the Genesys bridge has no request for them.
+ * The file may also list the not-ready reasons to offer (`reasonCodes`), overriding the vendor's own
+ * list (the Genesys bridge serves the contact center's) — e.g. to give them labels in the agents'
+ * language. And it may hold the web extensions
+ * and their Service Client API security in Agent Desktop's option sections (`agentDesktopOptions`,
+ * see extensions/extension-views.ts): from the file only, never from URL parameters.
  */
 export interface LoadedConfig {
   readonly config: ToolbarConfig;
   readonly reasonCodes: readonly ReasonCode[];
+  readonly agentDesktopOptions: DesktopOptions;
 }
 
 export type ConfigResult = { readonly ok: true; readonly value: LoadedConfig } | { readonly ok: false; readonly detail: string };
@@ -47,9 +52,14 @@ export function readConfig(file: unknown, search: string): ConfigResult {
   if (config.credentials === 'url' && config.token === undefined) {
     return { ok: false, detail: 'credentials "url" needs a token parameter' };
   }
-  const reasons = reasonCodesSchema.safeParse(typeof file === 'object' && file !== null ? (file as { reasonCodes?: unknown }).reasonCodes : undefined);
+  const fields = typeof file === 'object' && file !== null ? (file as { reasonCodes?: unknown; agentDesktopOptions?: unknown }) : {};
+  const reasons = reasonCodesSchema.safeParse(fields.reasonCodes);
   if (!reasons.success) {
     return { ok: false, detail: `reasonCodes: ${reasons.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
-  return { ok: true, value: { config, reasonCodes: reasons.data } };
+  const desktop = desktopOptionsSchema.safeParse(fields.agentDesktopOptions);
+  if (!desktop.success) {
+    return { ok: false, detail: `agentDesktopOptions: ${desktop.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
+  return { ok: true, value: { config, reasonCodes: reasons.data, agentDesktopOptions: desktop.data } };
 }

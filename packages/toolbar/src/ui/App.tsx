@@ -2,6 +2,8 @@ import { useMemo, useRef } from 'preact/hooks';
 import { isLoggedIn } from '../core/agent-state.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Workspace } from '../core/workspace.ts';
+import type { ExtensionsHost } from '../extensions/extensions-host.ts';
+import { ExtensionsArea } from '../extensions/ExtensionsArea.tsx';
 import type { Locale, Translate } from '../i18n/index.ts';
 import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
@@ -26,6 +28,7 @@ import { callCards, hasLiveCall } from './view-model.ts';
  *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
  *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
  *    └─ DialPad ─ Keypad
+ * └─ ExtensionsArea (web extensions, when configured: extensions/ExtensionsArea.tsx)
  * ```
  */
 export interface AppProps {
@@ -34,6 +37,8 @@ export interface AppProps {
   readonly t: Translate;
   readonly locale: Locale;
   readonly fusion: FusionStatusSource;
+  /** The web extensions' host, when extensions are configured. */
+  readonly extensions?: ExtensionsHost | undefined;
 }
 
 export function App(props: AppProps) {
@@ -44,13 +49,13 @@ export function App(props: AppProps) {
   );
   return (
     <ToolbarContext.Provider value={services}>
-      <Toolbar fusion={props.fusion} />
+      <Toolbar fusion={props.fusion} extensions={props.extensions} />
     </ToolbarContext.Provider>
   );
 }
 
-function Toolbar(props: { fusion: FusionStatusSource }) {
-  const { workspace, contacts } = useToolbar();
+function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsHost | undefined }) {
+  const { workspace, contacts, locale } = useToolbar();
   const model = useModel(workspace);
   useContactsChanges(contacts);
   const reasons = useReasonCodes(workspace);
@@ -69,6 +74,7 @@ function Toolbar(props: { fusion: FusionStatusSource }) {
         ))}
         {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
       </main>
+      {props.extensions && <ExtensionsArea host={props.extensions} locale={locale} />}
     </div>
   );
 }

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
           appClassification: 'ORA_SERVICE',
         }),
         reasonCodes: [{ code: 'Break', label: 'Break' }],
+        agentDesktopOptions: {},
       },
     });
   });
