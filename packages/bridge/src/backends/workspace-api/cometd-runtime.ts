@@ -6,7 +6,7 @@ import type { CookieJar } from './cookie-jar.ts';
  * The CometD JavaScript client, run in Node through `cometd-nodejs-client` (which installs
  * `XMLHttpRequest` and `WebSocket` on a global `window`, as the CometD library expects). The
  * adapter is installed once, on first use, so a bridge that never uses the Workspace API never
- * gets a global `window`.
+ * gets a global `window`. (The adapter also points `console.debug` at `console.log`; that is undone.)
  *
  * Cookies: the adapter would keep one cookie store for the whole process, so every agent's CometD
  * client would share the server's browser cookie (the server then treats all agents as one browser
@@ -30,6 +30,8 @@ function isTransportContext(value: unknown): value is TransportContext {
 function adaptOnce(): void {
   if (adapted) return;
   adapted = true;
+  // eslint-disable-next-line no-console -- kept to undo the adapter's change to the global console, not to log
+  const debug = console.debug;
   adapt({
     cookies: {
       retrieveCookies(context: unknown, uri: object, callback) {
@@ -46,6 +48,8 @@ function adaptOnce(): void {
       },
     },
   });
+  // eslint-disable-next-line no-console -- see above
+  console.debug = debug;
 }
 
 /** A CometD client for one Workspace session: long polling only (the Workspace API offers no WebSocket), its own cookies. */
