@@ -9,6 +9,8 @@ export const en = {
   'connection.reconnectingAttempt': 'Reconnecting… (attempt {attempt})',
   'connection.contactCenterDown': 'Phone system unavailable. Reconnecting…',
   'connection.connectFailed': 'Offline: the phone service cannot be reached',
+  'connection.signInNeeded': 'Offline: sign in to the phone service',
+  'connection.accessDenied': 'Offline: the phone service refused access',
   'agent.loggedOut': 'Logged out',
   'agent.ready': 'Available',
   'agent.notReady': 'Not ready',

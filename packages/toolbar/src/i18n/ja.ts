@@ -11,6 +11,8 @@ export const ja: Record<MessageKey, string> = {
   'connection.reconnectingAttempt': '再接続中…（{attempt} 回目）',
   'connection.contactCenterDown': '電話システムを利用できません。再接続中…',
   'connection.connectFailed': 'オフライン: 電話サービスに接続できません',
+  'connection.signInNeeded': 'オフライン: 電話サービスにサインインしてください',
+  'connection.accessDenied': 'オフライン: 電話サービスへのアクセスが拒否されました',
   'agent.loggedOut': 'ログアウト中',
   'agent.ready': '受付可',
   'agent.notReady': '受付不可',

@@ -1,6 +1,6 @@
 import type { AgentState } from '../core/agent-state.ts';
 import { CONSULT_RULES, INTERACTION_RULES, type InteractionCommand } from '../core/command-rules.ts';
-import type { ConnectionStatus } from '../core/connection-status.ts';
+import type { ConnectionReason, ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContact } from '../core/crm-contacts.ts';
 import type { EndCause, Interaction } from '../core/interaction.ts';
 import { isLive } from '../core/interaction-state.ts';
@@ -30,6 +30,13 @@ const message = (key: MessageKey, params?: Record<string, string | number>): Mes
 
 export type ConnectionTone = 'ok' | 'pending' | 'warning' | 'offline';
 
+/** Why the link is down, when the agent can do something about it. */
+const OFFLINE_MESSAGES: Partial<Record<ConnectionReason, MessageKey>> = {
+  connectFailed: 'connection.connectFailed',
+  authFailed: 'connection.signInNeeded',
+  accessDenied: 'connection.accessDenied',
+};
+
 export function connectionView(status: ConnectionStatus): { readonly text: Message; readonly tone: ConnectionTone } {
   switch (status.state) {
     case 'connected':
@@ -43,7 +50,7 @@ export function connectionView(status: ConnectionStatus): { readonly text: Messa
         tone: 'warning',
       };
     case 'offline':
-      return { text: message(status.reason === 'connectFailed' ? 'connection.connectFailed' : 'connection.offline'), tone: 'offline' };
+      return { text: message(OFFLINE_MESSAGES[status.reason] ?? 'connection.offline'), tone: 'offline' };
   }
 }
 

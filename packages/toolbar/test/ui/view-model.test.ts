@@ -65,6 +65,8 @@ describe('the header', () => {
     [{ state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 }, 'warning', 'Phone system unavailable. Reconnecting…', '電話システムを利用できません。再接続中…'],
     [{ state: 'offline', reason: 'idle' }, 'offline', 'Offline', 'オフライン'],
     [{ state: 'offline', reason: 'connectFailed' }, 'offline', 'Offline: the phone service cannot be reached', 'オフライン: 電話サービスに接続できません'],
+    [{ state: 'offline', reason: 'authFailed' }, 'offline', 'Offline: sign in to the phone service', 'オフライン: 電話サービスにサインインしてください'],
+    [{ state: 'offline', reason: 'accessDenied' }, 'offline', 'Offline: the phone service refused access', 'オフライン: 電話サービスへのアクセスが拒否されました'],
   ])('shows the link %j', (status, tone, english, japanese) => {
     const view = connectionView(status);
     expect(view.tone).toBe(tone);
