@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 /**
  * Two builds into one dist/ (see the `build` script):
  * - default: the demo page (dist/index.html: the Fusion host beside the customer phone) and the
- *   simulated Amazon Connect CCP (dist/ccp/index.html, the toolbar's `ccpUrl` in the demo);
+ *   simulated Amazon Connect CCP (dist/ccp/index.html, the toolbar's `ccpUrl` in the demo), and the
+ *   sample web extension (dist/extension.html, served from a second origin by the bridge);
  * - `--mode uef`: our UEF client library as one IIFE script, dist/uef/ui-events-framework-client.js,
  *   the stand-in for Oracle's static.oracle.com script that a toolbar loads with a script tag.
  */
@@ -33,7 +34,7 @@ export default defineConfig(({ mode }) =>
           emptyOutDir: false,
           target: 'es2022',
           rolldownOptions: {
-            input: { demo: 'index.html', ccp: 'ccp/index.html' },
+            input: { demo: 'index.html', ccp: 'ccp/index.html', extension: 'extension.html' },
             output: {
               entryFileNames: 'assets/[name].js',
               chunkFileNames: 'assets/chunk-[hash].js',
