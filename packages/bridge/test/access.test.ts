@@ -38,6 +38,11 @@ describe('production mode', () => {
     expect(await events({ type: 'initialize' }, { authorization: 'Bearer not-a-token' })).toMatchObject({ status: 401 });
     expect(await events({ type: 'initialize' }, { authorization: ALEX_TOKEN })).toMatchObject({ status: 401 });
     expect(await refusedUpgrade(`${t.wsUrl}/genesysWs`)).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await http(`${t.url}/genesys/reasonCodes`)).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await http(`${t.url}/genesys/reasonCodes`, { headers: { authorization: `Bearer ${ALEX_TOKEN}` } })).toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
     expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?access_token=wrong-token-0123456789`)).toMatchObject({ status: 401 });
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientSocket, DEFAULT_TEST_CONFIG, command, placeCall, readyAgent, ringing, sim, startBridge, talking } from './harness.ts';
+import { ClientSocket, DEFAULT_TEST_CONFIG, command, http, placeCall, readyAgent, ringing, sim, startBridge, talking } from './harness.ts';
 import type { TestBridge } from './harness.ts';
 
 /** One agent's calls over the wire: availability, inbound, outbound and in-call controls. */
@@ -10,6 +10,14 @@ afterEach(async () => {
 });
 
 describe('availability', () => {
+  it('lists the not-ready reason codes the contact center accepts', async () => {
+    t = await startBridge();
+    expect(await http(`${t.url}/genesys/reasonCodes`, { headers: { 'x-agent-id': 'agent1' } })).toMatchObject({
+      status: 200,
+      body: { ok: true, reasonCodes: [{ code: 'Break', label: 'Break' }, { code: 'Lunch', label: 'Lunch' }] },
+    });
+  });
+
   it('initialize registers, logs in and makes the agent Ready, echoing the X-Reference-Id', async () => {
     t = await startBridge();
     const socket = await ClientSocket.agent(t, { agentId: 'agent1' });

@@ -24,7 +24,15 @@ export const socketQuerySchema = z.object({
 });
 export type SocketQuery = z.infer<typeof socketQuerySchema>;
 
+export const reasonCodesResultSchema = z.object({
+  ok: z.literal(true),
+  reasonCodes: z.array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) })).max(100),
+});
+export type ReasonCodesResult = z.infer<typeof reasonCodesResultSchema>;
+
 export const PROTOCOL_VERSION = 1;
 export const REST_PATH = '/genesys/events';
+/** GET: the not-ready reason codes the contact center accepts (`ReasonCodesResult`). */
+export const REASON_CODES_PATH = '/genesys/reasonCodes';
 export const SOCKET_PATH = '/genesysWs';
 export const DEFAULT_PORT = 8087;

@@ -1,5 +1,5 @@
-import { CtiError, REST_PATH, isCommandType } from '@ctikit/protocol';
-import type { Command, CommandResult } from '@ctikit/protocol';
+import { CtiError, REASON_CODES_PATH, REST_PATH, isCommandType } from '@ctikit/protocol';
+import type { Command, CommandResult, ReasonCodesResult } from '@ctikit/protocol';
 import type { ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AccessControl } from '../http/access.ts';
@@ -28,6 +28,7 @@ function commandTypeOf(request: FastifyRequest): string {
 }
 
 /**
+ * `GET /genesys/reasonCodes`: the not-ready reasons the contact center accepts, for the agent's picker.
  * `POST /genesys/events`: one command per request, acting on the caller's own session and DN.
  * Hooks, in order: origin + CORS + identity, reference id, the agent's rate limit; then the body is
  * parsed (JSON only) and validated against the protocol's command schemas, and the command's
@@ -37,7 +38,7 @@ function commandTypeOf(request: FastifyRequest): string {
 export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (app, options) => {
   const { access, backend, registry, rateLimiter, metrics } = options;
 
-  app.addHook('onRequest', apiAccessHook(access, ['POST']));
+  app.addHook('onRequest', apiAccessHook(access, ['GET', 'POST']));
   app.addHook('onRequest', async (request) => {
     request.referenceId = referenceIdOf(request);
     const agent = request.agent;
@@ -55,7 +56,9 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
     }
   });
 
-  registerPreflightRoutes(app, [REST_PATH]);
+  registerPreflightRoutes(app, [REST_PATH, REASON_CODES_PATH]);
+
+  app.get(REASON_CODES_PATH, async (): Promise<ReasonCodesResult> => ({ ok: true, reasonCodes: backend.reasonCodes() }));
 
   app.post<{ Body: Command }>(REST_PATH, { schema: { body: commandBodySchema } }, async (request): Promise<CommandResult> => {
     const command = request.body;

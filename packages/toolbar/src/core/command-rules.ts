@@ -56,7 +56,7 @@ export const INTERACTION_RULES = {
   muteCall: both(inState(IN_CALL), flag((i) => !i.muted, 'muted')),
   unmuteCall: both(inState(IN_CALL), flag((i) => i.muted, 'unmuted')),
   transferCall: inState(IN_CALL),
-  consultCall: inState(IN_CALL),
+  consultCall: inState(['connected']),
   completeTransfer: inState(IN_CALL),
   completeConference: inState(IN_CALL),
   cancelConsult: inState(IN_CALL),

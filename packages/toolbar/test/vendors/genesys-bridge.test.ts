@@ -73,13 +73,26 @@ describe('GenesysVendor against the bridge', () => {
     expect(bridge.sim.listAgents().find((a) => a.agentId === 'agent1')).toMatchObject({ registered: true, state: 'Ready' });
   });
 
+  it("offers the contact center's not-ready reasons, fetched from the bridge, unless configured", async () => {
+    const fromBridge = await toolbar();
+    expect(await fromBridge.workspace.reasonCodes()).toEqual({
+      ok: true,
+      reasonCodes: [
+        { code: 'Break', label: 'Short break' },
+        { code: 'Lunch', label: 'Lunch break' },
+      ],
+    });
+    const configured = await toolbar('agent2', undefined, { reasonCodes: [{ code: 'Break', label: 'Pause' }] });
+    expect(await configured.workspace.reasonCodes()).toEqual({ ok: true, reasonCodes: [{ code: 'Break', label: 'Pause' }] });
+  });
+
   it('goes not ready with a reason and back to ready with Ready (no second initialize)', async () => {
     const t = await available();
     expect(await t.workspace.makeAgentUnavailable('Lunch')).toEqual({ ok: true });
     expect(await until(t.model, () => t.model.agent.kind === 'notReady' && t.model.agent)).toEqual({
       kind: 'notReady',
       reasonCode: 'Lunch',
-      reasonLabel: 'Lunch',
+      reasonLabel: 'Lunch break',
     });
     expect(await t.workspace.makeAgentAvailable()).toEqual({ ok: true });
     await until(t.model, () => t.model.agent.kind === 'ready');

@@ -3,6 +3,8 @@ import {
   AGENT_DN_HEADER,
   AGENT_ID_HEADER,
   COMMAND_TYPES,
+  REASON_CODES_PATH,
+  reasonCodesResultSchema,
   REFERENCE_ID_HEADER,
   REST_PATH,
   type Clock,
@@ -10,7 +12,7 @@ import {
   type CommandResult,
 } from '@ctikit/protocol';
 import type { Logger } from '../../core/logger.ts';
-import { failure, isCtiErrorCode, type Outcome } from '../../core/outcome.ts';
+import { failure, isCtiErrorCode, type Outcome, type ReasonCodesOutcome } from '../../core/outcome.ts';
 import type { FetchLike } from './platform.ts';
 
 /**
@@ -63,20 +65,47 @@ export async function resolveToken(token: BridgeCredentials['token']): Promise<s
 }
 
 export class BridgeRest {
-  private readonly url: string;
+  private readonly commandsUrl: string;
+  private readonly reasonCodesUrl: string;
 
   constructor(private readonly options: BridgeRestOptions) {
-    this.url = new URL(REST_PATH, options.bridgeUrl).toString();
+    this.commandsUrl = new URL(REST_PATH, options.bridgeUrl).toString();
+    this.reasonCodesUrl = new URL(REASON_CODES_PATH, options.bridgeUrl).toString();
   }
 
   async post(command: Command, referenceId: string): Promise<RestOutcome> {
+    const answer = await this.request(this.commandsUrl, 'POST', referenceId, command.type, JSON.stringify(command));
+    if (!answer.ok) return answer;
+    const success = commandResultSchema.safeParse(answer.body);
+    if (success.success && answer.status >= 200 && answer.status < 300) return { ok: true, result: success.data };
+    return this.failureOf(command.type, referenceId, answer);
+  }
+
+  /** The not-ready reasons the contact center accepts. */
+  async reasonCodes(referenceId: string): Promise<ReasonCodesOutcome> {
+    const answer = await this.request(this.reasonCodesUrl, 'GET', referenceId, 'reasonCodes');
+    if (!answer.ok) return answer;
+    const success = reasonCodesResultSchema.safeParse(answer.body);
+    if (success.success && answer.status === 200) return { ok: true, reasonCodes: success.data.reasonCodes };
+    return this.failureOf('reasonCodes', referenceId, answer);
+  }
+
+  /** One HTTP exchange with the bridge's credentials and timeout; the body comes back parsed as JSON (or undefined). */
+  private async request(
+    url: string,
+    method: 'GET' | 'POST',
+    referenceId: string,
+    what: string,
+    body?: string,
+  ): Promise<Outcome<{ status: number; body: unknown }>> {
     const { credentials, clock, log, timeoutMs } = this.options;
-    const headers: Record<string, string> = { 'content-type': 'application/json', [REFERENCE_ID_HEADER]: referenceId };
+    const headers: Record<string, string> = { [REFERENCE_ID_HEADER]: referenceId };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     let token: string | undefined;
     try {
       token = await resolveToken(credentials.token);
     } catch (error) {
-      log.warn({ type: command.type, err: error }, 'no bearer token for the bridge');
+      log.warn({ type: what, err: error }, 'no bearer token for the bridge');
       return failure('UNAUTHENTICATED', 'The bearer token for the bridge could not be obtained.');
     }
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
@@ -89,43 +118,36 @@ export class BridgeRest {
       timedOut = true;
       abort.abort();
     });
-    let response: Response;
-    let text: string;
     try {
-      response = await this.options.fetch(this.url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(command),
-        signal: abort.signal,
-      });
-      text = await response.text();
+      const response = await this.options.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: abort.signal });
+      const text = await response.text();
+      return { ok: true, status: response.status, body: parseJson(text) };
     } catch (error) {
-      log.warn({ type: command.type, referenceId, err: error }, 'the bridge did not answer a command');
+      log.warn({ type: what, referenceId, err: error }, 'the bridge did not answer');
       return timedOut
         ? failure('REQUEST_TIMEOUT', `The bridge did not answer within ${timeoutMs} ms.`)
         : failure('VENDOR_UNREACHABLE', 'The bridge cannot be reached.');
     } finally {
       timer.cancel();
     }
-    return this.parse(command, referenceId, response.status, text);
   }
 
-  private parse(command: Command, referenceId: string, status: number, text: string): RestOutcome {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    const success = commandResultSchema.safeParse(body);
-    if (success.success && status >= 200 && status < 300) return { ok: true, result: success.data };
-    const error = errorBodySchema.safeParse(body);
+  private failureOf(what: string, referenceId: string, answer: { status: number; body: unknown }) {
+    const error = errorBodySchema.safeParse(answer.body);
     if (error.success) {
       const { code, message, tserverErrorCode } = error.data.error;
-      this.options.log.info({ type: command.type, referenceId, code }, message);
+      this.options.log.info({ type: what, referenceId, code }, message);
       return isCtiErrorCode(code) ? failure(code, message, tserverErrorCode) : failure('INTERNAL_ERROR', `${code}: ${message}`, tserverErrorCode);
     }
-    this.options.log.warn({ type: command.type, referenceId, status }, 'the bridge answered with an unexpected body');
-    return failure('INVALID_VENDOR_RESPONSE', `The bridge answered ${status} with an unexpected body.`);
+    this.options.log.warn({ type: what, referenceId, status: answer.status }, 'the bridge answered with an unexpected body');
+    return failure('INVALID_VENDOR_RESPONSE', `The bridge answered ${answer.status} with an unexpected body.`);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -37,7 +37,7 @@ export interface GenesysVendorOptions {
   /** Dev mode: which configured agent (and DN) this toolbar is. */
   agentId?: string;
   dn?: string;
-  /** The not-ready reasons offered to the agent (the bridge's simulator configuration lists the same). */
+  /** The not-ready reasons offered to the agent, overriding the bridge's list (e.g. labels in the agent's language). */
   reasonCodes?: readonly ReasonCode[];
   /** Keeps the session across page reloads; default sessionStorage. */
   storage?: StorageLike;
@@ -65,7 +65,8 @@ export class GenesysVendor implements ICtiVendorHandler {
   private readonly store: SessionStore;
   private readonly mapper: TServerEventMapper;
   private readonly log: Logger;
-  private readonly reasons: readonly ReasonCode[];
+  /** The configured reasons, else the bridge's once fetched. */
+  private reasons: readonly ReasonCode[];
   private readonly ownReferences = new Set<string>();
   private referenceCounter = 0;
   private readonly referencePrefix: string;
@@ -121,6 +122,7 @@ export class GenesysVendor implements ICtiVendorHandler {
     if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
     this.sink = sink;
     this.report();
+    void this.reasonCodes();
     if (this.store.load() === undefined) return OK;
     return (await this.socket.open(true)) ? OK : failure('VENDOR_UNREACHABLE', 'The bridge cannot be reached: reconnecting.');
   }
@@ -155,7 +157,10 @@ export class GenesysVendor implements ICtiVendorHandler {
   }
 
   async reasonCodes(): Promise<ReasonCodesOutcome> {
-    return { ok: true, reasonCodes: this.reasons };
+    if (this.reasons.length > 0) return { ok: true, reasonCodes: this.reasons };
+    const outcome = await this.rest.reasonCodes(`${this.referencePrefix}-${++this.referenceCounter}`);
+    if (outcome.ok) this.reasons = outcome.reasonCodes;
+    return outcome;
   }
 
   makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome> {

@@ -31,8 +31,8 @@ export async function startBridge(options: Partial<BridgeOptionsInput> = {}): Pr
       ],
       queues: [{ dn: '8000', name: 'Support' }],
       reasonCodes: [
-        { code: 'Break', label: 'Break' },
-        { code: 'Lunch', label: 'Lunch' },
+        { code: 'Break', label: 'Short break' },
+        { code: 'Lunch', label: 'Lunch break' },
       ],
       ringTimeoutSec: 0,
     }),
@@ -78,10 +78,6 @@ export async function openToolbar(
   const vendor = new GenesysVendor({
     bridgeUrl: bridge.url,
     agentId,
-    reasonCodes: [
-      { code: 'Break', label: 'Break' },
-      { code: 'Lunch', label: 'Lunch' },
-    ],
     storage,
     WebSocket: TrackedWebSocket,
     clock,
