@@ -12,6 +12,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { decorateRequests } from './http/request-context.ts';
 import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
+import { openSecondOrigin, type SecondOrigin } from './ops/second-origin.ts';
 import { registerStaticDirs } from './ops/static-files.ts';
 import { resolveBridgeOptions } from './options.ts';
 import type { BridgeOptionsInput, ResolvedBridgeOptions } from './options.ts';
@@ -29,6 +30,8 @@ export interface Bridge {
   readonly simulator: SimulatorControl | undefined;
   /** `http://host:port` once listening. */
   readonly url: string;
+  /** The second origin serving web extensions (options.extensionsPort), once listening. */
+  readonly extensionsUrl: string | undefined;
   /** Start listening; resolves with the URL. */
   listen(): Promise<string>;
   /** Close every socket and session, stop listening, and close the backend if the bridge created it. */
@@ -110,6 +113,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   });
 
   let url: string | undefined;
+  let secondOrigin: SecondOrigin | undefined;
   return {
     app,
     options,
@@ -119,18 +123,30 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
       if (url === undefined) throw new Error('The bridge is not listening yet: call listen() first.');
       return url;
     },
+    get extensionsUrl() {
+      return secondOrigin?.url;
+    },
     async listen() {
       await app.listen({ port: options.port, host: options.host });
       const address = app.server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       app.log.info({ url, mode: options.mode, simulatorControl: Boolean(simulator) }, 'bridge listening');
+      if (options.extensionsPort !== undefined) {
+        try {
+          secondOrigin = await openSecondOrigin(options.extensionsPort, options.host, options.extensionStaticDirs, app.log);
+          app.log.info({ url: secondOrigin.url }, 'web extensions origin listening');
+        } catch (error) {
+          app.log.warn({ port: options.extensionsPort, err: error }, 'the web extensions origin cannot listen: extensions are not served');
+        }
+      }
       return url;
     },
     async close() {
       gateway.close();
       registry.closeAll();
       await app.close();
+      await secondOrigin?.close();
       if (ownsBackend) await backend.close();
     },
   };

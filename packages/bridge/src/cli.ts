@@ -52,6 +52,7 @@ async function start(args: string[]): Promise<number> {
   try {
     const url = await bridge.listen();
     console.log(`ctikit bridge listening on ${url} (${bridge.options.mode} mode)`);
+    if (bridge.extensionsUrl !== undefined) console.log(`web extensions (second origin) on ${bridge.extensionsUrl}`);
   } catch (error) {
     console.error(`Cannot listen: ${error instanceof Error ? error.message : String(error)}`);
     await bridge.close();

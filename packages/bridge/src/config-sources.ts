@@ -31,6 +31,7 @@ const configFileSchema = z
     maxSocketsPerAgent: z.number().int(),
     maxBufferedBytes: z.number().int(),
     staticDirs: z.array(z.object({ dir: z.string(), prefix: z.string() }).strict()),
+    extensionsPort: z.union([z.number().int(), z.literal(false)]),
     /** The embedded simulator's configuration: a file path (relative to this file) or the object itself. */
     simulator: z.union([z.string(), z.record(z.string(), z.unknown())]),
     simulatorControl: z.boolean(),

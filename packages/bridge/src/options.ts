@@ -53,6 +53,12 @@ const DEFAULT_STATIC_DIRS: StaticDir[] = [
   { dir: fileURLToPath(new URL('../../toolbar/dist', import.meta.url)), prefix: '/toolbar/' },
 ];
 
+/** The second origin's pages: the sample web extension (simulators) and the Service Client API script. */
+const DEFAULT_EXTENSION_DIRS: StaticDir[] = [
+  { dir: fileURLToPath(new URL('../../simulators/dist', import.meta.url)), prefix: '/' },
+  { dir: fileURLToPath(new URL('../../service-client/dist', import.meta.url)), prefix: '/service-client/' },
+];
+
 export const bridgeOptionsSchema = z
   .object({
     port: z.number().int().min(0).max(65535).default(DEFAULT_PORT),
@@ -85,6 +91,13 @@ export const bridgeOptionsSchema = z
     /** A socket whose unsent bytes pass this bound is closed with 1013 (the client resumes). */
     maxBufferedBytes: z.number().int().positive().default(1024 * 1024),
     staticDirs: z.array(staticDirSchema).default(DEFAULT_STATIC_DIRS),
+    /**
+     * A second origin that serves `extensionStaticDirs` only, for web extensions the toolbar frames
+     * (ops/second-origin.ts). Default: the port after `port` in dev mode (when `port` is fixed);
+     * none in production or with `false`.
+     */
+    extensionsPort: z.union([z.number().int().min(0).max(65535), z.literal(false)]).optional(),
+    extensionStaticDirs: z.array(staticDirSchema).default(DEFAULT_EXTENSION_DIRS),
     clock: clockSchema.default(systemClock),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -111,9 +124,11 @@ export type BridgeOptionsInput = z.input<typeof bridgeOptionsSchema>;
 export type BridgeOptions = z.output<typeof bridgeOptionsSchema>;
 
 /** Options after defaults that depend on other options are applied. */
-export interface ResolvedBridgeOptions extends Omit<BridgeOptions, 'host' | 'simulatorControl'> {
+export interface ResolvedBridgeOptions extends Omit<BridgeOptions, 'host' | 'simulatorControl' | 'extensionsPort'> {
   host: string;
   simulatorControl: boolean;
+  /** The second origin's port, if there is one. */
+  extensionsPort: number | undefined;
 }
 
 export function resolveBridgeOptions(input: BridgeOptionsInput): ResolvedBridgeOptions {
@@ -129,5 +144,7 @@ export function resolveBridgeOptions(input: BridgeOptionsInput): ResolvedBridgeO
     host: options.host ?? (production ? '0.0.0.0' : '127.0.0.1'),
     // The Workspace API has no simulator behind it to control.
     simulatorControl: options.simulatorControl ?? (!production && !selectsWorkspaceApi(options.backend)),
+    extensionsPort:
+      options.extensionsPort === false ? undefined : (options.extensionsPort ?? (!production && options.port !== 0 ? options.port + 1 : undefined)),
   };
 }
