@@ -6,13 +6,25 @@ import type { SampleStore, SampleView } from './sample-store.ts';
  * The sample web extension: a page written for Genesys Agent Desktop's Service Client API
  * (`genesys.wwe.service`), shown in the ctikit toolbar. The agent and their state, click-to-dial
  * with userData, the calls with their controls and recording, a userData editor, toasts, and a log
- * of every request's outcome and every event.
+ * of every request's outcome and every event. Opened as an interaction view, it starts on its call.
  */
-export function SampleExtension(props: { store: SampleStore }) {
+export interface OpenedFor {
+  readonly interactionId: string;
+  readonly ani: string;
+}
+
+/** An interaction view's URL names its call (`?interactionId={interactionId}&ani={ANI}`). */
+export function openedFor(search: string): OpenedFor | undefined {
+  const params = new URLSearchParams(search);
+  const interactionId = params.get('interactionId');
+  return interactionId ? { interactionId, ani: params.get('ani') ?? '' } : undefined;
+}
+
+export function SampleExtension(props: { store: SampleStore; openedFor?: OpenedFor | undefined }) {
   const { store } = props;
   const [view, setView] = useState<SampleView>(store.current);
   useLayoutEffect(() => store.subscribe(setView), [store]);
-  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [selectedId, setSelectedId] = useState<string | undefined>(props.openedFor?.interactionId);
   const selected = view.interactions.find((call) => call.interactionId === selectedId) ?? view.interactions.at(-1);
   return (
     <main class="sample">
@@ -25,6 +37,12 @@ export function SampleExtension(props: { store: SampleStore }) {
               ? `Not connected: ${view.connectionDetail ?? ''}`
               : 'Connecting…'}
         </p>
+        {props.openedFor && (
+          <p data-testid="opened-for">
+            Opened for call {props.openedFor.interactionId}
+            {props.openedFor.ani !== '' ? ` from ${props.openedFor.ani}` : ''}
+          </p>
+        )}
         {view.connection === 'failed' && (
           <button type="button" onClick={() => void store.connect()}>
             Retry

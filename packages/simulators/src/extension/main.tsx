@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { GenesysGlobal } from '@ctikit/service-client';
 import { SampleStore } from './sample-store.ts';
-import { SampleExtension } from './SampleExtension.tsx';
+import { openedFor, SampleExtension } from './SampleExtension.tsx';
 import './extension.css';
 
 /**
@@ -13,7 +13,7 @@ const root = document.getElementById('extension');
 const service = (window as Window & GenesysGlobal).genesys?.wwe?.service;
 if (root && service) {
   const store = new SampleStore(service);
-  render(<SampleExtension store={store} />, root);
+  render(<SampleExtension store={store} openedFor={openedFor(window.location.search)} />, root);
   void store.connect();
 } else if (root) {
   root.textContent = 'wwe-service-client-api.js did not load: genesys.wwe.service is not defined.';

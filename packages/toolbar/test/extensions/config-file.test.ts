@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/app/config-file.ts';
+import { parseExtensionsSetup } from '../../src/extensions/extension-views.ts';
 
 describe('agentDesktopOptions in the toolbar’s config file', () => {
   it('is read from the file, values as strings', () => {
@@ -33,5 +35,19 @@ describe('agentDesktopOptions in the toolbar’s config file', () => {
       ok: false,
       detail: expect.stringMatching(/^agentDesktopOptions: Crm\.url/),
     });
+  });
+});
+
+describe('the demo’s config.json', () => {
+  it('configures the sample extension with nothing the toolbar cannot use', async () => {
+    const file: unknown = JSON.parse(await readFile(new URL('../../public/config.json', import.meta.url), 'utf8'));
+    const loaded = readConfig(file, '');
+    if (!loaded.ok) throw new Error(loaded.detail);
+    const { value, problems } = parseExtensionsSetup(loaded.value.agentDesktopOptions);
+    expect(problems).toEqual([]);
+    expect(value.views.map((view) => [view.name, view.level, view.hidden])).toEqual([
+      ['SampleExtension', 'workspace', false],
+      ['CallContext', 'interaction', false],
+    ]);
   });
 });
