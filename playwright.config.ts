@@ -1,13 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { FUSION_SIM_PORT } from './e2e/fixtures/ports.ts';
-import { E2E_BRIDGE_PORT, E2E_BRIDGE_URL, E2E_SIMULATOR_CONFIG } from './e2e/support/environment.ts';
+import { E2E_BRIDGE_CONFIG, E2E_BRIDGE_PORT, E2E_BRIDGE_URL } from './e2e/support/environment.ts';
 
 /**
  * End-to-end specs in headless Chromium (the system's, not a downloaded one). Two web servers, started
  * one after the other:
- * - the real bridge as `npm start` runs it (every page built once, first; dev mode), on a test port
- *   with the Genesys suite's simulator (e2e/support/simulator.yaml), for the scenario specs in
- *   e2e/genesys. Never reused: those specs need that configuration. One worker: they share it.
+ * - the real bridge as `npm start` runs it (every page built once, first), on a test port with the
+ *   Genesys suite's configuration (e2e/support/bridge.yaml: dev mode, its simulator, a snapshot of
+ *   the built pages), for the scenario specs in e2e/genesys. Never reused: those specs need that
+ *   configuration. One worker: they share its simulator.
  * - the built simulators' pages with e2e/fixtures on two ports (e2e/fixtures/static-server.ts), for
  *   the Fusion simulator spec and its fixture toolbar.
  */
@@ -37,8 +38,11 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npm run build && npx tsx packages/bridge/src/cli.ts start --port ${E2E_BRIDGE_PORT} --log-level warn`,
-      env: { CTIKIT_SIM_CONFIG: E2E_SIMULATOR_CONFIG },
+      command: [
+        'npm run build',
+        'npx tsx e2e/support/snapshot-pages.ts',
+        `npx tsx packages/bridge/src/cli.ts start --config ${E2E_BRIDGE_CONFIG} --port ${E2E_BRIDGE_PORT}`,
+      ].join(' && '),
       url: `${E2E_BRIDGE_URL}/healthz`,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -2,11 +2,15 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Where the Genesys scenario suite (e2e/genesys) finds the demo: one real bridge, started by
- * playwright.config.ts with the built pages and the suite's simulator (e2e/support/simulator.yaml),
+ * playwright.config.ts with the built pages and the suite's simulator (e2e/support/bridge.yaml),
  * serving the Fusion simulator at `/`, the toolbar at `/toolbar/` and the control API at `/sim/*`.
+ * `E2E_BRIDGE_PORT` moves it (for instance when another run holds the default port).
  */
 export const E2E_BRIDGE_PORT = Number(process.env.E2E_BRIDGE_PORT ?? 18087);
 export const E2E_BRIDGE_URL = `http://127.0.0.1:${E2E_BRIDGE_PORT}`;
+
+/** The suite's bridge configuration: dev mode, its simulator, the snapshot of the built pages. */
+export const E2E_BRIDGE_CONFIG = fileURLToPath(new URL('./bridge.yaml', import.meta.url));
 
 /** The suite's contact-center simulator: a pool of agents, no RONA, no after-call work. */
 export const E2E_SIMULATOR_CONFIG = fileURLToPath(new URL('./simulator.yaml', import.meta.url));

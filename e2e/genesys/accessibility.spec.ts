@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, offeredEventId, test } from '../support/demo-test.ts';
+
+/**
+ * The toolbar for agents who use assistive technology or only a keyboard: axe-core finds no violation
+ * in the toolbar's frame in its main states, and an incoming call is answered from the keyboard.
+ */
+
+const OLIVIA = '+14155550142';
+
+/** axe-core's findings in the toolbar's frame only (Fusion around it is the simulator's). */
+async function toolbarViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include({ fromFrames: ['iframe[title="Media toolbar"]', 'html'] }).analyze();
+  // The toolbar's buttons were checked: axe did look inside the frame.
+  expect(results.passes.find((rule) => rule.id === 'button-name')?.nodes.length ?? 0).toBeGreaterThan(0);
+  return results.violations.map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** Whether the element has the keyboard focus: it is its document's active element and that document has focus. */
+function hasKeyboardFocus(element: Locator): Promise<boolean> {
+  return element.evaluate((el) => el.ownerDocument.activeElement === el && el.ownerDocument.hasFocus());
+}
+
+test.describe('Toolbar accessibility', () => {
+  test('has no axe-core violations when idle, ringing, connected and in wrap-up', async ({ demo, agent, sim }) => {
+    const { page, toolbar } = demo;
+    await expect(toolbar.agentStateText).toHaveText('Logged out');
+    expect.soft(await toolbarViolations(page), 'idle').toEqual([]);
+
+    await toolbar.goAvailable();
+    await expect(toolbar.agentStateText).toHaveText('Available');
+    await sim.placeCall(OLIVIA, agent.dn);
+    await expect(toolbar.incomingCall).toContainText('Olivia Bennett');
+    expect.soft(await toolbarViolations(page), 'ringing').toEqual([]);
+
+    await toolbar.incomingCall.getByRole('button', { name: 'Accept' }).click();
+    await expect(toolbar.currentCall).toContainText('On call');
+    expect.soft(await toolbarViolations(page), 'connected').toEqual([]);
+
+    await toolbar.control('Hang up').click();
+    await expect(toolbar.wrapUp).toContainText('Call ended');
+    expect.soft(await toolbarViolations(page), 'wrap-up').toEqual([]);
+  });
+
+  test('an incoming call is accepted with the keyboard alone', async ({ demo, agent, sim }) => {
+    const { page, toolbar, fusion } = demo;
+    const goAvailable = toolbar.agentState.getByRole('button', { name: 'Go available' });
+    // Tab from the top of Fusion's page into the toolbar, to its Go available button.
+    for (let presses = 0; presses < 40 && !(await hasKeyboardFocus(goAvailable)); presses += 1) await page.keyboard.press('Tab');
+    expect(await hasKeyboardFocus(goAvailable)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(toolbar.agentStateText).toHaveText('Available');
+
+    await sim.placeCall(OLIVIA, agent.dn);
+    const accept = toolbar.incomingCall.getByRole('button', { name: 'Accept' });
+    await expect(accept).toBeVisible();
+    await expect.poll(() => hasKeyboardFocus(accept)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await expect(toolbar.currentCall).toContainText('On call');
+    await expect(fusion.engagement('Olivia Bennett')).toBeVisible();
+    const eventId = await offeredEventId(demo);
+    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent']);
+  });
+});
