@@ -73,7 +73,7 @@ export function SampleExtension(props: { store: SampleStore; openedFor?: OpenedF
       <ToastSection store={store} />
       <section aria-labelledby="log-title">
         <h2 id="log-title">Event log</h2>
-        <ol class="log" aria-label="Event log">
+        <ol class="log">
           {view.log.map((entry) => (
             <li key={entry.id} class={`log-${entry.kind}`}>
               {entry.text}

@@ -159,10 +159,11 @@ export class ExtensionsHost {
     };
   }
 
-  /** A frame (re)loaded its page: give it its frameId, at the origin its page comes from. */
+  /** A frame (re)loaded its page: give it its frameId, at the origin its page comes from — if that origin is accepted. */
   frameLoaded(key: string): void {
     const frame = this.frames.get(key);
-    frame?.target?.postMessage({ frameId: frame.frameId, userAgent: SERVER_USER_AGENT, protocolVersion: PROTOCOL_VERSION }, frame.spec.origin);
+    if (!frame?.target || !apiFilterFor(this.options.setup.security, frame.spec.origin)) return;
+    frame.target.postMessage({ frameId: frame.frameId, userAgent: SERVER_USER_AGENT, protocolVersion: PROTOCOL_VERSION }, frame.spec.origin);
   }
 
   /** A message posted to the toolbar's window. */
