@@ -101,7 +101,12 @@ export class AgentLink {
   }
 
   private async unregister(request: TServerRequest): Promise<RequestOutcome> {
-    await this.session?.rest.logout();
+    try {
+      await this.session?.rest.logout();
+    } catch (error) {
+      // The session ends here either way; the Workspace API expires one it was not told about.
+      this.options.log.warn({ agentId: this.options.agentId, reason: asCtiError(error).message }, 'Workspace API logout failed');
+    }
     this.closeSession();
     this.state = 'offline';
     this.view.registered = false;
@@ -236,16 +241,21 @@ export class AgentLink {
     this.retry = undefined;
     try {
       const session = await this.openSession();
+      const stillCurrent = (): void => {
+        if (session !== this.session || this.state !== 'reconnecting') {
+          throw new CtiError('BACKEND_UNAVAILABLE', 'The new Workspace session was lost while the link was being restored.');
+        }
+      };
       if (this.view.registered) {
         const { agentId, dn } = this.options;
         const reactivation: TServerRequest = { request: 'RequestRegisterAddress', thisDN: dn, referenceId: `reconnect-${this.generation}` };
         await this.operate(reactivation, { path: 'activate-channels', data: { agentId, dn }, outcome: 'accepted' });
+        this.touched = new Set();
+        const calls = await session.rest.calls();
+        stillCurrent();
+        this.view.reconcile(calls, this.touched).forEach((event) => this.options.emit(event));
       }
-      this.touched = new Set();
-      const calls = await session.rest.calls();
-      const events = this.view.reconcile(calls, this.touched);
-      if (session !== this.session || this.state !== 'reconnecting') return;
-      events.forEach((event) => this.options.emit(event));
+      stillCurrent();
       this.state = 'online';
       this.attempt = 0;
       this.lastFailure = undefined;
