@@ -73,14 +73,17 @@ export class AgentLink {
     if (request.request === 'RequestAgentLogin' && request.agentId !== this.options.agentId) {
       throw new CtiError('DN_NOT_CONFIGURED', `Agent ${request.agentId} is not configured on DN ${this.options.dn}.`);
     }
+    const callIdOf = (connectionId: string): string => this.view.callIdOf(connectionId);
     if (request.request === 'RequestDeleteUserData') {
+      // The Workspace API deletes user data one key at a time.
       for (const key of this.view.userDataKeys(request.connectionId)) {
-        await this.operate({ ...request, request: 'RequestDeletePair', key }, restOperation({ ...request, request: 'RequestDeletePair', key }, (id) => this.view.callIdOf(id)));
+        const deletePair = { ...request, request: 'RequestDeletePair' as const, key };
+        await this.operate(deletePair, restOperation(deletePair, callIdOf));
       }
       return {};
     }
     if (!isMapped(request)) throw unsupported(request);
-    return this.operate(request, restOperation(request, (id) => this.view.callIdOf(id)));
+    return this.operate(request, restOperation(request, callIdOf));
   }
 
   close(): void {
