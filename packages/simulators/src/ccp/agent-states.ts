@@ -22,9 +22,6 @@ export const AVAILABLE = 'Available';
 export const OFFLINE = 'Offline';
 export const RING_NO_ANSWER_REASON = 'RONA';
 
-/** The not-ready reasons of the contact-center simulator's default configuration. */
-export const DEFAULT_CUSTOM_STATES: readonly string[] = ['Break', 'Lunch', 'Meeting', 'Training'];
-
 export function agentStateCatalog(customStates: readonly string[]): readonly AgentStateDefinition[] {
   return [
     { agentStateARN: arn('agent-state', 'available'), type: 'routable', name: AVAILABLE },

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { z } from 'zod';
+import { AGENT_ID_HEADER, REASON_CODES_PATH, reasonCodesResultSchema } from '@ctikit/protocol';
 import { QUEUES } from '../phone/phone-view.ts';
 import { simApi } from '../phone/sim-api.ts';
 import { browserClock } from '../wire/browser-clock.ts';
-import { DEFAULT_CUSTOM_STATES } from './agent-states.ts';
 import { CcpApp } from './ccp-app.ts';
 import { CcpLogin } from './ccp-login.ts';
 import { CcpView, LoginView } from './CcpView.tsx';
@@ -16,7 +16,7 @@ import type { AgentProfile } from './snapshot-builder.ts';
  * | parameter | default                          | meaning                                           |
  * |-----------|----------------------------------|---------------------------------------------------|
  * | `agentId` | `agent1`                         | the contact-center simulator's agent this CCP is |
- * | `states`  | `Break,Lunch,Meeting,Training`   | the custom not-routable states (the simulator's not-ready reason codes) |
+ * | `states`  | the contact center's reason codes | the custom not-routable states, comma-separated |
  */
 
 const identifier = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
@@ -28,6 +28,14 @@ const querySchema = z.object({
     .transform((value) => value.split(',').map((name) => name.trim()).filter((name) => name !== ''))
     .optional(),
 });
+
+/** The contact center's not-ready reason codes (`GET /genesys/reasonCodes`): the instance's custom states. */
+async function reasonCodes(agentId: string): Promise<string[]> {
+  const response = await fetch(REASON_CODES_PATH, { headers: { [AGENT_ID_HEADER]: agentId } });
+  const body = reasonCodesResultSchema.safeParse(await response.json().catch(() => undefined));
+  if (!response.ok || !body.success) throw new Error(`The contact center answered ${response.status} for its reason codes.`);
+  return body.data.reasonCodes.map((reason) => reason.code);
+}
 
 async function loadProfile(agentId: string, customStates: readonly string[]): Promise<AgentProfile> {
   const agents = await simApi.listAgents();
@@ -63,7 +71,7 @@ async function main(root: HTMLElement): Promise<void> {
   }
   let profile: AgentProfile;
   try {
-    profile = await loadProfile(agentId, parsed.data.states ?? DEFAULT_CUSTOM_STATES);
+    profile = await loadProfile(agentId, parsed.data.states ?? (await reasonCodes(agentId)));
   } catch (error) {
     render(<p role="alert">The CCP cannot start: {error instanceof Error ? error.message : String(error)}</p>, root);
     return;

@@ -99,8 +99,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     this.link.stop();
     this.deliver([{ type: 'connectionChanged', status: { state: 'offline', reason: 'disposed' }, at: this.clock.now() }]);
     this.sink = undefined;
-    for (const wake of this.agentWaiters) wake();
-    this.agentWaiters = [];
+    this.wakeWaiters();
   }
 
   makeAgentAvailable(): Promise<CommandOutcome> {
@@ -117,7 +116,9 @@ export class AmazonVendor implements ICtiVendorHandler {
     return this.chooseState('go offline', (state) => state.type === 'offline');
   }
 
+  /** The instance's custom not-routable states, once the CCP has reported them; the configured ones until then. */
   async reasonCodes(): Promise<ReasonCodesOutcome> {
+    if (!this.agent && !this.problem && !this.disposed) await this.agentReported();
     const states = this.mapper.current?.states;
     if (!states) return { ok: true, reasonCodes: this.options.reasonCodes ?? [] };
     return { ok: true, reasonCodes: states.filter((state) => state.type === 'not_routable').map((state) => ({ code: state.name, label: state.name })) };
@@ -263,6 +264,7 @@ export class AmazonVendor implements ICtiVendorHandler {
   private onStatus(status: ConnectionStatus, problem: Failure | undefined): void {
     if (status.state !== 'connected') this.resyncNext = true;
     this.problem = problem;
+    if (problem) this.wakeWaiters();
     const at = this.clock.now();
     this.deliver([{ type: 'connectionChanged', status, at }, ...(problem ? [{ type: 'commandFailed' as const, failure: problem, at }] : [])]);
   }
@@ -270,8 +272,7 @@ export class AmazonVendor implements ICtiVendorHandler {
   private onRefresh(agent: connect.Agent): void {
     this.agent = agent;
     this.problem = undefined;
-    for (const wake of this.agentWaiters) wake();
-    this.agentWaiters = [];
+    this.wakeWaiters();
     let view: AgentView;
     try {
       view = readAgentView(agent, this.clock.now());
@@ -347,17 +348,20 @@ export class AmazonVendor implements ICtiVendorHandler {
     if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
     if (this.link.hasGivenUp) this.link.restart();
     else if (this.problem) return this.problem;
-    if (!this.agent) {
-      await new Promise<void>((resolve) => {
-        const timer = this.clock.setTimer(this.timeoutMs, resolve);
-        this.agentWaiters.push(() => {
-          timer.cancel();
-          resolve();
-        });
-      });
-    }
+    if (!this.agent) await this.agentReported();
     if (this.agent) return { ok: true, value: this.agent };
     return this.problem ?? failure('VENDOR_UNREACHABLE', 'Amazon Connect has not reported the agent yet: is the CCP signed in?');
+  }
+
+  /** Until the first snapshot, a sign-in problem, or the action timeout, whichever comes first. */
+  private agentReported(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = this.clock.setTimer(this.timeoutMs, resolve);
+      this.agentWaiters.push(() => {
+        timer.cancel();
+        resolve();
+      });
+    });
   }
 
   private async withIntent(
@@ -413,6 +417,12 @@ export class AmazonVendor implements ICtiVendorHandler {
     const contact = this.contact(contactId);
     if (!contact) throw new Error(`contact ${contactId} is gone`);
     return contact;
+  }
+
+  private wakeWaiters(): void {
+    const waiters = this.agentWaiters;
+    this.agentWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private deliver(events: readonly VendorEvent[]): void {
