@@ -8,7 +8,7 @@ import type { KvPair, Participant, WorkspaceCall, WorkspaceCallState, WorkspaceD
  */
 
 /** The operations a call offers in each state, as `capabilities`. */
-export function capabilitiesOf(call: Pick<WorkspaceCall, 'state' | 'parentConnId' | 'participants' | 'recordingState'>): string[] {
+function capabilitiesOf(call: Pick<WorkspaceCall, 'state' | 'parentConnId' | 'participants' | 'recordingState'>): string[] {
   const userData = ['attach-user-data', 'update-user-data', 'delete-user-data-pair'];
   const recording =
     call.recordingState === 'Stopped'
@@ -42,7 +42,7 @@ export function capabilitiesOf(call: Pick<WorkspaceCall, 'state' | 'parentConnId
   }
 }
 
-export function toKvList(userData: UserData): KvPair[] {
+function toKvList(userData: UserData): KvPair[] {
   return Object.entries(userData).map(([key, value]) =>
     typeof value === 'number' && Number.isInteger(value) ? { key, type: 'int', value } : { key, type: 'str', value: String(value) },
   );

@@ -9,7 +9,7 @@ import type { VoiceMessage } from './wire.ts';
 const { createCometDServer } = createRequire(import.meta.url)('cometd-nodejs-server') as typeof import('cometd-nodejs-server');
 
 /** What `/workspace/v3/initialization` reports once the session is ready. */
-export type InitializationData = (session: WorkspaceSession) => { user: object; configuration: object };
+type InitializationData = (session: WorkspaceSession) => { user: object; configuration: object };
 
 /**
  * The face's CometD side, at `/workspace/v3/notifications` (long polling): a handshake is accepted

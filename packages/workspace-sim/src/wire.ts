@@ -79,7 +79,7 @@ export interface WorkspaceCall {
   extensions: KvPair[];
 }
 
-export type WorkspaceAgentState = 'LoggedOut' | 'LoggedIn' | 'Ready' | 'NotReady';
+type WorkspaceAgentState = 'LoggedOut' | 'LoggedIn' | 'Ready' | 'NotReady';
 
 export interface WorkspaceDn {
   number: string;

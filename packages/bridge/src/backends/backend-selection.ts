@@ -11,7 +11,6 @@ import type { BackendLog } from './workspace-api/index.ts';
  * the Genesys Workspace API with one session per configured agent. docs/workspace-api.md.
  */
 export const backendSelectionSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('simulator') }).strict(), workspaceApiConfigSchema]);
-export type BackendSelectionInput = z.input<typeof backendSelectionSchema>;
 export type BackendSelection = z.output<typeof backendSelectionSchema>;
 
 export function isContactCenterPort(value: unknown): value is ContactCenterPort {

@@ -57,7 +57,7 @@ const LEG_STATES: Record<string, LegState> = {
   Completed: 'Released',
 };
 
-export function userDataOf(pairs: readonly KvPair[]): UserData {
+function userDataOf(pairs: readonly KvPair[]): UserData {
   const data: UserData = {};
   for (const { key, type, value } of pairs) {
     data[key] = type === 'int' && typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value);

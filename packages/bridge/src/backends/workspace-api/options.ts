@@ -6,7 +6,7 @@ import type { Clock } from '@ctikit/protocol';
  * (`kind: workspace-api`), validated by zod, plus what only code can pass (a token source, a clock,
  * a logger). docs/workspace-api.md describes every setting.
  */
-export const workspaceApiAgentSchema = z
+const workspaceApiAgentSchema = z
   .object({
     agentId: z.string().min(1).max(64),
     dn: z.string().min(1).max(64),

@@ -20,7 +20,7 @@ export interface RestOperation {
 type Request<K extends TServerRequestName> = Extract<TServerRequest, { request: K }>;
 type CallIdOf = (connectionId: string) => string;
 
-export type MappedRequestName = Exclude<
+type MappedRequestName = Exclude<
   TServerRequestName,
   'RequestRegisterAddress' | 'RequestUnregisterAddress' | 'RequestDeleteUserData' | 'RequestSetMuteOn' | 'RequestSetMuteOff'
 >;

@@ -4,7 +4,7 @@ import { NotificationChannel } from './notification-channel.ts';
 import type { NotificationHandlers } from './notification-channel.ts';
 import { WorkspaceRest } from './workspace-rest.ts';
 
-export interface SessionParams {
+interface SessionParams {
   apiUrl: string;
   apiKey: string;
   token: string;
