@@ -21,6 +21,7 @@ export const ERROR_CATALOG = {
     message: "The agent's DN is not registered: send {type:'initialize'} first.",
   },
   ALREADY_IN_STATE: { status: 409, tserverErrorCode: 43, message: 'The object is already in the requested state.' },
+  UNSUPPORTED_OPERATION: { status: 501, tserverErrorCode: 51, message: 'The contact center does not support this request.' },
   INVALID_ATTRIBUTE: { status: 400, tserverErrorCode: 53, message: 'An attribute value is not valid.' },
   BACKEND_UNAVAILABLE: { status: 503, tserverErrorCode: 54, message: 'No connection to the contact center.' },
   INVALID_CONNECTION_ID: {

@@ -105,7 +105,7 @@ describe('Workspace API errors as catalog codes', () => {
     await request(target.port, { request: 'RequestAnswerCall', connectionId });
     await events.next('5001', 'EventEstablished');
 
-    const mute = await expectCode(request(target.port, { request: 'RequestSetMuteOn', connectionId }), 'INTERNAL_ERROR');
+    const mute = await expectCode(request(target.port, { request: 'RequestSetMuteOn', connectionId }), 'UNSUPPORTED_OPERATION');
     expect(mute.message).toMatch(/no mute operation/);
     await expectCode(target.port.request({ request: 'RequestAgentReady', thisDN: '5999', referenceId: 'elsewhere' }), 'DN_NOT_CONFIGURED');
     expect(() => target.port.snapshot('5999')).toThrow(CtiError);

@@ -84,5 +84,5 @@ export function restOperation(request: Request<MappedRequestName>, callIdOf: Cal
 
 /** The mute requests: the Workspace API v3 voice operations have no mute. */
 export function unsupported(request: TServerRequest): CtiError {
-  return new CtiError('INTERNAL_ERROR', `${request.request} is not available through the Genesys Workspace API v3 (it has no mute operation).`);
+  return new CtiError('UNSUPPORTED_OPERATION', `${request.request} is not available through the Genesys Workspace API v3 (it has no mute operation).`);
 }
