@@ -7,7 +7,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // Rebuilt in place, never emptied: a page served while someone rebuilds never misses the script.
+    emptyOutDir: false,
     target: 'es2020',
     lib: {
       entry: 'src/global.ts',
