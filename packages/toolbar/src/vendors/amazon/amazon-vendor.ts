@@ -15,6 +15,7 @@ import {
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
 import { CcpLink, type CcpLinkOptions } from './ccp-link.ts';
+import { EventIdStore, type IdStorage } from './event-id-store.ts';
 import { readAgentView } from './read-agent-view.ts';
 import { StreamsSnapshotMapper } from './snapshot-mapping.ts';
 import { streamsAction, streamsRequest, type StreamsCallbacks } from './streams-action.ts';
@@ -48,6 +49,8 @@ export interface AmazonVendorOptions extends Omit<CcpLinkOptions, 'loginPopup'> 
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly newEventId?: () => string;
+  /** Keeps the eventIds of placed calls across page reloads; default sessionStorage. */
+  readonly storage?: IdStorage;
 }
 
 type Connection = connect.BaseConnection;
@@ -68,12 +71,14 @@ export class AmazonVendor implements ICtiVendorHandler {
   private readonly rejected = new Set<string>();
   /** One-step transfers whose agent leg is being dropped. */
   private readonly leaving = new Set<string>();
+  private readonly ids: EventIdStore;
   private disposed = false;
 
   constructor(private readonly options: AmazonVendorOptions) {
     this.clock = options.clock ?? systemClock;
     this.log = options.logger ?? silentLogger;
     this.timeoutMs = options.actionTimeoutMs ?? 10_000;
+    this.ids = new EventIdStore(options.storage ?? globalThis.sessionStorage, this.log);
     this.mapper = new StreamsSnapshotMapper({ newEventId: options.newEventId ?? (() => globalThis.crypto.randomUUID()) });
     this.link = new CcpLink(
       { ...options, loginPopup: options.loginPopup ?? true },
@@ -89,6 +94,7 @@ export class AmazonVendor implements ICtiVendorHandler {
   async connect(sink: VendorEventSink): Promise<CommandOutcome> {
     if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
     this.sink = sink;
+    this.mapper.restoreEventIds(this.ids.load());
     this.link.start();
     return OK;
   }
@@ -286,6 +292,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     } else {
       this.deliver(this.mapper.map(view));
     }
+    this.ids.save(this.mapper.assignedEventIds());
     this.afterSnapshot(view);
   }
 

@@ -135,6 +135,16 @@ export class StreamsSnapshotMapper {
     return undefined;
   }
 
+  /** The contacts whose eventId is not their contactId (calls placed for Fusion), to keep across a page reload. */
+  assignedEventIds(): Record<string, string> {
+    return Object.fromEntries([...this.eventIds].filter(([contactId, eventId]) => contactId !== eventId));
+  }
+
+  /** Ids kept from before a page reload; the next resync gives those contacts their eventIds again. */
+  restoreEventIds(assigned: Readonly<Record<string, string>>): void {
+    for (const [contactId, eventId] of Object.entries(assigned)) if (!this.eventIds.has(contactId)) this.eventIds.set(contactId, eventId);
+  }
+
   /** The eventId of a contact the last snapshot listed. */
   eventIdOfContact(contactId: string): string | undefined {
     return this.eventIds.get(contactId);

@@ -305,6 +305,25 @@ describe('Amazon Connect snapshots → core events', () => {
       ]);
     });
 
+    it('gives a placed call the eventId it had before the reload (kept by the vendor), an inbound one its contactId', () => {
+      const before = new StreamsSnapshotMapper({ newEventId: () => 'unused' });
+      before.map(idle);
+      before.expectDial('fusion-7', CUSTOMER);
+      const calls = agentView(BUSY, [
+        contact({ contactId: 'out-1', state: 'connected', direction: 'outbound', agent: 'connected' }),
+        contact({ contactId: 'in-1', state: 'connecting' }),
+      ]);
+      before.map(calls);
+      expect(before.assignedEventIds()).toEqual({ 'out-1': 'fusion-7' });
+
+      mapper.restoreEventIds(before.assignedEventIds());
+      const [resynced] = mapper.map(calls);
+      expect(resynced).toMatchObject({
+        type: 'resynced',
+        interactions: [expect.objectContaining({ eventId: 'fusion-7', state: 'connected' }), expect.objectContaining({ eventId: 'in-1', state: 'offered' })],
+      });
+    });
+
     it('leaves out contacts already ended (their after-call work is cleared when the agent goes available)', () => {
       const acw = agentView(AFTER_CALL_WORK, [contact({ state: 'ended', agent: 'disconnected', customer: 'disconnected' })]);
       expect(mapper.resync(acw)).toEqual({ type: 'resynced', agent: { kind: 'afterCallWork' }, interactions: [], at: AT });
