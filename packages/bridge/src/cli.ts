@@ -52,6 +52,7 @@ async function start(args: string[]): Promise<number> {
   try {
     const url = await bridge.listen();
     console.log(`ctikit bridge listening on ${url} (${bridge.options.mode} mode)`);
+    if (bridge.simulator) console.log(`demo: ${url}/ (Genesys) · ${url}/?vendor=amazon (Amazon Connect, simulated CCP at ${url}/ccp/)`);
     if (bridge.extensionsUrl !== undefined) console.log(`web extensions (second origin) on ${bridge.extensionsUrl}`);
   } catch (error) {
     console.error(`Cannot listen: ${error instanceof Error ? error.message : String(error)}`);

@@ -21,6 +21,12 @@ describe('demo page parameters', () => {
     expect(page.showPhone).toBe(false);
   });
 
+  it('runs the framed toolbar on the vendor the page names (the Amazon Connect demo)', () => {
+    const page = readPageConfig('http://localhost:8087/?vendor=amazon');
+    expect(new URL(page.toolbarFrameUrl).searchParams.get('vendor')).toBe('amazon');
+    expect(() => readPageConfig('http://localhost:8087/?vendor=avaya')).toThrow('vendor');
+  });
+
   it('refuses a toolbar URL that is not http(s) and malformed settings', () => {
     expect(() => readPageConfig(`http://localhost/?toolbar=${encodeURIComponent('javascript:alert(1)')}`)).toThrow('http(s)');
     expect(() => readPageConfig('http://localhost/?agentId=a%20b')).toThrow('agentId');

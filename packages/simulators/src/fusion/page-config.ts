@@ -12,6 +12,7 @@ import { defaultFusionConfig, type FusionConfig } from './fusion-state.ts';
  * | `appClassification` | `ORA_SERVICE`  | this Fusion page's application classification (click-to-dial)   |
  * | `agentId`           | `agent1`       | what getConfigurationOperation returns as the agent id           |
  * | `phone`             | `1`            | `0` hides the customer phone panel                               |
+ * | `vendor`            | the toolbar's  | `amazon` runs the toolbar on Amazon Connect (the simulated CCP)  |
  */
 
 const identifier = z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/));
@@ -22,6 +23,7 @@ const querySchema = z.object({
   appClassification: z._default(identifier, 'ORA_SERVICE'),
   agentId: z._default(identifier, 'agent1'),
   phone: z._default(z.enum(['0', '1']), '1'),
+  vendor: z.optional(z.enum(['genesys', 'amazon'])),
 });
 
 export interface PageConfig {
@@ -44,6 +46,7 @@ export function readPageConfig(pageUrl: string): PageConfig {
   if (toolbar.protocol !== 'http:' && toolbar.protocol !== 'https:') throw new Error('The toolbar URL must be http(s)');
   toolbar.searchParams.set(HOST_ORIGIN_PARAM, page.origin);
   toolbar.searchParams.set(TOOLBAR_NAME_PARAM, query.tbName);
+  if (query.vendor !== undefined) toolbar.searchParams.set('vendor', query.vendor);
   return {
     toolbarFrameUrl: toolbar.href,
     toolbarOrigin: toolbar.origin,
