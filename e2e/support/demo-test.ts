@@ -11,7 +11,8 @@ import { ToolbarView } from './toolbar-view.ts';
 /**
  * The fixtures of the Genesys scenario suite. Every test gets a contact center with no calls and
  * every agent logged out (before and after it), its own agent from the simulator's pool, and the
- * demo page opened as that agent: Fusion framing the toolbar, the customer phone beside them.
+ * demo page opened as that agent: Fusion framing the toolbar, the customer phone beside them. A
+ * test that needs a second agent takes the next one from `agentPool`.
  *
  * ```ts
  * test.use({ toolbarParams: { offerTimeoutSec: '2' } });   // extra URL parameters of the toolbar frame
@@ -45,7 +46,6 @@ interface Fixtures {
   emptyContactCenter: void;
   agent: Agent;
   demo: Demo;
-  openDemo: (agent: Agent, page?: Page) => Promise<Demo>;
 }
 
 export const test = base.extend<Fixtures, { agentPool: AgentPool }>({
@@ -85,34 +85,28 @@ export const test = base.extend<Fixtures, { agentPool: AgentPool }>({
     await use(agentPool.next());
   },
 
-  openDemo: async ({ page, toolbarParams }, use) => {
-    await use(async (agent, on = page) => {
-      const toolbar = `/toolbar/?${new URLSearchParams({ agentId: agent.agentId, ...toolbarParams })}`;
-      await on.goto(`${E2E_BRIDGE_URL}/?${new URLSearchParams({ agentId: agent.agentId, toolbar })}`);
-      const demo: Demo = {
-        page: on,
-        fusion: new FusionPage(on),
-        toolbar: new ToolbarView(on.frameLocator('iframe[title="Media toolbar"]')),
-        phone: new PhonePanel(on),
-      };
-      // The toolbar is linked once it has reported the agent (the phone icon is enabled then).
-      await expect(demo.fusion.phoneButton).toBeEnabled();
-      await expect(demo.phone.feed).toHaveText('Live');
-      return demo;
-    });
-  },
-
-  demo: async ({ openDemo, agent }, use) => {
-    await use(await openDemo(agent));
+  demo: async ({ page, agent, toolbarParams }, use) => {
+    const toolbar = `/toolbar/?${new URLSearchParams({ agentId: agent.agentId, ...toolbarParams })}`;
+    await page.goto(`${E2E_BRIDGE_URL}/?${new URLSearchParams({ agentId: agent.agentId, toolbar })}`);
+    const demo: Demo = {
+      page,
+      fusion: new FusionPage(page),
+      toolbar: new ToolbarView(page.frameLocator('iframe[title="Media toolbar"]')),
+      phone: new PhonePanel(page),
+    };
+    // The toolbar is linked once it has reported the agent (the phone icon is enabled then).
+    await expect(demo.fusion.phoneButton).toBeEnabled();
+    await expect(demo.phone.feed).toHaveText('Live');
+    await use(demo);
   },
 });
 
 export { expect };
 
-/** Save a screenshot of the page in a main state to the git-ignored results folder. */
+/** Save a screenshot of the page in a main state to the git-ignored results folder (`genesys-<name>.png`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `genesys-${name}.png`), fullPage: true });
 }
 
 /** The call's eventId, as the toolbar gave it to Fusion on newCommEvent (the newest one). */

@@ -14,7 +14,6 @@ export class FusionPage {
   readonly wrapUp: Locator;
   readonly recentInteractions: Locator;
   readonly contacts: Locator;
-  readonly toolbarSession: Locator;
   readonly uef: UefLog;
 
   constructor(readonly page: Page) {
@@ -24,7 +23,6 @@ export class FusionPage {
     this.wrapUp = page.getByRole('form', { name: 'Wrap Up' });
     this.recentInteractions = page.getByRole('list', { name: 'Recent interactions' });
     this.contacts = page.getByRole('region', { name: 'Contacts' });
-    this.toolbarSession = page.getByRole('region', { name: 'Toolbar session' });
     this.uef = new UefLog(page);
   }
 

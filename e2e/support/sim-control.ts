@@ -52,14 +52,6 @@ export class SimControl {
     return (await parsed(response, placedSchema, `call from ${from} to ${to}`)).connectionId;
   }
 
-  async customerHangup(connectionId: string): Promise<void> {
-    await this.post(`/sim/calls/${connectionId}/hangup`, undefined, `customer hangs up ${connectionId}`);
-  }
-
-  async phoneHangup(dn: string, connectionId: string): Promise<void> {
-    await this.post(`/sim/phones/${dn}/hangup`, { connectionId }, `phone ${dn} hangs up ${connectionId}`);
-  }
-
   async calls(): Promise<SimCall[]> {
     return (await parsed(await this.request.get(`${this.bridgeUrl}/sim/calls`), callsSchema, 'list calls')).calls;
   }
@@ -82,7 +74,7 @@ export class SimControl {
   }
 
   /** A command sent as that agent's toolbar would send it (dev mode names the agent by header). */
-  async agentCommand(agentId: string, command: Record<string, unknown>): Promise<void> {
+  private async agentCommand(agentId: string, command: Record<string, unknown>): Promise<void> {
     const response = await this.request.post(`${this.bridgeUrl}${REST_PATH}`, { data: command, headers: { [AGENT_ID_HEADER]: agentId } });
     if (!response.ok()) throw new Error(`${String(command.type)} for ${agentId}: ${response.status()} ${await response.text()}`);
   }
@@ -96,7 +88,7 @@ export class SimControl {
     await expect(async () => {
       for (const call of await this.calls()) await this.release(call);
       expect(await this.calls()).toEqual([]);
-    }).toPass();
+    }).toPass({ timeout: 10_000 });
     for (const agent of await this.agents()) {
       if (agent.state !== 'LoggedOut') await this.agentCommand(agent.agentId, { type: 'Logout' });
     }
@@ -114,10 +106,5 @@ export class SimControl {
     if (!path) return;
     // A call may have ended on its own since it was listed: that refusal is fine.
     await this.request.post(`${this.bridgeUrl}${path}`, customer ? {} : { data: { connectionId: call.connectionId } });
-  }
-
-  private async post(path: string, body: unknown, what: string): Promise<void> {
-    const response = await this.request.post(`${this.bridgeUrl}${path}`, body === undefined ? {} : { data: body });
-    if (!response.ok()) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
   }
 }

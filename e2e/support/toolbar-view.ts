@@ -14,7 +14,6 @@ export class ToolbarView {
   readonly currentCall: Locator;
   readonly outgoingCall: Locator;
   readonly wrapUp: Locator;
-  readonly dial: Locator;
   readonly errors: Locator;
 
   constructor(readonly root: FrameLocator | Page) {
@@ -25,7 +24,6 @@ export class ToolbarView {
     this.currentCall = root.getByRole('region', { name: 'Current call' });
     this.outgoingCall = root.getByRole('region', { name: 'Outgoing call' });
     this.wrapUp = root.getByRole('region', { name: 'Wrap-up' });
-    this.dial = root.getByRole('region', { name: 'Dial' });
     this.errors = root.getByRole('region', { name: 'Errors' });
   }
 

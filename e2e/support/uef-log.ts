@@ -92,15 +92,6 @@ export class UefLog {
     return last;
   }
 
-  /** The agent states the toolbar reported, oldest first, as `Available`/`Unavailable`/`Logged out (display string)`. */
-  async agentStates(): Promise<string[]> {
-    return (await this.published('agentStateEventOperation')).map(({ data }) => {
-      const state = !data.isLoggedIn ? 'Logged out' : data.isAvailable ? 'Available' : 'Unavailable';
-      const reason = data.reasonDisplayString ? `, ${data.reasonDisplayString}` : '';
-      return `${state} (${data.stateDisplayString ?? ''}${reason})`;
-    });
-  }
-
   /** The events Fusion sent to the toolbar, oldest first; only `method` ones when given. */
   async sent(method?: string): Promise<FusionEvent[]> {
     const messages = (await this.raw())
