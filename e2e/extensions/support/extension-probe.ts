@@ -60,6 +60,11 @@ export class ExtensionProbe {
     return answer.ok ? answer.data : undefined;
   }
 
+  /** The frameId the toolbar gave this page, if it did. */
+  frameId(): Promise<number | string | undefined> {
+    return this.frame.evaluate(() => (window as ProbeWindow).genesys?.wwe?.service?.frameId);
+  }
+
   /** Subscribe to topics; the events are kept for `events()`. */
   async listen(topics: readonly string[]): Promise<void> {
     await this.frame.evaluate((names) => {
@@ -96,5 +101,36 @@ export class ExtensionProbe {
   /** Post a message to the toolbar as is, bypassing the client library. */
   async postRaw(toolbarOrigin: string, data: unknown): Promise<void> {
     await this.frame.evaluate(([origin, message]) => window.parent.postMessage(message, origin), [toolbarOrigin, data] as const);
+  }
+
+  /**
+   * Post what no client should: malformed requests and oversized or non-plain messages, each with
+   * referenceId "junk-<n>" where it has one. Built in the page, since some cannot leave it as JSON.
+   */
+  async postJunk(toolbarOrigin: string): Promise<number> {
+    return this.frame.evaluate((origin) => {
+      let deep: unknown = 'bottom';
+      for (let i = 0; i < 200; i++) deep = [deep];
+      const junk: unknown[] = [
+        'wwe a legacy string',
+        null,
+        42,
+        [1, 2, 3],
+        { referenceId: 'junk-1', userAgent: 'WWE Client' },
+        { request: 17, referenceId: 'junk-2' },
+        { request: 'agent.get', parameters: 'not a list', referenceId: 'junk-3' },
+        { request: 'agent.get', parameters: Array.from({ length: 50 }, (_, i) => i), referenceId: 'junk-4' },
+        { request: 'agent.get', parameters: ['x'.repeat(2_000_000)], referenceId: 'junk-5' },
+        { request: 'agent.get', parameters: [deep], referenceId: 'junk-6' },
+        { request: 'agent.get', parameters: [new ArrayBuffer(4_000_000)], referenceId: 'junk-7' },
+        { request: 'agent.get', parameters: [new Blob(['x'.repeat(1000)])], referenceId: 'junk-8' },
+        { request: 'agent.get', referenceId: 'junk-9', frameId: 999 },
+        { event: 'subscribe', data: { topics: 'agent' }, referenceId: 'junk-10' },
+        { request: 'agent.get', referenceId: { id: 1 } },
+        Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])),
+      ];
+      for (const message of junk) window.parent.postMessage(message, origin);
+      return junk.length;
+    }, toolbarOrigin);
   }
 }
