@@ -401,7 +401,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     return streamsAction(this.clock, this.timeoutMs, action, start);
   }
 
-  /** A quick connect named `destination` (agents, queues), else the number itself. */
+  /** The quick connect named `destination` or dialing that number, else the number itself. */
   private async endpointFor(destination: string): Promise<connect.Endpoint> {
     const agent = this.agent;
     if (agent) {
@@ -410,8 +410,11 @@ export class AmazonVendor implements ICtiVendorHandler {
       );
       const endpoints = listed.ok ? ((listed.data as { endpoints?: connect.Endpoint[] } | undefined)?.endpoints ?? []) : [];
       const wanted = destination.trim().toLowerCase();
-      const named = endpoints.find((endpoint) => endpoint.name?.toLowerCase() === wanted);
-      if (named) return named;
+      const digits = destination.replace(/[^0-9]/g, '');
+      const quick = endpoints.find(
+        (endpoint) => endpoint.name?.toLowerCase() === wanted || (digits !== '' && endpoint.phoneNumber?.replace(/[^0-9]/g, '') === digits),
+      );
+      if (quick) return quick;
     }
     return connect.Endpoint.byPhoneNumber(destination);
   }

@@ -30,6 +30,7 @@ import {
  * | connected, customer connection → `hold` / back                    | interactionHeld / interactionResumed |
  * | agent connection `mute` changes                                   | interactionMuteChanged             |
  * | contact attributes change                                         | interactionDataChanged{userData}   |
+ * | the customer's number changes (a transfer to this agent completed)| interactionDataChanged{phoneNumber}|
  * | a third-party connection appears / connects / drops               | the consultation's own interaction |
  * | contact leaves the live states (`onEnded`, `onMissed`, `onACW`)   | interactionEnded{cause}            |
  * | the agent's state                                                 | agentStateChanged (agent-state-mapping.ts) |
@@ -223,6 +224,10 @@ export class StreamsSnapshotMapper {
     const muted = agentConnection(contact)?.muted ?? false;
     if (muted !== (agentConnection(before)?.muted ?? false)) events.push({ type: 'interactionMuteChanged', eventId, muted, at });
     if (!sameAttributes(before.attributes, contact.attributes)) events.push({ type: 'interactionDataChanged', eventId, userData: contact.attributes, at });
+    const number = initialConnection(contact)?.phoneNumber;
+    if (number !== undefined && number !== initialConnection(before)?.phoneNumber) {
+      events.push({ type: 'interactionDataChanged', eventId, phoneNumber: number, at });
+    }
     events.push(...this.consultChanges(before, contact, eventId, at));
     return events;
   }

@@ -153,6 +153,12 @@ describe('Amazon Connect snapshots → core events', () => {
     ]);
   });
 
+  it("reports the customer's number when it changes (a call transferred to this agent joins the customer)", () => {
+    const fromColleague = agentView(BUSY, [contact({ state: 'connected', agent: 'connected', phoneNumber: '6001' })]);
+    const withCustomer = agentView(BUSY, [contact({ state: 'connected', agent: 'connected' })]);
+    expect(last(idle, fromColleague, withCustomer)).toEqual([{ type: 'interactionDataChanged', eventId: 'c-1', phoneNumber: CUSTOMER, at: AT }]);
+  });
+
   describe('calls the agent places', () => {
     const dialing = agentView(CALLING_CUSTOMER, [contact({ contactId: 'out-1', state: 'connecting', direction: 'outbound', customer: 'connecting' })]);
     const answered = agentView(BUSY, [contact({ contactId: 'out-1', state: 'connected', direction: 'outbound', agent: 'connected' })]);
