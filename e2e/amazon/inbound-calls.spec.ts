@@ -194,4 +194,16 @@ test.describe('Amazon Connect: incoming calls', () => {
     await toolbar.control('Unmute').click();
     await expect(toolbar.currentCall).not.toContainText('Muted');
   });
+
+  test('sends tones from the keypad through the agent connection', async ({ demo, agent, sim, ccp }) => {
+    const { toolbar, phone } = demo;
+    await answered(demo, ccp, agent, sim);
+
+    await toolbar.control('Keypad').click();
+    const keypad = toolbar.currentCall.getByRole('group', { name: 'Send tones' });
+    for (const key of ['1', '2', '#']) await keypad.getByRole('button', { name: key, exact: true }).click();
+
+    await expect(toolbar.currentCall).toContainText('Sent: 12#');
+    await expect(phone.simulatorEvents).toContainText('EventDTMFSent');
+  });
 });
