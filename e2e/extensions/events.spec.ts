@@ -1,5 +1,4 @@
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
-import type { SimControl } from '../support/sim-control.ts';
+import { Customer } from './support/customer.ts';
 import type { ExtensionProbe } from './support/extension-probe.ts';
 import { expect, test } from './support/extension-test.ts';
 
@@ -18,12 +17,6 @@ async function interactionEvents(probe: ExtensionProbe, interactionId: string): 
   return (await probe.events())
     .filter((message) => message.event === 'interaction' && (message.data['interaction'] as { interactionId?: string }).interactionId === interactionId)
     .map((message) => message.data.eventType);
-}
-
-async function connectionWith(sim: SimControl, number: string): Promise<string> {
-  const call = (await sim.calls()).find((candidate) => candidate.parties.some((party) => party.dn === number));
-  if (!call) throw new Error(`no call with ${number}`);
-  return call.connectionId;
 }
 
 test.describe('Service Client API notifications', () => {
@@ -89,7 +82,7 @@ test.describe('Service Client API notifications', () => {
 
     const { interactionId: consultId } = (await probe.data('interaction.consult', id, SUPERVISOR)) as { interactionId: string };
     await expect.poll(() => interactionEvents(probe, consultId)).toEqual(['ADDED', 'DIALING']);
-    await request.post(`${E2E_BRIDGE_URL}/sim/calls/${await connectionWith(sim, SUPERVISOR)}/answer`);
+    await new Customer(request, sim).answers(SUPERVISOR);
     await expect.poll(() => interactionEvents(probe, consultId)).toEqual(['ADDED', 'DIALING', 'ESTABLISHED']);
     await probe.data('interaction.completeConference', consultId);
     await expect.poll(async () => (await interactionEvents(probe, id)).slice(9)).toEqual(['HELD', 'ESTABLISHED', 'PARTY_CHANGED']);
@@ -112,10 +105,10 @@ test.describe('Service Client API notifications', () => {
     const { interactionId: id } = (await probe.data('voice.dial', NOAH)) as { interactionId: string };
     await expect.poll(() => interactionEvents(probe, id)).toEqual(['ADDED', 'DIALING']);
     expect((await probe.events())[1]?.data['interaction']).toMatchObject({ state: 'DIALING', direction: 'OUT', callType: 'Outbound', dnis: NOAH });
-    const connectionId = await connectionWith(sim, NOAH);
-    await request.post(`${E2E_BRIDGE_URL}/sim/calls/${connectionId}/answer`);
+    const noah = new Customer(request, sim);
+    await noah.answers(NOAH);
     await expect.poll(() => interactionEvents(probe, id)).toEqual(['ADDED', 'DIALING', 'ESTABLISHED']);
-    await sim.customerHangup(connectionId);
+    await noah.hangsUp(NOAH);
     await expect.poll(() => interactionEvents(probe, id)).toEqual(['ADDED', 'DIALING', 'ESTABLISHED', 'RELEASED']);
   });
 

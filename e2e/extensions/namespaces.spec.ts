@@ -1,6 +1,6 @@
 import { API_NAMES } from '@ctikit/service-client';
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
 import type { SimControl } from '../support/sim-control.ts';
+import { Customer } from './support/customer.ts';
 import { desktopOptions, expect, test } from './support/extension-test.ts';
 
 /**
@@ -19,10 +19,6 @@ async function callWith(sim: SimControl, number: string) {
   const call = (await sim.calls()).find((candidate) => candidate.parties.some((party) => party.dn === number));
   if (!call) throw new Error(`no call with ${number}`);
   return call;
-}
-
-async function customerAnswers(request: { post(url: string): Promise<{ ok(): boolean }> }, connectionId: string): Promise<void> {
-  expect((await request.post(`${E2E_BRIDGE_URL}/sim/calls/${connectionId}/answer`)).ok()).toBe(true);
 }
 
 test.use({ desktop: desktopOptions({}, { Custom: { 'test.one': '1', other: 'x' } }) });
@@ -132,14 +128,14 @@ test.describe('Service Client API namespaces', () => {
     const { interactionId: id } = (await probe.data('voice.dial', NOAH, { Campaign: 'spring' })) as { interactionId: string };
     await expect(toolbar.view.outgoingCall).toContainText(NOAH);
     await expect.poll(async () => (await callWith(sim, NOAH)).userData).toEqual({ Campaign: 'spring' });
-    await customerAnswers(request, (await callWith(sim, NOAH)).connectionId);
+    await new Customer(request, sim).answers(NOAH);
     await expect(toolbar.view.currentCall).toContainText('On call');
 
     const { interactionId: consultId } = (await probe.data('interaction.consult', id, { target: 'CUSTOM_CONTACT', destination: SUPERVISOR })) as {
       interactionId: string;
     };
     await expect.poll(async () => (await probe.data('interaction.getByInteractionId', consultId)) as object).toMatchObject({ isConsultation: true, parentInteractionId: id });
-    await customerAnswers(request, (await callWith(sim, SUPERVISOR)).connectionId);
+    await new Customer(request, sim).answers(SUPERVISOR);
     await expect.poll(async () => ((await probe.data('interaction.getByInteractionId', consultId)) as { state: string }).state).toBe('TALKING');
     await probe.data('interaction.completeConference', consultId);
     await expect.poll(async () => (await callWith(sim, NOAH)).parties.map((party) => party.dn).sort()).toEqual([NOAH, SUPERVISOR, agent.dn].sort());

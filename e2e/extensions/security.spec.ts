@@ -1,5 +1,5 @@
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
 import type { SimControl } from '../support/sim-control.ts';
+import { Customer } from './support/customer.ts';
 import { desktopOptions, expect, EXTENSION_ORIGIN, OTHER_ORIGIN, test, TOOLBAR_ORIGIN } from './support/extension-test.ts';
 
 /**
@@ -92,8 +92,7 @@ test.describe('user data keys', () => {
     await probe.listen(['interaction']);
     await probe.data('agent.setState', 'Ready');
     await expect(toolbar.view.agentStateText).toHaveText('Available');
-    const placed = await request.post(`${E2E_BRIDGE_URL}/sim/calls`, { data: { from: OLIVIA, to: agent.dn, userData: { Reason: 'billing', AccountPin: '4321' } } });
-    expect(placed.ok()).toBe(true);
+    await new Customer(request, sim).calls(OLIVIA, agent.dn, { Reason: 'billing', AccountPin: '4321' });
     await expect.poll(() => probe.eventLines()).toEqual(['interaction ADDED', 'interaction RINGING']);
 
     const [call] = (await probe.data('interaction.getInteractions')) as Array<{ interactionId: string; userData: unknown }>;
