@@ -62,6 +62,7 @@ export class AmazonVendor implements ICtiVendorHandler {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly timeoutMs: number;
+  private readonly newEventId: () => string;
   private sink: VendorEventSink | undefined;
   private agent: connect.Agent | undefined;
   private agentWaiters: Array<() => void> = [];
@@ -79,7 +80,8 @@ export class AmazonVendor implements ICtiVendorHandler {
     this.log = options.logger ?? silentLogger;
     this.timeoutMs = options.actionTimeoutMs ?? 10_000;
     this.ids = new EventIdStore(options.storage ?? globalThis.sessionStorage, this.log);
-    this.mapper = new StreamsSnapshotMapper({ newEventId: options.newEventId ?? (() => globalThis.crypto.randomUUID()) });
+    this.newEventId = options.newEventId ?? (() => globalThis.crypto.randomUUID());
+    this.mapper = new StreamsSnapshotMapper({ newEventId: this.newEventId });
     this.link = new CcpLink(
       { ...options, loginPopup: options.loginPopup ?? true },
       {
@@ -203,7 +205,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     const contactId = this.mapper.contactIdOf(eventId);
     if (contactId === undefined) return failure('UNKNOWN_INTERACTION', `No Amazon Connect contact for ${eventId}.`);
     const endpoint = await this.endpointFor(destination);
-    const consultEventId = (this.options.newEventId ?? (() => globalThis.crypto.randomUUID()))();
+    const consultEventId = this.newEventId();
     this.mapper.expectConsult(contactId, consultEventId, false);
     const outcome = await this.onContact(eventId, 'call the consultation', (contact, callbacks) => contact.addConnection(endpoint, callbacks));
     if (!outcome.ok) {
