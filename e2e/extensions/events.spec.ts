@@ -59,8 +59,10 @@ test.describe('Service Client API notifications', () => {
       media: 'voice',
       interaction: { interactionId: id, caseId: id, state: 'RINGING', previousState: 'UNKNOWN', direction: 'IN', callType: 'Inbound', ani: OLIVIA, dnis: agent.dn },
     });
+    expect((added?.data['interaction'] as { callUuid?: string }).callUuid).toBe((await new Customer(request, sim).call(OLIVIA)).callUuid);
 
     await toolbar.view.incomingCall.getByRole('button', { name: 'Accept' }).click();
+    await expect(toolbar.view.currentCall).toContainText('On call');
     await probe.data('voice.hold', id);
     await toolbar.view.control('Resume').click();
     await probe.data('interaction.setUserData', id, { Reason: 'billing' });

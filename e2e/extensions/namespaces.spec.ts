@@ -81,14 +81,18 @@ test.describe('Service Client API namespaces', () => {
     await probe.data('voice.resume', id);
     await expect(toolbar.view.currentCall).toContainText('On call');
 
+    // Each recording command needs the state the one before it led to, as the toolbar heard it.
+    const recording = async () => ((await probe.data('interaction.getByInteractionId', id)) as { recordingState: string }).recordingState;
     await probe.data('voice.startCallRecording', id);
-    await expect.poll(async () => (await callWith(sim, OLIVIA)).recordingState).toBe('Recording');
+    await expect.poll(recording).toBe('RECORDING');
     await probe.data('voice.pauseCallRecording', id);
-    await expect.poll(async () => (await callWith(sim, OLIVIA)).recordingState).toBe('Paused');
+    await expect.poll(recording).toBe('PAUSED');
+    expect((await callWith(sim, OLIVIA)).recordingState).toBe('Paused');
     await probe.data('voice.resumeCallRecording', id);
-    await expect.poll(async () => (await callWith(sim, OLIVIA)).recordingState).toBe('Recording');
+    await expect.poll(recording).toBe('RECORDING');
     await probe.data('voice.stopCallRecording', id);
-    await expect.poll(async () => (await callWith(sim, OLIVIA)).recordingState).toBe('Stopped');
+    await expect.poll(recording).toBe('STOPPED');
+    expect((await callWith(sim, OLIVIA)).recordingState).toBe('Stopped');
 
     await probe.data('interaction.setUserData', id, { Reason: 'billing', Priority: 2 });
     await expect.poll(async () => (await callWith(sim, OLIVIA)).userData).toMatchObject({ Reason: 'billing', Priority: 2 });
@@ -139,6 +143,9 @@ test.describe('Service Client API namespaces', () => {
     await expect.poll(async () => ((await probe.data('interaction.getByInteractionId', consultId)) as { state: string }).state).toBe('TALKING');
     await probe.data('interaction.completeConference', consultId);
     await expect.poll(async () => (await callWith(sim, NOAH)).parties.map((party) => party.dn).sort()).toEqual([NOAH, SUPERVISOR, agent.dn].sort());
+    await expect
+      .poll(async () => (await probe.data('interaction.getByInteractionId', id)) as object)
+      .toMatchObject({ state: 'TALKING', parties: expect.arrayContaining([{ name: SUPERVISOR }]) });
 
     const { interactionId: secondConsult } = (await probe.data('interaction.consult', id, '5999')) as { interactionId: string };
     expect(await probe.call('interaction.completeTransfer', id)).toMatchObject({ ok: false, errorCode: 'NOT_A_CONSULTATION' });

@@ -24,7 +24,8 @@ export class ExtensionProbe {
     await expect(element).toBeAttached();
     const frame = await (await element.elementHandle())?.contentFrame();
     if (!frame) throw new Error(`the extension frame ${name} has no document`);
-    await frame.waitForFunction(() => Boolean((window as ProbeWindow).genesys?.wwe?.service));
+    // Polled on a timer: a hidden frame renders nothing, so it never runs requestAnimationFrame.
+    await frame.waitForFunction(() => Boolean((window as ProbeWindow).genesys?.wwe?.service), undefined, { polling: 100 });
     return new ExtensionProbe(frame);
   }
 
@@ -56,7 +57,7 @@ export class ExtensionProbe {
   /** Call and expect success; resolves with the data. */
   async data(request: string, ...args: unknown[]): Promise<unknown> {
     const answer = await this.call(request, ...args);
-    expect(answer, request).toMatchObject({ ok: true });
+    expect(answer, `${request}: ${JSON.stringify(answer)}`).toMatchObject({ ok: true });
     return answer.ok ? answer.data : undefined;
   }
 

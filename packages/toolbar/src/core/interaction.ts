@@ -45,6 +45,8 @@ export interface InteractionDetails {
   readonly phoneNumber: string;
   /** The number the customer dialed (inbound). */
   readonly dnis?: string;
+  /** The contact center's id of the call, the same on every leg and for its whole life (Genesys CallUUID), when it has one. */
+  readonly callUuid?: string;
   /** The queue (ACD queue, route point) that distributed the call. */
   readonly queue?: string;
   readonly userData: AttachedData;

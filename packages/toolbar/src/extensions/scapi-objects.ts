@@ -126,6 +126,7 @@ export function interactionView(interaction: Interaction, context: ViewContext):
     ...(bundleId !== undefined ? { bundleId: String(bundleId) } : {}),
     userData: filterKeys(userData, context.readAllowed),
     parties: interaction.parties.map((name) => ({ name })),
+    ...(interaction.callUuid !== undefined ? { callUuid: interaction.callUuid } : {}),
     state: stateName(interaction.state),
     previousState: context.memory.previousState,
     isConsultation,

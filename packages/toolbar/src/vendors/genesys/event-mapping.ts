@@ -280,6 +280,7 @@ export class TServerEventMapper {
       direction: directionOf(call),
       phoneNumber: phoneNumberOf(call),
       ...(call.DNIS !== undefined ? { dnis: call.DNIS } : {}),
+      ...(call.callUuid !== undefined ? { callUuid: call.callUuid } : {}),
       ...(call.thisQueue !== undefined ? { queue: call.thisQueue } : {}),
       userData: call.userData ?? {},
       parties: call.parties ?? [],
