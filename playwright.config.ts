@@ -7,8 +7,9 @@ import { E2E_BRIDGE_CONFIG, E2E_BRIDGE_PORT, E2E_BRIDGE_URL } from './e2e/suppor
  * one after the other:
  * - the real bridge as `npm start` runs it (every page built once, first), on a test port with the
  *   Genesys suite's configuration (e2e/support/bridge.yaml: dev mode, its simulator, a snapshot of
- *   the built pages), for the scenario specs in e2e/genesys. Never reused: those specs need that
- *   configuration. One worker: they share its simulator.
+ *   the built pages), for the scenario specs in e2e/genesys. Outside CI a bridge already on that port
+ *   is reused, as the other server is (E2E_BRIDGE_PORT moves it). One worker: the specs share its
+ *   simulator.
  * - the built simulators' pages with e2e/fixtures on two ports (e2e/fixtures/static-server.ts), for
  *   the Fusion simulator spec and its fixture toolbar.
  */
@@ -44,7 +45,7 @@ export default defineConfig({
         `npx tsx packages/bridge/src/cli.ts start --config ${E2E_BRIDGE_CONFIG} --port ${E2E_BRIDGE_PORT}`,
       ].join(' && '),
       url: `${E2E_BRIDGE_URL}/healthz`,
-      reuseExistingServer: false,
+      reuseExistingServer: !process.env.CI,
       timeout: 180_000,
     },
     {
