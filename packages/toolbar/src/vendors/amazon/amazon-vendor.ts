@@ -97,7 +97,12 @@ export class AmazonVendor implements ICtiVendorHandler {
     if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
     this.sink = sink;
     this.mapper.restoreEventIds(this.ids.load());
-    this.link.start();
+    try {
+      this.link.start();
+    } catch (error) {
+      this.log.error({ err: error, ccpUrl: this.options.ccpUrl }, 'the Amazon Connect CCP could not be embedded');
+      return failure('VENDOR_UNREACHABLE', `The Amazon Connect CCP could not be embedded: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return OK;
   }
 
