@@ -64,4 +64,10 @@ function applyLocale(locale: Locale) {
 }
 
 const root = document.getElementById('app');
-if (root) void main(root);
+if (root) {
+  main(root).catch((error: unknown) => {
+    browserLogger().error({ err: error }, 'the toolbar could not start');
+    const t = applyLocale(resolveLocale('auto', navigator.languages));
+    render(<ConfigErrorView t={t} detail={error instanceof Error ? error.message : String(error)} />, root);
+  });
+}

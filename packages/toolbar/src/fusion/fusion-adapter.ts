@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../core/logger.ts';
 import type { CommandOutcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { StorageLike } from '../vendors/genesys/platform.ts';
-import { MemoryStorage } from '../vendors/genesys/platform.ts';
+import { pageSessionStorage } from '../vendors/genesys/platform.ts';
 import { CommLedger } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
@@ -56,7 +56,7 @@ export class FusionAdapter {
     private readonly publisher: FusionPublisher,
     private readonly log: Logger,
   ) {
-    this.ledger = new CommLedger(options.storage ?? globalThis.sessionStorage ?? new MemoryStorage());
+    this.ledger = new CommLedger(options.storage ?? pageSessionStorage());
   }
 
   static async start(options: FusionAdapterOptions): Promise<FusionAdapter> {
@@ -263,6 +263,9 @@ export class FusionAdapter {
     const { eventId } = interaction;
     let record = this.ledger.get(eventId);
     const ownConsult = interaction.direction === 'consult' && (interaction.state === 'dialing' || previous?.state === 'dialing');
+    if (record?.offered && previous === undefined) {
+      this.options.contacts.set(eventId, contactFrom(record.data));
+    }
     if (!record?.offered) {
       if (ownConsult || interaction.state === 'closed' || interaction.state === 'wrapUp') return;
       const inData = commInData(interaction, record?.data ?? {}, this.options.offerTimeoutSec);

@@ -352,12 +352,15 @@ const STATE_KEYS: Record<AgentState['kind'], MessageKey> = {
   afterCallWork: 'agent.afterCallWork',
 };
 
-/** The agent's state and reason as Fusion shows them (agentStateEventOperation's display strings). */
+/** The agent's state and reason as Fusion shows them (agentStateEventOperation's display strings, e.g. "Not ready: Lunch"). */
 export function agentDisplayStrings(
   agent: AgentState,
   reasons: readonly ReasonCode[],
   t: Translate,
 ): { stateDisplayString: string; reasonDisplayString: string } {
-  const reason = agent.kind === 'notReady' && agent.reasonCode !== undefined ? reasonLabel(agent.reasonCode, agent.reasonLabel, reasons) : '';
-  return { stateDisplayString: t(STATE_KEYS[agent.kind]), reasonDisplayString: reason };
+  if (agent.kind === 'notReady' && agent.reasonCode !== undefined) {
+    const reason = reasonLabel(agent.reasonCode, agent.reasonLabel, reasons);
+    return { stateDisplayString: t('agent.notReadyReason', { reason }), reasonDisplayString: reason };
+  }
+  return { stateDisplayString: t(STATE_KEYS[agent.kind]), reasonDisplayString: '' };
 }

@@ -106,11 +106,12 @@ describe('the header', () => {
     expect(agentControls({ kind: 'notReady', reasonCode: 'Break' }, [REASONS[0]!])).toMatchObject({ unavailable: undefined });
   });
 
-  it("gives Fusion the state and the reason apart, in the agent's language", () => {
+  it("gives Fusion the state with its reason, and the reason alone, in the agent's language", () => {
     expect(agentDisplayStrings({ kind: 'notReady', reasonCode: 'Lunch' }, REASONS, en)).toEqual({
-      stateDisplayString: 'Not ready',
+      stateDisplayString: 'Not ready: Lunch break',
       reasonDisplayString: 'Lunch break',
     });
+    expect(agentDisplayStrings({ kind: 'notReady' }, REASONS, en)).toEqual({ stateDisplayString: 'Not ready', reasonDisplayString: '' });
     expect(agentDisplayStrings({ kind: 'ready' }, REASONS, ja)).toEqual({ stateDisplayString: '受付可', reasonDisplayString: '' });
   });
 });

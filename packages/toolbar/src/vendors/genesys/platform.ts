@@ -58,12 +58,24 @@ export interface Platform {
   storage: StorageLike;
 }
 
+/**
+ * The page's sessionStorage, else a storage that forgets. A frame from another site whose browser
+ * blocks third-party storage throws a SecurityError on the mere access, so it is read in a try.
+ */
+export function pageSessionStorage(): StorageLike {
+  try {
+    return (globalThis as { sessionStorage?: StorageLike }).sessionStorage ?? new MemoryStorage();
+  } catch {
+    return new MemoryStorage();
+  }
+}
+
 /** What was given, else the browser's globals (sessionStorage, else a storage that forgets); a readable error names what is missing. */
 export function resolvePlatform(given: Partial<Platform>): Platform {
-  const scope = globalThis as { WebSocket?: WebSocketConstructor; fetch?: FetchLike; sessionStorage?: StorageLike };
+  const scope = globalThis as { WebSocket?: WebSocketConstructor; fetch?: FetchLike };
   const WebSocket = given.WebSocket ?? scope.WebSocket;
   if (!WebSocket) throw new Error("No global WebSocket: pass the `WebSocket` option (in Node, ws's WebSocket).");
   const fetch = given.fetch ?? scope.fetch?.bind(globalThis);
   if (!fetch) throw new Error('No global fetch: pass the `fetch` option.');
-  return { WebSocket, fetch, storage: given.storage ?? scope.sessionStorage ?? new MemoryStorage() };
+  return { WebSocket, fetch, storage: given.storage ?? pageSessionStorage() };
 }
