@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, offeredEventId, test as demoTest } from '../support/demo-test.ts';
 import { E2E_BRIDGE_PORT, SCREENSHOT_DIR } from '../support/environment.ts';
 
@@ -60,5 +61,23 @@ test.describe('The sample extension in the demo', () => {
 
     await context.getByRole('group', { name: `Controls of ${eventId}` }).getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
+  });
+
+  test('the extensions area, a toast and the sample page have no axe-core violations', async ({ demo }) => {
+    const { page, toolbar } = demo;
+    const toolbarFrame = page.frameLocator('iframe[title="Media toolbar"]');
+    await toolbarFrame.getByRole('button', { name: 'Sample extension' }).click();
+    const sample = toolbarFrame.frameLocator('iframe[title="Sample extension"]');
+    await expect(sample.getByRole('status')).toHaveText(/^Connected/);
+    await sample.getByRole('button', { name: 'Show toast' }).click();
+    await expect(toolbarFrame.getByRole('region', { name: 'Notifications from extensions' })).toContainText('Callback due');
+    await expect(toolbar.agentStateText).toHaveText('Logged out');
+
+    const results = await new AxeBuilder({ page }).include({ fromFrames: ['iframe[title="Media toolbar"]', 'html'] }).analyze();
+    const checked = results.passes.find((rule) => rule.id === 'button-name')?.nodes.map((node) => JSON.stringify(node.target)) ?? [];
+    expect(checked.some((target) => target.includes('extension-view-button'))).toBe(true);
+    // …and inside the sample page, a frame deeper.
+    expect(checked.some((target) => target.startsWith('["iframe","iframe"'))).toBe(true);
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
   });
 });

@@ -27,9 +27,9 @@ export function SampleExtension(props: { store: SampleStore; openedFor?: OpenedF
   const [selectedId, setSelectedId] = useState<string | undefined>(props.openedFor?.interactionId);
   const selected = view.interactions.find((call) => call.interactionId === selectedId) ?? view.interactions.at(-1);
   return (
-    <main class="sample">
+    <main class="sample" aria-labelledby="sample-title">
       <header class="sample-header">
-        <h1>Sample extension</h1>
+        <h1 id="sample-title">Sample extension</h1>
         <p class={`connection connection--${view.connection}`} role="status">
           {view.connection === 'connected'
             ? `Connected · ${view.allowed.length} services allowed`
