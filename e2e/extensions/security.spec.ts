@@ -100,6 +100,12 @@ test.describe('user data keys', () => {
     expect(call?.userData).toEqual({ Reason: 'billing' });
     const context = toolbar.page.locator('iframe[data-extension="Context"]');
     await expect(context).toHaveAttribute('src', `${EXTENSION_ORIGIN}/extension.html?interactionId=${encodeURIComponent(id)}&pin=&reason=billing`);
+    // Selecting the call's case opens its panel.
+    const panel = toolbar.page.getByRole('button', { name: `Context · ${OLIVIA}` });
+    await expect(panel).toHaveAttribute('aria-expanded', 'false');
+    await probe.data('interaction.selectCaseByCaseId', id);
+    await expect(panel).toHaveAttribute('aria-expanded', 'true');
+    await expect(context).toBeVisible();
 
     expect(await probe.call('interaction.setUserData', id, { AccountPin: '0000' })).toMatchObject({
       ok: false,
@@ -113,7 +119,9 @@ test.describe('user data keys', () => {
     await expect.poll(() => userDataOf(sim, OLIVIA)).toMatchObject({ Reason: 'refund', AccountPin: '4321' });
 
     // Notes is write-allowed but not read-allowed: its change raised no event; Reason's did.
-    await expect.poll(() => probe.eventLines()).toEqual(['interaction ADDED', 'interaction RINGING', 'interaction ATTACHED_DATA_CHANGED']);
+    await expect
+      .poll(() => probe.eventLines())
+      .toEqual(['interaction ADDED', 'interaction RINGING', 'interaction CASE_SELECTED', 'interaction ATTACHED_DATA_CHANGED']);
     const everything = JSON.stringify(await probe.events());
     expect(everything).not.toContain('4321');
     expect(everything).not.toContain('called twice');
