@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StorageLike } from '../vendors/genesys/platform.ts';
+import type { StorageLike } from '../platform/storage.ts';
 import type { TokenRecord } from './uef-responses.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { ConnectionStatus } from '../../src/core/connection-status.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../src/vendors/genesys/backoff.ts';
 import { BridgeSocket } from '../../src/vendors/genesys/bridge-socket.ts';
-import { MemoryStorage } from '../../src/vendors/genesys/platform.ts';
+import { MemoryStorage } from '../../src/platform/storage.ts';
 import { SessionStore } from '../../src/vendors/genesys/session-store.ts';
 
 /**

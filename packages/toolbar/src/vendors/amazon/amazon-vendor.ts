@@ -15,6 +15,7 @@ import {
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
 import { CcpLink, type CcpLinkOptions } from './ccp-link.ts';
+import { pageSessionStorage } from '../../platform/storage.ts';
 import { EventIdStore, type IdStorage } from './event-id-store.ts';
 import { readAgentView } from './read-agent-view.ts';
 import { StreamsSnapshotMapper } from './snapshot-mapping.ts';
@@ -79,7 +80,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     this.clock = options.clock ?? systemClock;
     this.log = options.logger ?? silentLogger;
     this.timeoutMs = options.actionTimeoutMs ?? 10_000;
-    this.ids = new EventIdStore(options.storage ?? globalThis.sessionStorage, this.log);
+    this.ids = new EventIdStore(options.storage ?? pageSessionStorage(), this.log);
     this.newEventId = options.newEventId ?? (() => globalThis.crypto.randomUUID());
     this.mapper = new StreamsSnapshotMapper({ newEventId: this.newEventId });
     this.link = new CcpLink(

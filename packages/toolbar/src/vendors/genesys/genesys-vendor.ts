@@ -16,7 +16,8 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { BridgeRest, type BridgeCredentials, type RestOutcome, type TokenProvider } from './bridge-rest.ts';
 import { BridgeSocket } from './bridge-socket.ts';
 import { TServerEventMapper } from './event-mapping.ts';
-import { resolvePlatform, type FetchLike, type StorageLike, type WebSocketConstructor } from './platform.ts';
+import type { StorageLike } from '../../platform/storage.ts';
+import { resolvePlatform, type FetchLike, type WebSocketConstructor } from './platform.ts';
 import { SessionStore } from './session-store.ts';
 
 /**

@@ -1,6 +1,5 @@
 export { GenesysVendor } from './genesys-vendor.ts';
 export type { GenesysVendorOptions } from './genesys-vendor.ts';
 export type { TokenProvider } from './bridge-rest.ts';
-export { MemoryStorage } from './platform.ts';
-export type { FetchLike, SocketClose, SocketMessage, StorageLike, WebSocketConstructor, WebSocketLike } from './platform.ts';
+export type { FetchLike, SocketClose, SocketMessage, WebSocketConstructor, WebSocketLike } from './platform.ts';
 export type { BackoffOptions } from './backoff.ts';

@@ -1,3 +1,5 @@
+import { pageSessionStorage, type StorageLike } from '../../platform/storage.ts';
+
 /**
  * What the Genesys vendor needs from its platform, injected so the same code runs in a browser
  * (the globals) and in Node tests (`ws`'s WebSocket, Node's fetch, an in-memory Storage). Each is
@@ -28,46 +30,10 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 /** The fetch API. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** The Web Storage API (sessionStorage in the browser). */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** A storage that keeps nothing past the page: for platforms without sessionStorage. */
-export class MemoryStorage implements StorageLike {
-  private readonly items = new Map<string, string>();
-
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
-
 export interface Platform {
   WebSocket: WebSocketConstructor;
   fetch: FetchLike;
   storage: StorageLike;
-}
-
-/**
- * The page's sessionStorage, else a storage that forgets. A frame from another site whose browser
- * blocks third-party storage throws a SecurityError on the mere access, so it is read in a try.
- */
-export function pageSessionStorage(): StorageLike {
-  try {
-    return (globalThis as { sessionStorage?: StorageLike }).sessionStorage ?? new MemoryStorage();
-  } catch {
-    return new MemoryStorage();
-  }
 }
 
 /** What was given, else the browser's globals (sessionStorage, else a storage that forgets); a readable error names what is missing. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StorageLike } from './platform.ts';
+import type { StorageLike } from '../../platform/storage.ts';
 
 /**
  * Where the vendor keeps its bridge session between page loads (sessionStorage: per tab, gone with

@@ -5,7 +5,8 @@ import { createSimulator, parseSimulatorConfig, type ContactCenterSimulator } fr
 import type { Interaction } from '../../../src/core/interaction.ts';
 import type { WorkspaceEventMap, WorkspaceModel } from '../../../src/core/workspace-model.ts';
 import { Workspace } from '../../../src/core/workspace.ts';
-import { GenesysVendor, MemoryStorage, type GenesysVendorOptions, type StorageLike } from '../../../src/vendors/genesys/index.ts';
+import { MemoryStorage, type StorageLike } from '../../../src/platform/storage.ts';
+import { GenesysVendor, type GenesysVendorOptions } from '../../../src/vendors/genesys/index.ts';
 
 /**
  * The real bridge on an ephemeral loopback port with its embedded simulator (on a ManualClock, so
