@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from '../support/demo-test.ts';
+import { expect, test } from '../support/demo-test.ts';
 
 /**
  * The toolbar in Japanese (`locale=ja`): its page says so (`<html lang="ja">`), every control reads in
@@ -8,7 +8,7 @@ import { expect, screenshot, test } from '../support/demo-test.ts';
 test.describe('Japanese toolbar', () => {
   test.use({ toolbarParams: { locale: 'ja' } });
 
-  test('shows its strings in Japanese and reports the agent state to Fusion in Japanese', async ({ demo, agent, sim }) => {
+  test('shows its strings in Japanese and reports the agent state to Fusion in Japanese', async ({ demo, agent, sim, saveScreenshot }) => {
     const { page, fusion } = demo;
     const toolbar = page.frameLocator('iframe[title="Media toolbar"]');
     await expect(toolbar.locator('html')).toHaveAttribute('lang', 'ja');
@@ -28,7 +28,7 @@ test.describe('Japanese toolbar', () => {
     await expect(incoming).toContainText('Olivia Bennett');
     await expect(incoming.getByRole('button', { name: '応答' })).toBeVisible();
     await expect(incoming.getByRole('button', { name: '拒否' })).toBeVisible();
-    await screenshot(page, 'japanese');
+    await saveScreenshot('japanese');
 
     await incoming.getByRole('button', { name: '応答' }).click();
     const current = toolbar.getByRole('region', { name: '現在の通話' });

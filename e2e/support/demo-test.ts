@@ -9,16 +9,22 @@ import { SimControl } from './sim-control.ts';
 import { ToolbarView } from './toolbar-view.ts';
 
 /**
- * The fixtures of the Genesys scenario suite. Every test gets a contact center with no calls and
- * every agent logged out (before and after it), its own agent from the simulator's pool, and the
- * demo page opened as that agent: Fusion framing the toolbar, the customer phone beside them. A
- * test that needs a second agent takes the next one from `agentPool`.
+ * The fixtures of the demo suites. Every test gets a contact center with no calls and every agent
+ * logged out (before and after it), its own agent from the simulator's pool, and the demo page
+ * opened as that agent: Fusion framing the toolbar on the worker's `vendor`, the customer phone
+ * beside them. A test that needs a second agent takes the next one from `agentPool`.
  *
  * ```ts
  * test.use({ toolbarParams: { offerTimeoutSec: '2' } });   // extra URL parameters of the toolbar frame
- * test('…', async ({ demo, agent, sim }) => { … });
+ * test('…', async ({ demo, agent, sim, saveScreenshot }) => { … });
  * ```
  */
+
+/**
+ * The telephony vendor the toolbar runs on (its `vendor` URL parameter): the Genesys bridge, or
+ * Amazon Connect through the simulated CCP. Both reach the same simulated contact center.
+ */
+export type Vendor = 'genesys' | 'amazon';
 
 export interface Agent {
   agentId: string;
@@ -46,9 +52,19 @@ interface Fixtures {
   emptyContactCenter: void;
   agent: Agent;
   demo: Demo;
+  /** Save a screenshot of the page in a main state to the git-ignored results folder, as `<vendor>-<name>.png`. */
+  saveScreenshot: (name: string) => Promise<void>;
 }
 
-export const test = base.extend<Fixtures, { agentPool: AgentPool }>({
+interface WorkerFixtures {
+  /** The toolbar's vendor: set per project for e2e/scenarios (playwright.config.ts), fixed by a vendor's own suite. */
+  vendor: Vendor;
+  agentPool: AgentPool;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  vendor: ['genesys', { option: true, scope: 'worker' }],
+
   agentPool: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
@@ -85,8 +101,8 @@ export const test = base.extend<Fixtures, { agentPool: AgentPool }>({
     await use(agentPool.next());
   },
 
-  demo: async ({ page, agent, toolbarParams }, use) => {
-    const toolbar = `/toolbar/?${new URLSearchParams({ agentId: agent.agentId, ...toolbarParams })}`;
+  demo: async ({ page, agent, vendor, toolbarParams }, use) => {
+    const toolbar = `/toolbar/?${new URLSearchParams({ agentId: agent.agentId, vendor, ...toolbarParams })}`;
     await page.goto(`${E2E_BRIDGE_URL}/?${new URLSearchParams({ agentId: agent.agentId, toolbar })}`);
     const demo: Demo = {
       page,
@@ -99,15 +115,16 @@ export const test = base.extend<Fixtures, { agentPool: AgentPool }>({
     await expect(demo.phone.feed).toHaveText('Live');
     await use(demo);
   },
+
+  saveScreenshot: async ({ page, vendor }, use) => {
+    await use(async (name) => {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${vendor}-${name}.png`), fullPage: true });
+    });
+  },
 });
 
 export { expect };
-
-/** Save a screenshot of the page in a main state to the git-ignored results folder (`genesys-<name>.png`). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `genesys-${name}.png`), fullPage: true });
-}
 
 /** The call's eventId, as the toolbar gave it to Fusion on newCommEvent (the newest one). */
 export async function offeredEventId(demo: Demo): Promise<string> {

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where the Genesys scenario suite (e2e/genesys) finds the demo: one real bridge, started by
- * playwright.config.ts with the built pages and the suite's simulator (e2e/support/bridge.yaml),
- * serving the Fusion simulator at `/`, the toolbar at `/toolbar/` and the control API at `/sim/*`.
+ * Where the demo suites (e2e/scenarios, e2e/genesys, e2e/amazon, e2e/extensions) find the demo: one
+ * real bridge, started by playwright.config.ts with the built pages and the suite's simulator
+ * (e2e/support/bridge.yaml), serving the Fusion simulator at `/`, the toolbar at `/toolbar/`, the
+ * simulated Amazon Connect CCP at `/ccp/` and the control API at `/sim/*`.
  * `E2E_BRIDGE_PORT` moves it (for instance when another run holds the default port).
  */
 export const E2E_BRIDGE_PORT = Number(process.env.E2E_BRIDGE_PORT ?? 18087);

@@ -1,15 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, offeredEventId, test } from './amazon-test.ts';
+import { expect, offeredEventId, test } from './scenario-test.ts';
+import { available, DANIEL, expectCcp, OLIVIA } from '../support/call-steps.ts';
 
 /**
- * The agent reloads the toolbar in the middle of a call on Amazon Connect: Streams is started again,
- * embeds the CCP again, and the first snapshot lists the call — the toolbar resyncs from it, under the
- * same eventId (the contactId for a call that came in, Fusion's id for a call placed by click-to-dial),
- * and Fusion hears nothing new until the call ends.
+ * The agent reloads the toolbar's frame in the middle of a call: the toolbar picks the call up again
+ * (the bridge session's snapshot on the Genesys path; Streams started again and the CCP's first
+ * snapshot on Amazon Connect) under the same eventId — the one a call that came in was offered
+ * with, Fusion's own for a click-to-dial call — and Fusion, whose engagement never went away, hears
+ * nothing new until the call ends.
  */
-
-const OLIVIA = '+14155550142';
-const DANIEL = '13125550187';
 
 async function reloadToolbar(page: Page): Promise<void> {
   const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname === '/toolbar/');
@@ -17,46 +16,57 @@ async function reloadToolbar(page: Page): Promise<void> {
   await frame.goto(frame.url());
 }
 
-test.describe('Amazon Connect: reloading the toolbar', () => {
+test.describe('Reloading the toolbar', () => {
   test('during an answered call keeps the call and its eventId; hanging up afterwards closes it with WRAPUP', async ({ demo, agent, sim, ccp }) => {
     const { toolbar, fusion, page } = demo;
-    await toolbar.goAvailable();
-    await expect(toolbar.agentStateText).toHaveText('Available');
+    await available(demo, ccp);
     await sim.placeCall(OLIVIA, agent.dn);
     await fusion.incomingCall.getByRole('button', { name: 'Answer' }).click();
+    const engagement = fusion.engagement('Olivia Bennett');
+    await expect(engagement).toBeVisible();
     await expect(toolbar.currentCall).toContainText('On call');
     const eventId = await offeredEventId(demo);
+    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent']);
 
     await reloadToolbar(page);
 
     await expect(fusion.uef.entries.filter({ hasText: "initialize('ctikit', 'v1')" })).toHaveCount(2);
     await expect(toolbar.currentCall).toContainText('On call');
     await expect(toolbar.currentCall).toContainText(OLIVIA);
+    // Who the call is with, as Fusion's reverse lookup found it before the reload.
+    await expect(toolbar.currentCall).toContainText('Olivia Bennett');
     await expect(toolbar.agentStateText).toHaveText('Available');
-    await expect(ccp.agentState).toHaveText('Busy');
+    await expectCcp(ccp, { agentState: 'Busy' });
+    await expect(engagement).toBeVisible();
+    await expect(fusion.incomingCall).toBeHidden();
 
     await toolbar.control('Hang up').click();
 
+    await expect(fusion.wrapUp).toContainText('Olivia Bennett');
     await expect(toolbar.wrapUp).toContainText('Call ended');
+    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
     expect(await fusion.uef.allCommEvents()).toEqual([`newCommEvent ${eventId}`, `startCommEvent ${eventId}`, `closeCommEvent ${eventId} WRAPUP`]);
   });
 
-  test('during a click-to-dial call keeps Fusion’s eventId', async ({ demo }) => {
+  test('during a click-to-dial call keeps Fusion’s eventId; hanging up afterwards closes it with WRAPUP', async ({ demo, ccp }) => {
     const { toolbar, fusion, phone, page } = demo;
-    await toolbar.goAvailable();
-    await expect(toolbar.agentStateText).toHaveText('Available');
+    await available(demo, ccp);
     await fusion.callContact('Daniel Okafor');
     await phone.customerCall(DANIEL).getByRole('button', { name: 'Answer', exact: true }).click();
     await expect(toolbar.currentCall).toContainText('On call');
+    await expect(fusion.engagement('Daniel Okafor')).toBeVisible();
     const eventId = await offeredEventId(demo);
+    const [outgoing] = await fusion.uef.sent('onOutgoingEvent');
+    expect(eventId).toBe(outgoing?.data.outData?.SVCMCA_CALL_ID);
 
     await reloadToolbar(page);
 
     await expect(fusion.uef.entries.filter({ hasText: "initialize('ctikit', 'v1')" })).toHaveCount(2);
     await expect(toolbar.currentCall).toContainText('On call');
+    await expect(toolbar.currentCall).toContainText('Daniel Okafor');
     await toolbar.control('Hang up').click();
 
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
-    expect(await fusion.uef.allCommEvents()).toHaveLength(3);
+    expect(await fusion.uef.allCommEvents()).toEqual([`newCommEvent ${eventId}`, `startCommEvent ${eventId}`, `closeCommEvent ${eventId} WRAPUP`]);
   });
 });
