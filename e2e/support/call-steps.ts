@@ -1,6 +1,6 @@
 import type { CcpPanel } from './ccp-panel.ts';
 import { expect, offeredEventId, type Agent, type Demo } from './demo-test.ts';
-import type { SimControl } from './sim-control.ts';
+import type { SimCall, SimControl } from './sim-control.ts';
 
 /**
  * The steps a call scenario sets its stage with, on either vendor, and the people in them (the
@@ -68,7 +68,9 @@ export async function answered(demo: Demo, ccp: CcpPanel | undefined, agent: Age
   return eventId;
 }
 
-/** The state of the agent's own leg of their call, as the simulator has it. */
+/** The state of the agent's own leg of their call with a customer, as the simulator has it. */
 export async function agentLeg(sim: SimControl, agent: Agent): Promise<string | undefined> {
-  return (await sim.callOf(agent.dn)).parties.find((party) => party.dn === agent.dn)?.state;
+  const onCall = (call: SimCall): boolean => call.parties.some((party) => party.dn === agent.dn);
+  const withCustomer = (await sim.calls()).find((call) => onCall(call) && call.parties.some((party) => party.kind === 'external'));
+  return withCustomer?.parties.find((party) => party.dn === agent.dn)?.state;
 }
