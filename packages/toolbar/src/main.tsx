@@ -5,7 +5,6 @@ import { FusionLink } from './app/fusion.ts';
 import { createVendor } from './app/vendor.ts';
 import { CrmContacts } from './core/crm-contacts.ts';
 import { Workspace } from './core/workspace.ts';
-import { startExtensions } from './extensions/start-extensions.ts';
 import { resolveLocale, translator, type Locale } from './i18n/index.ts';
 import { App } from './ui/App.tsx';
 import { ConfigErrorView } from './ui/ConfigErrorView.tsx';
@@ -20,6 +19,9 @@ import './ui/toolbar.css';
  */
 async function main(root: HTMLElement): Promise<void> {
   const logger = browserLogger();
+  const framed = window.parent !== window;
+  // Fetch the Fusion adapter while the configuration loads; FusionLink imports the same module later.
+  if (framed) void import('./fusion/fusion-adapter.ts').catch(() => undefined);
   const loaded = await loadConfig((url) => fetch(url, { cache: 'no-cache' }), window.location.search);
   if (!loaded.ok) {
     logger.error({ detail: loaded.detail }, 'invalid toolbar configuration');
@@ -37,17 +39,21 @@ async function main(root: HTMLElement): Promise<void> {
     contacts,
     labels: (agent) => agentDisplayStrings(agent, reasonCodes, t),
     logger,
-    framed: window.parent !== window,
+    framed,
   });
-  const vendor = await createVendor({
-    config,
-    reasonCodes,
-    pageOrigin: window.location.origin,
-    fusionTrustToken: () => fusion.trustToken(),
-    logger,
-  });
+  const desktopOptions = loaded.value.agentDesktopOptions;
+  const [vendor, extensionsModule] = await Promise.all([
+    createVendor({
+      config,
+      reasonCodes,
+      pageOrigin: window.location.origin,
+      fusionTrustToken: () => fusion.trustToken(),
+      logger,
+    }),
+    Object.keys(desktopOptions).length > 0 ? import('./extensions/start-extensions.tsx') : undefined,
+  ]);
   const workspace = new Workspace({ vendor, logger });
-  const extensions = startExtensions({ options: loaded.value.agentDesktopOptions, workspace, window, agentId: config.agentId, logger });
+  const extensions = extensionsModule?.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
 
   render(<App workspace={workspace} contacts={contacts} t={t} locale={locale} fusion={fusion} extensions={extensions} />, root);
   logger.info({ vendor: vendor.vendorName, locale, credentials: config.credentials }, 'toolbar started');

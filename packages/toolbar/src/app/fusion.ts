@@ -70,8 +70,7 @@ export class FusionLink implements FusionStatusSource {
       if (this.status.kind === 'starting') this.set({ kind: 'timeout' });
     }, this.noticeAfterMs);
     try {
-      const uef = await loadUefLibrary(config.uefScriptUrl);
-      const { FusionAdapter } = await import('../fusion/fusion-adapter.ts');
+      const [uef, { FusionAdapter }] = await Promise.all([loadUefLibrary(config.uefScriptUrl), import('../fusion/fusion-adapter.ts')]);
       this.adapter = await FusionAdapter.start({
         uef,
         workspace,

@@ -288,17 +288,23 @@ export class FusionAdapter {
     }
   }
 
-  /** Comm events of one interaction go out one after the other: startComm needs newComm's outData. */
+  /**
+   * Comm events of one interaction go out one after the other: startComm needs newComm's outData.
+   * A task with nothing before it starts at once, so Fusion hears of a ringing call before the
+   * toolbar's own views render it.
+   */
   private inOrder(key: string, task: () => Promise<void>): Promise<void> {
-    const next = (this.chains.get(key) ?? Promise.resolve())
-      .then(task)
-      .catch((error: unknown) => this.log.warn({ key, err: describe(error) }, 'a Fusion operation failed'));
+    const previous = this.chains.get(key);
+    const next = (previous ? previous.then(task) : task()).catch((error: unknown) =>
+      this.log.warn({ key, err: describe(error) }, 'a Fusion operation failed'),
+    );
     this.chains.set(key, next);
     void next.then(() => {
       if (this.chains.get(key) === next) this.chains.delete(key);
     });
     return next;
   }
+
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

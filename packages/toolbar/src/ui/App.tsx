@@ -2,8 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { isLoggedIn } from '../core/agent-state.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Workspace } from '../core/workspace.ts';
-import type { ExtensionsHost } from '../extensions/extensions-host.ts';
-import { ExtensionsArea } from '../extensions/ExtensionsArea.tsx';
+import type { ExtensionsView } from '../extensions/start-extensions.tsx';
 import type { Locale, Translate } from '../i18n/index.ts';
 import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
@@ -37,8 +36,8 @@ export interface AppProps {
   readonly t: Translate;
   readonly locale: Locale;
   readonly fusion: FusionStatusSource;
-  /** The web extensions' host, when extensions are configured. */
-  readonly extensions?: ExtensionsHost | undefined;
+  /** The web extensions' view, when extensions are configured. */
+  readonly extensions?: ExtensionsView | undefined;
 }
 
 export function App(props: AppProps) {
@@ -54,7 +53,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsHost | undefined }) {
+function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView | undefined }) {
   const { workspace, contacts, locale } = useToolbar();
   const model = useModel(workspace);
   useContactsChanges(contacts);
@@ -74,7 +73,7 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsHost
         ))}
         {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
       </main>
-      {props.extensions && <ExtensionsArea host={props.extensions} locale={locale} />}
+      {props.extensions && <props.extensions locale={locale} />}
     </div>
   );
 }

@@ -68,6 +68,7 @@ export class GenesysVendor implements ICtiVendorHandler {
   private readonly log: Logger;
   /** The configured reasons, else the bridge's once fetched. */
   private reasons: readonly ReasonCode[];
+  private reasonsRequest: Promise<ReasonCodesOutcome> | undefined;
   private readonly ownReferences = new Set<string>();
   private referenceCounter = 0;
   private readonly referencePrefix: string;
@@ -157,11 +158,15 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.send({ type: 'Logout', ...(reasonCode !== undefined ? { reasonCode } : {}) });
   }
 
-  async reasonCodes(): Promise<ReasonCodesOutcome> {
-    if (this.reasons.length > 0) return { ok: true, reasonCodes: this.reasons };
-    const outcome = await this.rest.reasonCodes(`${this.referencePrefix}-${++this.referenceCounter}`);
-    if (outcome.ok) this.reasons = outcome.reasonCodes;
-    return outcome;
+  /** The configured reasons, else the bridge's: asked once at a time, kept once answered. */
+  reasonCodes(): Promise<ReasonCodesOutcome> {
+    if (this.reasons.length > 0) return Promise.resolve({ ok: true, reasonCodes: this.reasons });
+    this.reasonsRequest ??= this.rest.reasonCodes(`${this.referencePrefix}-${++this.referenceCounter}`).then((outcome) => {
+      this.reasonsRequest = undefined;
+      if (outcome.ok) this.reasons = outcome.reasonCodes;
+      return outcome;
+    });
+    return this.reasonsRequest;
   }
 
   makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome> {

@@ -1,14 +1,20 @@
+import type { FunctionComponent } from 'preact';
 import type { Logger } from '../core/logger.ts';
 import type { Workspace } from '../core/workspace.ts';
+import type { Locale } from '../i18n/index.ts';
+import { ExtensionsArea } from './ExtensionsArea.tsx';
 import { parseExtensionsSetup, type DesktopOptions } from './extension-views.ts';
 import { ExtensionsHost } from './extensions-host.ts';
 import { listenToExtensions } from './window-link.ts';
 
 /**
- * The app shell's entry to the extensions: read the administrator's options, say what could not be
- * used, and when views are configured, start the host and listen to the window. No views, no host:
- * the toolbar then answers no Service Client API message at all.
+ * The app shell's entry to the extensions, loaded on demand: read the administrator's options, say
+ * what could not be used, and when views are configured, start the host, listen to the window and
+ * give the toolbar the view that shows them. No views, no host: the toolbar then answers no Service
+ * Client API message at all.
  */
+export type ExtensionsView = FunctionComponent<{ locale: Locale }>;
+
 export interface ExtensionsStart {
   readonly options: DesktopOptions;
   readonly workspace: Workspace;
@@ -18,7 +24,7 @@ export interface ExtensionsStart {
   readonly logger: Logger;
 }
 
-export function startExtensions(start: ExtensionsStart): ExtensionsHost | undefined {
+export function startExtensions(start: ExtensionsStart): ExtensionsView | undefined {
   const { value: setup, problems } = parseExtensionsSetup(start.options);
   for (const problem of problems) start.logger.warn({ problem }, 'web extensions: an option could not be used');
   if (setup.views.length === 0) return undefined;
@@ -32,5 +38,5 @@ export function startExtensions(start: ExtensionsStart): ExtensionsHost | undefi
   });
   listenToExtensions(start.window, host);
   start.logger.info({ views: setup.views.map((view) => view.name) }, 'web extensions started');
-  return host;
+  return ({ locale }) => <ExtensionsArea host={host} locale={locale} />;
 }
