@@ -8,6 +8,13 @@ import { expect, test, type PerVendor } from './scenario-test.ts';
  */
 
 /**
+ * The connection before the agent's first command. The Genesys path opens its bridge session with
+ * that command (logging in), so it is offline until then; Amazon Connect's CCP is connected as soon
+ * as Streams has started, the agent still offline in it.
+ */
+const CONNECTION_LOGGED_OUT: PerVendor<string> = { genesys: 'Offline', amazon: 'Connected' };
+
+/**
  * Fusion's "Make unavailable" names no reason. The Genesys path goes plain not ready; Amazon Connect
  * has no not-ready state without a name, so the toolbar picks the instance's first custom
  * (not routable) state.
@@ -18,9 +25,9 @@ const MADE_UNAVAILABLE: PerVendor<{ toolbar: string; phone: string; reasonCode: 
 };
 
 test.describe('Agent availability', () => {
-  test('goes available, not ready with a reason and logs out in the toolbar; Fusion shows each state', async ({ demo, agent, sim, ccp, saveScreenshot }) => {
+  test('goes available, not ready with a reason and logs out in the toolbar; Fusion shows each state', async ({ demo, agent, sim, ccp, vendor, saveScreenshot }) => {
     const { toolbar, fusion } = demo;
-    await expect(toolbar.connection).toHaveText('Connected');
+    await expect(toolbar.connection).toHaveText(CONNECTION_LOGGED_OUT[vendor]);
     await expect(toolbar.agentStateText).toHaveText('Logged out');
     await expect(fusion.phoneButton).toHaveAccessibleName(/^Phone: Logged out\b/);
     await expectCcp(ccp, { agentState: 'Offline' });
