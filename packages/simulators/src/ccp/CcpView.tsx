@@ -11,7 +11,11 @@ import type { CcpLogin } from './ccp-login.ts';
 export function CcpView(props: { app: CcpApp }) {
   const { app } = props;
   const [, changed] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => app.subscribe(() => changed(undefined)), [app]);
+  useEffect(() => {
+    const stop = app.subscribe(() => changed(undefined));
+    changed(undefined);
+    return stop;
+  }, [app]);
   const { service } = app;
   const status = app.status;
   return (
