@@ -3,6 +3,7 @@ import { loadConfig } from './app/config-file.ts';
 import { browserLogger } from './app/browser-logger.ts';
 import { FusionLink } from './app/fusion.ts';
 import { createVendor } from './app/vendor.ts';
+import { loadUefLibrary } from './fusion/load-uef.ts';
 import { CrmContacts } from './core/crm-contacts.ts';
 import { Workspace } from './core/workspace.ts';
 import { resolveLocale, translator, type Locale } from './i18n/index.ts';
@@ -30,6 +31,8 @@ async function main(root: HTMLElement): Promise<void> {
     return;
   }
   const { config, reasonCodes } = loaded.value;
+  // Start loading Fusion's UEF library now, beside the vendor; FusionLink awaits the same load.
+  if (framed) void loadUefLibrary(config.uefScriptUrl).catch(() => undefined);
   const locale = resolveLocale(config.locale, navigator.languages);
   const t = applyLocale(locale);
   const contacts = new CrmContacts(logger);
