@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { FUSION_SIM_PORT } from './e2e/fixtures/ports.ts';
 import type { Vendor } from './e2e/support/demo-test.ts';
 import { E2E_BRIDGE_CONFIG, E2E_BRIDGE_PORT, E2E_BRIDGE_URL } from './e2e/support/environment.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.ts';
 
 /**
  * End-to-end specs in headless Chromium (the system's, not a downloaded one), in projects:
@@ -29,17 +30,8 @@ export default defineConfig<object, { vendor: Vendor }>({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

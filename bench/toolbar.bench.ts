@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Rolldown } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.ts';
 
 /**
  * `npm run bench:toolbar`: the media toolbar in headless Chromium, framed by the Fusion simulator,
@@ -48,16 +49,6 @@ const root = (path: string): string => fileURLToPath(new URL(`../${path}`, impor
 const WORK = root('.bench/toolbar');
 const AGENT = { agentId: 'bench1', name: 'Bench Agent', dn: '7001' };
 const CALLER = '+14155550142';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const children: ChildProcess[] = [];
 const hardStop = setTimeout(() => {
@@ -285,7 +276,7 @@ async function main(): Promise<void> {
   const initialJs = await buildPages();
   const { child, url } = await startBridge();
   console.log(`bridge on ${url}; Chromium: ${LOADS} loads, then ${CALLS} calls (+${WARM_UP_CALLS} warm-up)…`);
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const loadBefore = loadavg()[0] ?? 0;
   try {
     const loads = await measureLoads(browser, url);
