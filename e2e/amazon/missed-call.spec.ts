@@ -1,8 +1,6 @@
 import { test as base } from '@playwright/test';
 import { createBridge, type Bridge } from '@ctikit/bridge';
-import { FusionPage } from '../support/fusion-page.ts';
-import { PhonePanel } from '../support/phone-panel.ts';
-import { ToolbarView } from '../support/toolbar-view.ts';
+import { openDemo } from '../support/demo-test.ts';
 import { CcpPanel, expect, offeredEventId, type Demo } from './amazon-test.ts';
 
 /**
@@ -42,17 +40,7 @@ const test = base.extend<{ demo: Demo; ccp: CcpPanel }, { bridge: Bridge }>({
     { scope: 'worker' },
   ],
   demo: async ({ page, bridge }, use) => {
-    const toolbar = `/toolbar/?${new URLSearchParams({ agentId: AGENT.agentId, vendor: 'amazon' })}`;
-    await page.goto(`${bridge.url}/?${new URLSearchParams({ agentId: AGENT.agentId, toolbar })}`);
-    const demo: Demo = {
-      page,
-      fusion: new FusionPage(page),
-      toolbar: new ToolbarView(page.frameLocator('iframe[title="Media toolbar"]')),
-      phone: new PhonePanel(page),
-    };
-    await expect(demo.fusion.phoneButton).toBeEnabled();
-    await expect(demo.phone.feed).toHaveText('Live');
-    await use(demo);
+    await use(await openDemo(page, bridge.url, AGENT.agentId, { vendor: 'amazon' }));
   },
   ccp: async ({ demo }, use) => {
     await use(new CcpPanel(demo.page));

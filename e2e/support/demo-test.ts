@@ -102,18 +102,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 
   demo: async ({ page, agent, vendor, toolbarParams }, use) => {
-    const toolbar = `/toolbar/?${new URLSearchParams({ agentId: agent.agentId, vendor, ...toolbarParams })}`;
-    await page.goto(`${E2E_BRIDGE_URL}/?${new URLSearchParams({ agentId: agent.agentId, toolbar })}`);
-    const demo: Demo = {
-      page,
-      fusion: new FusionPage(page),
-      toolbar: new ToolbarView(page.frameLocator('iframe[title="Media toolbar"]')),
-      phone: new PhonePanel(page),
-    };
-    // The toolbar is linked once it has reported the agent (the phone icon is enabled then).
-    await expect(demo.fusion.phoneButton).toBeEnabled();
-    await expect(demo.phone.feed).toHaveText('Live');
-    await use(demo);
+    await use(await openDemo(page, E2E_BRIDGE_URL, agent.agentId, { vendor, ...toolbarParams }));
   },
 
   saveScreenshot: async ({ page, vendor }, use) => {
@@ -132,4 +121,23 @@ export async function offeredEventId(demo: Demo): Promise<string> {
   const eventId = (await demo.fusion.uef.last('newCommEvent')).data.eventId;
   if (!eventId) throw new Error('newCommEvent without an eventId');
   return eventId;
+}
+
+/**
+ * Open the demo on a bridge: the Fusion simulator framing the toolbar as `agentId`, with the
+ * toolbar's URL parameters. Resolves once the toolbar is linked (it has reported the agent, so the
+ * phone icon is enabled) and the customer phone's event feed is live.
+ */
+export async function openDemo(page: Page, bridgeUrl: string, agentId: string, toolbarParams: Record<string, string>): Promise<Demo> {
+  const toolbar = `/toolbar/?${new URLSearchParams({ agentId, ...toolbarParams })}`;
+  await page.goto(`${bridgeUrl}/?${new URLSearchParams({ agentId, toolbar })}`);
+  const demo: Demo = {
+    page,
+    fusion: new FusionPage(page),
+    toolbar: new ToolbarView(page.frameLocator('iframe[title="Media toolbar"]')),
+    phone: new PhonePanel(page),
+  };
+  await expect(demo.fusion.phoneButton).toBeEnabled();
+  await expect(demo.phone.feed).toHaveText('Live');
+  return demo;
 }

@@ -192,6 +192,15 @@ export async function readyAgent(t: TestBridge, agentId: string): Promise<Client
   return socket;
 }
 
+/** An agent logged in but NotReady (`initialize` with `ready: false`), with its socket. */
+export async function notReadyAgent(t: TestBridge, agentId: string): Promise<ClientSocket> {
+  const socket = await ClientSocket.agent(t, { agentId });
+  const result = await command(t, agentId, { type: 'initialize', ready: false });
+  if (result.status !== 200) throw new Error(`initialize failed: ${JSON.stringify(result.body)}`);
+  await socket.next('EventAgentNotReady');
+  return socket;
+}
+
 /** An inbound call from the customer to `to`, ringing at `socket`'s agent; returns the EventRinging. */
 export async function ringing(t: TestBridge, socket: ClientSocket, from = '4155550123', to = '8000'): Promise<Frame> {
   const connectionId = await placeCall(t, from, to);

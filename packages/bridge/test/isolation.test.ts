@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@ctikit/protocol';
-import { ClientSocket, command, readyAgent, refusedUpgrade, ringing, startBridge } from './harness.ts';
+import { ClientSocket, command, notReadyAgent, readyAgent, refusedUpgrade, ringing, startBridge } from './harness.ts';
 import type { Frame, TestBridge } from './harness.ts';
 
 /** One agent can never act on, or see, another agent's call. */
@@ -13,9 +13,7 @@ let call: Frame;
 beforeEach(async () => {
   t = await startBridge();
   alex = await readyAgent(t, 'agent1');
-  kenji = await ClientSocket.agent(t, { agentId: 'agent2' });
-  await command(t, 'agent2', { type: 'initialize', ready: false });
-  await kenji.next('EventAgentNotReady');
+  kenji = await notReadyAgent(t, 'agent2');
   call = await ringing(t, alex);
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientSocket, command, readyAgent, startBridge, talking } from './harness.ts';
+import { ClientSocket, command, notReadyAgent, readyAgent, startBridge, talking } from './harness.ts';
 import type { Frame, TestBridge } from './harness.ts';
 
 /** Transfers and conferences between two agents: each sees its own legs, with stable eventIds. */
@@ -12,9 +12,7 @@ let call: Frame;
 beforeEach(async () => {
   t = await startBridge();
   alex = await readyAgent(t, 'agent1');
-  kenji = await ClientSocket.agent(t, { agentId: 'agent2' });
-  await command(t, 'agent2', { type: 'initialize', ready: false });
-  await kenji.next('EventAgentNotReady');
+  kenji = await notReadyAgent(t, 'agent2');
   call = await talking(t, alex, 'agent1');
 });
 
