@@ -3,15 +3,15 @@ import type { InteractionState } from './interaction-state.ts';
 import { failure, type Failure } from './outcome.ts';
 
 /**
- * What the workspace checks before a command reaches the vendor: the interaction it names must be
- * in a state where the command makes sense, and its arguments must be well formed. A refusal is a
- * failure value with a clear code, so the button that sent it can say why.
+ * The checks the command table (`commands.ts`) is built from: the interaction a command names must
+ * be in a state where the command makes sense, and its arguments must be well formed. A refusal is
+ * a failure value with a clear code, so the control that sent it can say why.
  *
  * A rule returns undefined when the command may go.
  */
 export type InteractionRule = (interaction: Interaction) => Failure | undefined;
 
-function inState(allowed: readonly InteractionState[], already: readonly InteractionState[] = []): InteractionRule {
+export function inState(allowed: readonly InteractionState[], already: readonly InteractionState[] = []): InteractionRule {
   return (interaction) => {
     if (allowed.includes(interaction.state)) return undefined;
     if (already.includes(interaction.state)) {
@@ -24,16 +24,19 @@ function inState(allowed: readonly InteractionState[], already: readonly Interac
   };
 }
 
-function both(first: InteractionRule, second: InteractionRule): InteractionRule {
-  return (interaction) => first(interaction) ?? second(interaction);
+/** `first`, then a flag the interaction must have (`already` names the state it is in otherwise). */
+export function onlyIf(first: InteractionRule, test: InteractionRule | ((interaction: Interaction) => boolean), already?: string): InteractionRule {
+  return (interaction) => {
+    const refused = first(interaction);
+    if (refused) return refused;
+    const second = test(interaction);
+    if (typeof second !== 'boolean') return second;
+    return second ? undefined : failure('ALREADY_IN_STATE', `Interaction ${interaction.eventId} is already ${already ?? 'so'}.`);
+  };
 }
 
-function flag(test: (interaction: Interaction) => boolean, already: string): InteractionRule {
-  return (interaction) =>
-    test(interaction) ? undefined : failure('ALREADY_IN_STATE', `Interaction ${interaction.eventId} is already ${already}.`);
-}
-
-function recording(allowed: readonly Interaction['recordingState'][], already: Interaction['recordingState']): InteractionRule {
+/** The recording must be in one of `allowed`; in `already` it is reported as already there. */
+export function recordingIn(allowed: readonly Interaction['recordingState'][], already: Interaction['recordingState']): InteractionRule {
   return (interaction) => {
     if (allowed.includes(interaction.recordingState)) return undefined;
     if (interaction.recordingState === already) {
@@ -42,43 +45,6 @@ function recording(allowed: readonly Interaction['recordingState'][], already: I
     return failure('INVALID_CALL_STATE', `The recording of ${interaction.eventId} is ${interaction.recordingState}.`);
   };
 }
-
-const IN_CALL: readonly InteractionState[] = ['connected', 'held'];
-const LIVE: readonly InteractionState[] = ['offered', 'dialing', 'connected', 'held'];
-
-/** The interaction commands, and the state each needs of the interaction it names. */
-export const INTERACTION_RULES = {
-  acceptCall: inState(['offered']),
-  rejectCall: inState(['offered']),
-  hangupCall: inState(['dialing', 'connected', 'held']),
-  holdCall: inState(['connected'], ['held']),
-  resumeCall: inState(['held'], ['connected']),
-  muteCall: both(inState(IN_CALL), flag((i) => !i.muted, 'muted')),
-  unmuteCall: both(inState(IN_CALL), flag((i) => i.muted, 'unmuted')),
-  transferCall: inState(IN_CALL),
-  consultCall: inState(['connected']),
-  completeTransfer: inState(IN_CALL),
-  completeConference: inState(IN_CALL),
-  cancelConsult: inState(IN_CALL),
-  sendDtmf: inState(['connected']),
-  setAttachedData: inState(LIVE),
-  deleteAttachedData: inState(LIVE),
-  startRecording: both(inState(IN_CALL), recording(['stopped'], 'recording')),
-  stopRecording: both(inState(IN_CALL), recording(['recording', 'paused'], 'stopped')),
-  pauseRecording: both(inState(IN_CALL), recording(['recording'], 'paused')),
-  resumeRecording: both(inState(IN_CALL), recording(['paused'], 'recording')),
-} satisfies Record<string, InteractionRule>;
-
-export type InteractionCommand = keyof typeof INTERACTION_RULES;
-
-/** The consult leg named by completeTransfer / completeConference / cancelConsult. */
-export const CONSULT_RULES = {
-  /** A transfer may complete before the consulted party answers (a two-step "blind" transfer). */
-  completeTransfer: inState(['dialing', 'connected', 'held']),
-  /** A conference needs the consulted party on the line. */
-  completeConference: inState(['connected', 'held']),
-  cancelConsult: inState(LIVE),
-} satisfies Record<string, InteractionRule>;
 
 /**
  * A dialable number: formatting (spaces, dashes, dots, parentheses) removed, then an optional `+`

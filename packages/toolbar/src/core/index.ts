@@ -1,5 +1,6 @@
 export * from './agent-state.ts';
 export * from './command-rules.ts';
+export * from './commands.ts';
 export * from './connection-status.ts';
 export * from './emitter.ts';
 export * from './interaction.ts';

@@ -69,4 +69,23 @@ export interface Interaction extends InteractionDetails {
   readonly muted: boolean;
   /** Set once the interaction has ended (state `wrapUp` or `closed`). */
   readonly endCause?: EndCause;
+  /**
+   * On a consultation the agent placed from one of its own calls: that call's eventId, kept for the
+   * leg's whole life (its `linkedEventId` goes when the call it served ends first).
+   */
+  readonly consultationOf?: string;
+}
+
+/**
+ * A consultation leg the agent placed from one of its calls. It has no wrap-up of its own (the call
+ * it served carries it), so the workspace closes it as soon as it ends, Fusion never hears of it and
+ * the views show it inside that call's card.
+ */
+export function isOwnConsultation(interaction: Interaction): boolean {
+  return interaction.direction === 'consult' && interaction.consultationOf !== undefined;
+}
+
+/** The `consultationOf` a new interaction gets: a consultation created linked to one of the agent's calls. */
+export function consultationOf(details: InteractionDetails): { consultationOf?: string } {
+  return details.direction === 'consult' && details.linkedEventId !== undefined ? { consultationOf: details.linkedEventId } : {};
 }

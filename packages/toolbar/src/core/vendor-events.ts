@@ -2,7 +2,7 @@ import type { AgentState } from './agent-state.ts';
 import type { ConnectionStatus } from './connection-status.ts';
 import type { AttachedData, EndCause, InteractionDetails, RecordingState } from './interaction.ts';
 import type { LiveInteractionState } from './interaction-state.ts';
-import type { Failure } from './outcome.ts';
+import type { Failure, ReasonCode } from './outcome.ts';
 
 /**
  * The vendor-neutral event vocabulary: the facts a vendor reports to the workspace model, in the
@@ -19,7 +19,8 @@ export interface VendorEventMap {
   interactionDialing: { readonly eventId: string; readonly details: InteractionDetails; readonly at: number };
   interactionConnected: { readonly eventId: string; readonly at: number };
   interactionHeld: { readonly eventId: string; readonly at: number };
-  interactionResumed: { readonly eventId: string; readonly at: number };
+  /** A held call was taken back. */
+  interactionRetrieved: { readonly eventId: string; readonly at: number };
   interactionMuteChanged: { readonly eventId: string; readonly muted: boolean; readonly at: number };
   /** Attached data, parties, recording, the consult link or who the call is with changed; absent fields are unchanged. */
   interactionDataChanged: {
@@ -38,6 +39,8 @@ export interface VendorEventMap {
   connectionChanged: { readonly status: ConnectionStatus; readonly at: number };
   /** A full snapshot: it replaces the model's agent and live interactions. */
   resynced: { readonly agent: AgentState; readonly interactions: readonly LiveInteractionSnapshot[]; readonly at: number };
+  /** The not-ready reasons the agent may choose from, as the vendor (or the toolbar's configuration) lists them. */
+  reasonCodesListed: { readonly reasonCodes: readonly ReasonCode[] };
   /** A command failed after it was accepted (a vendor error event that no command result carried). */
   commandFailed: { readonly failure: Failure; readonly eventId?: string; readonly at: number };
 }

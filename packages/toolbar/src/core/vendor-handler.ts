@@ -37,24 +37,30 @@ export interface ICtiVendorHandler {
   /** The not-ready reasons the agent may choose from. */
   reasonCodes(): Promise<ReasonCodesOutcome>;
 
-  /** Dial `phoneNumber`; the new interaction takes `eventId` (Fusion's click-to-dial id) for its whole life. */
-  makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome>;
+  /**
+   * Dial `phoneNumber`; the new interaction takes `eventId` (Fusion's click-to-dial id) for its whole
+   * life. `userData` is attached to the call as it is placed (Genesys: the request's UserData); a
+   * vendor that cannot attach data to a new call refuses with NOT_SUPPORTED rather than drop it.
+   */
+  makeOutboundCall(phoneNumber: string, eventId: string, userData?: AttachedData): Promise<CommandOutcome>;
   acceptCall(eventId: string): Promise<CommandOutcome>;
   rejectCall(eventId: string): Promise<CommandOutcome>;
   /** End a connected or held call, or cancel a dialing one. */
   hangupCall(eventId: string): Promise<CommandOutcome>;
   holdCall(eventId: string): Promise<CommandOutcome>;
-  resumeCall(eventId: string): Promise<CommandOutcome>;
+  /** Take a held call back (T-Server's RetrieveCall). */
+  retrieveCall(eventId: string): Promise<CommandOutcome>;
   muteCall(eventId: string): Promise<CommandOutcome>;
   unmuteCall(eventId: string): Promise<CommandOutcome>;
 
-  /** Blind (single-step) transfer. */
-  transferCall(eventId: string, destination: string): Promise<CommandOutcome>;
+  /** Blind (single-step) transfer, with `userData` attached for the party it goes to. */
+  transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome>;
   /**
    * Hold the call and dial `destination` for a consultation; resolves with the consult leg's eventId.
-   * `purpose` says what the consultation is meant to end in, for vendors that must know up front.
+   * `purpose` says what the consultation is meant to end in, for vendors that must know up front;
+   * `userData` is attached to the consultation call.
    */
-  consultCall(eventId: string, destination: string, purpose?: ConsultPurpose): Promise<DialOutcome>;
+  consultCall(eventId: string, destination: string, purpose?: ConsultPurpose, userData?: AttachedData): Promise<DialOutcome>;
   /** Hand the held call to the consulted party and leave. */
   completeTransfer(eventId: string, consultEventId: string): Promise<CommandOutcome>;
   /** Join the held call and the consultation into one conference. */

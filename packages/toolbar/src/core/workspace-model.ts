@@ -1,10 +1,11 @@
 import { LOGGED_OUT, transitionAgent, type AgentState } from './agent-state.ts';
 import { IDLE_CONNECTION, sameConnectionStatus, type ConnectionStatus } from './connection-status.ts';
 import { Emitter, type Listener } from './emitter.ts';
-import type { EndCause, Interaction, InteractionDetails } from './interaction.ts';
+import { consultationOf, type EndCause, type Interaction, type InteractionDetails } from './interaction.ts';
 import { isLive, transitionInteraction, type InteractionStep, type LiveInteractionState } from './interaction-state.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failure, OK, type CommandOutcome, type Failure } from './outcome.ts';
+import type { CommandName } from './commands.ts';
+import { failure, OK, type CommandOutcome, type Failure, type ReasonCode } from './outcome.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
 
 /**
@@ -28,7 +29,9 @@ export interface WorkspaceEventMap {
   /** A full snapshot from the vendor was applied (after the changes it caused were emitted). */
   resynced: { readonly agent: AgentState; readonly interactions: readonly Interaction[] };
   /** A command failed: refused by the workspace, by the vendor, or later by the contact center. */
-  commandFailed: { readonly failure: Failure; readonly command?: string; readonly eventId?: string };
+  commandFailed: { readonly failure: Failure; readonly command?: CommandName; readonly eventId?: string };
+  /** The vendor listed the not-ready reasons. */
+  reasonCodesChanged: { readonly reasonCodes: readonly ReasonCode[] };
 }
 
 export interface WorkspaceModelOptions {
@@ -51,6 +54,7 @@ type Handlers = { [K in VendorEventType]: (event: VendorEventOf<K>) => void };
 export class WorkspaceModel {
   private agentState: AgentState = LOGGED_OUT;
   private connectionStatus: ConnectionStatus = IDLE_CONNECTION;
+  private reasons: readonly ReasonCode[] = [];
   private readonly byEventId = new Map<string, Interaction>();
   private readonly closedEventIds = new Set<string>();
   private readonly emitter: Emitter<WorkspaceEventMap>;
@@ -69,6 +73,11 @@ export class WorkspaceModel {
 
   get connection(): ConnectionStatus {
     return this.connectionStatus;
+  }
+
+  /** The not-ready reasons the agent may choose from (empty until the vendor lists them). */
+  get reasonCodes(): readonly ReasonCode[] {
+    return this.reasons;
   }
 
   /** The interactions not yet closed, in the order they appeared. */
@@ -101,7 +110,7 @@ export class WorkspaceModel {
   }
 
   /** Tell the views a command failed (the workspace's refusals and the vendor's answers). */
-  reportFailure(failureValue: Failure, command?: string, eventId?: string): void {
+  reportFailure(failureValue: Failure, command?: CommandName, eventId?: string): void {
     this.serially(() =>
       this.emitter.emit('commandFailed', {
         failure: failureValue,
@@ -134,10 +143,10 @@ export class WorkspaceModel {
     interactionDialing: (event) => this.create(event.eventId, 'dialing', event.details, event.at),
     interactionConnected: (event) => this.step(event.eventId, { to: 'connected', at: event.at }),
     interactionHeld: (event) => this.step(event.eventId, { to: 'held', at: event.at }),
-    interactionResumed: (event) => {
+    interactionRetrieved: (event) => {
       const current = this.byEventId.get(event.eventId);
       if (current && current.state !== 'held' && current.state !== 'connected') {
-        this.log.warn({ eventId: event.eventId, state: current.state }, 'ignored a resume of a call that was not held');
+        this.log.warn({ eventId: event.eventId, state: current.state }, 'ignored a retrieve of a call that was not held');
         return;
       }
       this.step(event.eventId, { to: 'connected', at: event.at });
@@ -174,6 +183,10 @@ export class WorkspaceModel {
       this.emitter.emit('connectionChanged', { connection: event.status, previous });
     },
     resynced: (event) => this.resync(event),
+    reasonCodesListed: (event) => {
+      this.reasons = event.reasonCodes;
+      this.emitter.emit('reasonCodesChanged', { reasonCodes: event.reasonCodes });
+    },
     commandFailed: (event) =>
       this.emitter.emit('commandFailed', {
         failure: event.failure,
@@ -198,7 +211,7 @@ export class WorkspaceModel {
       this.log.debug({ eventId, state }, 'ignored a second start of a known interaction');
       return;
     }
-    this.replace({ ...details, eventId, state, offeredAt: at, held: false, muted: false }, undefined);
+    this.replace({ ...details, ...consultationOf(details), eventId, state, offeredAt: at, held: false, muted: false }, undefined);
   }
 
   /** The interaction an event is about, or undefined (logged) when the model does not hold it. */
@@ -265,6 +278,7 @@ export class WorkspaceModel {
       this.replace(
         {
           ...snapshot.details,
+          ...consultationOf(snapshot.details),
           eventId,
           state: snapshot.state,
           offeredAt: snapshot.offeredAt,

@@ -16,21 +16,21 @@ export const VOICE_MEDIA = 'voice';
 const operationSchema = z.union([z.string().min(1).max(128), z.object({ operationName: z.string().min(1).max(128) }).transform((state) => state.operationName)]);
 
 async function setState(operationName: string, context: RequestContext): Promise<Answer> {
-  const request = stateRequest(operationName, await context.host.reasonCodes());
+  const request = stateRequest(operationName, context.workspace.model.reasonCodes);
   if (!request) return refuse('UNKNOWN_STATE', `No agent state has the operationName "${operationName}" (see agent.getStateList).`);
   const { workspace } = context;
   switch (request.kind) {
     case 'ready':
-      return answer(await workspace.makeAgentAvailable());
+      return answer(await workspace.execute('makeAgentAvailable'));
     case 'notReady':
-      return answer(await workspace.makeAgentUnavailable(request.reasonCode));
+      return answer(await workspace.execute('makeAgentUnavailable', request.reasonCode));
     case 'logout':
-      return answer(await workspace.logout());
+      return answer(await workspace.execute('logout'));
   }
 }
 
 async function voiceMedia(context: RequestContext): Promise<Media> {
-  return { media: VOICE_MEDIA, state: currentState(context.workspace.model.agent, await context.host.reasonCodes()) };
+  return { media: VOICE_MEDIA, state: currentState(context.workspace.model.agent, context.workspace.model.reasonCodes) };
 }
 
 function unknownMedia(name: string): Answer {
@@ -40,9 +40,9 @@ function unknownMedia(name: string): Answer {
 export const agentRequests: RequestTable = {
   'agent.get': withParameters(noParameters, (_none, context) => ok(context.host.agent)),
   'agent.getState': withParameters(noParameters, async (_none, context) =>
-    ok(currentState(context.workspace.model.agent, await context.host.reasonCodes())),
+    ok(currentState(context.workspace.model.agent, context.workspace.model.reasonCodes)),
   ),
-  'agent.getStateList': withParameters(noParameters, async (_none, context) => ok(stateList(await context.host.reasonCodes()))),
+  'agent.getStateList': withParameters(noParameters, async (_none, context) => ok(stateList(context.workspace.model.reasonCodes))),
   'agent.setState': withParameters(z.tuple([operationSchema]), ([operationName], context) => setState(operationName, context)),
   'media.getMediaList': withParameters(noParameters, async (_none, context) => ok([await voiceMedia(context)])),
   'media.getMediaByName': withParameters(z.tuple([z.string().max(64)]), async ([name], context) =>

@@ -16,9 +16,7 @@ import {
 } from '@ctikit/service-client';
 import { clientMessageSchema, type RequestMessage, type SubscribeMessage } from '@ctikit/service-client/wire';
 import type { Interaction } from '../core/interaction.ts';
-import { isLive } from '../core/interaction-state.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
-import type { ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { agentRequests } from './agent-requests.ts';
 import { expandUrl, viewOrigin, type ExtensionsSetup, type ExtensionView } from './extension-views.ts';
@@ -98,9 +96,7 @@ export class ExtensionsHost {
   private readonly log: Logger;
   private readonly stops: Array<() => void> = [];
   private readonly markDoneBlocks = new Map<string, string>();
-  private readonly pendingUserData = new Map<string, Readonly<Record<string, string | number>>>();
   private readonly deniedOrigins = new Set<string>();
-  private reasons: readonly ReasonCode[] | undefined;
   private selected: string | undefined;
   private frameCounter = 0;
   private subscriptionCounter = 0;
@@ -117,7 +113,6 @@ export class ExtensionsHost {
       markDoneBlocked: (eventId) => this.markDoneBlocks.has(eventId),
     });
     this.services = this.hostServices();
-    void this.reasonCodes();
     for (const view of setup.views) if (view.level === 'workspace') this.addFrame(view, view.url, view.label);
     const { model } = workspace;
     for (const interaction of model.interactions) this.interactionChanged(interaction);
@@ -273,7 +268,7 @@ export class ExtensionsHost {
   }
 
   private agentChanged(): void {
-    const state = currentState(this.options.workspace.model.agent, this.reasons ?? []);
+    const state = currentState(this.options.workspace.model.agent, this.options.workspace.model.reasonCodes);
     const data = stateChanged(state);
     this.publish('agent', data);
     this.publish('media', { ...data, media: 'voice' });
@@ -283,20 +278,12 @@ export class ExtensionsHost {
     const { view, events } = this.tracker.changed(interaction);
     if (events.includes('ADDED')) this.addInteractionFrames(interaction, view);
     for (const eventType of events) this.publish('interaction', { eventType, media: 'voice', interaction: view });
-    const pending = this.pendingUserData.get(interaction.eventId);
-    if (pending === undefined) return;
-    this.pendingUserData.delete(interaction.eventId);
-    if (!isLive(interaction.state)) return;
-    void this.options.workspace.setAttachedData(interaction.eventId, pending).then((outcome) => {
-      if (!outcome.ok) this.log.warn({ eventId: interaction.eventId, code: outcome.code }, 'Service Client API: the userData of a dial could not be attached');
-    });
   }
 
   private interactionClosed(interaction: Interaction): void {
     const view = this.tracker.closed(interaction);
     this.publish('interaction', { eventType: 'REMOVED', media: 'voice', interaction: view });
     this.markDoneBlocks.delete(interaction.eventId);
-    this.pendingUserData.delete(interaction.eventId);
     if (this.selected === view.caseId) this.selected = undefined;
     let removed = false;
     for (const [key, frame] of this.frames) {
@@ -354,14 +341,6 @@ export class ExtensionsHost {
     return true;
   }
 
-  private async reasonCodes(): Promise<readonly ReasonCode[]> {
-    if (this.reasons) return this.reasons;
-    const outcome = await this.options.workspace.reasonCodes();
-    if (!outcome.ok) return [];
-    this.reasons = outcome.reasonCodes;
-    return this.reasons;
-  }
-
   private hostServices(): HostServices {
     const { setup } = this.options;
     return {
@@ -370,7 +349,6 @@ export class ExtensionsHost {
       readAllowed: setup.security.userData.read,
       writeAllowed: setup.security.userData.write,
       toasts: this.toasts,
-      reasonCodes: () => this.reasonCodes(),
       view: (interaction) => this.tracker.view(interaction),
       selectCase: (caseId) => this.selectCase(caseId),
       setMarkDoneBlock: (eventId, warning) => {
@@ -378,12 +356,6 @@ export class ExtensionsHost {
         else this.markDoneBlocks.set(eventId, warning);
       },
       markDoneBlock: (eventId) => this.markDoneBlocks.get(eventId),
-      attachWhenLive: (eventId, userData) => {
-        const interaction = this.options.workspace.model.interaction(eventId);
-        if (interaction && isLive(interaction.state)) void this.options.workspace.setAttachedData(eventId, userData);
-        else this.pendingUserData.set(eventId, userData);
-      },
-      forgetPending: (eventId) => this.pendingUserData.delete(eventId),
       newEventId: this.options.newEventId ?? (() => globalThis.crypto.randomUUID()),
     };
   }

@@ -67,23 +67,23 @@ export const interactionRequests: RequestTable = {
   'interaction.setUserData': withParameters(z.tuple([interactionIdSchema, userDataSchema]), async ([eventId, keyValues], context) => {
     const refused = writeRefusal(Object.keys(keyValues), context.host.writeAllowed);
     if (refused) return refused;
-    return answer(await context.workspace.setAttachedData(eventId, keyValues));
+    return answer(await context.workspace.execute('setAttachedData', eventId, keyValues));
   }),
   'interaction.deleteUserData': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(128)]), async ([eventId, key], context) => {
     const refused = writeRefusal([key], context.host.writeAllowed);
     if (refused) return refused;
-    return answer(await context.workspace.deleteAttachedData(eventId, key));
+    return answer(await context.workspace.execute('deleteAttachedData', eventId, key));
   }),
   'interaction.selectCaseByCaseId': withParameters(z.tuple([z.string().min(1).max(128)]), ([caseId], { host }) =>
     host.selectCase(caseId) ? ok() : refuse('UNKNOWN_CASE', `No interaction belongs to case ${caseId}.`),
   ),
-  'interaction.markdone': withParameters(z.tuple([interactionIdSchema]), ([eventId], context) => {
+  'interaction.markdone': withParameters(z.tuple([interactionIdSchema]), async ([eventId], context) => {
     const interaction = callNamed(context, eventId);
     if (isAnswer(interaction)) return interaction;
     const block = context.host.markDoneBlock(eventId);
     if (block !== undefined) return refuse('MARK_DONE_BLOCKED', block);
     if (isLive(interaction.state)) return refuse('INVALID_CALL_STATE', `Interaction ${eventId} is still ${interaction.state}: it can be marked done once it has ended.`);
-    return answer(context.workspace.closeInteraction(eventId));
+    return answer(await context.workspace.execute('closeInteraction', eventId));
   }),
   'interaction.blockMarkdone': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(500)]), ([eventId, warning], context) => {
     const interaction = callNamed(context, eventId);
@@ -97,32 +97,27 @@ export const interactionRequests: RequestTable = {
     context.host.setMarkDoneBlock(eventId, undefined);
     return ok();
   }),
-  'interaction.accept': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.acceptCall(eventId))),
-  'interaction.reject': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.rejectCall(eventId))),
+  'interaction.accept': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.execute('acceptCall', eventId))),
+  'interaction.reject': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.execute('rejectCall', eventId))),
   'interaction.consult': withParameters(transferParameters, async ([eventId, destination, userData, extensions], context) => {
     const refused = extensionsRefusal(extensions) ?? writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
     if (refused) return refused;
-    const outcome = await context.workspace.consultCall(eventId, destination);
-    if (outcome.ok && userData && Object.keys(userData).length > 0) context.host.attachWhenLive(outcome.eventId, userData);
+    const outcome = await context.workspace.execute('consultCall', eventId, destination, 'transfer', userData ?? undefined);
     return answer(outcome, (consult) => ({ interactionId: consult.eventId }));
   }),
   'interaction.singleStepTransfer': withParameters(transferParameters, async ([eventId, destination, userData, extensions], context) => {
     const refused = extensionsRefusal(extensions) ?? writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
     if (refused) return refused;
-    if (userData && Object.keys(userData).length > 0) {
-      const attached = await context.workspace.setAttachedData(eventId, userData);
-      if (!attached.ok) return answer(attached);
-    }
-    return answer(await context.workspace.transferCall(eventId, destination));
+    return answer(await context.workspace.execute('transferCall', eventId, destination, userData ?? undefined));
   }),
   'interaction.singleStepConference': notSupported(
     'interaction.singleStepConference',
     'the telephony vendor port has no single-step conference; use interaction.consult, then interaction.completeConference.',
   ),
   'interaction.completeTransfer': withParameters(z.tuple([interactionIdSchema]), ([consultEventId], context) =>
-    consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.completeTransfer(main, consult))),
+    consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.execute('completeTransfer', main, consult))),
   ),
   'interaction.completeConference': withParameters(z.tuple([interactionIdSchema]), ([consultEventId], context) =>
-    consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.completeConference(main, consult))),
+    consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.execute('completeConference', main, consult))),
   ),
 };

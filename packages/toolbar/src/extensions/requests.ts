@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Agent, ApiName, Interaction as ScapiInteraction } from '@ctikit/service-client';
 import type { Interaction } from '../core/interaction.ts';
-import type { Outcome, ReasonCode } from '../core/outcome.ts';
+import type { Outcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { DesktopOptions } from './extension-views.ts';
 import { matches, type NameFilter } from './security-options.ts';
@@ -31,7 +31,6 @@ export interface HostServices {
   readonly readAllowed: NameFilter;
   readonly writeAllowed: NameFilter;
   readonly toasts: ToastStore;
-  reasonCodes(): Promise<readonly ReasonCode[]>;
   /** interaction.Interaction for a call of the model. */
   view(interaction: Interaction): ScapiInteraction;
   /** Make the caseId the selected case; false when no call has it. */
@@ -39,8 +38,6 @@ export interface HostServices {
   setMarkDoneBlock(eventId: string, warningMessage: string | undefined): void;
   markDoneBlock(eventId: string): string | undefined;
   /** Attach this userData to the call as soon as the vendor reports it (a call being dialed). */
-  attachWhenLive(eventId: string, userData: Readonly<Record<string, string | number>>): void;
-  forgetPending(eventId: string): void;
   newEventId(): string;
 }
 

@@ -40,7 +40,7 @@ function microphone(mute: boolean): RequestHandler {
   return withParameters(noParameters, async (_none, { workspace }): Promise<Answer> => {
     const call = currentCall(workspace);
     if (!call) return refuse('NO_CURRENT_CALL', 'No call is in progress: there is no microphone to mute.');
-    return answer(await (mute ? workspace.muteCall(call.eventId) : workspace.unmuteCall(call.eventId)));
+    return answer(await (mute ? workspace.execute('muteCall', call.eventId) : workspace.execute('unmuteCall', call.eventId)));
   });
 }
 
@@ -52,21 +52,18 @@ export const voiceRequests: RequestTable = {
     async ([destination, userData], { workspace, host }) => {
       const refused = writeRefusal(Object.keys(userData ?? {}), host.writeAllowed);
       if (refused) return refused;
-      const eventId = host.newEventId();
-      if (userData && Object.keys(userData).length > 0) host.attachWhenLive(eventId, userData);
-      const outcome = await workspace.makeOutboundCall(destination, eventId);
-      if (!outcome.ok) host.forgetPending(eventId);
+      const outcome = await workspace.execute('makeOutboundCall', destination, host.newEventId(), userData ?? undefined);
       return answer(outcome, (dialed) => ({ interactionId: dialed.eventId }));
     },
   ),
-  'voice.answer': onCall((workspace, eventId) => workspace.acceptCall(eventId)),
-  'voice.hold': onCall((workspace, eventId) => workspace.holdCall(eventId)),
-  'voice.resume': onCall((workspace, eventId) => workspace.resumeCall(eventId)),
-  'voice.hangUp': onCall((workspace, eventId) => workspace.hangupCall(eventId)),
-  'voice.startCallRecording': onCall((workspace, eventId) => workspace.startRecording(eventId)),
-  'voice.stopCallRecording': onCall((workspace, eventId) => workspace.stopRecording(eventId)),
-  'voice.pauseCallRecording': onCall((workspace, eventId) => workspace.pauseRecording(eventId)),
-  'voice.resumeCallRecording': onCall((workspace, eventId) => workspace.resumeRecording(eventId)),
+  'voice.answer': onCall((workspace, eventId) => workspace.execute('acceptCall', eventId)),
+  'voice.hold': onCall((workspace, eventId) => workspace.execute('holdCall', eventId)),
+  'voice.resume': onCall((workspace, eventId) => workspace.execute('retrieveCall', eventId)),
+  'voice.hangUp': onCall((workspace, eventId) => workspace.execute('hangupCall', eventId)),
+  'voice.startCallRecording': onCall((workspace, eventId) => workspace.execute('startRecording', eventId)),
+  'voice.stopCallRecording': onCall((workspace, eventId) => workspace.execute('stopRecording', eventId)),
+  'voice.pauseCallRecording': onCall((workspace, eventId) => workspace.execute('pauseRecording', eventId)),
+  'voice.resumeCallRecording': onCall((workspace, eventId) => workspace.execute('resumeRecording', eventId)),
   'sipEndpoint.muteMicrophone': microphone(true),
   'sipEndpoint.unmuteMicrophone': microphone(false),
   'sipEndpoint.isMicrophoneMute': withParameters(noParameters, (_none, { workspace }) => ok(currentCall(workspace)?.muted ?? false)),

@@ -1,8 +1,9 @@
 import type { AgentState } from '../core/agent-state.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
-import type { Interaction } from '../core/interaction.ts';
+import { COMMAND_FEATURES, type CommandFeature, type CommandName } from '../core/commands.ts';
+import { isOwnConsultation, type Interaction } from '../core/interaction.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
-import type { CommandOutcome } from '../core/outcome.ts';
+import { failure, type CommandOutcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
 import { CommLedger } from './comm-ledger.ts';
@@ -37,10 +38,32 @@ export interface FusionAdapterOptions {
   logger?: Logger;
 }
 
-/** Features Fusion may offer that the toolbar implements (legacy feature codes, uef.md §3.3). */
-const SUPPORTED_FEATURES = new Set(['INBOUND_CALL', 'OUTBOUND_CALL', 'TRANSFER_CALL', 'CONFERENCE_CALL']);
+/** Fusion's feature codes (legacy codes, uef.md §3.3) for the core's command features. */
+const FUSION_FEATURES: Partial<Record<CommandFeature, string>> = {
+  inbound: 'INBOUND_CALL',
+  outbound: 'OUTBOUND_CALL',
+  transfer: 'TRANSFER_CALL',
+  conference: 'CONFERENCE_CALL',
+};
 
-const INTERACTION_COMMANDS = ['accept', 'reject', 'disconnect', 'setActive', 'hold', 'unhold', 'mute', 'unmute', 'transfer'];
+/** Features Fusion may offer that the toolbar implements: those of the core's command table. */
+const SUPPORTED_FEATURES = new Set([...COMMAND_FEATURES].flatMap((feature) => FUSION_FEATURES[feature] ?? []));
+
+/** Fusion's toolbar interaction commands, each the core command it is (Disconnect declines a ringing call, hangs up any other). */
+const FUSION_INTERACTION_COMMANDS = {
+  accept: 'acceptCall',
+  reject: 'rejectCall',
+  disconnect: 'endCall',
+  hold: 'holdCall',
+  unhold: 'retrieveCall',
+  mute: 'muteCall',
+  unmute: 'unmuteCall',
+  transfer: 'transferCall',
+} as const satisfies Record<string, CommandName>;
+
+type FusionInteractionCommand = keyof typeof FUSION_INTERACTION_COMMANDS;
+
+const INTERACTION_COMMANDS = ['setActive', ...Object.keys(FUSION_INTERACTION_COMMANDS)];
 
 export class FusionAdapter {
   private readonly ledger: CommLedger;
@@ -153,43 +176,25 @@ export class FusionAdapter {
 
   private onInteractionCommand({ command, eventId, inData }: FusionEventData): Promise<CommandOutcome> {
     const workspace = this.options.workspace;
-    const interaction = eventId ? workspace.model.interaction(eventId) : undefined;
     if (command === 'setActive') return Promise.resolve({ ok: true });
-    if (!interaction || !eventId) {
-      return Promise.resolve({ ok: false, code: 'UNKNOWN_INTERACTION', message: `No interaction ${eventId ?? ''}` });
-    }
-    switch (command) {
-      case 'accept':
-        return workspace.acceptCall(eventId);
-      case 'reject':
-        return workspace.rejectCall(eventId);
-      case 'disconnect':
-        return interaction.state === 'offered' ? workspace.rejectCall(eventId) : workspace.hangupCall(eventId);
-      case 'hold':
-        return workspace.holdCall(eventId);
-      case 'unhold':
-        return workspace.resumeCall(eventId);
-      case 'mute':
-        return workspace.muteCall(eventId);
-      case 'unmute':
-        return workspace.unmuteCall(eventId);
-      case 'transfer': {
-        const destination = inData.destination ?? inData.SVCMCA_ANI;
-        if (destination) return workspace.transferCall(eventId, destination);
-        return Promise.resolve({ ok: false, code: 'INVALID_COMMAND', message: 'transfer needs a destination' });
-      }
-      default:
-        return Promise.resolve({ ok: false, code: 'NOT_SUPPORTED', message: `Unsupported command ${command ?? ''}` });
-    }
+    const name = command !== undefined && Object.hasOwn(FUSION_INTERACTION_COMMANDS, command)
+      ? FUSION_INTERACTION_COMMANDS[command as FusionInteractionCommand]
+      : undefined;
+    if (name === undefined) return Promise.resolve(failure('NOT_SUPPORTED', `Unsupported command ${command ?? ''}`));
+    if (!eventId) return Promise.resolve(failure('UNKNOWN_INTERACTION', 'The command names no interaction.'));
+    if (name !== 'transferCall') return workspace.execute(name, eventId);
+    const destination = inData.destination ?? inData.SVCMCA_ANI;
+    if (destination) return workspace.execute('transferCall', eventId, destination);
+    return Promise.resolve(failure('INVALID_COMMAND', 'transfer needs a destination'));
   }
 
   private async onAgentCommand({ command, inData }: FusionEventData): Promise<CommandOutcome & { outData?: unknown }> {
     const workspace = this.options.workspace;
     switch (command) {
       case 'makeAvailable':
-        return workspace.makeAgentAvailable();
+        return workspace.execute('makeAgentAvailable');
       case 'makeUnavailable':
-        return workspace.makeAgentUnavailable(inData.reasonCode ?? inData.reason);
+        return workspace.execute('makeAgentUnavailable', inData.reasonCode ?? inData.reason);
       case 'getCurrentAgentState':
         return { ok: true, outData: { channel: 'PHONE', channelType: 'ORA_SVC_PHONE', ...this.agentReport(workspace.model.agent) } };
       case 'getActiveEngagements': {
@@ -212,7 +217,7 @@ export class FusionAdapter {
       return;
     }
     this.ledger.update(eventId, { data: outData, clickToDial: true });
-    const outcome = await this.options.workspace.makeOutboundCall(phoneNumber, eventId);
+    const outcome = await this.options.workspace.execute('makeOutboundCall', phoneNumber, eventId);
     if (!outcome.ok) {
       this.ledger.delete(eventId);
       await this.publisher.outboundCommError(eventId, outcome.code, outcome.message);
@@ -225,14 +230,14 @@ export class FusionAdapter {
       case 'OFFER_TIMEOUT':
         if (this.options.workspace.model.interaction(eventId)?.state === 'offered') {
           this.ledger.update(eventId, { timedOut: true });
-          void this.options.workspace.rejectCall(eventId);
+          void this.options.workspace.execute('rejectCall', eventId);
         }
         break;
       case 'WRAPUP_CLOSED':
         this.ledger.delete(eventId);
         this.options.contacts.delete(eventId);
         if (this.options.workspace.model.interaction(eventId)?.state === 'wrapUp') {
-          this.options.workspace.closeInteraction(eventId);
+          this.options.workspace.execute('closeInteraction', eventId);
         }
         break;
       case 'CUSTOMER_DATA':
@@ -260,13 +265,13 @@ export class FusionAdapter {
   /** Fusion sees the customer's interactions: not the consultation legs this agent dials. */
   private async reportInteraction(interaction: Interaction, previous: Interaction | undefined): Promise<void> {
     const { eventId } = interaction;
+    if (isOwnConsultation(interaction)) return;
     let record = this.ledger.get(eventId);
-    const ownConsult = interaction.direction === 'consult' && (interaction.state === 'dialing' || previous?.state === 'dialing');
     if (record?.offered && previous === undefined) {
       this.options.contacts.set(eventId, contactFrom(record.data));
     }
     if (!record?.offered) {
-      if (ownConsult || interaction.state === 'closed' || interaction.state === 'wrapUp') return;
+      if (interaction.state === 'closed' || interaction.state === 'wrapUp') return;
       const inData = commInData(interaction, record?.data ?? {}, this.options.offerTimeoutSec);
       const outData = await this.publisher.newComm(eventId, inData);
       record = this.ledger.update(eventId, { data: { ...inData, ...outData }, offered: true });

@@ -51,9 +51,9 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             data-autofocus
             type="button"
             class="button"
-            disabled={pending('holdCall') || pending('resumeCall')}
+            disabled={pending('holdCall') || pending('retrieveCall')}
             onClick={
-              controls.hold === 'hold' ? send('holdCall', () => workspace.holdCall(eventId)) : send('resumeCall', () => workspace.resumeCall(eventId))
+              controls.hold === 'hold' ? send('holdCall', () => workspace.execute('holdCall', eventId)) : send('retrieveCall', () => workspace.execute('retrieveCall', eventId))
             }
           >
             {t(controls.hold === 'hold' ? 'call.hold' : 'call.resume')}
@@ -65,7 +65,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             class="button"
             disabled={pending('muteCall') || pending('unmuteCall')}
             onClick={
-              controls.mute === 'mute' ? send('muteCall', () => workspace.muteCall(eventId)) : send('unmuteCall', () => workspace.unmuteCall(eventId))
+              controls.mute === 'mute' ? send('muteCall', () => workspace.execute('muteCall', eventId)) : send('unmuteCall', () => workspace.execute('unmuteCall', eventId))
             }
           >
             {t(controls.mute === 'mute' ? 'call.mute' : 'call.unmute')}
@@ -95,8 +95,8 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             disabled={pending('startRecording') || pending('stopRecording')}
             onClick={
               controls.record === 'record'
-                ? send('startRecording', () => workspace.startRecording(eventId))
-                : send('stopRecording', () => workspace.stopRecording(eventId))
+                ? send('startRecording', () => workspace.execute('startRecording', eventId))
+                : send('stopRecording', () => workspace.execute('stopRecording', eventId))
             }
           >
             {t(controls.record === 'record' ? 'call.record' : 'call.stopRecording')}
@@ -126,7 +126,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             type="button"
             class="button button--danger button--wide"
             disabled={pending('hangupCall')}
-            onClick={send('hangupCall', () => workspace.hangupCall(eventId))}
+            onClick={send('hangupCall', () => workspace.execute('hangupCall', eventId))}
           >
             {t('call.hangup')}
           </button>

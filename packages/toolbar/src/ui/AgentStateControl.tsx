@@ -19,11 +19,11 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
   const reasons = choosableReasons(props.agent, props.reasons);
   const stateKind = props.agent.kind;
 
-  const goAvailable = () => void commands.run('makeAgentAvailable', () => workspace.makeAgentAvailable());
+  const goAvailable = () => void commands.run('makeAgentAvailable', () => workspace.execute('makeAgentAvailable'));
   const goNotReady = (reasonCode?: string) => {
     setPicking(false);
     toggle.current?.focus();
-    void commands.run('makeAgentUnavailable', () => workspace.makeAgentUnavailable(reasonCode));
+    void commands.run('makeAgentUnavailable', () => workspace.execute('makeAgentUnavailable', reasonCode));
   };
   const closePicker = () => {
     setPicking(false);
@@ -65,7 +65,7 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
           <button
             type="button"
             class="button button--quiet"
-            onClick={() => void commands.run('logout', () => workspace.logout())}
+            onClick={() => void commands.run('logout', () => workspace.execute('logout'))}
             disabled={commands.isPending('logout')}
           >
             {t('agent.logout')}

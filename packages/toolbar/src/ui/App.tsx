@@ -9,7 +9,7 @@ import { DialPad } from './DialPad.tsx';
 import { ErrorList } from './ErrorList.tsx';
 import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
-import { useClosingEndedConsultations, useCommandRunner, useContactsChanges, useModel, useReasonCodes } from './hooks.ts';
+import { useCommandRunner, useContactsChanges, useModel } from './hooks.ts';
 import { StatusHeader } from './StatusHeader.tsx';
 import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
 import { callCards, hasLiveCall } from './view-model.ts';
@@ -57,14 +57,12 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
   const { workspace, contacts, locale } = useToolbar();
   const model = useModel(workspace);
   useContactsChanges(contacts);
-  const reasons = useReasonCodes(workspace);
-  useClosingEndedConsultations(workspace);
   const cards = callCards(model.interactions);
   const root = useRef<HTMLDivElement>(null);
   useFocusKeeper(root);
   return (
     <div class="toolbar" ref={root}>
-      <StatusHeader agent={model.agent} connection={model.connection} reasons={reasons} />
+      <StatusHeader agent={model.agent} connection={model.connection} reasons={model.reasonCodes} />
       <main class="toolbar-body">
         <FusionNotice source={props.fusion} />
         <ErrorList />

@@ -33,7 +33,7 @@ export function ConsultPanel(props: { mainEventId: string; consult: Interaction;
             type="button"
             class="button button--primary"
             disabled={busy}
-            onClick={() => void commands.run(keys.completeTransfer, () => workspace.completeTransfer(mainEventId, consultEventId))}
+            onClick={() => void commands.run(keys.completeTransfer, () => workspace.execute('completeTransfer', mainEventId, consultEventId))}
           >
             {t('call.completeTransfer')}
           </button>
@@ -43,7 +43,7 @@ export function ConsultPanel(props: { mainEventId: string; consult: Interaction;
             type="button"
             class="button"
             disabled={busy}
-            onClick={() => void commands.run(keys.completeConference, () => workspace.completeConference(mainEventId, consultEventId))}
+            onClick={() => void commands.run(keys.completeConference, () => workspace.execute('completeConference', mainEventId, consultEventId))}
           >
             {t('call.completeConference')}
           </button>
@@ -53,7 +53,7 @@ export function ConsultPanel(props: { mainEventId: string; consult: Interaction;
             type="button"
             class="button button--quiet"
             disabled={busy}
-            onClick={() => void commands.run(keys.cancelConsult, () => workspace.cancelConsult(mainEventId, consultEventId))}
+            onClick={() => void commands.run(keys.cancelConsult, () => workspace.execute('cancelConsult', mainEventId, consultEventId))}
           >
             {t('call.cancelConsult')}
           </button>

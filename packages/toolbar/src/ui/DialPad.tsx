@@ -23,7 +23,7 @@ export function DialPad(props: { loggedIn: boolean }) {
   const call = async (event: Event) => {
     event.preventDefault();
     if (!canCall) return;
-    const outcome = await commands.run(DIAL_KEY, () => workspace.makeOutboundCall(number));
+    const outcome = await commands.run(DIAL_KEY, () => workspace.execute('makeOutboundCall', number));
     if (outcome?.ok) setNumber('');
   };
 

@@ -21,7 +21,7 @@ export function DialingCard(props: { interaction: Interaction }) {
           type="button"
           class="button button--danger button--wide"
           disabled={commands.isPending(`hangupCall:${eventId}`)}
-          onClick={() => void commands.run(`hangupCall:${eventId}`, () => workspace.hangupCall(eventId))}
+          onClick={() => void commands.run(`hangupCall:${eventId}`, () => workspace.execute('hangupCall', eventId))}
         >
           {t('call.cancel')}
         </button>

@@ -19,7 +19,7 @@ export function DtmfPad(props: { eventId: string; id: string }) {
     queued.current = '';
     sending.current = true;
     try {
-      const outcome = await workspace.sendDtmf(props.eventId, digits);
+      const outcome = await workspace.execute('sendDtmf', props.eventId, digits);
       if (outcome.ok) setSent((before) => before + digits);
     } finally {
       sending.current = false;

@@ -32,7 +32,7 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
           type="button"
           class="button button--accept"
           disabled={busy}
-          onClick={() => void commands.run(`acceptCall:${eventId}`, () => workspace.acceptCall(eventId))}
+          onClick={() => void commands.run(`acceptCall:${eventId}`, () => workspace.execute('acceptCall', eventId))}
         >
           {t('call.accept')}
         </button>
@@ -40,7 +40,7 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
           type="button"
           class="button button--danger"
           disabled={busy}
-          onClick={() => void commands.run(`rejectCall:${eventId}`, () => workspace.rejectCall(eventId))}
+          onClick={() => void commands.run(`rejectCall:${eventId}`, () => workspace.execute('rejectCall', eventId))}
         >
           {t('call.decline')}
         </button>

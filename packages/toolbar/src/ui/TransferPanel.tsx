@@ -22,12 +22,12 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
   const transfer = async (event: Event) => {
     event.preventDefault();
     if (empty || busy) return;
-    const outcome = await commands.run(transferKey, () => workspace.transferCall(eventId, destination));
+    const outcome = await commands.run(transferKey, () => workspace.execute('transferCall', eventId, destination));
     if (outcome?.ok) props.onDone();
   };
   const consult = async () => {
     if (empty || busy) return;
-    const outcome = await commands.run(consultKey, () => workspace.consultCall(eventId, destination));
+    const outcome = await commands.run(consultKey, () => workspace.execute('consultCall', eventId, destination));
     if (outcome?.ok) props.onDone();
   };
   const onKeyDown = (event: KeyboardEvent) => {

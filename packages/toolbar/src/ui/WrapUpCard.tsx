@@ -26,7 +26,7 @@ export function WrapUpCard(props: { interaction: Interaction }) {
       </p>
       {failure !== undefined && <p class="card-detail">{failure}</p>}
       <div class="card-actions">
-        <button data-autofocus type="button" class="button button--primary button--wide" onClick={() => workspace.closeInteraction(interaction.eventId)}>
+        <button data-autofocus type="button" class="button button--primary button--wide" onClick={() => workspace.execute('closeInteraction', interaction.eventId)}>
           {t('call.done')}
         </button>
       </div>

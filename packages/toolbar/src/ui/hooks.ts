@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { CommandName } from '../core/commands.ts';
 import type { AgentState } from '../core/agent-state.ts';
 import type { ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
@@ -7,16 +8,16 @@ import type { Interaction } from '../core/interaction.ts';
 import type { Failure, ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { WorkspaceEventMap } from '../core/workspace-model.ts';
-import { closeEndedConsultations } from './ended-consultations.ts';
 
 /** The model as the views last read it. */
 export interface ModelView {
   readonly agent: AgentState;
   readonly connection: ConnectionStatus;
   readonly interactions: readonly Interaction[];
+  readonly reasonCodes: readonly ReasonCode[];
 }
 
-const CHANGE_EVENTS = ['agentChanged', 'connectionChanged', 'interactionChanged', 'interactionClosed', 'resynced'] as const satisfies readonly (keyof WorkspaceEventMap)[];
+const CHANGE_EVENTS = ['agentChanged', 'connectionChanged', 'interactionChanged', 'interactionClosed', 'resynced', 'reasonCodesChanged'] as const satisfies readonly (keyof WorkspaceEventMap)[];
 
 /**
  * Re-render on every change of the workspace model and read it afresh. The model's listeners (here
@@ -29,34 +30,14 @@ export function useModel(workspace: Workspace): ModelView {
     const stops = CHANGE_EVENTS.map((type) => workspace.model.on(type, () => changed(undefined)));
     return () => stops.forEach((stop) => stop());
   }, [workspace]);
-  const { agent, connection, interactions } = workspace.model;
-  return { agent, connection, interactions };
-}
-
-/** Close the agent's own consultation legs once they end: they have no wrap-up of their own. */
-export function useClosingEndedConsultations(workspace: Workspace): void {
-  useLayoutEffect(() => closeEndedConsultations(workspace), [workspace]);
+  const { agent, connection, interactions, reasonCodes } = workspace.model;
+  return { agent, connection, interactions, reasonCodes };
 }
 
 /** Re-render when the CRM learns something about a contact. */
 export function useContactsChanges(contacts: CrmContacts): void {
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => contacts.onChange(() => changed(undefined)), [contacts]);
-}
-
-/** The not-ready reasons the vendor offers, asked once (a failure is reported like any command's). */
-export function useReasonCodes(workspace: Workspace): readonly ReasonCode[] {
-  const [reasons, setReasons] = useState<readonly ReasonCode[]>([]);
-  useEffect(() => {
-    let current = true;
-    void workspace.reasonCodes().then((outcome) => {
-      if (current && outcome.ok) setReasons(outcome.reasonCodes);
-    });
-    return () => {
-      current = false;
-    };
-  }, [workspace]);
-  return reasons;
 }
 
 /** The time now, ticking every second while `running` (a display clock: the model's times do not come from it). */
@@ -109,7 +90,7 @@ export function useCommandRunner(): CommandRunner {
 export interface ShownError {
   readonly id: number;
   readonly failure: Failure;
-  readonly command: string | undefined;
+  readonly command: CommandName | undefined;
 }
 
 /** How many failures stay on screen at once; older ones make room. */

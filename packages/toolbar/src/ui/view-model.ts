@@ -1,8 +1,8 @@
 import type { AgentState } from '../core/agent-state.ts';
-import { CONSULT_RULES, INTERACTION_RULES, type InteractionCommand } from '../core/command-rules.ts';
+import { allows as allowed, type CommandName } from '../core/commands.ts';
 import type { ConnectionReason, ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContact } from '../core/crm-contacts.ts';
-import type { EndCause, Interaction } from '../core/interaction.ts';
+import { isOwnConsultation, type EndCause, type Interaction } from '../core/interaction.ts';
 import { isLive } from '../core/interaction-state.ts';
 import type { Failure, ReasonCode } from '../core/outcome.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
@@ -154,18 +154,10 @@ function cardOf(interaction: Interaction, consult: Interaction | undefined): Cal
     case 'held':
       return consult ? { kind: 'active', interaction, consult } : { kind: 'active', interaction };
     case 'wrapUp':
-      return isOwnConsultLeg(interaction) ? undefined : { kind: 'wrapUp', interaction };
+      return isOwnConsultation(interaction) ? undefined : { kind: 'wrapUp', interaction };
     case 'closed':
       return undefined;
   }
-}
-
-/**
- * A consultation leg the agent placed from a call (it names that call). When it ends there is nothing
- * to wrap up — the call it served carries the wrap-up — so the view closes it instead of showing a card.
- */
-export function isOwnConsultLeg(interaction: Interaction): boolean {
-  return interaction.direction === 'consult' && interaction.linkedEventId !== undefined;
 }
 
 /** Whether a call is going on (ringing, dialing, connected or held): the outbound dial pad steps aside. */
@@ -186,10 +178,6 @@ export function partyView(
   if (name) return { name, number };
   if (interaction.direction === 'inbound' || number === undefined) return { name: message('call.unknownCaller'), number };
   return { name: number, number: undefined };
-}
-
-function allowed(command: InteractionCommand, interaction: Interaction): boolean {
-  return INTERACTION_RULES[command](interaction) === undefined;
 }
 
 export interface ConsultControls {
@@ -217,7 +205,7 @@ export interface ActiveCallControls {
 
 export function activeCallControls(interaction: Interaction, consult?: Interaction): ActiveCallControls {
   const quiet = consult !== undefined;
-  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('resumeCall', interaction) ? 'resume' : undefined;
+  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('retrieveCall', interaction) ? 'resume' : undefined;
   const mute = allowed('muteCall', interaction) ? 'mute' : allowed('unmuteCall', interaction) ? 'unmute' : undefined;
   const record = allowed('startRecording', interaction) ? 'record' : allowed('stopRecording', interaction) ? 'stopRecording' : undefined;
   return {
@@ -229,9 +217,9 @@ export function activeCallControls(interaction: Interaction, consult?: Interacti
     record,
     hangup: allowed('hangupCall', interaction),
     consult: consult && {
-      completeTransfer: allowed('completeTransfer', interaction) && CONSULT_RULES.completeTransfer(consult) === undefined,
-      completeConference: allowed('completeConference', interaction) && CONSULT_RULES.completeConference(consult) === undefined,
-      cancelConsult: allowed('cancelConsult', interaction) && CONSULT_RULES.cancelConsult(consult) === undefined,
+      completeTransfer: allowed('completeTransfer', interaction, consult),
+      completeConference: allowed('completeConference', interaction, consult),
+      cancelConsult: allowed('cancelConsult', interaction, consult),
     },
   };
 }
@@ -297,7 +285,8 @@ export function formatDuration(ms: number): string {
 // Errors
 
 /** The action a command failure is reported under: the label of the control that sends that command. */
-const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
+const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
+  start: undefined,
   makeAgentAvailable: 'agent.makeAvailable',
   makeAgentUnavailable: 'agent.makeUnavailable',
   logout: 'agent.logout',
@@ -306,8 +295,9 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   acceptCall: 'call.accept',
   rejectCall: 'call.decline',
   hangupCall: 'call.hangup',
+  endCall: 'call.hangup',
   holdCall: 'call.hold',
-  resumeCall: 'call.resume',
+  retrieveCall: 'call.resume',
   muteCall: 'call.mute',
   unmuteCall: 'call.unmute',
   transferCall: 'call.transferGo',
@@ -318,6 +308,10 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   sendDtmf: 'dtmf.title',
   startRecording: 'call.record',
   stopRecording: 'call.stopRecording',
+  pauseRecording: 'call.pauseRecording',
+  resumeRecording: 'call.resumeRecording',
+  setAttachedData: 'call.attachedData',
+  deleteAttachedData: 'call.attachedData',
   closeInteraction: 'call.done',
 };
 
@@ -328,7 +322,7 @@ export interface ErrorView {
   readonly detail: Message;
 }
 
-export function errorView(failure: Failure, command: string | undefined): ErrorView {
+export function errorView(failure: Failure, command: CommandName | undefined): ErrorView {
   return {
     action: command !== undefined ? ACTION_LABELS[command] : undefined,
     detail: message('error.detail', { message: failure.message, code: failure.code }),

@@ -52,7 +52,7 @@ const vendorEventArb: fc.Arbitrary<VendorEvent> = fc.oneof(
   fc.record({ type: fc.constant('interactionDialing' as const), eventId: eventIds, details: detailsArb, at }),
   fc.record({ type: fc.constant('interactionConnected' as const), eventId: eventIds, at }),
   fc.record({ type: fc.constant('interactionHeld' as const), eventId: eventIds, at }),
-  fc.record({ type: fc.constant('interactionResumed' as const), eventId: eventIds, at }),
+  fc.record({ type: fc.constant('interactionRetrieved' as const), eventId: eventIds, at }),
   fc.record({ type: fc.constant('interactionMuteChanged' as const), eventId: eventIds, muted: fc.boolean(), at }),
   fc.record(
     {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Interaction } from '../../src/core/interaction.ts';
 import { Workspace } from '../../src/core/workspace.ts';
 import { MemoryVendor } from './support/memory-vendor.ts';
 import { recordChanges } from './support/vendor-events.ts';
@@ -7,22 +8,30 @@ describe('Workspace', () => {
   let vendor: MemoryVendor;
   let workspace: Workspace;
   let ids: number;
+  let closed: Interaction[];
 
   beforeEach(async () => {
     vendor = new MemoryVendor();
     ids = 0;
     workspace = new Workspace({ vendor, newEventId: () => `generated-${++ids}` });
+    closed = [];
+    workspace.model.on('interactionClosed', ({ interaction }) => closed.push(interaction));
     await workspace.start();
   });
 
   async function ready(): Promise<void> {
-    await workspace.makeAgentAvailable();
+    await workspace.execute('makeAgentAvailable');
+  }
+
+  /** An own consultation leg the workspace closed when it ended, as it was when closed. */
+  function closedLeg(eventId: string): Interaction | undefined {
+    return closed.find((interaction) => interaction.eventId === eventId);
   }
 
   async function connectedCall(eventId = 'e1'): Promise<void> {
     await ready();
     vendor.ring(eventId);
-    await workspace.acceptCall(eventId);
+    await workspace.execute('acceptCall', eventId);
   }
 
   it('connects the vendor to the model', () => {
@@ -31,37 +40,37 @@ describe('Workspace', () => {
 
   describe('agent state', () => {
     it('moves on the vendor event, and refuses to make a ready agent ready again', async () => {
-      expect(await workspace.makeAgentAvailable()).toEqual({ ok: true });
+      expect(await workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
       expect(workspace.model.agent).toEqual({ kind: 'ready' });
-      expect(await workspace.makeAgentAvailable()).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('makeAgentAvailable')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
       expect(vendor.requests).toEqual(['makeAgentAvailable']);
     });
 
     it('goes not ready with the reason the vendor reports', async () => {
       await ready();
-      expect(await workspace.makeAgentUnavailable('Lunch')).toEqual({ ok: true });
+      expect(await workspace.execute('makeAgentUnavailable', 'Lunch')).toEqual({ ok: true });
       expect(workspace.model.agent).toEqual({ kind: 'notReady', reasonCode: 'Lunch', reasonLabel: 'Lunch break' });
-      expect(await workspace.makeAgentUnavailable('Lunch')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
-      expect(await workspace.makeAgentUnavailable('Break')).toEqual({ ok: true });
+      expect(await workspace.execute('makeAgentUnavailable', 'Lunch')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('makeAgentUnavailable', 'Break')).toEqual({ ok: true });
     });
 
     it('passes on the vendor refusing an unknown reason', async () => {
       await ready();
       const changes = recordChanges(workspace.model);
-      expect(await workspace.makeAgentUnavailable('Nap')).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE' });
+      expect(await workspace.execute('makeAgentUnavailable', 'Nap')).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE' });
       expect(workspace.model.agent).toEqual({ kind: 'ready' });
       expect(changes).toEqual(['commandFailed makeAgentUnavailable INVALID_ATTRIBUTE']);
     });
 
     it('refuses to log out a logged-out agent', async () => {
-      expect(await workspace.logout()).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('logout')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
       await ready();
-      expect(await workspace.logout()).toEqual({ ok: true });
+      expect(await workspace.execute('logout')).toEqual({ ok: true });
       expect(workspace.model.agent).toEqual({ kind: 'loggedOut' });
     });
 
     it('lists the reason codes', async () => {
-      expect(await workspace.reasonCodes()).toEqual({
+      expect(await workspace.execute('reasonCodes')).toEqual({
         ok: true,
         reasonCodes: [
           { code: 'Break', label: 'Break' },
@@ -76,7 +85,7 @@ describe('Workspace', () => {
       await ready();
       vendor.ring('e1');
       vendor.deferEvents = true;
-      expect(await workspace.acceptCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('acceptCall', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.state).toBe('offered');
       vendor.flush();
       expect(workspace.model.interaction('e1')?.state).toBe('connected');
@@ -85,37 +94,37 @@ describe('Workspace', () => {
     it('can be accepted only while it is offered', async () => {
       await connectedCall();
       const changes = recordChanges(workspace.model);
-      const outcome = await workspace.acceptCall('e1');
+      const outcome = await workspace.execute('acceptCall', 'e1');
       expect(outcome).toEqual({
         ok: false,
         code: 'INVALID_CALL_STATE',
         message: 'Interaction e1 is connected; this needs it offered.',
       });
-      expect(await workspace.rejectCall('e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('rejectCall', 'e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
       expect(vendor.requests.filter((r) => r.startsWith('acceptCall'))).toEqual(['acceptCall e1']);
       expect(changes).toEqual(['commandFailed acceptCall INVALID_CALL_STATE', 'commandFailed rejectCall INVALID_CALL_STATE']);
     });
 
     it('names an unknown eventId as such', async () => {
-      expect(await workspace.acceptCall('nope')).toMatchObject({ ok: false, code: 'UNKNOWN_INTERACTION' });
+      expect(await workspace.execute('acceptCall', 'nope')).toMatchObject({ ok: false, code: 'UNKNOWN_INTERACTION' });
       expect(vendor.requests).toEqual([]);
     });
 
     it('rejected: ends with cause rejected and waits for the view to close it', async () => {
       await ready();
       vendor.ring('e1');
-      expect(await workspace.rejectCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('rejectCall', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')).toMatchObject({ state: 'wrapUp', endCause: { kind: 'rejected' } });
-      expect(workspace.closeInteraction('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('closeInteraction', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interactions).toEqual([]);
     });
 
     it('hung up by the agent: wrap-up until closed; a live call cannot be closed', async () => {
       await connectedCall();
-      expect(workspace.closeInteraction('e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
-      expect(await workspace.hangupCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('closeInteraction', 'e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('hangupCall', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')).toMatchObject({ state: 'wrapUp', endCause: { kind: 'completed' } });
-      expect(await workspace.hangupCall('e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('hangupCall', 'e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
     });
 
     it('abandoned by the customer while ringing', async () => {
@@ -127,76 +136,76 @@ describe('Workspace', () => {
 
     it('holds and resumes, refusing a second hold or a resume of a call not held', async () => {
       await connectedCall();
-      expect(await workspace.resumeCall('e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
-      expect(await workspace.holdCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('retrieveCall', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')).toMatchObject({ state: 'held', held: true });
-      expect(await workspace.holdCall('e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
-      expect(await workspace.resumeCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('holdCall', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('retrieveCall', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.state).toBe('connected');
     });
 
     it('cannot be held while it is still ringing', async () => {
       await ready();
       vendor.ring('e1');
-      expect(await workspace.holdCall('e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('holdCall', 'e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
     });
 
     it('mutes and unmutes once each', async () => {
       await connectedCall();
-      expect(await workspace.unmuteCall('e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
-      expect(await workspace.muteCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('unmuteCall', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('muteCall', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.muted).toBe(true);
-      expect(await workspace.muteCall('e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
-      expect(await workspace.unmuteCall('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('muteCall', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('unmuteCall', 'e1')).toEqual({ ok: true });
     });
 
     it('sends DTMF only on a connected call, and only DTMF digits', async () => {
       await connectedCall();
-      expect(await workspace.sendDtmf('e1', '12#*')).toEqual({ ok: true });
-      expect(await workspace.sendDtmf('e1', '12x')).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE' });
-      await workspace.holdCall('e1');
-      expect(await workspace.sendDtmf('e1', '1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('sendDtmf', 'e1', '12#*')).toEqual({ ok: true });
+      expect(await workspace.execute('sendDtmf', 'e1', '12x')).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE' });
+      await workspace.execute('holdCall', 'e1');
+      expect(await workspace.execute('sendDtmf', 'e1', '1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
       expect(vendor.requests.filter((r) => r.startsWith('sendDtmf'))).toEqual(['sendDtmf e1 12#*']);
     });
 
     it('sets and deletes attached data', async () => {
       await connectedCall();
-      expect(await workspace.setAttachedData('e1', {})).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE' });
-      await workspace.setAttachedData('e1', { CaseId: 'SR-42', Score: 7 });
+      expect(await workspace.execute('setAttachedData', 'e1', {})).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE' });
+      await workspace.execute('setAttachedData', 'e1', { CaseId: 'SR-42', Score: 7 });
       expect(workspace.model.interaction('e1')?.userData).toEqual({ CaseId: 'SR-42', Score: 7 });
-      await workspace.deleteAttachedData('e1', 'Score');
+      await workspace.execute('deleteAttachedData', 'e1', 'Score');
       expect(workspace.model.interaction('e1')?.userData).toEqual({ CaseId: 'SR-42' });
     });
 
     it('records: start, pause, resume, stop — each only when it makes sense', async () => {
       await connectedCall();
-      expect(await workspace.pauseRecording('e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
-      expect(await workspace.startRecording('e1')).toEqual({ ok: true });
-      expect(await workspace.startRecording('e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
-      expect(await workspace.pauseRecording('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('pauseRecording', 'e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('startRecording', 'e1')).toEqual({ ok: true });
+      expect(await workspace.execute('startRecording', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
+      expect(await workspace.execute('pauseRecording', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.recordingState).toBe('paused');
-      expect(await workspace.resumeRecording('e1')).toEqual({ ok: true });
-      expect(await workspace.stopRecording('e1')).toEqual({ ok: true });
+      expect(await workspace.execute('resumeRecording', 'e1')).toEqual({ ok: true });
+      expect(await workspace.execute('stopRecording', 'e1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.recordingState).toBe('stopped');
     });
 
     it('transfers blind to a valid number only', async () => {
       await connectedCall();
-      expect(await workspace.transferCall('e1', 'abc')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
-      expect(await workspace.transferCall('e1', '5002')).toEqual({ ok: true });
+      expect(await workspace.execute('transferCall', 'e1', 'abc')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
+      expect(await workspace.execute('transferCall', 'e1', '5002')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.endCause).toEqual({ kind: 'transferred' });
     });
   });
 
   describe('an outbound call', () => {
     it('needs a logged-in agent', async () => {
-      expect(await workspace.makeOutboundCall('+15550100', 'fusion-1')).toMatchObject({ ok: false, code: 'AGENT_LOGGED_OUT' });
+      expect(await workspace.execute('makeOutboundCall', '+15550100', 'fusion-1')).toMatchObject({ ok: false, code: 'AGENT_LOGGED_OUT' });
       expect(vendor.requests).toEqual([]);
     });
 
     it('keeps the given eventId, dials the number without its formatting, connects when answered', async () => {
       await ready();
-      expect(await workspace.makeOutboundCall(' +1 (555) 010-0199 ', 'fusion-1')).toEqual({ ok: true, eventId: 'fusion-1' });
+      expect(await workspace.execute('makeOutboundCall', ' +1 (555) 010-0199 ', 'fusion-1')).toEqual({ ok: true, eventId: 'fusion-1' });
       expect(vendor.requests).toContain('makeOutboundCall +15550100199 fusion-1');
       expect(workspace.model.interaction('fusion-1')).toMatchObject({
         state: 'dialing',
@@ -209,20 +218,20 @@ describe('Workspace', () => {
 
     it('makes an eventId when none is given, and refuses one already in use', async () => {
       await ready();
-      expect(await workspace.makeOutboundCall('5002')).toEqual({ ok: true, eventId: 'generated-1' });
-      expect(await workspace.makeOutboundCall('5003', 'generated-1')).toMatchObject({ ok: false, code: 'EVENT_ID_IN_USE' });
+      expect(await workspace.execute('makeOutboundCall', '5002')).toEqual({ ok: true, eventId: 'generated-1' });
+      expect(await workspace.execute('makeOutboundCall', '5003', 'generated-1')).toMatchObject({ ok: false, code: 'EVENT_ID_IN_USE' });
     });
 
     it('refuses something that is not a number', async () => {
       await ready();
-      expect(await workspace.makeOutboundCall('call me')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
-      expect(await workspace.makeOutboundCall('')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
+      expect(await workspace.execute('makeOutboundCall', 'call me')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
+      expect(await workspace.execute('makeOutboundCall', '')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
     });
 
     it('cancelled before the answer ends as canceled', async () => {
       await ready();
-      await workspace.makeOutboundCall('5002', 'o1');
-      expect(await workspace.hangupCall('o1')).toEqual({ ok: true });
+      await workspace.execute('makeOutboundCall', '5002', 'o1');
+      expect(await workspace.execute('hangupCall', 'o1')).toEqual({ ok: true });
       expect(workspace.model.interaction('o1')?.endCause).toEqual({ kind: 'canceled' });
     });
   });
@@ -230,7 +239,7 @@ describe('Workspace', () => {
   describe('a consultation', () => {
     it('holds the call, dials the consult leg and links the two', async () => {
       await connectedCall();
-      const consult = await workspace.consultCall('e1', '5002');
+      const consult = await workspace.execute('consultCall', 'e1', '5002');
       expect(consult).toEqual({ ok: true, eventId: 'e1-consult-1' });
       expect(workspace.model.interaction('e1')).toMatchObject({ state: 'held', linkedEventId: 'e1-consult-1' });
       expect(workspace.model.interaction('e1-consult-1')).toMatchObject({
@@ -238,34 +247,34 @@ describe('Workspace', () => {
         direction: 'consult',
         linkedEventId: 'e1',
       });
-      expect(await workspace.consultCall('e1', '5003')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      expect(await workspace.execute('consultCall', 'e1', '5003')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
     });
 
     it('completes a conference only once the consulted party answered', async () => {
       await connectedCall();
-      await workspace.consultCall('e1', '5002');
-      expect(await workspace.completeConference('e1', 'e1-consult-1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      await workspace.execute('consultCall', 'e1', '5002');
+      expect(await workspace.execute('completeConference', 'e1', 'e1-consult-1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
       vendor.customerAnswers('e1-consult-1');
-      expect(await workspace.completeConference('e1', 'e1-consult-1')).toEqual({ ok: true });
+      expect(await workspace.execute('completeConference', 'e1', 'e1-consult-1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.state).toBe('connected');
-      expect(workspace.model.interaction('e1-consult-1')?.state).toBe('wrapUp');
+      expect(closedLeg('e1-consult-1')?.endCause).toEqual({ kind: 'completed' });
     });
 
     it('completes a transfer even before the answer; both legs end transferred', async () => {
       await connectedCall();
-      await workspace.consultCall('e1', '5002');
-      expect(await workspace.completeTransfer('e1', 'e1-consult-1')).toEqual({ ok: true });
+      await workspace.execute('consultCall', 'e1', '5002');
+      expect(await workspace.execute('completeTransfer', 'e1', 'e1-consult-1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.endCause).toEqual({ kind: 'transferred' });
-      expect(workspace.model.interaction('e1-consult-1')?.endCause).toEqual({ kind: 'transferred' });
+      expect(closedLeg('e1-consult-1')?.endCause).toEqual({ kind: 'transferred' });
     });
 
     it('cancels: the consult leg ends, the call comes back', async () => {
       await connectedCall();
-      await workspace.consultCall('e1', '5002');
-      expect(await workspace.cancelConsult('e1', 'missing')).toMatchObject({ ok: false, code: 'UNKNOWN_INTERACTION' });
-      expect(await workspace.cancelConsult('e1', 'e1-consult-1')).toEqual({ ok: true });
+      await workspace.execute('consultCall', 'e1', '5002');
+      expect(await workspace.execute('cancelConsult', 'e1', 'missing')).toMatchObject({ ok: false, code: 'UNKNOWN_INTERACTION' });
+      expect(await workspace.execute('cancelConsult', 'e1', 'e1-consult-1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.state).toBe('connected');
-      expect(workspace.model.interaction('e1-consult-1')?.endCause).toEqual({ kind: 'canceled' });
+      expect(closedLeg('e1-consult-1')?.endCause).toEqual({ kind: 'canceled' });
     });
   });
 
@@ -275,7 +284,7 @@ describe('Workspace', () => {
       vendor.ring('e1');
       vendor.failNext = { ok: false, code: 'BACKEND_UNAVAILABLE', message: 'No connection to the contact center.' };
       const changes = recordChanges(workspace.model);
-      expect(await workspace.acceptCall('e1')).toEqual({
+      expect(await workspace.execute('acceptCall', 'e1')).toEqual({
         ok: false,
         code: 'BACKEND_UNAVAILABLE',
         message: 'No connection to the contact center.',
@@ -288,7 +297,7 @@ describe('Workspace', () => {
       await ready();
       vendor.ring('e1');
       vendor.acceptCall = () => Promise.reject(new Error('socket exploded'));
-      expect(await workspace.acceptCall('e1')).toEqual({ ok: false, code: 'INTERNAL_ERROR', message: 'socket exploded' });
+      expect(await workspace.execute('acceptCall', 'e1')).toEqual({ ok: false, code: 'INTERNAL_ERROR', message: 'socket exploded' });
     });
   });
 });

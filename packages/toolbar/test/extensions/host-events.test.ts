@@ -16,8 +16,8 @@ async function subscribed(options = oneExtension()) {
 describe('agent and media events', () => {
   it('tells STATE_CHANGED with the media state, and the reason of a not-ready', async () => {
     const { workspace, page } = await subscribed();
-    await workspace.makeAgentAvailable();
-    await workspace.makeAgentUnavailable('Lunch');
+    await workspace.execute('makeAgentAvailable');
+    await workspace.execute('makeAgentUnavailable', 'Lunch');
     await flush();
     expect(page.events('agent')).toEqual([
       { eventType: 'STATE_CHANGED', mediaState: 'READY' },
@@ -32,7 +32,7 @@ describe('agent and media events', () => {
   it('says nothing about a command the vendor has not carried out yet', async () => {
     const { vendor, workspace, page } = await subscribed();
     vendor.deferEvents = true;
-    await workspace.makeAgentAvailable();
+    await workspace.execute('makeAgentAvailable');
     await flush();
     expect(page.events('agent')).toEqual([]);
     vendor.flush();
@@ -72,7 +72,7 @@ describe('interaction events', () => {
 
   it('carries the Interaction with its state before, direction, type and case', async () => {
     const { page, service, workspace } = await subscribed();
-    await workspace.makeAgentAvailable();
+    await workspace.execute('makeAgentAvailable');
     await service.voice.dial('5002');
     await flush();
     const [added, dialing] = page.events('interaction');
@@ -158,7 +158,7 @@ describe('interaction views', () => {
     ]);
     workspace.model.apply(vendorEvent.ended('e-1', 'abandoned'));
     expect(frames()).toHaveLength(2);
-    workspace.closeInteraction('e-1');
+    workspace.execute('closeInteraction', 'e-1');
     expect(frames()).toEqual([]);
   });
 });

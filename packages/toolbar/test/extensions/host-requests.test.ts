@@ -98,7 +98,7 @@ describe('interaction and voice', () => {
     expect(vendor.requests).toEqual([
       'acceptCall e-1',
       'holdCall e-1',
-      'resumeCall e-1',
+      'retrieveCall e-1',
       'startRecording e-1',
       'pauseRecording e-1',
       'resumeRecording e-1',
@@ -109,13 +109,13 @@ describe('interaction and voice', () => {
     await expect(service.voice.hold('e-1')).rejects.toMatchObject({ failure: { errorCode: 'INVALID_CALL_STATE' } });
   });
 
-  it('dials through the workspace and attaches the userData once the vendor reports the call', async () => {
+  it('dials through the workspace with the userData on the dial request itself', async () => {
     const { service, vendor, workspace } = await ready();
     await service.agent.setState('Ready');
     const { data } = await service.voice.dial('+1 (555) 0199', { Campaign: 'spring' });
     expect(data).toEqual({ interactionId: 'dial-1' });
     await flush();
-    expect(vendor.requests.slice(1)).toEqual(['makeOutboundCall +15550199 dial-1', 'setAttachedData dial-1']);
+    expect(vendor.requests.slice(1)).toEqual(['makeOutboundCall +15550199 dial-1 {"Campaign":"spring"}']);
     expect(workspace.model.interaction('dial-1')?.userData).toEqual({ Campaign: 'spring' });
   });
 
@@ -132,6 +132,17 @@ describe('interaction and voice', () => {
     });
   });
 
+  it('consults with the userData carried by the consult request, attached to the consultation call', async () => {
+    const { service, vendor, workspace } = await ready();
+    vendor.ring('e-1');
+    await flush();
+    await service.voice.answer('e-1');
+    const { data } = await service.interaction.consult('e-1', { target: 'AGENT', destination: '5002' }, { Topic: 'refund' });
+    expect(data).toEqual({ interactionId: 'e-1-consult-1' });
+    expect(vendor.requests.slice(1)).toEqual(['consultCall e-1 5002 {"Topic":"refund"}']);
+    expect(workspace.model.interaction('e-1-consult-1')?.userData).toEqual({ Topic: 'refund' });
+  });
+
   it('consults and completes the transfer with the consultation’s id', async () => {
     const { service, vendor, workspace } = await ready();
     vendor.ring('e-1');
@@ -145,13 +156,13 @@ describe('interaction and voice', () => {
     await expect(service.interaction.completeConference('e-1')).rejects.toMatchObject({ failure: { errorCode: 'NOT_A_CONSULTATION' } });
   });
 
-  it('transfers in one step, attaching the userData first', async () => {
+  it('transfers in one step, the userData carried by the transfer request (one round trip)', async () => {
     const { service, vendor } = await ready();
     vendor.ring('e-1');
     await flush();
     await service.voice.answer('e-1');
     await service.interaction.singleStepTransfer('e-1', '5002', { Note: 'vip' });
-    expect(vendor.requests.slice(1)).toEqual(['setAttachedData e-1', 'transferCall e-1 5002']);
+    expect(vendor.requests.slice(1)).toEqual(['transferCall e-1 5002 {"Note":"vip"}']);
   });
 
   it('marks an ended call done (closing it), unless an extension blocked it', async () => {

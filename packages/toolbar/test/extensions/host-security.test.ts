@@ -16,7 +16,7 @@ describe('accepted origins', () => {
     clientClock.advance(10_000);
     await expect(answer).rejects.toThrow('Request timeout');
     expect(page.received).toEqual([]);
-    await toolbar.workspace.makeAgentAvailable();
+    await toolbar.workspace.execute('makeAgentAvailable');
     await flush();
     expect(page.events()).toEqual([]);
   });
@@ -41,7 +41,7 @@ describe('accepted origins', () => {
       failure: { errorCode: 'NOT_ALLOWED', errorMessage: `interaction.getInteractions is not allowed for ${CRM} (service-client-api.accepted-web-content-origins).` },
     });
     await expect(service.system.getAllowedServices()).rejects.toMatchObject({ failure: { errorCode: 'NOT_ALLOWED' } });
-    await toolbar.workspace.makeAgentAvailable();
+    await toolbar.workspace.execute('makeAgentAvailable');
     expect((await service.voice.dial('5002')).data).toEqual({ interactionId: 'dial-1' });
   });
 
@@ -58,7 +58,7 @@ describe('accepted origins', () => {
       protocolVersion: 2,
     });
     toolbar.vendor.ring('e-1');
-    await toolbar.workspace.makeAgentAvailable();
+    await toolbar.workspace.execute('makeAgentAvailable');
     await flush();
     expect(page.events().map((e) => e.eventType)).toEqual(['STATE_CHANGED']);
   });
@@ -68,7 +68,7 @@ describe('accepted origins', () => {
     const { service, page } = openExtension(toolbar.host);
     service.subscribe(['agent', 'interaction'], () => undefined);
     await service.agent.get();
-    await toolbar.workspace.makeAgentAvailable();
+    await toolbar.workspace.execute('makeAgentAvailable');
     toolbar.vendor.ring('e-1');
     await flush();
     expect(page.received.length).toBeGreaterThan(4);
@@ -93,7 +93,7 @@ describe('user data', () => {
     service.subscribe('interaction', () => undefined);
     await flush();
     toolbar.vendor.ring('e-1');
-    await toolbar.workspace.setAttachedData('e-1', { Reason: 'billing', CardNumber: '4111', IW_CaseUid: 'c-1' });
+    await toolbar.workspace.execute('setAttachedData', 'e-1', { Reason: 'billing', CardNumber: '4111', IW_CaseUid: 'c-1' });
     await flush();
     expect((await service.interaction.getByInteractionId('e-1')).data).toMatchObject({ userData: { Reason: 'billing', IW_CaseUid: 'c-1' } });
     const changed = page.events('interaction').find((e) => e.eventType === 'ATTACHED_DATA_CHANGED');
@@ -107,7 +107,7 @@ describe('user data', () => {
     service.subscribe('interaction', () => undefined);
     await flush();
     toolbar.vendor.ring('e-1');
-    await toolbar.workspace.setAttachedData('e-1', { CardNumber: '4111' });
+    await toolbar.workspace.execute('setAttachedData', 'e-1', { CardNumber: '4111' });
     await flush();
     expect(page.events('interaction').map((e) => e.eventType)).toEqual(['ADDED', 'RINGING']);
   });
@@ -122,7 +122,7 @@ describe('user data', () => {
       'Writing "CardNumber" is not allowed (service-client-api.user-data.write-allowed).',
     );
     await expect(service.interaction.deleteUserData('e-1', 'IW_CaseUid')).rejects.toMatchObject({ failure: { errorCode: 'NOT_ALLOWED' } });
-    await toolbar.workspace.makeAgentAvailable();
+    await toolbar.workspace.execute('makeAgentAvailable');
     await expect(service.voice.dial('5002', { CardNumber: '4111' })).rejects.toMatchObject({ failure: { errorCode: 'NOT_ALLOWED' } });
     expect(toolbar.vendor.requests).toEqual(['setAttachedData e-1', 'makeAgentAvailable']);
   });
@@ -135,7 +135,7 @@ describe('rate limits', () => {
     );
     const { service } = openExtension(toolbar.host);
     await flush();
-    await toolbar.workspace.makeAgentAvailable();
+    await toolbar.workspace.execute('makeAgentAvailable');
     await service.voice.dial('5002');
     await expect(service.voice.dial('5003')).rejects.toMatchObject({
       failure: { errorCode: 'RATE_LIMITED', errorMessage: 'Rate limit of 1 voice.dial requests a minute exceeded: requests from this origin are refused for 30 s.' },

@@ -130,7 +130,7 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     vendor = new MemoryVendor();
     workspace = new Workspace({ vendor, newEventId: () => 'out-1' });
     await workspace.start();
-    await workspace.makeAgentAvailable();
+    await workspace.execute('makeAgentAvailable');
   });
 
   it('shows a ringing call as an incoming card, and the dial pad steps aside', () => {
@@ -150,24 +150,24 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     expect(unknown.number).toBe('+15550100');
     expect(partyView(interaction('e1'), { name: '  ' }).name).toEqual({ key: 'call.unknownCaller' });
 
-    await workspace.makeOutboundCall('+1 (555) 0199');
+    await workspace.execute('makeOutboundCall', '+1 (555) 0199');
     expect(partyView(interaction('out-1'), undefined)).toEqual({ name: '+15550199', number: undefined });
   });
 
   it('orders the cards: ringing first, then calls in progress, then dialing, then wrap-ups', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
-    await workspace.hangupCall('e1');
+    await workspace.execute('acceptCall', 'e1');
+    await workspace.execute('hangupCall', 'e1');
     vendor.ring('e2');
-    await workspace.acceptCall('e2');
-    await workspace.makeOutboundCall('+15550199');
+    await workspace.execute('acceptCall', 'e2');
+    await workspace.execute('makeOutboundCall', '+15550199');
     vendor.ring('e3');
     expect(describeCards(callCards(interactions()))).toEqual(['incoming e3', 'active e2', 'dialing out-1', 'wrapUp e1']);
   });
 
   it('offers Hold, Mute, the keypad, Transfer with Consult, Record and Hang up on a connected call', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
+    await workspace.execute('acceptCall', 'e1');
     expect(activeCallControls(interaction('e1'))).toEqual({
       hold: 'hold',
       mute: 'mute',
@@ -183,9 +183,9 @@ describe('the call cards, from a workspace driven by its vendor', () => {
 
   it('offers Resume and Unmute once the vendor reports the call held and muted; no tones and no consult on hold', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
-    await workspace.muteCall('e1');
-    await workspace.holdCall('e1');
+    await workspace.execute('acceptCall', 'e1');
+    await workspace.execute('muteCall', 'e1');
+    await workspace.execute('holdCall', 'e1');
     expect(activeCallControls(interaction('e1'))).toMatchObject({
       hold: 'resume',
       mute: 'unmute',
@@ -198,9 +198,9 @@ describe('the call cards, from a workspace driven by its vendor', () => {
 
   it('keeps the controls as they were while a command is only accepted, not yet reported', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
+    await workspace.execute('acceptCall', 'e1');
     vendor.deferEvents = true;
-    expect(await workspace.holdCall('e1')).toEqual({ ok: true });
+    expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });
     expect(activeCallControls(interaction('e1')).hold).toBe('hold');
     vendor.flush();
     expect(activeCallControls(interaction('e1')).hold).toBe('resume');
@@ -208,20 +208,20 @@ describe('the call cards, from a workspace driven by its vendor', () => {
 
   it('switches Record to Stop recording, and shows the recording, as the vendor reports it', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
+    await workspace.execute('acceptCall', 'e1');
     expect(recordingText(interaction('e1'))).toBeUndefined();
-    await workspace.startRecording('e1');
+    await workspace.execute('startRecording', 'e1');
     expect(activeCallControls(interaction('e1')).record).toBe('stopRecording');
     expect(say(en, recordingText(interaction('e1'))!)).toBe('Recording');
-    await workspace.pauseRecording('e1');
+    await workspace.execute('pauseRecording', 'e1');
     expect(activeCallControls(interaction('e1')).record).toBe('stopRecording');
     expect(say(en, recordingText(interaction('e1'))!)).toBe('Recording paused');
   });
 
   it('shows a consultation inside its call, with Complete transfer and Cancel consult; Conference once answered', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
-    const consult = await workspace.consultCall('e1', '5003');
+    await workspace.execute('acceptCall', 'e1');
+    const consult = await workspace.execute('consultCall', 'e1', '5003');
     if (!consult.ok) throw new Error(consult.message);
     expect(describeCards(callCards(interactions()))).toEqual([`active e1 +consult ${consult.eventId}`]);
 
@@ -250,21 +250,25 @@ describe('the call cards, from a workspace driven by its vendor', () => {
 
   it('shows no wrap-up card for an ended consultation leg of its own', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
-    const consult = await workspace.consultCall('e1', '5003');
+    await workspace.execute('acceptCall', 'e1');
+    const consult = await workspace.execute('consultCall', 'e1', '5003');
     if (!consult.ok) throw new Error(consult.message);
-    await workspace.cancelConsult('e1', consult.eventId);
-    expect(interaction(consult.eventId).state).toBe('wrapUp');
-    expect(describeCards(callCards(interactions()))).toEqual(['active e1']);
+    const ended: Interaction[] = [];
+    workspace.model.on('interactionChanged', ({ interaction: changed }) => {
+      if (changed.state === 'wrapUp') ended.push(changed);
+    });
+    await workspace.execute('cancelConsult', 'e1', consult.eventId);
+    expect(ended.map((leg) => leg.eventId)).toEqual([consult.eventId]);
+    expect(describeCards(callCards([...interactions(), ...ended]))).toEqual(['active e1']);
     expect(activeCallControls(interaction('e1'))).toMatchObject({ hold: 'hold', transfer: true, consult: undefined });
   });
 
   it('shows a consultation on its own once the call it was placed from has ended', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
-    const consult = await workspace.consultCall('e1', '5003');
+    await workspace.execute('acceptCall', 'e1');
+    const consult = await workspace.execute('consultCall', 'e1', '5003');
     if (!consult.ok) throw new Error(consult.message);
-    await workspace.hangupCall('e1');
+    await workspace.execute('hangupCall', 'e1');
     expect(describeCards(callCards(interactions()))).toEqual([`dialing ${consult.eventId}`, 'wrapUp e1']);
     vendor.customerAnswers(consult.eventId);
     expect(describeCards(callCards(interactions()))).toEqual([`active ${consult.eventId}`, 'wrapUp e1']);
@@ -272,7 +276,7 @@ describe('the call cards, from a workspace driven by its vendor', () => {
 
   it('says how a call ended and how long the customer was on the line', async () => {
     vendor.ring('e1');
-    await workspace.acceptCall('e1');
+    await workspace.execute('acceptCall', 'e1');
     vendor.customerHangsUp('e1');
     const ended = interaction('e1');
     expect(describeCards(callCards(interactions()))).toEqual(['wrapUp e1']);
@@ -282,7 +286,7 @@ describe('the call cards, from a workspace driven by its vendor', () => {
   });
 
   it.each([
-    ['declined', (w: Workspace) => w.rejectCall('e1'), 'Declined', '拒否しました'],
+    ['declined', (w: Workspace) => w.execute('rejectCall', 'e1'), 'Declined', '拒否しました'],
     ['abandoned', async () => vendor.customerHangsUp('e1'), 'Caller hung up', '発信者が切断しました'],
   ])('says a %s offer ended unanswered, with no talk time', async (_name, end, english, japanese) => {
     vendor.ring('e1');
@@ -294,16 +298,16 @@ describe('the call cards, from a workspace driven by its vendor', () => {
   });
 
   it('says a canceled outbound call was canceled', async () => {
-    await workspace.makeOutboundCall('+15550199');
+    await workspace.execute('makeOutboundCall', '+15550199');
     expect(describeCards(callCards(interactions()))).toEqual(['dialing out-1']);
-    await workspace.hangupCall('out-1');
+    await workspace.execute('hangupCall', 'out-1');
     expect(say(en, callStatusText(interaction('out-1')))).toBe('Canceled');
   });
 });
 
 describe('errors', () => {
   it("titles a failure with the control that sent the command, and shows the failure's message and code", () => {
-    const view = errorView(failure('INVALID_CALL_STATE', 'The call is not held.'), 'resumeCall');
+    const view = errorView(failure('INVALID_CALL_STATE', 'The call is not held.'), 'retrieveCall');
     expect(errorTitle(view, en)).toBe('Resume failed');
     expect(errorTitle(view, ja)).toBe('「保留解除」を実行できませんでした');
     expect(say(en, view.detail)).toBe('The call is not held. (INVALID_CALL_STATE)');
@@ -312,6 +316,6 @@ describe('errors', () => {
 
   it('uses the general title for a failure no toolbar control sends', () => {
     expect(errorTitle(errorView(failure('BACKEND_UNAVAILABLE'), undefined), en)).toBe('Something went wrong');
-    expect(errorTitle(errorView(failure('INVALID_ATTRIBUTE'), 'setAttachedData'), ja)).toBe('エラーが発生しました');
+    expect(errorTitle(errorView(failure('INVALID_ATTRIBUTE'), 'start'), ja)).toBe('エラーが発生しました');
   });
 });

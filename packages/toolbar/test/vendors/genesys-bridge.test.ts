@@ -38,7 +38,7 @@ async function toolbar(...args: Parameters<typeof openToolbar> extends [unknown,
 
 async function available(agentId = 'agent1'): Promise<Toolbar> {
   const t = await toolbar(agentId);
-  expect(await t.workspace.makeAgentAvailable()).toEqual({ ok: true });
+  expect(await t.workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
   await until(t.model, () => t.model.agent.kind === 'ready');
   return t;
 }
@@ -52,7 +52,7 @@ async function ringing(t: Toolbar): Promise<{ eventId: string; connectionId: str
 
 async function talking(t: Toolbar): Promise<{ eventId: string; connectionId: string }> {
   const call = await ringing(t);
-  expect(await t.workspace.acceptCall(call.eventId)).toEqual({ ok: true });
+  expect(await t.workspace.execute('acceptCall', call.eventId)).toEqual({ ok: true });
   await interactionIn(t.model, 'connected', call.eventId);
   return call;
 }
@@ -61,7 +61,7 @@ describe('GenesysVendor against the bridge', () => {
   it('makes the agent available: socket first, then initialize; ready when EventAgentReady says so', async () => {
     const t = await toolbar();
     const changes = recordChanges(t.model);
-    expect(await t.workspace.makeAgentAvailable()).toEqual({ ok: true });
+    expect(await t.workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
     await until(t.model, () => t.model.agent.kind === 'ready');
     expect(changes).toEqual([
       'connectionChanged offline→connecting',
@@ -75,7 +75,7 @@ describe('GenesysVendor against the bridge', () => {
 
   it("offers the contact center's not-ready reasons, fetched from the bridge, unless configured", async () => {
     const fromBridge = await toolbar();
-    expect(await fromBridge.workspace.reasonCodes()).toEqual({
+    expect(await fromBridge.workspace.execute('reasonCodes')).toEqual({
       ok: true,
       reasonCodes: [
         { code: 'Break', label: 'Short break' },
@@ -83,18 +83,18 @@ describe('GenesysVendor against the bridge', () => {
       ],
     });
     const configured = await toolbar('agent2', undefined, { reasonCodes: [{ code: 'Break', label: 'Pause' }] });
-    expect(await configured.workspace.reasonCodes()).toEqual({ ok: true, reasonCodes: [{ code: 'Break', label: 'Pause' }] });
+    expect(await configured.workspace.execute('reasonCodes')).toEqual({ ok: true, reasonCodes: [{ code: 'Break', label: 'Pause' }] });
   });
 
   it('goes not ready with a reason and back to ready with Ready (no second initialize)', async () => {
     const t = await available();
-    expect(await t.workspace.makeAgentUnavailable('Lunch')).toEqual({ ok: true });
+    expect(await t.workspace.execute('makeAgentUnavailable', 'Lunch')).toEqual({ ok: true });
     expect(await until(t.model, () => t.model.agent.kind === 'notReady' && t.model.agent)).toEqual({
       kind: 'notReady',
       reasonCode: 'Lunch',
       reasonLabel: 'Lunch break',
     });
-    expect(await t.workspace.makeAgentAvailable()).toEqual({ ok: true });
+    expect(await t.workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
     await until(t.model, () => t.model.agent.kind === 'ready');
     expect(bridge.sim.listAgents().find((a) => a.agentId === 'agent1')).toMatchObject({ state: 'Ready', workMode: 'ManualIn' });
   });
@@ -102,13 +102,13 @@ describe('GenesysVendor against the bridge', () => {
   it('reports a failure the bridge answered once, although the socket repeats it as EventError', async () => {
     const t = await available();
     const changes = recordChanges(t.model);
-    expect(await t.workspace.makeAgentUnavailable('Nap')).toEqual({
+    expect(await t.workspace.execute('makeAgentUnavailable', 'Nap')).toEqual({
       ok: false,
       code: 'INVALID_ATTRIBUTE',
       message: 'Unknown not-ready reason code: Nap.',
       tserverErrorCode: 53,
     });
-    await t.workspace.makeAgentUnavailable('Break');
+    await t.workspace.execute('makeAgentUnavailable', 'Break');
     await until(t.model, () => t.model.agent.kind === 'notReady');
     expect(changes).toEqual(['commandFailed makeAgentUnavailable INVALID_ATTRIBUTE', 'agentChanged ready→notReady']);
   });
@@ -128,7 +128,7 @@ describe('GenesysVendor against the bridge', () => {
   it('accepts: connected when EventEstablished arrives', async () => {
     const t = await available();
     const { eventId, connectionId } = await ringing(t);
-    expect(await t.workspace.acceptCall(eventId)).toEqual({ ok: true });
+    expect(await t.workspace.execute('acceptCall', eventId)).toEqual({ ok: true });
     const connected = await interactionIn(t.model, 'connected', eventId);
     expect(connected.connectedAt).toBeGreaterThanOrEqual(connected.offeredAt);
     expect(legState(bridge.sim, connectionId, '5001')).toBe('Established');
@@ -137,7 +137,7 @@ describe('GenesysVendor against the bridge', () => {
   it('rejects: the offer ends as rejected and the call goes back to its queue', async () => {
     const t = await available();
     const { eventId, connectionId } = await ringing(t);
-    expect(await t.workspace.rejectCall(eventId)).toEqual({ ok: true });
+    expect(await t.workspace.execute('rejectCall', eventId)).toEqual({ ok: true });
     expect((await interactionIn(t.model, 'wrapUp', eventId)).endCause).toEqual({ kind: 'rejected' });
     expect(bridge.sim.listCalls().find((c) => c.connectionId === connectionId)?.parties).toContainEqual({
       dn: '8000',
@@ -149,10 +149,10 @@ describe('GenesysVendor against the bridge', () => {
   it('hangs up: completed, in wrap-up until closed', async () => {
     const t = await available();
     const { eventId, connectionId } = await talking(t);
-    expect(await t.workspace.hangupCall(eventId)).toEqual({ ok: true });
+    expect(await t.workspace.execute('hangupCall', eventId)).toEqual({ ok: true });
     expect((await interactionIn(t.model, 'wrapUp', eventId)).endCause).toEqual({ kind: 'completed' });
     expect(bridge.sim.listCalls().some((c) => c.connectionId === connectionId)).toBe(false);
-    expect(t.workspace.closeInteraction(eventId)).toEqual({ ok: true });
+    expect(await t.workspace.execute('closeInteraction', eventId)).toEqual({ ok: true });
     expect(t.model.interactions).toEqual([]);
   });
 
@@ -173,10 +173,10 @@ describe('GenesysVendor against the bridge', () => {
   it('holds and resumes', async () => {
     const t = await available();
     const { eventId, connectionId } = await talking(t);
-    expect(await t.workspace.holdCall(eventId)).toEqual({ ok: true });
+    expect(await t.workspace.execute('holdCall', eventId)).toEqual({ ok: true });
     expect(await interactionIn(t.model, 'held', eventId)).toMatchObject({ held: true });
     expect(legState(bridge.sim, connectionId, '5001')).toBe('Held');
-    expect(await t.workspace.resumeCall(eventId)).toEqual({ ok: true });
+    expect(await t.workspace.execute('retrieveCall', eventId)).toEqual({ ok: true });
     await interactionIn(t.model, 'connected', eventId);
     expect(legState(bridge.sim, connectionId, '5001')).toBe('Established');
   });
@@ -184,9 +184,9 @@ describe('GenesysVendor against the bridge', () => {
   it('mutes, records and attaches data on a connected call', async () => {
     const t = await available();
     const { eventId } = await talking(t);
-    await t.workspace.muteCall(eventId);
-    await t.workspace.startRecording(eventId);
-    await t.workspace.setAttachedData(eventId, { CaseId: 'SR-42' });
+    await t.workspace.execute('muteCall', eventId);
+    await t.workspace.execute('startRecording', eventId);
+    await t.workspace.execute('setAttachedData', eventId, { CaseId: 'SR-42' });
     const done = await until(t.model, () => {
       const call = t.model.interaction(eventId);
       return call?.muted && call.recordingState === 'recording' && call.userData['CaseId'] === 'SR-42' && call;
@@ -197,7 +197,7 @@ describe('GenesysVendor against the bridge', () => {
   describe('an outbound call', () => {
     it('dials with the given eventId, connected when the customer answers', async () => {
       const t = await available();
-      expect(await t.workspace.makeOutboundCall('+1 415 555 0199', 'fusion-click-1')).toEqual({ ok: true, eventId: 'fusion-click-1' });
+      expect(await t.workspace.execute('makeOutboundCall', '+1 415 555 0199', 'fusion-click-1')).toEqual({ ok: true, eventId: 'fusion-click-1' });
       expect(await interactionIn(t.model, 'dialing', 'fusion-click-1')).toMatchObject({
         direction: 'outbound',
         phoneNumber: '+14155550199',
@@ -206,17 +206,23 @@ describe('GenesysVendor against the bridge', () => {
       await interactionIn(t.model, 'connected', 'fusion-click-1');
     });
 
+    it('dials with attached data in the MakeCall request: the call carries it from its first event', async () => {
+      const t = await available();
+      await t.workspace.execute('makeOutboundCall', '4155550123', 'with-data', { Campaign: 'spring', Priority: 2 });
+      expect((await interactionIn(t.model, 'dialing', 'with-data')).userData).toEqual({ Campaign: 'spring', Priority: 2 });
+    });
+
     it('cancelled by the agent before the answer: canceled', async () => {
       const t = await available();
-      await t.workspace.makeOutboundCall('4155550199', 'o1');
+      await t.workspace.execute('makeOutboundCall', '4155550199', 'o1');
       await interactionIn(t.model, 'dialing', 'o1');
-      expect(await t.workspace.hangupCall('o1')).toEqual({ ok: true });
+      expect(await t.workspace.execute('hangupCall', 'o1')).toEqual({ ok: true });
       expect((await interactionIn(t.model, 'wrapUp', 'o1')).endCause).toEqual({ kind: 'canceled' });
     });
 
     it('the line is busy: failed', async () => {
       const t = await available();
-      await t.workspace.makeOutboundCall('4155550199', 'o2');
+      await t.workspace.execute('makeOutboundCall', '4155550199', 'o2');
       await interactionIn(t.model, 'dialing', 'o2');
       bridge.sim.customerRefuse(connectionIdOf(bridge.sim, '4155550199'), 'busy');
       expect((await interactionIn(t.model, 'wrapUp', 'o2')).endCause).toEqual({
@@ -232,25 +238,25 @@ describe('GenesysVendor against the bridge', () => {
     const kenji = await available('agent2');
     const { eventId: main } = await talking(alex);
 
-    const consult = await alex.workspace.consultCall(main, '5002');
+    const consult = await alex.workspace.execute('consultCall', main, '5002');
     if (!consult.ok) throw new Error(consult.message);
     expect(await interactionIn(alex.model, 'dialing', consult.eventId)).toMatchObject({ direction: 'consult', linkedEventId: main });
     expect(alex.model.interaction(main)).toMatchObject({ state: 'held', linkedEventId: consult.eventId });
 
     const offered = await interactionIn(kenji.model, 'offered');
     expect(offered).toMatchObject({ direction: 'consult', phoneNumber: '5001' });
-    await kenji.workspace.acceptCall(offered.eventId);
+    await kenji.workspace.execute('acceptCall', offered.eventId);
     await interactionIn(alex.model, 'connected', consult.eventId);
 
-    expect(await alex.workspace.completeTransfer(main, consult.eventId)).toEqual({ ok: true });
+    expect(await alex.workspace.execute('completeTransfer', main, consult.eventId)).toEqual({ ok: true });
     expect((await interactionIn(alex.model, 'wrapUp', main)).endCause).toEqual({ kind: 'transferred' });
-    expect((await interactionIn(alex.model, 'wrapUp', consult.eventId)).endCause).toEqual({ kind: 'transferred' });
+    await until(alex.model, () => alex.model.interaction(consult.eventId) === undefined);
     const handedOver = await until(kenji.model, () => {
       const call = kenji.model.interaction(offered.eventId);
       return call?.direction === 'inbound' && call;
     });
     expect(handedOver).toMatchObject({ state: 'connected', phoneNumber: CUSTOMER });
-    expect(await kenji.workspace.hangupCall(offered.eventId)).toEqual({ ok: true });
+    expect(await kenji.workspace.execute('hangupCall', offered.eventId)).toEqual({ ok: true });
     await interactionIn(kenji.model, 'wrapUp', offered.eventId);
   });
 
@@ -270,7 +276,7 @@ describe('GenesysVendor against the bridge', () => {
       expect(resumed.searchParams.get('sessionId')).toBeTruthy();
       expect(Number(resumed.searchParams.get('resumeFrom'))).toBeGreaterThan(0);
       expect(t.model.interaction(eventId)?.state).toBe('offered');
-      expect(await t.workspace.acceptCall(eventId)).toEqual({ ok: true });
+      expect(await t.workspace.execute('acceptCall', eventId)).toEqual({ ok: true });
       await interactionIn(t.model, 'connected', eventId);
     });
 
@@ -302,7 +308,7 @@ describe('GenesysVendor against the bridge', () => {
       t.clock.advance(30_000);
       await until(t.model, () => t.model.connection.state === 'connected');
       expect(t.model.interaction(eventId)?.state).toBe('connected');
-      expect(await t.workspace.holdCall(eventId)).toEqual({ ok: true });
+      expect(await t.workspace.execute('holdCall', eventId)).toEqual({ ok: true });
       await interactionIn(t.model, 'held', eventId);
     });
 
@@ -320,7 +326,7 @@ describe('GenesysVendor against the bridge', () => {
       expect(after.model.agent).toEqual({ kind: 'ready' });
       expect(after.model.connection).toEqual({ state: 'connected' });
 
-      expect(await after.workspace.hangupCall(eventId)).toEqual({ ok: true });
+      expect(await after.workspace.execute('hangupCall', eventId)).toEqual({ ok: true });
       expect((await interactionIn(after.model, 'wrapUp', eventId)).endCause).toEqual({ kind: 'completed' });
       expect(bridge.sim.listCalls().some((c) => c.connectionId === connectionId)).toBe(false);
     });
@@ -332,13 +338,13 @@ describe('GenesysVendor against the bridge', () => {
 
       const after = await toolbar('agent1', before.storage);
       expect(await until(after.model, () => after.model.interaction(eventId))).toMatchObject({ state: 'offered', phoneNumber: CUSTOMER });
-      expect(await after.workspace.acceptCall(eventId)).toEqual({ ok: true });
+      expect(await after.workspace.execute('acceptCall', eventId)).toEqual({ ok: true });
       await interactionIn(after.model, 'connected', eventId);
     });
 
     it('tells the agent when the bridge cannot be reached', async () => {
       const t = await toolbar('agent1', undefined, { bridgeUrl: 'http://127.0.0.1:9' });
-      expect(await t.workspace.makeAgentAvailable()).toMatchObject({ ok: false, code: 'VENDOR_UNREACHABLE' });
+      expect(await t.workspace.execute('makeAgentAvailable')).toMatchObject({ ok: false, code: 'VENDOR_UNREACHABLE' });
       expect(t.model.connection).toEqual({ state: 'offline', reason: 'connectFailed' });
     });
   });
@@ -358,7 +364,7 @@ describe('GenesysVendor against the bridge', () => {
 
     it('signs in with the bearer token alone: on the socket and on every command', async () => {
       const t = await toolbar(undefined, undefined, { agentId: undefined, token: async () => TOKEN });
-      expect(await t.workspace.makeAgentAvailable()).toEqual({ ok: true });
+      expect(await t.workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
       await until(t.model, () => t.model.agent.kind === 'ready');
       expect(new URL(t.sockets[0]?.url ?? '').searchParams.get('access_token')).toBe(TOKEN);
       expect(bridge.sim.listAgents().find((a) => a.agentId === 'agent1')).toMatchObject({ state: 'Ready' });
@@ -366,7 +372,7 @@ describe('GenesysVendor against the bridge', () => {
 
     it('a wrong token opens no socket and is told', async () => {
       const t = await toolbar(undefined, undefined, { agentId: undefined, token: 'not-the-token-0123456789' });
-      expect(await t.workspace.makeAgentAvailable()).toMatchObject({ ok: false, code: 'VENDOR_UNREACHABLE' });
+      expect(await t.workspace.execute('makeAgentAvailable')).toMatchObject({ ok: false, code: 'VENDOR_UNREACHABLE' });
       expect(await t.vendor.logout()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: 'The bearer token is not valid.' });
     });
   });

@@ -123,7 +123,7 @@ describe('T-Server → core mapping', () => {
     },
     { name: 'EventEstablished → connected', event: wire('EventEstablished', inbound), expected: [{ type: 'interactionConnected', eventId: 'e1', at: AT }] },
     { name: 'EventHeld → held', event: wire('EventHeld', inbound), expected: [{ type: 'interactionHeld', eventId: 'e1', at: AT }] },
-    { name: 'EventRetrieved → resumed', event: wire('EventRetrieved', inbound), expected: [{ type: 'interactionResumed', eventId: 'e1', at: AT }] },
+    { name: 'EventRetrieved → resumed', event: wire('EventRetrieved', inbound), expected: [{ type: 'interactionRetrieved', eventId: 'e1', at: AT }] },
     { name: 'EventMuteOn → muted', event: wire('EventMuteOn', inbound), expected: [{ type: 'interactionMuteChanged', eventId: 'e1', muted: true, at: AT }] },
     { name: 'EventMuteOff → unmuted', event: wire('EventMuteOff', inbound), expected: [{ type: 'interactionMuteChanged', eventId: 'e1', muted: false, at: AT }] },
     {

@@ -138,7 +138,8 @@ export class AmazonVendor implements ICtiVendorHandler {
     return { ok: true, reasonCodes: states.filter((state) => state.type === 'not_routable').map((state) => ({ code: state.name, label: state.name })) };
   }
 
-  async makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome> {
+  async makeOutboundCall(phoneNumber: string, eventId: string, userData?: AttachedData): Promise<CommandOutcome> {
+    if (hasData(userData)) return NO_ATTRIBUTES;
     const agent = await this.readyAgent();
     if (!agent.ok) return agent;
     this.mapper.expectDial(eventId, phoneNumber);
@@ -175,7 +176,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     return this.onContact(eventId, 'hold the call', (contact, callbacks) => customerOf(contact).hold(callbacks));
   }
 
-  resumeCall(eventId: string): Promise<CommandOutcome> {
+  retrieveCall(eventId: string): Promise<CommandOutcome> {
     return this.onContact(eventId, 'resume the call', (contact, callbacks) => customerOf(contact).resume(callbacks));
   }
 
@@ -193,7 +194,8 @@ export class AmazonVendor implements ICtiVendorHandler {
   }
 
   /** One step, through a quick connect or a number: add the party, then leave once it shows on the call. */
-  async transferCall(eventId: string, destination: string): Promise<CommandOutcome> {
+  async transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome> {
+    if (hasData(userData)) return NO_ATTRIBUTES;
     const contactId = this.mapper.contactIdOf(eventId);
     if (contactId === undefined) return failure('UNKNOWN_INTERACTION', `No Amazon Connect contact for ${eventId}.`);
     const endpoint = await this.endpointFor(destination);
@@ -207,7 +209,8 @@ export class AmazonVendor implements ICtiVendorHandler {
     return outcome;
   }
 
-  async consultCall(eventId: string, destination: string, _purpose?: ConsultPurpose): Promise<DialOutcome> {
+  async consultCall(eventId: string, destination: string, _purpose?: ConsultPurpose, userData?: AttachedData): Promise<DialOutcome> {
+    if (hasData(userData)) return NO_ATTRIBUTES;
     const contactId = this.mapper.contactIdOf(eventId);
     if (contactId === undefined) return failure('UNKNOWN_INTERACTION', `No Amazon Connect contact for ${eventId}.`);
     const endpoint = await this.endpointFor(destination);
@@ -240,15 +243,15 @@ export class AmazonVendor implements ICtiVendorHandler {
       third.destroy(callbacks);
     });
     if (!dropped.ok) return dropped;
-    return this.resumeCall(eventId);
+    return this.retrieveCall(eventId);
   }
 
   async setAttachedData(_eventId: string, _data: AttachedData): Promise<CommandOutcome> {
-    return failure('NOT_SUPPORTED', 'Amazon Connect Streams cannot change contact attributes from the agent desktop.');
+    return NO_ATTRIBUTES;
   }
 
   async deleteAttachedData(): Promise<CommandOutcome> {
-    return failure('NOT_SUPPORTED', 'Amazon Connect Streams cannot change contact attributes from the agent desktop.');
+    return NO_ATTRIBUTES;
   }
 
   async startRecording(): Promise<CommandOutcome> {
@@ -457,4 +460,11 @@ function customerOf(contact: connect.Contact): Connection {
 
 function notRecording(): CommandOutcome {
   return failure('NOT_SUPPORTED', 'Amazon Connect Streams has no call recording controls.');
+}
+
+/** Streams reads contact attributes but cannot set them: a command carrying attached data is refused, never sent without it. */
+const NO_ATTRIBUTES = failure('NOT_SUPPORTED', 'Amazon Connect Streams cannot change contact attributes from the agent desktop.');
+
+function hasData(userData: AttachedData | undefined): boolean {
+  return userData !== undefined && Object.keys(userData).length > 0;
 }

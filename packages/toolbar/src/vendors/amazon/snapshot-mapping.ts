@@ -27,7 +27,7 @@ import {
  * | new contact `connecting` / `incoming` (callbacks) (`onConnecting`, `onIncoming`) | interactionOffered  |
  * | new contact, initial connection outbound (`agent.connect`)       | interactionDialing                 |
  * | contact → `connected` (`onConnected`, after `onAccepted`)         | interactionConnected               |
- * | connected, customer connection → `hold` / back                    | interactionHeld / interactionResumed |
+ * | connected, customer connection → `hold` / back                    | interactionHeld / interactionRetrieved |
  * | agent connection `mute` changes                                   | interactionMuteChanged             |
  * | contact attributes change                                         | interactionDataChanged{userData}   |
  * | the customer's number changes (a transfer to this agent completed)| interactionDataChanged{phoneNumber}|
@@ -219,7 +219,7 @@ export class StreamsSnapshotMapper {
     const events: VendorEvent[] = [];
     if (before.state !== 'connected' && contact.state === 'connected') events.push({ type: 'interactionConnected', eventId, at: contact.stateAt });
     if (contact.state === 'connected' && heldOf(contact) !== heldOf(before)) {
-      events.push({ type: heldOf(contact) ? 'interactionHeld' : 'interactionResumed', eventId, at });
+      events.push({ type: heldOf(contact) ? 'interactionHeld' : 'interactionRetrieved', eventId, at });
     }
     const muted = agentConnection(contact)?.muted ?? false;
     if (muted !== (agentConnection(before)?.muted ?? false)) events.push({ type: 'interactionMuteChanged', eventId, muted, at });

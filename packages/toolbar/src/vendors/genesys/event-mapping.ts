@@ -23,7 +23,7 @@ import { CallLegs, type LegState } from './call-legs.ts';
  * | EventRinging | interactionOffered |
  * | EventDialing | interactionDialing (a consultation also links the held call) |
  * | EventEstablished | interactionConnected |
- * | EventHeld / EventRetrieved | interactionHeld / interactionResumed |
+ * | EventHeld / EventRetrieved | interactionHeld / interactionRetrieved |
  * | EventReleased | interactionEnded, cause from CallState and the leg's state before (see `releaseCause`) |
  * | EventAbandoned | interactionEnded{abandoned} |
  * | EventPartyChanged | interactionDataChanged: same eventId, new ConnID, parties, who the call is with |
@@ -123,7 +123,7 @@ const HANDLERS: Record<TServerEventName, Handler> = {
   EventNetworkReached: nothing,
   EventEstablished: (event, mapper) => mapper.moved(event, 'established', 'interactionConnected'),
   EventHeld: (event, mapper) => mapper.moved(event, 'held', 'interactionHeld'),
-  EventRetrieved: (event, mapper) => mapper.moved(event, 'established', 'interactionResumed'),
+  EventRetrieved: (event, mapper) => mapper.moved(event, 'established', 'interactionRetrieved'),
   EventReleased: (event, mapper) => mapper.ended(event, (before) => releaseCause(before, event.callState)),
   EventAbandoned: (event, mapper) =>
     mapper.ended(event, (before) => (before === undefined || before === 'ringing' ? { kind: 'abandoned' } : { kind: 'completed' })),
@@ -209,7 +209,7 @@ export class TServerEventMapper {
   moved(
     event: TServerWireEvent,
     state: LegState,
-    type: 'interactionConnected' | 'interactionHeld' | 'interactionResumed',
+    type: 'interactionConnected' | 'interactionHeld' | 'interactionRetrieved',
   ): VendorEvent[] {
     const { eventId, connectionId } = event;
     if (eventId === undefined || connectionId === undefined) return [];

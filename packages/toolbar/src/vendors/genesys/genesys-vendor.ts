@@ -169,8 +169,8 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.reasonsRequest;
   }
 
-  makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome> {
-    return this.send({ type: 'MakeCall', phoneNumber, eventId });
+  makeOutboundCall(phoneNumber: string, eventId: string, userData?: AttachedData): Promise<CommandOutcome> {
+    return this.send({ type: 'MakeCall', phoneNumber, eventId, ...withUserData(userData) });
   }
 
   acceptCall(eventId: string): Promise<CommandOutcome> {
@@ -189,7 +189,7 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.onCall(eventId, (connectionId) => ({ type: 'Hold', connectionId }));
   }
 
-  resumeCall(eventId: string): Promise<CommandOutcome> {
+  retrieveCall(eventId: string): Promise<CommandOutcome> {
     return this.onCall(eventId, (connectionId) => ({ type: 'Retrieve', connectionId }));
   }
 
@@ -201,16 +201,16 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.onCall(eventId, (connectionId) => ({ type: 'Unmute', connectionId }));
   }
 
-  transferCall(eventId: string, destination: string): Promise<CommandOutcome> {
-    return this.onCall(eventId, (connectionId) => ({ type: 'SingleStepTransfer', connectionId, destination }));
+  transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'SingleStepTransfer', connectionId, destination, ...withUserData(userData) }));
   }
 
   /** InitiateTransfer (or InitiateConference): the bridge answers with the consult leg's eventId. */
-  async consultCall(eventId: string, destination: string, purpose: ConsultPurpose = 'transfer'): Promise<DialOutcome> {
+  async consultCall(eventId: string, destination: string, purpose: ConsultPurpose = 'transfer', userData?: AttachedData): Promise<DialOutcome> {
     const type = purpose === 'conference' ? 'InitiateConference' : 'InitiateTransfer';
     const connectionId = this.mapper.legs.connectionIdOf(eventId);
     if (connectionId === undefined) return failure('UNKNOWN_INTERACTION', `No call ${eventId} on this agent's DN.`);
-    const outcome = await this.post({ type, connectionId, destination });
+    const outcome = await this.post({ type, connectionId, destination, ...withUserData(userData) });
     if (!outcome.ok) return outcome;
     const consult = outcome.result.eventId;
     if (consult === undefined || consult === eventId || outcome.result.connectionId === connectionId) {
@@ -356,4 +356,9 @@ export class GenesysVendor implements ICtiVendorHandler {
       this.sink?.(event);
     }
   }
+}
+
+/** The UserData field of a request, when there is attached data to carry. */
+function withUserData(userData: AttachedData | undefined): { userData?: AttachedData } {
+  return userData !== undefined && Object.keys(userData).length > 0 ? { userData } : {};
 }

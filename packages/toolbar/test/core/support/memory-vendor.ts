@@ -9,7 +9,7 @@ import {
   type ReasonCodesOutcome,
 } from '../../../src/core/outcome.ts';
 import type { VendorEvent, VendorEventSink } from '../../../src/core/vendor-events.ts';
-import type { ICtiVendorHandler } from '../../../src/core/vendor-handler.ts';
+import type { ConsultPurpose, ICtiVendorHandler } from '../../../src/core/vendor-handler.ts';
 import { details, T0 } from './vendor-events.ts';
 
 /**
@@ -99,15 +99,15 @@ export class MemoryVendor implements ICtiVendorHandler {
     return { ok: true, reasonCodes: this.reasons };
   }
 
-  async makeOutboundCall(phoneNumber: string, eventId: string): Promise<CommandOutcome> {
-    return this.request('makeOutboundCall', [phoneNumber, eventId], () => {
+  async makeOutboundCall(phoneNumber: string, eventId: string, userData?: AttachedData): Promise<CommandOutcome> {
+    return this.request('makeOutboundCall', [phoneNumber, eventId, dataArg(userData)], () => {
       if (this.calls.has(eventId)) return failure('INVALID_ATTRIBUTE', 'eventId in use');
-      this.calls.set(eventId, { state: 'dialing', muted: false, recordingState: 'stopped', userData: {} });
+      this.calls.set(eventId, { state: 'dialing', muted: false, recordingState: 'stopped', userData: userData ?? {} });
       const at = this.tick();
       this.emit({
         type: 'interactionDialing',
         eventId,
-        details: details({ direction: 'outbound', phoneNumber, parties: ['5001', phoneNumber] }),
+        details: details({ direction: 'outbound', phoneNumber, parties: ['5001', phoneNumber], userData: userData ?? {} }),
         at,
       });
       return OK;
@@ -135,8 +135,8 @@ export class MemoryVendor implements ICtiVendorHandler {
     });
   }
 
-  async resumeCall(eventId: string): Promise<CommandOutcome> {
-    return this.onCall('resumeCall', eventId, ['held'], () => this.resume(eventId));
+  async retrieveCall(eventId: string): Promise<CommandOutcome> {
+    return this.onCall('retrieveCall', eventId, ['held'], () => this.resume(eventId));
   }
 
   async muteCall(eventId: string): Promise<CommandOutcome> {
@@ -147,13 +147,14 @@ export class MemoryVendor implements ICtiVendorHandler {
     return this.onCall('unmuteCall', eventId, ['connected', 'held'], (call) => this.mute(eventId, call, false));
   }
 
-  async transferCall(eventId: string, destination: string): Promise<CommandOutcome> {
+  async transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome> {
     return this.onCall('transferCall', eventId, ['connected', 'held'], () => this.end(eventId, { kind: 'transferred' }), [
       destination,
+      dataArg(userData),
     ]);
   }
 
-  async consultCall(eventId: string, destination: string): Promise<DialOutcome> {
+  async consultCall(eventId: string, destination: string, _purpose?: ConsultPurpose, userData?: AttachedData): Promise<DialOutcome> {
     const consultEventId = `${eventId}-consult-${++this.consults}`;
     const outcome = await this.onCall(
       'consultCall',
@@ -164,16 +165,16 @@ export class MemoryVendor implements ICtiVendorHandler {
           this.setState(eventId, 'held');
           this.emit({ type: 'interactionHeld', eventId, at: this.tick() });
         }
-        this.calls.set(consultEventId, { state: 'dialing', muted: false, recordingState: 'stopped', userData: {} });
+        this.calls.set(consultEventId, { state: 'dialing', muted: false, recordingState: 'stopped', userData: userData ?? {} });
         this.emit({
           type: 'interactionDialing',
           eventId: consultEventId,
-          details: details({ direction: 'consult', phoneNumber: destination, linkedEventId: eventId }),
+          details: details({ direction: 'consult', phoneNumber: destination, linkedEventId: eventId, userData: userData ?? {} }),
           at: this.tick(),
         });
         this.emit({ type: 'interactionDataChanged', eventId, linkedEventId: consultEventId, at: this.tick() });
       },
-      [destination],
+      [destination, dataArg(userData)],
     );
     return outcome.ok ? { ok: true, eventId: consultEventId } : outcome;
   }
@@ -277,7 +278,7 @@ export class MemoryVendor implements ICtiVendorHandler {
 
   private resume(eventId: string): void {
     this.setState(eventId, 'connected');
-    this.emit({ type: 'interactionResumed', eventId, at: this.tick() });
+    this.emit({ type: 'interactionRetrieved', eventId, at: this.tick() });
   }
 
   private mute(eventId: string, call: MemoryCall, muted: boolean): void {
@@ -299,4 +300,9 @@ export class MemoryVendor implements ICtiVendorHandler {
     if (this.deferEvents) this.held.push(event);
     else this.sink?.(event);
   }
+}
+
+/** Attached data as the request log shows it (JSON), or nothing. */
+function dataArg(userData: AttachedData | undefined): string | undefined {
+  return userData !== undefined && Object.keys(userData).length > 0 ? JSON.stringify(userData) : undefined;
 }

@@ -142,7 +142,7 @@ describe('Amazon Connect snapshots → core events', () => {
   it('reports hold and resume of the customer connection', () => {
     const held = agentView(BUSY, [contact({ state: 'connected', agent: 'connected', customer: 'hold' })]);
     expect(last(idle, talking, held)).toEqual([{ type: 'interactionHeld', eventId: 'c-1', at: AT }]);
-    expect(mapper.map(talking)).toEqual([{ type: 'interactionResumed', eventId: 'c-1', at: AT }]);
+    expect(mapper.map(talking)).toEqual([{ type: 'interactionRetrieved', eventId: 'c-1', at: AT }]);
   });
 
   it('reports mute changes of the agent connection and new attributes', () => {
@@ -266,7 +266,7 @@ describe('Amazon Connect snapshots → core events', () => {
       mapper.map(consulting('connected'));
       const conference = agentView(BUSY, [contact({ state: 'connected', agent: 'connected', customer: 'connected', thirdParty: { state: 'connected', name: 'Kenji Sato' } })]);
       expect(mapper.map(conference)).toEqual([
-        { type: 'interactionResumed', eventId: 'c-1', at: AT },
+        { type: 'interactionRetrieved', eventId: 'c-1', at: AT },
         { type: 'interactionEnded', eventId: 'consult-1', cause: { kind: 'completed' }, at: AT },
         { type: 'interactionDataChanged', eventId: 'c-1', linkedEventId: null, parties: [CUSTOMER, 'Kenji Sato'], at: AT },
       ]);
