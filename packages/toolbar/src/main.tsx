@@ -40,7 +40,7 @@ async function main(root: HTMLElement): Promise<void> {
   const fusion = new FusionLink({
     config,
     contacts,
-    labels: (agent) => agentDisplayStrings(agent, reasonCodes, t),
+    labels: (agent, reasons) => agentDisplayStrings(agent, reasons, t),
     logger,
     framed,
   });

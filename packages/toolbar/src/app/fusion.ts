@@ -2,6 +2,7 @@ import type { ToolbarConfig } from '../config.ts';
 import type { AgentState } from '../core/agent-state.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Logger } from '../core/logger.ts';
+import type { ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { FusionAdapter } from '../fusion/fusion-adapter.ts';
 import { loadUefLibrary } from '../fusion/load-uef.ts';
@@ -16,7 +17,7 @@ import type { FusionStatus, FusionStatusSource } from '../ui/FusionNotice.tsx';
 export interface FusionLinkOptions {
   readonly config: ToolbarConfig;
   readonly contacts: CrmContacts;
-  readonly labels: (agent: AgentState) => { stateDisplayString: string; reasonDisplayString: string };
+  readonly labels: (agent: AgentState, reasons: readonly ReasonCode[]) => { stateDisplayString: string; reasonDisplayString: string };
   readonly logger: Logger;
   /** Whether the page is in a frame at all (Fusion frames the media toolbar). */
   readonly framed: boolean;

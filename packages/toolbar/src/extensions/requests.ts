@@ -37,7 +37,7 @@ export interface HostServices {
   selectCase(caseId: string): boolean;
   setMarkDoneBlock(eventId: string, warningMessage: string | undefined): void;
   markDoneBlock(eventId: string): string | undefined;
-  /** Attach this userData to the call as soon as the vendor reports it (a call being dialed). */
+  /** The eventId of a call an extension dials. */
   newEventId(): string;
 }
 

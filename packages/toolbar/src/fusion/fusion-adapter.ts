@@ -3,7 +3,7 @@ import type { CrmContacts } from '../core/crm-contacts.ts';
 import { COMMAND_FEATURES, type CommandFeature, type CommandName } from '../core/commands.ts';
 import { isOwnConsultation, type Interaction } from '../core/interaction.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
-import { failure, type CommandOutcome } from '../core/outcome.ts';
+import { failure, type CommandOutcome, type ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
 import { CommLedger } from './comm-ledger.ts';
@@ -30,7 +30,7 @@ export interface FusionAdapterOptions {
   /** SVCMCA_OFFER_TIMEOUT_SEC for inbound offers; 0 = none. */
   offerTimeoutSec: number;
   /** Fusion's state strings for the agent, in the agent's language. */
-  labels: (agent: AgentState) => { stateDisplayString: string; reasonDisplayString: string };
+  labels: (agent: AgentState, reasons: readonly ReasonCode[]) => { stateDisplayString: string; reasonDisplayString: string };
   /** Keeps what Fusion knows across reloads of the toolbar; default sessionStorage. */
   storage?: StorageLike;
   /** How long to wait for UEF's initialize (it only resolves when framed by Fusion). */
@@ -247,7 +247,7 @@ export class FusionAdapter {
   }
 
   private agentReport(agent: AgentState): AgentStateReport {
-    const labels = this.options.labels(agent);
+    const labels = this.options.labels(agent, this.options.workspace.model.reasonCodes);
     return {
       isLoggedIn: agent.kind !== 'loggedOut',
       isAvailable: agent.kind === 'ready',
