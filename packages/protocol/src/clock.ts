@@ -11,11 +11,19 @@ export interface Clock {
   setTimer(delayMs: number, callback: () => void): TimerHandle;
 }
 
+/** The host's timers: the browser's and Node's alike (this package assumes neither platform). */
+interface HostTimers {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+const hostTimers = globalThis as unknown as HostTimers;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(delayMs, callback) {
-    const timer = setTimeout(callback, delayMs);
-    return { cancel: () => clearTimeout(timer) };
+    const timer = hostTimers.setTimeout(callback, delayMs);
+    return { cancel: () => hostTimers.clearTimeout(timer) };
   },
 };
 

@@ -55,7 +55,7 @@ async function main(root: HTMLElement): Promise<void> {
     }),
     Object.keys(desktopOptions).length > 0 ? import('./extensions/start-extensions.tsx') : undefined,
   ]);
-  const workspace = new Workspace({ vendor, logger });
+  const workspace = new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID() });
   const extensions = extensionsModule?.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
 
   render(<App workspace={workspace} contacts={contacts} t={t} locale={locale} fusion={fusion} extensions={extensions} />, root);

@@ -1,4 +1,4 @@
-import type { SimAgentView, SimCallView } from '@ctikit/contact-center';
+import type { SimAgentView, SimCallView } from '@ctikit/contact-center/control';
 import type { TServerWireEvent } from '@ctikit/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUEUES, customerCalls, softphoneCalls, sortForNumber } from './phone-view.ts';

@@ -1,4 +1,4 @@
-import type { SimCallView, SimPartyView } from '@ctikit/contact-center';
+import type { SimCallView, SimPartyView } from '@ctikit/contact-center/control';
 
 /**
  * What the customer phone panel shows, derived from the simulator's call list (`GET /sim/calls`)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SimAgentView, SimCallView } from '@ctikit/contact-center';
+import type { SimAgentView, SimCallView } from '@ctikit/contact-center/control';
 import { agentSnapshotSchema, callTypes, recordingStates, tserverEventSchema, userDataSchema } from '@ctikit/protocol';
 import type { TServerWireEvent } from '@ctikit/protocol';
 

@@ -23,8 +23,8 @@ import { WorkspaceModel } from './workspace-model.ts';
 export interface WorkspaceOptions {
   vendor: ICtiVendorHandler;
   logger?: Logger;
-  /** Makes the eventId of an outbound call when the caller brings none. */
-  newEventId?: () => string;
+  /** Makes the eventId of an outbound call when the caller brings none (the platform's UUIDs: the core has no platform). */
+  newEventId: () => string;
 }
 
 export class Workspace {
@@ -38,7 +38,7 @@ export class Workspace {
     this.vendor = options.vendor;
     this.log = options.logger ?? silentLogger;
     this.model = new WorkspaceModel({ logger: this.log });
-    this.newEventId = options.newEventId ?? (() => globalThis.crypto.randomUUID());
+    this.newEventId = options.newEventId;
     this.stopClosing = this.model.on('interactionChanged', ({ interaction }) => this.closeIfOwnConsultation(interaction));
   }
 

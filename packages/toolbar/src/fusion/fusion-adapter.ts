@@ -123,11 +123,11 @@ export class FusionAdapter {
     this.stopListening.push(
       model.on('agentChanged', ({ agent }) => void this.reportAgent(agent)),
       model.on('interactionChanged', ({ interaction, previous }) =>
-        this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, previous)),
+        void this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, previous)),
       ),
     );
     for (const interaction of model.interactions) {
-      this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, undefined));
+      void this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, undefined));
     }
   }
 
@@ -237,7 +237,7 @@ export class FusionAdapter {
         this.ledger.delete(eventId);
         this.options.contacts.delete(eventId);
         if (this.options.workspace.model.interaction(eventId)?.state === 'wrapUp') {
-          this.options.workspace.execute('closeInteraction', eventId);
+          void this.options.workspace.execute('closeInteraction', eventId);
         }
         break;
       case 'CUSTOMER_DATA':

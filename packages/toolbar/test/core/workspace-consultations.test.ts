@@ -10,7 +10,7 @@ describe('Workspace: the agent’s own consultations', () => {
 
   beforeEach(async () => {
     vendor = new MemoryVendor();
-    workspace = new Workspace({ vendor });
+    workspace = new Workspace({ vendor, newEventId: () => crypto.randomUUID() });
     await workspace.start();
     await workspace.execute('makeAgentAvailable');
     vendor.ring('e1');

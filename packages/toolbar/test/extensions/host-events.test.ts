@@ -158,7 +158,7 @@ describe('interaction views', () => {
     ]);
     workspace.model.apply(vendorEvent.ended('e-1', 'abandoned'));
     expect(frames()).toHaveLength(2);
-    workspace.execute('closeInteraction', 'e-1');
+    await workspace.execute('closeInteraction', 'e-1');
     expect(frames()).toEqual([]);
   });
 });

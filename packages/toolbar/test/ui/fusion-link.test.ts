@@ -20,7 +20,7 @@ describe('FusionLink', () => {
     link.subscribe((status) => seen.push(status));
     expect(link.get()).toEqual({ kind: 'starting' });
 
-    await link.start(new Workspace({ vendor: new MemoryVendor() }));
+    await link.start(new Workspace({ vendor: new MemoryVendor(), newEventId: () => crypto.randomUUID() }));
 
     expect(seen).toEqual([{ kind: 'notFramed' }]);
     expect(link.get()).toEqual({ kind: 'notFramed' });

@@ -85,7 +85,7 @@ export async function openToolbar(
     random: () => 0.5,
     ...options,
   });
-  const workspace = new Workspace({ vendor });
+  const workspace = new Workspace({ vendor, newEventId: () => crypto.randomUUID() });
   await workspace.start();
   return { workspace, model: workspace.model, vendor, clock, storage, sockets };
 }
