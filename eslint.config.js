@@ -4,9 +4,10 @@ import tseslint from 'typescript-eslint';
 /**
  * Lint, type-aware (the root tsconfig's program), and the layering rule of docs/architecture.md:
  * - the toolbar core imports no vendor, no UEF (fusion), no UI, no extensions host, no app shell,
- *   no platform code and no browser library;
- * - a vendor imports no other vendor, and neither the Fusion adapter, the UI nor the extensions host;
- * - the Fusion adapter and the extensions host import no vendor.
+ *   no platform code, no browser library and not the bridge's wire protocol (only @ctikit/kernel);
+ * - a vendor imports no other vendor, and neither the Fusion adapter, the UI nor the extensions
+ *   host; the Amazon vendor does not import the Genesys bridge's wire protocol;
+ * - the Fusion adapter, the extensions host and the UI import no vendor and no wire protocol.
  */
 const layer = (from, forbidden) => ({
   files: [from],
@@ -36,11 +37,11 @@ export default tseslint.config(
   },
   layer('packages/toolbar/src/core/**', [
     [['**/vendors/**', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**', '**/platform/**', '**/i18n/**'], CORE],
-    [['preact', 'preact/*', 'amazon-connect-streams', '@ctikit/service-client', '@ctikit/service-client/*'], CORE],
+    [['preact', 'preact/*', 'amazon-connect-streams', '@ctikit/protocol', '@ctikit/service-client', '@ctikit/service-client/*'], CORE],
   ]),
   layer('packages/toolbar/src/vendors/genesys/**', [[['**/vendors/amazon/**', '../amazon/**', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR]]),
-  layer('packages/toolbar/src/vendors/amazon/**', [[['**/vendors/genesys/**', '../genesys/**', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR]]),
-  layer('packages/toolbar/src/{fusion,extensions,ui}/**', [[['**/vendors/**'], VIEW]]),
+  layer('packages/toolbar/src/vendors/amazon/**', [[['**/vendors/genesys/**', '../genesys/**', '@ctikit/protocol', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR]]),
+  layer('packages/toolbar/src/{fusion,extensions,ui}/**', [[['**/vendors/**', '@ctikit/protocol'], VIEW]]),
   {
     files: ['scripts/**', 'bench/**', '**/cli.ts', '.ci/**'],
     rules: { 'no-console': 'off' },

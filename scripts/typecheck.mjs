@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 
 const PROGRAMS = [
   '.',
+  'packages/kernel',
   'packages/protocol',
   'packages/toolbar/src/core',
   'packages/toolbar',

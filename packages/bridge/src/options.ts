@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_PORT, systemClock } from '@ctikit/protocol';
-import type { Clock } from '@ctikit/protocol';
+import { DEFAULT_PORT } from '@ctikit/protocol';
+import { systemClock } from '@ctikit/kernel';
+import type { Clock } from '@ctikit/kernel';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
 import { simulatorConfigSchema } from '@ctikit/contact-center';
 import type { TokenVerifier } from './http/access.ts';

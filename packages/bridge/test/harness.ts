@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import type { SessionOpened } from '@ctikit/protocol';
 import { createSimulator, parseSimulatorConfig } from '@ctikit/contact-center';
 import type { ContactCenterSimulator, SimulatorConfigInput } from '@ctikit/contact-center';

@@ -1,5 +1,6 @@
 import { CtiError } from '@ctikit/protocol';
-import type { AgentStateName, AgentWorkMode, NotReadyWorkMode, ReadyWorkMode, TimerHandle } from '@ctikit/protocol';
+import type { AgentStateName, AgentWorkMode, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
+import type { TimerHandle } from '@ctikit/kernel';
 import type { Call, Party } from './call.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { TServerRequest } from './port.ts';

@@ -1,4 +1,5 @@
-import type { CallType, RecordingState, TimerHandle, UserData } from '@ctikit/protocol';
+import type { CallType, RecordingState, UserData } from '@ctikit/protocol';
+import type { TimerHandle } from '@ctikit/kernel';
 import type { CallLegSnapshot } from './port.ts';
 import type { World } from './world.ts';
 

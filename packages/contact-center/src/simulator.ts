@@ -1,5 +1,6 @@
-import { CtiError, systemClock } from '@ctikit/protocol';
-import type { Clock } from '@ctikit/protocol';
+import { CtiError } from '@ctikit/protocol';
+import { systemClock } from '@ctikit/kernel';
+import type { Clock } from '@ctikit/kernel';
 import { createAgent } from './agent-state.ts';
 import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
 import type { SimulatorConfig } from './config.ts';

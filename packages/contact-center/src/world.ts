@@ -1,5 +1,6 @@
 import { CtiError } from '@ctikit/protocol';
-import type { Clock, TimerHandle, TServerEventName } from '@ctikit/protocol';
+import type { TServerEventName } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { Agent } from './agent-state.ts';
 import type { Call, Party } from './call.ts';
 import { legFields } from './call.ts';

@@ -1,4 +1,5 @@
-import { CtiError, ManualClock } from '@ctikit/protocol';
+import { CtiError } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../src/index.ts';
 import type { PortEvent, TServerRequest } from '../src/index.ts';

@@ -1,4 +1,5 @@
-import { CtiError, ManualClock } from '@ctikit/protocol';
+import { CtiError } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import type { ErrorCode } from '@ctikit/protocol';
 import { expect } from 'vitest';
 import { DEFAULT_SIMULATOR_CONFIG, createSimulator, parseSimulatorConfig } from '../src/index.ts';

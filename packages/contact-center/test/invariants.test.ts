@@ -1,4 +1,5 @@
-import { CtiError, ManualClock, TSERVER_EVENT_NAMES } from '@ctikit/protocol';
+import { CtiError, TSERVER_EVENT_NAMES } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulator, parseSimulatorConfig } from '../src/index.ts';

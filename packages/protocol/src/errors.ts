@@ -1,52 +1,40 @@
+import { errorMessage, isWireErrorCode, type WireErrorCode } from '@ctikit/kernel';
+
 /**
- * The error catalog: one stable code per failure, with its HTTP status, the T-Library error number
- * where one applies (tliberr.h), and a human message. The same code reaches the REST body, the
- * `EventError` on the socket and the toolbar UI. docs/protocol.md lists the same table; a test keeps
- * the two in step.
+ * The bridge's wire error catalog: each wire code of the kernel's error registry with its HTTP
+ * status and the T-Library error number where one applies (tliberr.h). The same code reaches the
+ * REST body, the `EventError` on the socket and the toolbar UI; its message is the registry's.
+ * docs/protocol.md lists the same table; a test keeps the two in step.
  */
 export const ERROR_CATALOG = {
-  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the command as application/json.' },
-  BODY_TOO_LARGE: { status: 413, message: 'The request body is larger than the bridge accepts.' },
-  UNKNOWN_COMMAND: { status: 400, message: 'The command type is not one the bridge knows.' },
-  INVALID_COMMAND: { status: 400, message: 'The command is missing a field or has a field of the wrong type.' },
-  INVALID_FRAME: { status: 400, message: 'The socket message is not a JSON command frame.' },
-  NOT_FOUND: { status: 404, message: 'No such endpoint.' },
-  UNAUTHENTICATED: { status: 401, message: 'Authentication is required: send a valid bearer token.' },
-  ORIGIN_NOT_ALLOWED: { status: 403, message: 'This origin is not on the bridge allow-list.' },
-  RATE_LIMITED: { status: 429, message: 'Too many commands: slow down and retry shortly.' },
-  NOT_INITIALIZED: {
-    status: 409,
-    tserverErrorCode: 41,
-    message: "The agent's DN is not registered: send {type:'initialize'} first.",
-  },
-  ALREADY_IN_STATE: { status: 409, tserverErrorCode: 43, message: 'The object is already in the requested state.' },
-  UNSUPPORTED_OPERATION: { status: 501, tserverErrorCode: 51, message: 'The contact center does not support this request.' },
-  INVALID_ATTRIBUTE: { status: 400, tserverErrorCode: 53, message: 'An attribute value is not valid.' },
-  BACKEND_UNAVAILABLE: { status: 503, tserverErrorCode: 54, message: 'No connection to the contact center.' },
-  INVALID_CONNECTION_ID: {
-    status: 404,
-    tserverErrorCode: 56,
-    message: 'No call with this connectionId exists on your DN.',
-  },
-  REQUEST_TIMEOUT: { status: 504, tserverErrorCode: 57, message: 'The contact center did not answer in time.' },
-  DN_NOT_CONFIGURED: { status: 404, tserverErrorCode: 59, message: 'The DN or agent is not configured.' },
-  INVALID_CALLED_DN: { status: 422, tserverErrorCode: 71, message: 'The destination number is not valid.' },
-  TERMINATING_PARTY_BUSY: { status: 409, tserverErrorCode: 91, message: 'The destination is busy.' },
-  INVALID_CALL_STATE: {
-    status: 409,
-    tserverErrorCode: 93,
-    message: 'The call is not in a state that allows this request.',
-  },
-  CANNOT_COMPLETE_TRANSFER: {
-    status: 409,
-    tserverErrorCode: 98,
-    message: 'The transfer or conference cannot be completed.',
-  },
-  INTERNAL_ERROR: { status: 500, tserverErrorCode: 52, message: 'The bridge hit an internal error.' },
-} as const satisfies Record<string, { status: number; tserverErrorCode?: number; message: string }>;
+  INVALID_JSON: { status: 400 },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415 },
+  BODY_TOO_LARGE: { status: 413 },
+  UNKNOWN_COMMAND: { status: 400 },
+  INVALID_COMMAND: { status: 400 },
+  INVALID_FRAME: { status: 400 },
+  NOT_FOUND: { status: 404 },
+  UNAUTHENTICATED: { status: 401 },
+  ORIGIN_NOT_ALLOWED: { status: 403 },
+  RATE_LIMITED: { status: 429 },
+  NOT_INITIALIZED: { status: 409, tserverErrorCode: 41 },
+  ALREADY_IN_STATE: { status: 409, tserverErrorCode: 43 },
+  UNSUPPORTED_OPERATION: { status: 501, tserverErrorCode: 51 },
+  INVALID_ATTRIBUTE: { status: 400, tserverErrorCode: 53 },
+  BACKEND_UNAVAILABLE: { status: 503, tserverErrorCode: 54 },
+  INVALID_CONNECTION_ID: { status: 404, tserverErrorCode: 56 },
+  REQUEST_TIMEOUT: { status: 504, tserverErrorCode: 57 },
+  DN_NOT_CONFIGURED: { status: 404, tserverErrorCode: 59 },
+  INVALID_CALLED_DN: { status: 422, tserverErrorCode: 71 },
+  TERMINATING_PARTY_BUSY: { status: 409, tserverErrorCode: 91 },
+  INVALID_CALL_STATE: { status: 409, tserverErrorCode: 93 },
+  CANNOT_COMPLETE_TRANSFER: { status: 409, tserverErrorCode: 98 },
+  INTERNAL_ERROR: { status: 500, tserverErrorCode: 52 },
+} as const satisfies Record<WireErrorCode, { status: number; tserverErrorCode?: number }>;
 
-export type ErrorCode = keyof typeof ERROR_CATALOG;
+export type ErrorCode = WireErrorCode;
+
+export { isWireErrorCode };
 
 export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];
 
@@ -69,7 +57,7 @@ export class CtiError extends Error {
 
   constructor(code: ErrorCode, message?: string) {
     const entry = ERROR_CATALOG[code];
-    super(message ?? entry.message);
+    super(message ?? errorMessage(code));
     this.name = 'CtiError';
     this.code = code;
     this.status = entry.status;

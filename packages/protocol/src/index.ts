@@ -2,4 +2,3 @@ export * from './errors.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './session.ts';
-export * from './clock.ts';

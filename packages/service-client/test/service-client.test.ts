@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import {
   API_NAMES,
   createServiceClient,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import { createSimulator } from '@ctikit/contact-center';
 import type { ContactCenterPort, SimulatorConfig, SimulatorControl } from '@ctikit/contact-center';
 import { createWorkspaceApiBackend, workspaceApiConfigSchema } from './workspace-api/index.ts';

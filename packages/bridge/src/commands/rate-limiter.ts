@@ -1,4 +1,4 @@
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 
 /**
  * A token bucket per agent: `burst` commands at once, refilled at `perSecond`. One agent's flood

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, SessionOpened, TimerHandle } from '@ctikit/protocol';
+import type { SessionOpened } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AgentIdentity } from '../http/access.ts';

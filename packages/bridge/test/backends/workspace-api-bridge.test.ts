@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { createSimulator, parseSimulatorConfig } from '@ctikit/contact-center';
 import type { ContactCenterSimulator } from '@ctikit/contact-center';
 import { createWorkspaceFace } from '@ctikit/workspace-sim';

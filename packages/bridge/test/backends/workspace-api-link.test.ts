@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CtiError, ManualClock } from '@ctikit/protocol';
+import { CtiError } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import type { ErrorCode } from '@ctikit/protocol';
 import type { RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 import { EventLog } from '../../../contact-center/test/conformance/event-log.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { createSimulator, parseSimulatorConfig } from '@ctikit/contact-center';
 import type { ContactCenterSimulator } from '@ctikit/contact-center';
 import { createWorkspaceFace } from '@ctikit/workspace-sim';

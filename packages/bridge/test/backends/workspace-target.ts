@@ -1,5 +1,5 @@
-import { ManualClock } from '@ctikit/protocol';
-import type { Clock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
+import type { Clock } from '@ctikit/kernel';
 import { createSimulator, parseSimulatorConfig } from '@ctikit/contact-center';
 import type { ContactCenterPort, ContactCenterSimulator, SimulatorConfigInput } from '@ctikit/contact-center';
 import { createWorkspaceFace } from '@ctikit/workspace-sim';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { createSimulator, parseSimulatorConfig } from '@ctikit/contact-center';
 import { describePortConformance } from './port-conformance.ts';
 

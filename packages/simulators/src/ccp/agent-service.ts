@@ -1,4 +1,5 @@
-import type { AgentSnapshot, Clock, Command, Snapshot, TimerHandle, TServerWireEvent } from '@ctikit/protocol';
+import type { AgentSnapshot, Command, Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import { agentStateCatalog, commandsFor, findState, isRoutingHold, stateOfSwitchAgent } from './agent-states.ts';
 import { ContactBook, isLive, type ContactRecord } from './contact-book.ts';
 import { buildAgentData, type AgentProfile } from './snapshot-builder.ts';

@@ -1,4 +1,5 @@
-import type { Clock, SessionOpened, Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import type { SessionOpened, Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import { newUuid } from '../wire/uuid.ts';
 import { AgentService } from './agent-service.ts';
 import { muteCommand, runApiMethod, serviceError, type ApiContext } from './api-methods.ts';

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { HostMessage, Payload, PhoneEvent, ToolbarMessage } from '../wire/uef-message.ts';
 import { PHONE_EVENTS, PHONE_OPERATIONS } from '../wire/uef-message.ts';
 import { newUuid } from '../wire/uuid.ts';

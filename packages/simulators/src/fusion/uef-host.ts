@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type {
   ErrorData,
   EventResultMessage,

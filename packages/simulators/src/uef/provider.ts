@@ -1,4 +1,4 @@
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import { HostConnection, type UefTransport } from './connection.ts';
 import { PhoneContext } from './phone-context.ts';
 import { RequestHelper } from './requests.ts';

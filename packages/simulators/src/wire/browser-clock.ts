@@ -1,4 +1,4 @@
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 
 /**
  * The browser's clock for the pages and the UEF library. It is the protocol package's systemClock

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, type Command, type TServerWireEvent } from '@ctikit/protocol';
+import { type Command, type TServerWireEvent } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { AgentService, AUTO_CLEAR_MS } from '../../src/ccp/agent-service.ts';
 import { runApiMethod, type ApiResult } from '../../src/ccp/api-methods.ts';
 import { QuickConnectDirectory } from '../../src/ccp/quick-connects.ts';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import contacts from '../../src/fusion/contacts.json';
 import { parseContactDirectory } from '../../src/fusion/contact-directory.ts';
 import { FusionSession } from '../../src/fusion/fusion-session.ts';

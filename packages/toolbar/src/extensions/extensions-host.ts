@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@ctikit/protocol';
+import { systemClock, type Clock } from '@ctikit/kernel';
 import { PROTOCOL_VERSION, SERVER_USER_AGENT, type Agent, type Interaction as ScapiInteraction } from '@ctikit/service-client';
 import type { RequestMessage } from '@ctikit/service-client/wire';
 import type { Interaction } from '../core/interaction.ts';

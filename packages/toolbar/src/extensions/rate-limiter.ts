@@ -1,4 +1,4 @@
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import type { RateLimits } from './security-options.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Agent, ApiName, Interaction as ScapiInteraction } from '@ctikit/service-client';
 import type { Interaction } from '../core/interaction.ts';
-import type { Outcome } from '../core/outcome.ts';
+import type { CtiErrorCode, Outcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { DesktopOptions } from './extension-views.ts';
 import { matches, type NameFilter } from './security-options.ts';
@@ -12,7 +12,7 @@ import type { ToastStore } from './toasts.ts';
  * out — `data` for the extension, or a failure with a stable code and a message. Handlers reach the
  * contact center only through the workspace, the same door as the toolbar's buttons.
  */
-export type Answer = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly code: string; readonly message: string };
+export type Answer = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly code: CtiErrorCode; readonly message: string };
 
 /** The frame that sent the request. */
 export interface Caller {
@@ -53,7 +53,7 @@ export type RequestHandler = (parameters: readonly unknown[], context: RequestCo
 export type RequestTable = { readonly [K in ApiName]?: RequestHandler };
 
 export const ok = (data: unknown = null): Answer => ({ ok: true, data });
-export const refuse = (code: string, message: string): Answer => ({ ok: false, code, message });
+export const refuse = (code: CtiErrorCode, message: string): Answer => ({ ok: false, code, message });
 
 /** A command's outcome as an answer. */
 export function answer<T extends object>(outcome: Outcome<T>, data: (value: T) => unknown = () => null): Answer {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 
 /**
  * The toasts extensions open with `system.popupToast` (changed by `updateToast`, closed by

@@ -106,7 +106,7 @@ describe('GenesysVendor against the bridge', () => {
       ok: false,
       code: 'INVALID_ATTRIBUTE',
       message: 'Unknown not-ready reason code: Nap.',
-      tserverErrorCode: 53,
+      cause: { vendor: 'genesys', code: 53 },
     });
     await t.workspace.execute('makeAgentUnavailable', 'Break');
     await until(t.model, () => t.model.agent.kind === 'notReady');

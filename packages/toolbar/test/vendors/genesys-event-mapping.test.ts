@@ -165,7 +165,7 @@ describe('T-Server → core mapping', () => {
       name: 'EventError about a command of another client → command failed',
       event: wire('EventError', { referenceId: 'other-tab-1', eventId: 'e1', errorCode: 'INVALID_CALL_STATE', tserverErrorCode: 93, errorMessage: 'Not ringing.' }),
       expected: [
-        { type: 'commandFailed', failure: { ok: false, code: 'INVALID_CALL_STATE', message: 'Not ringing.', tserverErrorCode: 93 }, eventId: 'e1', at: AT },
+        { type: 'commandFailed', failure: { ok: false, code: 'INVALID_CALL_STATE', message: 'Not ringing.', cause: { vendor: 'genesys', code: 93 } }, eventId: 'e1', at: AT },
       ],
     },
     {
@@ -174,7 +174,7 @@ describe('T-Server → core mapping', () => {
       expected: [
         {
           type: 'commandFailed',
-          failure: { ok: false, code: 'INVALID_CONNECTION_ID', message: 'No call with this connectionId exists on your DN.', tserverErrorCode: 56 },
+          failure: { ok: false, code: 'INVALID_CONNECTION_ID', message: 'No call with this connectionId exists on your DN.', cause: { vendor: 'genesys', code: 56 } },
           at: AT,
         },
       ],

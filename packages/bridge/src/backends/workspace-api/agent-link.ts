@@ -1,5 +1,5 @@
 import { CtiError } from '@ctikit/protocol';
-import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { DnSnapshot, PortEvent, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 import type { BackendLog } from './options.ts';
 import { PendingOperations } from './pending-operations.ts';

@@ -1,6 +1,6 @@
 import type { CometD, Message } from 'cometd';
 import { CtiError } from '@ctikit/protocol';
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import { createCometD } from './cometd-runtime.ts';
 import type { CookieJar } from './cookie-jar.ts';
 import { API_BASE, INITIALIZATION_CHANNEL, VOICE_CHANNEL, initializationSchema } from './workspace-wire.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 
 /**
  * The Workspace API backend's configuration: the `backend` section of the bridge's config file

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CtiError } from '@ctikit/protocol';
-import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 
 /**

@@ -1,4 +1,5 @@
-import { CtiError, systemClock } from '@ctikit/protocol';
+import { CtiError } from '@ctikit/protocol';
+import { systemClock } from '@ctikit/kernel';
 import type {
   AgentEntry,
   ContactCenterPort,

@@ -1,4 +1,4 @@
-import type { Clock } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import { CookieJar } from './cookie-jar.ts';
 import { NotificationChannel } from './notification-channel.ts';
 import type { NotificationHandlers } from './notification-channel.ts';

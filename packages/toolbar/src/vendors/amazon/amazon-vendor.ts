@@ -1,5 +1,5 @@
 import 'amazon-connect-streams';
-import { systemClock, type Clock } from '@ctikit/protocol';
+import { systemClock, type Clock } from '@ctikit/kernel';
 import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '@ctikit/protocol';
+import type { Clock, TimerHandle } from '@ctikit/kernel';
 import { failure, OK, type CommandOutcome, type CtiErrorCode, type Failure, type Outcome } from '../../core/outcome.ts';
 
 /**

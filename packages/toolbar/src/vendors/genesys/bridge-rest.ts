@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import {
-  AGENT_DN_HEADER,
-  AGENT_ID_HEADER,
-  COMMAND_TYPES,
-  REASON_CODES_PATH,
-  reasonCodesResultSchema,
-  REFERENCE_ID_HEADER,
-  REST_PATH,
-  type Clock,
-  type Command,
-  type CommandResult,
-} from '@ctikit/protocol';
+import { AGENT_DN_HEADER, AGENT_ID_HEADER, COMMAND_TYPES, REASON_CODES_PATH, reasonCodesResultSchema, REFERENCE_ID_HEADER, REST_PATH, type Command, type CommandResult } from '@ctikit/protocol';
+import { type Clock } from '@ctikit/kernel';
 import type { Logger } from '../../core/logger.ts';
 import { failure, isCtiErrorCode, type Outcome, type ReasonCodesOutcome } from '../../core/outcome.ts';
+import { tserverCause } from './event-mapping.ts';
 import type { FetchLike } from './platform.ts';
 
 /**
@@ -137,7 +128,7 @@ export class BridgeRest {
     if (error.success) {
       const { code, message, tserverErrorCode } = error.data.error;
       this.options.log.info({ type: what, referenceId, code }, message);
-      return isCtiErrorCode(code) ? failure(code, message, tserverErrorCode) : failure('INTERNAL_ERROR', `${code}: ${message}`, tserverErrorCode);
+      return isCtiErrorCode(code) ? failure(code, message, tserverCause(tserverErrorCode)) : failure('INTERNAL_ERROR', `${code}: ${message}`, tserverCause(tserverErrorCode));
     }
     this.options.log.warn({ type: what, referenceId, status: answer.status }, 'the bridge answered with an unexpected body');
     return failure('INVALID_VENDOR_RESPONSE', `The bridge answered ${answer.status} with an unexpected body.`);

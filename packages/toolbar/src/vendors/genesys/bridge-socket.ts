@@ -1,4 +1,5 @@
-import { bridgeFrameSchema, SOCKET_PATH, type Clock, type SessionOpened, type Snapshot, type TimerHandle, type TServerWireEvent } from '@ctikit/protocol';
+import { bridgeFrameSchema, SOCKET_PATH, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import { type Clock, type TimerHandle } from '@ctikit/kernel';
 import type { ConnectionReason, ConnectionStatus } from '../../core/connection-status.ts';
 import type { Logger } from '../../core/logger.ts';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';

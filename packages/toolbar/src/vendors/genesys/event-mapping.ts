@@ -10,7 +10,7 @@ import {
 import type { AgentState } from '../../core/agent-state.ts';
 import type { Direction, EndCause, InteractionDetails, RecordingState } from '../../core/interaction.ts';
 import type { LiveInteractionState } from '../../core/interaction-state.ts';
-import { failure, isCtiErrorCode, type CtiErrorCode } from '../../core/outcome.ts';
+import { failure, isCtiErrorCode, type CtiErrorCode, type VendorCause } from '../../core/outcome.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf } from '../../core/vendor-events.ts';
 import { CallLegs, type LegState } from './call-legs.ts';
 
@@ -270,7 +270,7 @@ export class TServerEventMapper {
       : event.tserverErrorCode !== undefined
         ? errorCodeForTServer(event.tserverErrorCode)
         : 'INTERNAL_ERROR';
-    const reported = failure(code, event.errorMessage, event.tserverErrorCode);
+    const reported = failure(code, event.errorMessage, tserverCause(event.tserverErrorCode));
     return [{ type: 'commandFailed', failure: reported, ...(event.eventId ? { eventId: event.eventId } : {}), at: event.timestamp }];
   }
 
@@ -288,4 +288,9 @@ export class TServerEventMapper {
       ...(linked !== undefined ? { linkedEventId: linked } : {}),
     };
   }
+}
+
+/** A T-Library error number as the failure's vendor cause. */
+export function tserverCause(tserverErrorCode: number | undefined): VendorCause | undefined {
+  return tserverErrorCode === undefined ? undefined : { vendor: 'genesys', code: tserverErrorCode };
 }

@@ -1,4 +1,5 @@
-import { systemClock, type Clock, type Command, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import { type Command, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import { systemClock, type Clock } from '@ctikit/kernel';
 import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { createServiceClient, type ClientWindow, type MessageEventLike, type PostTarget, type WweService } from '@ctikit/service-client';
 import { Workspace } from '../../../src/core/workspace.ts';
 import { parseExtensionsSetup, type DesktopOptions } from '../../../src/extensions/extension-views.ts';

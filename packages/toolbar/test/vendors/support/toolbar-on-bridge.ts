@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { ManualClock } from '@ctikit/protocol';
+import { ManualClock } from '@ctikit/kernel';
 import { createBridge, type Bridge, type BridgeOptionsInput } from '@ctikit/bridge';
 import { createSimulator, parseSimulatorConfig, type ContactCenterSimulator } from '@ctikit/contact-center';
 import type { Interaction } from '../../../src/core/interaction.ts';

@@ -1,0 +1,92 @@
+/**
+ * The error registry: every code a ctikit failure carries, in one vendor-neutral vocabulary, each
+ * with its human message. Three families share it:
+ * - the bridge's wire codes (what `POST /genesys/events` and `EventError` answer with; the bridge
+ *   protocol maps each to its HTTP status and T-Library number, docs/protocol.md § Errors);
+ * - the toolbar's own (a command the workspace refuses, a vendor that cannot be reached);
+ * - the web extensions' (Service Client API answers).
+ * docs/errors.md lists every code with its message; a test keeps the two in step.
+ *
+ * A failure may also name its vendor cause (a T-Library error number, a Streams error type): what
+ * the vendor said, kept beside the code for logs and support, never in place of it.
+ */
+export const WIRE_ERRORS = {
+  INVALID_JSON: 'The request body is not valid JSON.',
+  UNSUPPORTED_MEDIA_TYPE: 'Send the command as application/json.',
+  BODY_TOO_LARGE: 'The request body is larger than the bridge accepts.',
+  UNKNOWN_COMMAND: 'The command type is not one the bridge knows.',
+  INVALID_COMMAND: 'The command is missing a field or has a field of the wrong type.',
+  INVALID_FRAME: 'The socket message is not a JSON command frame.',
+  NOT_FOUND: 'No such endpoint.',
+  UNAUTHENTICATED: 'Authentication is required: send a valid bearer token.',
+  ORIGIN_NOT_ALLOWED: 'This origin is not on the bridge allow-list.',
+  RATE_LIMITED: 'Too many commands: slow down and retry shortly.',
+  NOT_INITIALIZED: 'The agent\'s DN is not registered: send {type:\'initialize\'} first.',
+  ALREADY_IN_STATE: 'The object is already in the requested state.',
+  UNSUPPORTED_OPERATION: 'The contact center does not support this request.',
+  INVALID_ATTRIBUTE: 'An attribute value is not valid.',
+  BACKEND_UNAVAILABLE: 'No connection to the contact center.',
+  INVALID_CONNECTION_ID: 'No call with this connectionId exists on your DN.',
+  REQUEST_TIMEOUT: 'The contact center did not answer in time.',
+  DN_NOT_CONFIGURED: 'The DN or agent is not configured.',
+  INVALID_CALLED_DN: 'The destination number is not valid.',
+  TERMINATING_PARTY_BUSY: 'The destination is busy.',
+  INVALID_CALL_STATE: 'The call is not in a state that allows this request.',
+  CANNOT_COMPLETE_TRANSFER: 'The transfer or conference cannot be completed.',
+  INTERNAL_ERROR: 'The bridge hit an internal error.',
+} as const satisfies Record<string, string>;
+
+export const TOOLBAR_ERRORS = {
+  UNKNOWN_INTERACTION: 'The toolbar has no interaction with this eventId.',
+  AGENT_LOGGED_OUT: 'The agent is logged out: make the agent available first.',
+  EVENT_ID_IN_USE: 'An interaction with this eventId already exists.',
+  VENDOR_UNREACHABLE: 'The telephony service cannot be reached.',
+  INVALID_VENDOR_RESPONSE: 'The telephony service answered with something the toolbar does not understand.',
+  NOT_SUPPORTED: 'This telephony vendor does not support the command.',
+  DESTINATION_NO_ANSWER: 'The destination did not answer.',
+  DESTINATION_REJECTED: 'The destination rejected the call.',
+} as const satisfies Record<string, string>;
+
+export const EXTENSION_ERRORS = {
+  INVALID_PARAMETERS: 'The request\'s parameters are not the ones it takes.',
+  NOT_ALLOWED: 'This origin may not make the request (service-client-api.accepted-web-content-origins).',
+  NO_CURRENT_CALL: 'No call is in progress.',
+  NOT_A_CONSULTATION: 'The interaction is not a consultation in progress.',
+  MARK_DONE_BLOCKED: 'An extension blocked marking this interaction done.',
+  UNKNOWN_CASE: 'No interaction belongs to this case.',
+  UNKNOWN_STATE: 'The agent has no such state.',
+  UNKNOWN_MEDIA: 'The toolbar has no such media.',
+  UNKNOWN_TOAST: 'No toast has this id.',
+} as const satisfies Record<string, string>;
+
+export const ERROR_REGISTRY = { ...WIRE_ERRORS, ...TOOLBAR_ERRORS, ...EXTENSION_ERRORS } as const;
+
+/** A code the bridge sends over the wire. */
+export type WireErrorCode = keyof typeof WIRE_ERRORS;
+export type ToolbarErrorCode = keyof typeof TOOLBAR_ERRORS;
+export type ExtensionErrorCode = keyof typeof EXTENSION_ERRORS;
+/** Every code a failure may carry. */
+export type CtiErrorCode = keyof typeof ERROR_REGISTRY;
+
+export const ERROR_REGISTRY_CODES = Object.keys(ERROR_REGISTRY) as CtiErrorCode[];
+
+/** What the vendor itself reported behind a failure. */
+export interface VendorCause {
+  /** `genesys` (T-Server), `amazon` (Streams), `fusion` (UEF). */
+  readonly vendor: string;
+  /** The vendor's own code: a T-Library error number, a Streams error type. */
+  readonly code: string | number;
+  readonly message?: string;
+}
+
+export function errorMessage(code: CtiErrorCode): string {
+  return ERROR_REGISTRY[code];
+}
+
+export function isCtiErrorCode(value: unknown): value is CtiErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_REGISTRY, value);
+}
+
+export function isWireErrorCode(value: unknown): value is WireErrorCode {
+  return typeof value === 'string' && Object.hasOwn(WIRE_ERRORS, value);
+}
