@@ -143,13 +143,16 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     if (outage && !request.url.startsWith(`${WORKSPACE_BASE}/notifications`)) throw new FaceError(503, 'The Workspace API is unavailable.');
   });
 
-  app.post(`${WORKSPACE_BASE}/initialize-workspace`, async (request, reply) => {
+  // Genesys' clients send GET (workspace-client-js), older samples POST: both open a session.
+  const initializeWorkspace = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!sessions.isApiKey(header(request, 'x-api-key'))) throw new FaceError(401, 'The x-api-key header is missing or not valid.');
     const session = sessions.open(request.headers.authorization);
     if (!session) throw new FaceError(401, 'The bearer token is missing, unknown or expired.');
     void reply.header('set-cookie', `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly`);
     return { status: { code: STATUS_OK } };
-  });
+  };
+  app.get(`${WORKSPACE_BASE}/initialize-workspace`, initializeWorkspace);
+  app.post(`${WORKSPACE_BASE}/initialize-workspace`, initializeWorkspace);
 
   app.post(`${WORKSPACE_BASE}/activate-channels`, async (request, reply) => {
     const session = requireSession(request);

@@ -8,7 +8,6 @@ import { z } from 'zod';
  */
 
 export const API_BASE = '/workspace/v3';
-export const SESSION_COOKIE = 'WORKSPACE_SESSIONID';
 export const INITIALIZATION_CHANNEL = '/workspace/v3/initialization';
 export const VOICE_CHANNEL = '/workspace/v3/voice';
 
@@ -31,7 +30,7 @@ export const callSchema = z.object({
   callUuid: z.string().optional(),
   callType: z.string().optional(),
   state: z.string(),
-  participants: z.array(z.object({ number: z.string() }).loose()).default([]),
+  participants: z.array(z.object({ number: z.string(), role: z.string().optional() }).loose()).default([]),
   ani: z.string().optional(),
   dnis: z.string().optional(),
   recordingState: z.string().optional(),
