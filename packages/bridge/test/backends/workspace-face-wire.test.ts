@@ -62,7 +62,7 @@ async function session(): Promise<{ headers: Record<string, string>; messages: A
     base.replace(/\/workspace\/v3$/, ''),
     API_KEY,
     jar,
-    { onVoice: (data) => (messages.push(data as Record<string, unknown>), wake()), onLost: () => undefined },
+    { onVoice: (data) => (messages.push(data as Record<string, unknown>), wake()), onMedia: () => undefined, onLost: () => undefined },
     { clock: new ManualClock(), timeoutMs: 5_000 },
   );
   closers.push(() => channel.close());

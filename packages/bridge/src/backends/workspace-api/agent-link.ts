@@ -57,8 +57,12 @@ export class AgentLink {
   private authReported = false;
   /** During a resync: the calls notifications reported, which the Workspace API's list must not overwrite. */
   private touched: Set<string> | undefined;
-  /** Whether the current session has reported the DN's state yet (Genesys reports it on its own after the handshake). */
-  private dnReported = false;
+  /**
+   * The current session's activation: whether it reported the DN's state (Genesys reports it on its
+   * own after the handshake) and the other channels' state when the activation named other channels
+   * (Genesys' simulator ignores requests until then), and the activations answered over HTTP.
+   */
+  private activationState = { dnReported: false, mediaExpected: false, mediaReported: false, answered: new Set<string>() };
 
   constructor(private readonly options: AgentLinkOptions) {
     this.view = new VoiceView(options.agentId, options.dn, () => options.clock.now());
@@ -137,13 +141,18 @@ export class AgentLink {
 
   private async openSession(): Promise<WorkspaceSession> {
     const generation = ++this.generation;
-    this.dnReported = false;
+    this.activationState = { dnReported: false, mediaExpected: false, mediaReported: false, answered: new Set() };
     const { apiUrl, apiKey, clock, requestTimeoutMs: timeoutMs } = this.options;
     const session = await WorkspaceSession.open(
       { apiUrl, apiKey, credential: await this.options.credential(), clock, timeoutMs },
       {
         onVoice: (data) => {
           if (generation === this.generation) this.onVoice(data);
+        },
+        onMedia: () => {
+          if (generation !== this.generation) return;
+          this.activationState.mediaReported = true;
+          this.settleActivations();
         },
         onLost: (reason) => {
           if (generation === this.generation) this.onLost(reason);
@@ -168,14 +177,17 @@ export class AgentLink {
     const session = this.session;
     try {
       if (!session) throw this.unavailable();
-      await session.rest.operate(operation.path, operationId, operation.data);
+      const reply = await session.rest.operate(operation.path, operationId, operation.data);
       if (completion.on === 'answer') {
         this.answered(request);
         this.pending.settle(operationId, {});
-      } else if (request.request === 'RequestRegisterAddress' && this.dnReported && session === this.session) {
-        // The DN's state came before the activation was answered: nothing more will.
-        this.announceRegistration();
-        this.pending.settle(operationId, {});
+      } else if (request.request === 'RequestRegisterAddress' && session === this.session) {
+        const channels = reply.data?.channels ?? [];
+        this.activationState.mediaExpected ||= channels.some((channel) => channel !== 'voice');
+        this.activationState.answered.add(operationId);
+        // The DN's state may have come before the activation was answered: nothing more will.
+        if (this.activationState.dnReported) this.announceRegistration();
+        this.settleActivations();
       }
     } catch (error) {
       const failure = asCtiError(error);
@@ -188,6 +200,14 @@ export class AgentLink {
   /** What a request settled by its HTTP answer reports itself. */
   private answered(request: TServerRequest): void {
     if (request.request === 'RequestSendDTMF') this.options.emit(this.view.dtmfSent(request.connectionId, request.digits, request.referenceId));
+  }
+
+  /** Settle the answered activations once the session reported what they wait for. */
+  private settleActivations(): void {
+    const { dnReported, mediaExpected, mediaReported, answered } = this.activationState;
+    if (!dnReported || (mediaExpected && !mediaReported)) return;
+    for (const operationId of answered) this.pending.settle(operationId, {});
+    answered.clear();
   }
 
   private announceRegistration(): void {
@@ -225,11 +245,12 @@ export class AgentLink {
         return;
       }
       case 'DnStateChanged': {
-        this.dnReported = true;
+        this.activationState.dnReported = true;
         const cause = this.pending.causeOf(message.operationId, undefined);
         this.announceRegistration();
         emit(this.view.applyDn(message.dn, cause?.referenceId));
         this.pending.observe({ kind: 'dn', agent: this.view.agent });
+        this.settleActivations();
         this.settleEchoed(message.operationId);
         return;
       }
@@ -250,10 +271,10 @@ export class AgentLink {
     }
   }
 
-  /** The shortcut: a notification that echoes a pending request's operationId completes it (a new call's request waits for the call). */
+  /** The shortcut: a notification that echoes a pending request's operationId completes it (a new call's request waits for the call, an activation for its channels). */
   private settleEchoed(operationId: string | undefined): void {
     const echoed = this.pending.get(operationId);
-    if (echoed && !echoed.completion.newCall) this.pending.settle(echoed.operationId, {});
+    if (echoed && !echoed.completion.newCall && echoed.request.request !== 'RequestRegisterAddress') this.pending.settle(echoed.operationId, {});
   }
 
   private onLost(reason: CtiError): void {

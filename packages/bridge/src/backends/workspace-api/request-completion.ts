@@ -11,7 +11,7 @@ import type { LegState } from './call-events.ts';
  *
  * | request                                   | completed by                                                       |
  * |-------------------------------------------|--------------------------------------------------------------------|
- * | RegisterAddress (`activate-channels`)     | a `DnStateChanged` (already reported in this session: the answer)   |
+ * | RegisterAddress (`activate-channels`)     | a `DnStateChanged`, and a `ChannelStateChanged` when the answer names other channels (whichever came first) |
  * | AgentLogin                                | `DnStateChanged`, agent not LoggedOut                              |
  * | AgentLogout                               | `DnStateChanged`, agent LoggedOut                                  |
  * | AgentReady / AgentNotReady                | `DnStateChanged`, agent Ready / NotReady                           |
@@ -81,7 +81,8 @@ const newCall = (awaits: string, parentConnId?: string): Completion => ({
 export function completionOf(request: TServerRequest): Completion {
   switch (request.request) {
     case 'RequestRegisterAddress':
-      return onDn("the DN's state", () => true);
+      // The agent link settles it: it also waits for the other channels the activation named.
+      return { on: 'dn', awaits: "the DN's state (and the other channels' states the activation named)" };
     case 'RequestAgentLogin':
       return onDn('the agent logged in', (agent) => agent.state !== 'LoggedOut');
     case 'RequestAgentLogout':

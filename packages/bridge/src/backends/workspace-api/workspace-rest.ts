@@ -4,7 +4,7 @@ import type { CookieJar } from './cookie-jar.ts';
 import { errorForHttp, errorForNetwork } from './workspace-errors.ts';
 import type { WorkspaceCredential } from './workspace-credential.ts';
 import { API_BASE, callsReplySchema, replySchema } from './workspace-wire.ts';
-import type { WorkspaceCall } from './workspace-wire.ts';
+import type { Reply, WorkspaceCall } from './workspace-wire.ts';
 
 /**
  * The Workspace API's REST side for one agent: every request carries the API key (`x-api-key`)
@@ -36,11 +36,12 @@ export class WorkspaceRest {
   }
 
   /** An operation: `path` under /workspace/v3, the body `{ operationId, data }`. */
-  async operate(path: string, operationId: string, data: object | undefined): Promise<void> {
+  async operate(path: string, operationId: string, data: object | undefined): Promise<Reply> {
     const reply = await this.send('POST', path, replySchema, { operationId, ...(data !== undefined ? { data } : {}) });
     if (reply.status.code !== 0 && reply.status.code !== 1) {
       throw new CtiError('INTERNAL_ERROR', `The Workspace API answered ${path} with status ${reply.status.code}${reply.status.message ? `: ${reply.status.message}` : ''}.`);
     }
+    return reply;
   }
 
   async calls(): Promise<WorkspaceCall[]> {
