@@ -9,12 +9,16 @@ import type { NotificationType, VoiceMessage, WorkspaceCall } from './wire.ts';
  * keeps the calls as last published, so an event that does not carry a state (a party added, data
  * attached) keeps the call's state, and a call whose ConnID changes is published with
  * `previousConnId`. Events the Workspace API has no notification for (registration, busy tone,
- * mute) publish nothing. An event stamped with a request's referenceId carries it as `operationId`.
+ * mute) publish nothing. As Genesys' own simulator does, a notification carries the request's
+ * `operationId` only for the operations that echo it (answer): clients must settle a request on the
+ * state it leads to, not on the echo.
  */
 export class VoiceNotifier {
   private readonly calls = new Map<string, WorkspaceCall>();
   /** Whether anything was published for an operation: activation publishes the Dn when nothing else was. */
   private readonly answered = new Set<string>();
+  /** The operations whose notifications carry their operationId. */
+  private readonly echoed = new Set<string>();
 
   constructor(
     private agent: AgentFacts,
@@ -30,16 +34,22 @@ export class VoiceNotifier {
     const message = event.connectionId === undefined ? this.agentMessage(event) : this.callMessage(event);
     if (!message) return;
     if (operationId !== undefined) this.answered.add(operationId);
-    this.publish(operationId !== undefined ? { ...message, operationId } : message);
+    this.publish(operationId !== undefined && this.echoed.has(operationId) ? { ...message, operationId } : message);
+  }
+
+  /** The notifications of this operation will carry its operationId. */
+  echo(operationId: string): void {
+    this.echoed.add(operationId);
   }
 
   /** Publish the Dn as it is, for an operation that changed nothing (activating an already active DN). */
   publishDnUnlessAnswered(operationId: string): void {
-    if (!this.answered.delete(operationId)) this.publish({ messageType: 'DnStateChanged', dn: dnModel(this.agent), operationId });
+    if (!this.answered.delete(operationId)) this.publish({ messageType: 'DnStateChanged', dn: dnModel(this.agent) });
   }
 
   forget(operationId: string): void {
     this.answered.delete(operationId);
+    this.echoed.delete(operationId);
   }
 
   private agentMessage(event: PortEvent): VoiceMessage | undefined {

@@ -71,8 +71,8 @@ export interface WorkspaceCall {
   callType: string;
   state: WorkspaceCallState;
   capabilities: string[];
+  /** The other parties; the caller is the one with RoleOrigination (as Genesys sends it, there is no `ani`). */
   participants: Participant[];
-  ani: string;
   dnis: string;
   recordingState: 'Stopped' | 'Recording' | 'Paused';
   userData: KvPair[];

@@ -19,8 +19,9 @@ import type { ErrorReply } from './wire.ts';
  * CometD notifications at `/workspace/v3/notifications`, for the agent voice operations a CTI
  * toolbar uses. Every operation acts as the agent of the session's bearer token, on that agent's DN.
  * A voice operation is accepted (`status.code` 1, with its `operationId`) and its outcome follows as
- * CometD notifications carrying the same operationId: the call and DN states, or an `EventError`
- * with the T-Library error number when the switch refused it. Malformed requests, unknown sessions
+ * CometD notifications: the call and DN states, or an `EventError` with the T-Library error number
+ * when the switch refused it. Like Genesys' own simulator, only answer's notifications echo the
+ * operationId, and an EventError names no operation. Malformed requests, unknown sessions
  * and expired tokens are answered with an HTTP error and `{ status: { code, message } }`.
  */
 export interface WorkspaceFaceOptions {
@@ -67,6 +68,9 @@ class FaceError extends Error {
   }
 }
 
+/** The requests whose notifications carry their operationId, as in Genesys' simulator; an EventError carries none. */
+const ECHOING: ReadonlySet<string> = new Set(['RequestAnswerCall']);
+
 function asCtiError(error: unknown): CtiError {
   return error instanceof CtiError ? error : new CtiError('INTERNAL_ERROR', error instanceof Error ? error.message : String(error));
 }
@@ -104,6 +108,7 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
   /** Run a request on the engine as the session's DN; a refusal becomes an EventError notification. */
   async function onEngine(session: WorkspaceSession, operationId: string, request: EngineRequest): Promise<void> {
     const voice = requireVoice(session);
+    if (ECHOING.has(request.request)) voice.notifier.echo(operationId);
     let settled: Promise<unknown> = Promise.resolve();
     hub.batch(() => {
       settled = port.request({ ...request, thisDN: voice.dn, referenceId: operationId } as TServerRequest);
@@ -115,7 +120,6 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
       hub.publish(session, {
         messageType: 'EventError',
         error: { errorCode: refusal.tserverErrorCode ?? 52, errorMessage: refusal.message },
-        operationId,
       });
     }
   }
@@ -143,13 +147,16 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     if (outage && !request.url.startsWith(`${WORKSPACE_BASE}/notifications`)) throw new FaceError(503, 'The Workspace API is unavailable.');
   });
 
-  app.post(`${WORKSPACE_BASE}/initialize-workspace`, async (request, reply) => {
+  // Genesys' clients send GET (workspace-client-js), older samples POST: both open a session.
+  const initializeWorkspace = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!sessions.isApiKey(header(request, 'x-api-key'))) throw new FaceError(401, 'The x-api-key header is missing or not valid.');
     const session = sessions.open(request.headers.authorization);
     if (!session) throw new FaceError(401, 'The bearer token is missing, unknown or expired.');
     void reply.header('set-cookie', `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly`);
     return { status: { code: STATUS_OK } };
-  });
+  };
+  app.get(`${WORKSPACE_BASE}/initialize-workspace`, initializeWorkspace);
+  app.post(`${WORKSPACE_BASE}/initialize-workspace`, initializeWorkspace);
 
   app.post(`${WORKSPACE_BASE}/activate-channels`, async (request, reply) => {
     const session = requireSession(request);

@@ -71,12 +71,20 @@ describe('CallStateChanged → T-Server events', () => {
     expect(events).toEqual([expect.objectContaining({ eventName: 'EventPartyChanged', connectionId: 'c1', previousConnectionId: 'c2', thirdPartyDN: '5002' })]);
   });
 
-  it("DTMF is reported only for the call the agent's send-dtmf named", () => {
+  it("a call's notification after the agent's send-dtmf is no call change: EventDTMFSent comes from the accepted request, not from it", () => {
     const dtmf: TServerRequest = { request: 'RequestSendDTMF', connectionId: 'c1', digits: '42', thisDN: DN, referenceId: 'r2' };
-    expect(callEvents({ before: talking, after: talking, notificationType: 'StateChange', cause: { thisDN: DN, request: dtmf } })).toEqual([
-      expect.objectContaining({ eventName: 'EventDTMFSent', digits: '42' }),
-    ]);
-    expect(names(talking, talking, 'StateChange', { ...dtmf, connectionId: 'other' })).toEqual([]);
+    expect(callEvents({ before: talking, after: talking, notificationType: 'StateChange', cause: { thisDN: DN, request: dtmf } })).toEqual([]);
+  });
+
+  it('reads the caller from the participants when the call has no ani (Genesys: RoleOrigination), and the dialled number from RoleDestination', () => {
+    const inbound = view({ id: 'c7', connId: 'c7', ani: undefined, dnis: undefined, state: 'Ringing', participants: [{ number: CUSTOMER, role: 'RoleOrigination' }] });
+    expect(inbound).toMatchObject({ ANI: CUSTOMER, participants: [CUSTOMER] });
+    expect(inbound.DNIS).toBeUndefined();
+    const outbound = view({ id: 'c8', connId: 'c8', ani: undefined, dnis: undefined, state: 'Dialing', participants: [{ number: '5002', role: 'RoleDestination' }] });
+    expect(outbound).toMatchObject({ DNIS: '5002' });
+    expect(outbound.ANI).toBeUndefined();
+    const both = view({ id: 'c9', connId: 'c9', state: 'Ringing', ani: '+1555', dnis: undefined, participants: [{ number: CUSTOMER, role: 'RoleOrigination' }] });
+    expect(both.ANI).toBe('+1555');
   });
 
   it('reads user data pairs by type and leaves unknown call types and recording states as they were', () => {

@@ -50,7 +50,9 @@ async function call(method: 'GET' | 'POST', path: string, headers: Record<string
 }
 
 /** An initialized session: its cookie header, and every voice message its CometD channel receives. */
-async function session(): Promise<{ headers: Record<string, string>; messages: Array<Record<string, unknown>>; next: (operationId: string) => Promise<Record<string, unknown>> }> {
+type Message = Record<string, unknown>;
+
+async function session(): Promise<{ headers: Record<string, string>; messages: Message[]; next: (match: (message: Message) => boolean) => Promise<Message> }> {
   const initialized = await call('POST', 'initialize-workspace', { 'x-api-key': API_KEY, authorization: 'Bearer token-agent1' });
   expect(initialized).toMatchObject({ status: 200, body: { status: { code: 0 } } });
   expect(initialized.cookie).toMatch(/^WORKSPACE_SESSIONID=.+/);
@@ -62,14 +64,15 @@ async function session(): Promise<{ headers: Record<string, string>; messages: A
     base.replace(/\/workspace\/v3$/, ''),
     API_KEY,
     jar,
-    { onVoice: (data) => (messages.push(data as Record<string, unknown>), wake()), onLost: () => undefined },
+    { onVoice: (data) => (messages.push(data as Record<string, unknown>), wake()), onMedia: () => undefined, onLost: () => undefined },
     { clock: new ManualClock(), timeoutMs: 5_000 },
   );
   closers.push(() => channel.close());
   let cursor = 0;
-  const next = async (operationId: string): Promise<Record<string, unknown>> => {
+  /** The next message that matches, past the last one taken. */
+  const next = async (match: (message: Message) => boolean): Promise<Message> => {
     for (;;) {
-      const index = messages.findIndex((message, at) => at >= cursor && message['operationId'] === operationId);
+      const index = messages.findIndex((message, at) => at >= cursor && match(message));
       if (index >= 0) {
         cursor = index + 1;
         return messages[index] as Record<string, unknown>;
@@ -102,31 +105,34 @@ describe('Workspace API face: authentication', () => {
 });
 
 describe('Workspace API face: operations and notifications', () => {
-  it('activates the DN: accepted with the operationId, then DnStateChanged carrying it', async () => {
+  it('activates the DN: accepted with the operationId, then DnStateChanged, which (as in Genesys) does not echo it', async () => {
     const s = await session();
+    const dnState = (message: Message): boolean => message['messageType'] === 'DnStateChanged';
     expect((await call('POST', 'voice/ready', s.headers, {})).status).toBe(400);
     const reply = await call('POST', 'activate-channels', s.headers, { operationId: 'op-activate', data: { agentId: 'agent1', dn: '5001' } });
     expect(reply).toMatchObject({ status: 200, body: { status: { code: 1 }, operationId: 'op-activate' } });
-    expect(await s.next('op-activate')).toEqual({
+    expect(await s.next(dnState)).toEqual({
       messageType: 'DnStateChanged',
-      operationId: 'op-activate',
       dn: { number: '5001', agentId: 'agent1', agentState: 'LoggedIn', reasons: [], capabilities: ['ready', 'not-ready', 'logout'] },
     });
-    expect(await s.next('op-activate')).toMatchObject({ dn: { agentState: 'NotReady', agentWorkMode: 'AuxWork' } });
+    expect(await s.next(dnState)).toMatchObject({ dn: { agentState: 'NotReady', agentWorkMode: 'AuxWork' } });
     await call('POST', 'voice/not-ready', s.headers, { operationId: 'op-lunch', data: { reasonCode: 'Lunch' } });
-    expect(await s.next('op-lunch')).toMatchObject({ dn: { agentState: 'NotReady', reasons: [{ key: 'ReasonCode', type: 'str', value: 'Lunch' }] } });
+    const lunch = await s.next(dnState);
+    expect(lunch).toMatchObject({ dn: { agentState: 'NotReady', reasons: [{ key: 'ReasonCode', type: 'str', value: 'Lunch' }] } });
+    expect(lunch).not.toHaveProperty('operationId');
     expect((await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5002' } })).status).toBe(400);
   });
 
-  it('makes a call: the Call model (id = connId, state, participants, userData, capabilities) in CallStateChanged', async () => {
+  it('makes a call: the Call model (id = connId, state, participants with roles, no ani, userData, capabilities) in CallStateChanged', async () => {
     const s = await session();
+    const callState = (message: Message): boolean => message['messageType'] === 'CallStateChanged';
     await call('POST', 'activate-channels', s.headers, { operationId: 'op-activate', data: { agentId: 'agent1', dn: '5001' } });
     const reply = await call('POST', 'voice/make-call', s.headers, {
       operationId: 'op-call',
       data: { destination: CUSTOMER, userData: [{ key: 'caseId', type: 'str', value: 'C-1' }] },
     });
     expect(reply.body).toEqual({ status: { code: 1 }, operationId: 'op-call' });
-    const message = await s.next('op-call');
+    const message = await s.next(callState);
     const [connectionId] = simulator.listCalls().map((entry) => entry.connectionId);
     expect(message).toMatchObject({
       messageType: 'CallStateChanged',
@@ -138,13 +144,14 @@ describe('Workspace API face: operations and notifications', () => {
         state: 'Dialing',
         callType: 'Outbound',
         phoneNumber: '5001',
-        ani: '5001',
         dnis: CUSTOMER,
         participants: [{ number: CUSTOMER, role: 'RoleDestination' }],
         userData: [{ key: 'caseId', type: 'str', value: 'C-1' }],
         recordingState: 'Stopped',
       },
     });
+    expect(message).not.toHaveProperty('operationId');
+    expect(message['call']).not.toHaveProperty('ani');
     const capabilities = (message['call'] as { capabilities: string[] }).capabilities;
     expect(capabilities).toContain('release');
     expect(capabilities).not.toContain('answer');
@@ -153,11 +160,22 @@ describe('Workspace API face: operations and notifications', () => {
     expect(listed.body).toMatchObject({ status: { code: 0 }, data: { calls: [{ id: connectionId, state: 'Dialing' }] } });
 
     await call('POST', `voice/calls/${connectionId}/hold`, s.headers, { operationId: 'op-hold' });
-    expect(await s.next('op-hold')).toEqual({
+    expect(await s.next((m) => m['messageType'] === 'EventError')).toEqual({
       messageType: 'EventError',
-      operationId: 'op-hold',
       error: { errorCode: 93, errorMessage: expect.stringMatching(/not established/) },
     });
+  });
+
+  it('an inbound call names its caller in the participants (RoleOrigination), and answer echoes its operationId', async () => {
+    const s = await session();
+    await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
+    await call('POST', 'voice/ready', s.headers, {});
+    const { connectionId } = simulator.placeCall({ from: CUSTOMER, to: '5001' });
+    const ringing = await s.next((m) => m['messageType'] === 'CallStateChanged');
+    expect(ringing).toMatchObject({ call: { id: connectionId, state: 'Ringing', participants: [{ number: CUSTOMER, role: 'RoleOrigination' }] } });
+    expect(ringing['call']).not.toHaveProperty('ani');
+    await call('POST', `voice/calls/${connectionId}/answer`, s.headers, { operationId: 'op-answer' });
+    expect(await s.next((m) => m['operationId'] === 'op-answer')).toMatchObject({ call: { id: connectionId, state: 'Established' } });
   });
 
   it('answers malformed and unknown operations with 400 and 404', async () => {

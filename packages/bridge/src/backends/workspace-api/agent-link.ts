@@ -3,9 +3,11 @@ import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { DnSnapshot, PortEvent, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 import type { BackendLog } from './options.ts';
 import { PendingOperations } from './pending-operations.ts';
+import { completionOf } from './request-completion.ts';
 import { isMapped, restOperation, unsupported } from './rest-operations.ts';
 import type { RestOperation } from './rest-operations.ts';
 import { VoiceView } from './voice-view.ts';
+import type { WorkspaceCredential } from './workspace-credential.ts';
 import { errorForEventError } from './workspace-errors.ts';
 import { WorkspaceSession } from './workspace-session.ts';
 import { voiceMessageSchema } from './workspace-wire.ts';
@@ -15,7 +17,8 @@ export interface AgentLinkOptions {
   apiKey: string;
   agentId: string;
   dn: string;
-  token: () => Promise<string>;
+  /** The agent's credential for a new session (refreshed when it can be and must be). */
+  credential: () => Promise<WorkspaceCredential>;
   clock: Clock;
   requestTimeoutMs: number;
   reconnect: { initialDelayMs: number; maxDelayMs: number };
@@ -54,6 +57,12 @@ export class AgentLink {
   private authReported = false;
   /** During a resync: the calls notifications reported, which the Workspace API's list must not overwrite. */
   private touched: Set<string> | undefined;
+  /**
+   * The current session's activation: whether it reported the DN's state (Genesys reports it on its
+   * own after the handshake) and the other channels' state when the activation named other channels
+   * (Genesys' simulator ignores requests until then), and the activations answered over HTTP.
+   */
+  private activationState = { dnReported: false, mediaExpected: false, mediaReported: false, answered: new Set<string>() };
 
   constructor(private readonly options: AgentLinkOptions) {
     this.view = new VoiceView(options.agentId, options.dn, () => options.clock.now());
@@ -100,7 +109,7 @@ export class AgentLink {
     if (this.connecting) await this.connecting;
     if (this.state !== 'online') throw this.unavailable();
     const { agentId, dn } = this.options;
-    return this.operate(request, { path: 'activate-channels', data: { agentId, dn }, outcome: 'accepted' }, true);
+    return this.operate(request, { path: 'activate-channels', data: { agentId, dn } }, true);
   }
 
   private async unregister(request: TServerRequest): Promise<RequestOutcome> {
@@ -132,12 +141,18 @@ export class AgentLink {
 
   private async openSession(): Promise<WorkspaceSession> {
     const generation = ++this.generation;
+    this.activationState = { dnReported: false, mediaExpected: false, mediaReported: false, answered: new Set() };
     const { apiUrl, apiKey, clock, requestTimeoutMs: timeoutMs } = this.options;
     const session = await WorkspaceSession.open(
-      { apiUrl, apiKey, token: await this.options.token(), clock, timeoutMs },
+      { apiUrl, apiKey, credential: await this.options.credential(), clock, timeoutMs },
       {
         onVoice: (data) => {
           if (generation === this.generation) this.onVoice(data);
+        },
+        onMedia: () => {
+          if (generation !== this.generation) return;
+          this.activationState.mediaReported = true;
+          this.settleActivations();
         },
         onLost: (reason) => {
           if (generation === this.generation) this.onLost(reason);
@@ -152,19 +167,61 @@ export class AgentLink {
     return session;
   }
 
-  /** Send an operation; it settles on the notification (or EventError) carrying its operationId. */
+  /**
+   * Send an operation; it settles when the contact center reports its effect (request-completion.ts),
+   * on the HTTP answer when there is none to observe, or fails on an EventError.
+   */
   private async operate(request: TServerRequest, operation: RestOperation, activation = false): Promise<RequestOutcome> {
-    const { operationId, result } = this.pending.start(request, operation.outcome, activation);
+    const completion = completionOf(request);
+    const { operationId, result } = this.pending.start(request, completion, activation);
     const session = this.session;
     try {
       if (!session) throw this.unavailable();
-      await session.rest.operate(operation.path, operationId, operation.data);
+      const reply = await session.rest.operate(operation.path, operationId, operation.data);
+      if (completion.on === 'answer') {
+        this.answered(request);
+        this.pending.settle(operationId, {});
+      } else if (request.request === 'RequestRegisterAddress' && session === this.session) {
+        const channels = reply.data?.channels ?? [];
+        this.activationState.mediaExpected ||= channels.some((channel) => channel !== 'voice');
+        this.activationState.answered.add(operationId);
+        // The DN's state may have come before the activation was answered: nothing more will.
+        if (this.activationState.dnReported) this.announceRegistration();
+        this.settleActivations();
+      }
     } catch (error) {
       const failure = asCtiError(error);
       this.pending.fail(operationId, failure);
       if (failure.code === 'UNAUTHENTICATED' && session === this.session) this.onLost(failure);
     }
     return result;
+  }
+
+  /** What a request settled by its HTTP answer reports itself. */
+  private answered(request: TServerRequest): void {
+    if (request.request === 'RequestSendDTMF') this.options.emit(this.view.dtmfSent(request.connectionId, request.digits, request.referenceId));
+  }
+
+  /** Settle the answered activations once the session reported what they wait for. */
+  private settleActivations(): void {
+    const { dnReported, mediaExpected, mediaReported, answered } = this.activationState;
+    if (!dnReported || (mediaExpected && !mediaReported)) return;
+    for (const operationId of answered) this.pending.settle(operationId, {});
+    answered.clear();
+  }
+
+  private announceRegistration(): void {
+    const activation = this.pending.activation();
+    if (!activation) return;
+    activation.announceRegistration = false;
+    this.view.registered = true;
+    const { referenceId } = activation.request;
+    this.options.emit({
+      eventName: 'EventRegistered',
+      thisDN: this.options.dn,
+      ...(this.view.loggedIn ? { agentId: this.options.agentId } : {}),
+      ...(referenceId !== undefined ? { referenceId } : {}),
+    });
   }
 
   private onVoice(data: unknown): void {
@@ -174,47 +231,50 @@ export class AgentLink {
       return;
     }
     const message = parsed.data;
-    const pending = this.pending.get(message.operationId);
-    const cause = this.pending.requestOf(message.operationId);
-    const referenceId = cause?.referenceId;
     const emit = (events: readonly PortEvent[]): void => events.forEach((event) => this.options.emit(event));
     switch (message.messageType) {
       case 'EventError': {
         const error = errorForEventError(message.error.errorCode, message.error.errorMessage);
+        const pending = this.pending.get(message.operationId);
         if (pending) {
           this.pending.fail(pending.operationId, error);
           return;
         }
+        if (message.operationId === undefined && this.pending.failOldest(error)) return;
         emit([{ eventName: 'EventError', thisDN: this.options.dn, errorCode: error.code, ...tserverCode(error), errorMessage: error.message }]);
         return;
       }
-      case 'DnStateChanged':
-        if (pending?.announceRegistration) {
-          pending.announceRegistration = false;
-          this.view.registered = true;
-          emit([
-            {
-              eventName: 'EventRegistered',
-              thisDN: this.options.dn,
-              ...(this.view.loggedIn ? { agentId: this.options.agentId } : {}),
-              ...(referenceId !== undefined ? { referenceId } : {}),
-            },
-          ]);
-        }
-        emit(this.view.applyDn(message.dn, referenceId));
-        if (pending?.outcome === 'accepted') this.pending.settle(pending.operationId, {});
+      case 'DnStateChanged': {
+        this.activationState.dnReported = true;
+        const cause = this.pending.causeOf(message.operationId, undefined);
+        this.announceRegistration();
+        emit(this.view.applyDn(message.dn, cause?.referenceId));
+        this.pending.observe({ kind: 'dn', agent: this.view.agent });
+        this.settleActivations();
+        this.settleEchoed(message.operationId);
         return;
+      }
       case 'CallStateChanged': {
-        const { call } = message;
-        this.touched?.add(call.connId ?? call.id);
-        if (call.previousConnId !== undefined) this.touched?.add(call.previousConnId);
-        const applied = this.view.applyCall(call, message.notificationType, cause, referenceId);
+        const { call, notificationType } = message;
+        const connectionIds = [call.connId ?? call.id, ...(call.previousConnId !== undefined ? [call.previousConnId] : [])];
+        connectionIds.forEach((id) => this.touched?.add(id));
+        const cause = this.pending.causeOf(message.operationId, connectionIds);
+        const applied = this.view.applyCall(call, notificationType, cause, cause?.referenceId);
         emit(applied.events);
-        if (pending?.outcome === 'accepted') this.pending.settle(pending.operationId, {});
-        else if (pending && applied.created !== undefined) this.pending.settle(pending.operationId, { connectionId: applied.created });
+        if (applied.state !== undefined) {
+          const created = applied.created !== undefined;
+          this.pending.observe({ kind: 'call', connectionIds, state: applied.state, notificationType, created, parentConnId: applied.parentConnId }, applied.created);
+        }
+        this.settleEchoed(message.operationId);
         return;
       }
     }
+  }
+
+  /** The shortcut: a notification that echoes a pending request's operationId completes it (a new call's request waits for the call, an activation for its channels). */
+  private settleEchoed(operationId: string | undefined): void {
+    const echoed = this.pending.get(operationId);
+    if (echoed && !echoed.completion.newCall && echoed.request.request !== 'RequestRegisterAddress') this.pending.settle(echoed.operationId, {});
   }
 
   private onLost(reason: CtiError): void {
@@ -252,7 +312,7 @@ export class AgentLink {
       if (this.view.registered) {
         const { agentId, dn } = this.options;
         const reactivation: TServerRequest = { request: 'RequestRegisterAddress', thisDN: dn, referenceId: `reconnect-${this.generation}` };
-        await this.operate(reactivation, { path: 'activate-channels', data: { agentId, dn }, outcome: 'accepted' });
+        await this.operate(reactivation, { path: 'activate-channels', data: { agentId, dn } });
         this.touched = new Set();
         const calls = await session.rest.calls();
         stillCurrent();

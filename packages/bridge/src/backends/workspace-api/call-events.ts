@@ -15,7 +15,10 @@ import type { KvPair, WorkspaceCall } from './workspace-wire.ts';
  *     previousConnId known                               EventPartyChanged with previousConnectionId
  *     ParticipantsUpdated                                EventPartyAdded / EventPartyDeleted per party
  *     AttachedDataChanged, CallRecordingStateChange      EventAttachedDataChanged
- *     the agent's send-dtmf answered                     EventDTMFSent
+ *
+ * (EventDTMFSent is not a call change: the backend reports it when the Workspace API accepts the digits.)
+ * The caller is read as Genesys sends it: `ani` / `dnis` when the call carries them, else the
+ * participants with the roles RoleOrigination / RoleDestination.
  */
 export type LegState = CallLegState | 'Released';
 
@@ -80,14 +83,15 @@ export function callViewOf(call: WorkspaceCall, before: CallView | undefined, no
     ? (call.recordingState as RecordingState)
     : (before?.recordingState ?? 'Stopped');
   const participants = call.participants.map((participant) => participant.number);
+  const withRole = (role: string): string | undefined => call.participants.find((participant) => participant.role === role)?.number;
   return {
     connectionId: call.connId ?? call.id,
     callId: call.id,
     callUuid: call.callUuid ?? before?.callUuid ?? '',
     callType,
     state,
-    ANI: call.ani ?? before?.ANI,
-    DNIS: call.dnis ?? before?.DNIS,
+    ANI: call.ani ?? withRole('RoleOrigination') ?? before?.ANI,
+    DNIS: call.dnis ?? withRole('RoleDestination') ?? before?.DNIS,
     participants,
     reported: before?.reported ?? participants,
     userData: userDataOf(call.userData),
@@ -160,19 +164,27 @@ export interface CallChange {
   referenceId?: string | undefined;
 }
 
+/** An event about one leg, with the attributes every call event carries. */
+export function legEvent(
+  eventName: TServerEventName,
+  view: CallView,
+  addressing: { thisDN: string; agentId?: string | undefined },
+  referenceId: string | undefined,
+  extra: Partial<PortEvent> = {},
+): PortEvent {
+  return {
+    eventName,
+    thisDN: addressing.thisDN,
+    ...(addressing.agentId !== undefined ? { agentId: addressing.agentId } : {}),
+    ...(referenceId !== undefined ? { referenceId } : {}),
+    ...legFields(view, addressing.thisDN),
+    ...extra,
+  };
+}
+
 export function callEvents(change: CallChange): PortEvent[] {
   const { before, after, previousConnectionId, cause } = change;
-  const base = {
-    thisDN: cause.thisDN,
-    ...(cause.agentId !== undefined ? { agentId: cause.agentId } : {}),
-    ...(change.referenceId !== undefined ? { referenceId: change.referenceId } : {}),
-  };
-  const event = (eventName: TServerEventName, extra: Partial<PortEvent> = {}): PortEvent => ({
-    eventName,
-    ...base,
-    ...legFields(after, cause.thisDN),
-    ...extra,
-  });
+  const event = (eventName: TServerEventName, extra: Partial<PortEvent> = {}): PortEvent => legEvent(eventName, after, cause, change.referenceId, extra);
   if (after.state === 'Released') {
     if (!before || before.state === 'Released') return [];
     if (before.state === 'Ringing' && cause.request === undefined) return [event('EventAbandoned', { callState: 'Abandoned' })];
@@ -192,8 +204,6 @@ export function callEvents(change: CallChange): PortEvent[] {
   if (change.notificationType === 'AttachedDataChanged' || change.notificationType === 'CallRecordingStateChange') {
     events.push(event('EventAttachedDataChanged'));
   }
-  const request = cause.request;
-  if (request?.request === 'RequestSendDTMF' && request.connectionId === after.connectionId) events.push(event('EventDTMFSent', { digits: request.digits }));
   return events;
 }
 

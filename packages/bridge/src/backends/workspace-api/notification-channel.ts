@@ -3,18 +3,20 @@ import { CtiError } from '@ctikit/protocol';
 import type { Clock } from '@ctikit/kernel';
 import { createCometD } from './cometd-runtime.ts';
 import type { CookieJar } from './cookie-jar.ts';
-import { API_BASE, INITIALIZATION_CHANNEL, VOICE_CHANNEL, initializationSchema } from './workspace-wire.ts';
+import { API_BASE, INITIALIZATION_CHANNEL, MEDIA_CHANNEL, VOICE_CHANNEL, initializationSchema } from './workspace-wire.ts';
 
 export interface NotificationHandlers {
   /** A `/workspace/v3/voice` message, unparsed. */
   onVoice(data: unknown): void;
+  /** A `/workspace/v3/media` message: the state of the session's other channels. */
+  onMedia(): void;
   /** The connection is gone (failed connect, server-side disconnect); called at most once. */
   onLost(reason: CtiError): void;
 }
 
 /**
  * The CometD side of one Workspace session (`{apiUrl}/workspace/v3/notifications`, long polling):
- * `open` handshakes, subscribes to the voice and initialization channels and resolves when the
+ * `open` handshakes, subscribes to the voice, media and initialization channels and resolves when the
  * Workspace API reports the initialization `Complete`. From then on any failure (a failed
  * `/meta/connect`, a server-side `/meta/disconnect`, a failed re-handshake) stops the client and is
  * reported once through `onLost`: recovering is the caller's job, with a fresh session.
@@ -84,6 +86,7 @@ export class NotificationChannel {
         }
         this.cometd.batch(() => {
           this.cometd.subscribe(VOICE_CHANNEL, (message) => this.handlers.onVoice(message.data));
+          this.cometd.subscribe(MEDIA_CHANNEL, () => this.handlers.onMedia());
           this.cometd.subscribe(INITIALIZATION_CHANNEL, (message) => {
             const state = initializationSchema.safeParse(message.data);
             if (!state.success || started) return;

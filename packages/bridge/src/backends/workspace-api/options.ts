@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '@ctikit/kernel';
+import { authClientSchema } from './workspace-credential.ts';
+import type { WorkspaceCredential } from './workspace-credential.ts';
 
 /**
  * The Workspace API backend's configuration: the `backend` section of the bridge's config file
@@ -25,6 +27,8 @@ export const workspaceApiConfigSchema = z
       .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i, 'apiUrl is an http(s) URL')
       .transform((url) => url.replace(/\/+$/, '')),
     apiKey: z.string().min(1),
+    /** The integrator's OAuth client at Genesys Authentication: lets the backend refresh expired bearer tokens. */
+    auth: authClientSchema.optional(),
     agents: z.array(workspaceApiAgentSchema).min(1),
     /** Not-ready reason codes offered to the agents. */
     reasonCodes: z.array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) }).strict()).default([]),
@@ -55,6 +59,11 @@ export interface BackendLog {
 }
 
 export interface WorkspaceApiBackendOptions extends Omit<WorkspaceApiConfigInput, 'kind'> {
+  /**
+   * The agent's credential (authorization code or bearer token, workspace-credential.ts), asked for
+   * on every (re)initialisation; wins over `tokenSource` and a static `token`.
+   */
+  credentialSource?: (agentId: string) => WorkspaceCredential | Promise<WorkspaceCredential>;
   /** The agent's current bearer token, asked for on every (re)initialisation; wins over a static `token`. */
   tokenSource?: (agentId: string) => string | Promise<string>;
   /** Timers (request timeout, reconnect backoff); default the system clock. */

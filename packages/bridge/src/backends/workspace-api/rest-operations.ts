@@ -13,9 +13,9 @@ export interface RestOperation {
   /** Under /workspace/v3. */
   path: string;
   data?: object;
-  /** `newCall`: the request's outcome is the ConnID of the call it creates (the first new call its notifications report). */
-  outcome: 'accepted' | 'newCall';
 }
+
+const DTMF_DIGITS = /^[0-9*#A-D]+$/;
 
 type Request<K extends TServerRequestName> = Extract<TServerRequest, { request: K }>;
 type CallIdOf = (connectionId: string) => string;
@@ -25,7 +25,7 @@ type MappedRequestName = Exclude<
   'RequestRegisterAddress' | 'RequestUnregisterAddress' | 'RequestDeleteUserData' | 'RequestSetMuteOn' | 'RequestSetMuteOff'
 >;
 
-const accepted = (path: string, data?: object): RestOperation => ({ path, ...(data !== undefined ? { data } : {}), outcome: 'accepted' });
+const accepted = (path: string, data?: object): RestOperation => ({ path, ...(data !== undefined ? { data } : {}) });
 const onCall = (callId: string, operation: string, data?: object): RestOperation => accepted(`voice/calls/${encodeURIComponent(callId)}/${operation}`, data);
 const withUserData = (request: { userData?: Record<string, string | number> | undefined }) =>
   request.userData !== undefined ? { userData: kvListOf(request.userData) } : {};
@@ -39,31 +39,31 @@ const OPERATIONS: { [K in MappedRequestName]: (request: Request<K>, callIdOf: Ca
       ...(request.workMode !== undefined ? { agentWorkMode: request.workMode } : {}),
       ...(request.reasonCode !== undefined ? { reasonCode: request.reasonCode } : {}),
     }),
-  RequestMakeCall: (request) => ({ path: 'voice/make-call', data: { destination: request.destination, ...withUserData(request) }, outcome: 'newCall' }),
+  RequestMakeCall: (request) => accepted('voice/make-call', { destination: request.destination, ...withUserData(request) }),
   RequestAnswerCall: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'answer'),
   RequestReleaseCall: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'release'),
   RequestHoldCall: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'hold'),
   RequestRetrieveCall: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'retrieve'),
   RequestSingleStepTransfer: (request, callIdOf) =>
     onCall(callIdOf(request.connectionId), 'single-step-transfer', { destination: request.destination, ...withUserData(request) }),
-  RequestInitiateTransfer: (request, callIdOf) => ({
-    ...onCall(callIdOf(request.connectionId), 'initiate-transfer', { destination: request.destination, ...withUserData(request) }),
-    outcome: 'newCall',
-  }),
+  RequestInitiateTransfer: (request, callIdOf) =>
+    onCall(callIdOf(request.connectionId), 'initiate-transfer', { destination: request.destination, ...withUserData(request) }),
   /** Sent on the consultation, naming the held call as its parent. */
   RequestCompleteTransfer: (request, callIdOf) =>
     onCall(callIdOf(request.consultConnectionId), 'complete-transfer', { parentConnId: callIdOf(request.connectionId) }),
-  RequestInitiateConference: (request, callIdOf) => ({
-    ...onCall(callIdOf(request.connectionId), 'initiate-conference', { destination: request.destination, ...withUserData(request) }),
-    outcome: 'newCall',
-  }),
+  RequestInitiateConference: (request, callIdOf) =>
+    onCall(callIdOf(request.connectionId), 'initiate-conference', { destination: request.destination, ...withUserData(request) }),
   RequestCompleteConference: (request, callIdOf) =>
     onCall(callIdOf(request.consultConnectionId), 'complete-conference', { parentConnId: callIdOf(request.connectionId) }),
   /** Release the consultation and retrieve the held call. */
   RequestReconnectCall: (request, callIdOf) =>
     onCall(callIdOf(request.consultConnectionId), 'reconnect', { heldConnId: callIdOf(request.connectionId) }),
   RequestDeleteFromConference: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'delete-from-conference', { dnToDrop: request.dn }),
-  RequestSendDTMF: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'send-dtmf', { dtmfDigits: request.digits }),
+  /** Settled by the HTTP answer (nothing to observe), so the digits are checked before they are sent. */
+  RequestSendDTMF: (request, callIdOf) => {
+    if (!DTMF_DIGITS.test(request.digits)) throw new CtiError('INVALID_ATTRIBUTE', 'DTMF digits are 0-9, *, # and A-D.');
+    return onCall(callIdOf(request.connectionId), 'send-dtmf', { dtmfDigits: request.digits });
+  },
   RequestAttachUserData: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'attach-user-data', withUserData(request)),
   RequestUpdateUserData: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'update-user-data', withUserData(request)),
   RequestDeletePair: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'delete-user-data-pair', { key: request.key }),

@@ -2,8 +2,8 @@ import { CtiError } from '@ctikit/protocol';
 import type { DnSnapshot, PortEvent } from '@ctikit/contact-center';
 import { LOGGED_OUT, agentEvents, agentViewOf, snapshotState } from './agent-events.ts';
 import type { AgentView } from './agent-events.ts';
-import { callEvents, callViewOf, legSnapshot, reportedAfter } from './call-events.ts';
-import type { CallChange, CallView, Cause } from './call-events.ts';
+import { callEvents, callViewOf, legEvent, legSnapshot, reportedAfter } from './call-events.ts';
+import type { CallChange, CallView, Cause, LegState } from './call-events.ts';
 import type { WorkspaceCall, WorkspaceDn } from './workspace-wire.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { WorkspaceCall, WorkspaceDn } from './workspace-wire.ts';
  */
 export class VoiceView {
   registered = false;
-  private agent: AgentView = LOGGED_OUT;
+  private agentState: AgentView = LOGGED_OUT;
   private readonly calls = new Map<string, CallView>();
 
   constructor(
@@ -23,19 +23,32 @@ export class VoiceView {
   ) {}
 
   get loggedIn(): boolean {
-    return this.agent.state !== 'LoggedOut';
+    return this.agentState.state !== 'LoggedOut';
+  }
+
+  /** The agent's state as last reported. */
+  get agent(): AgentView {
+    return this.agentState;
   }
 
   applyDn(dn: WorkspaceDn, referenceId?: string): PortEvent[] {
     const after = agentViewOf(dn);
     if (!after) return [];
-    const events = agentEvents(this.agent, after, { thisDN: this.dn, agentId: this.agentId, referenceId });
-    this.agent = after;
+    const events = agentEvents(this.agentState, after, { thisDN: this.dn, agentId: this.agentId, referenceId });
+    this.agentState = after;
     return events;
   }
 
-  /** Apply a CallStateChanged; `created` is the ConnID of a call it introduced. */
-  applyCall(call: WorkspaceCall, notificationType: string, request: Cause['request'], referenceId?: string): { events: PortEvent[]; created?: string } {
+  /**
+   * Apply a CallStateChanged: its events, the leg's state after it (`undefined`: a state the backend
+   * does not know), and `created`, the ConnID of a call it introduced.
+   */
+  applyCall(
+    call: WorkspaceCall,
+    notificationType: string,
+    request: Cause['request'],
+    referenceId?: string,
+  ): { events: PortEvent[]; state?: LegState; parentConnId?: string | undefined; created?: string } {
     const connectionId = call.connId ?? call.id;
     const previous = call.previousConnId;
     const rekeyed = previous !== undefined && previous !== connectionId && this.calls.has(previous);
@@ -54,7 +67,19 @@ export class VoiceView {
     after.reported = reportedAfter(change);
     if (rekeyed) this.calls.delete(previous);
     this.store(after);
-    return { events, ...(before === undefined && after.state !== 'Released' ? { created: connectionId } : {}) };
+    return {
+      events,
+      state: after.state,
+      parentConnId: after.parentConnId,
+      ...(before === undefined && after.state !== 'Released' ? { created: connectionId } : {}),
+    };
+  }
+
+  /** EventDTMFSent for digits the Workspace API accepted on one of the DN's calls. */
+  dtmfSent(connectionId: string, digits: string, referenceId?: string): PortEvent {
+    const view = this.calls.get(connectionId);
+    if (!view) throw new CtiError('INVALID_CONNECTION_ID', `No call ${connectionId} on DN ${this.dn}.`);
+    return legEvent('EventDTMFSent', view, { thisDN: this.dn, agentId: this.agentId }, referenceId, { digits });
   }
 
   /**
@@ -112,9 +137,9 @@ export class VoiceView {
         agentId: this.agentId,
         dn: this.dn,
         registered: this.registered,
-        state: snapshotState(this.agent),
-        ...(this.agent.workMode !== undefined ? { workMode: this.agent.workMode } : {}),
-        ...(this.agent.reasonCode !== undefined ? { reasonCode: this.agent.reasonCode } : {}),
+        state: snapshotState(this.agentState),
+        ...(this.agentState.workMode !== undefined ? { workMode: this.agentState.workMode } : {}),
+        ...(this.agentState.reasonCode !== undefined ? { reasonCode: this.agentState.reasonCode } : {}),
       },
       calls,
     };

@@ -13,6 +13,8 @@ import type {
 import { AgentLink } from './agent-link.ts';
 import { workspaceApiConfigSchema } from './options.ts';
 import type { BackendLog, WorkspaceApiBackendOptions } from './options.ts';
+import { currentCredential, workspaceCredentialSchema } from './workspace-credential.ts';
+import type { WorkspaceCredential } from './workspace-credential.ts';
 
 const silent: BackendLog = { info: () => undefined, warn: () => undefined, debug: () => undefined };
 
@@ -29,10 +31,12 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     throw new Error(`Invalid Workspace API backend options:\n  ${problems.join('\n  ')}`);
   }
   const config = parsed.data;
-  const { tokenSource } = options;
-  const missing = config.agents.filter((agent) => agent.token === undefined && tokenSource === undefined);
+  const { tokenSource, credentialSource } = options;
+  const missing = config.agents.filter((agent) => agent.token === undefined && tokenSource === undefined && credentialSource === undefined);
   if (missing.length > 0) {
-    throw new Error(`Invalid Workspace API backend options:\n  agents: no token for ${missing.map((agent) => agent.agentId).join(', ')} (set token, or pass tokenSource)`);
+    throw new Error(
+      `Invalid Workspace API backend options:\n  agents: no token for ${missing.map((agent) => agent.agentId).join(', ')} (set token, or pass tokenSource or credentialSource)`,
+    );
   }
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silent;
@@ -48,6 +52,16 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     }
   }
 
+  /** The agent's credential from the code's source, the token source or the configuration; a malformed one is refused. */
+  async function credentialOf(agentId: string, token: string | undefined): Promise<WorkspaceCredential> {
+    if (credentialSource) {
+      const parsed = workspaceCredentialSchema.safeParse(await credentialSource(agentId));
+      if (!parsed.success) throw new CtiError('UNAUTHENTICATED', `The credential given for agent ${agentId} is not a Workspace API credential.`);
+      return parsed.data;
+    }
+    return { kind: 'bearer', token: tokenSource ? await tokenSource(agentId) : (token as string) };
+  }
+
   const links = new Map<string, AgentLink>(
     config.agents.map((agent) => [
       agent.dn,
@@ -56,7 +70,10 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
         apiKey: config.apiKey,
         agentId: agent.agentId,
         dn: agent.dn,
-        token: async () => (tokenSource ? await tokenSource(agent.agentId) : (agent.token as string)),
+        credential: async () => {
+          const credential = await credentialOf(agent.agentId, agent.token);
+          return currentCredential(credential, { apiUrl: config.apiUrl, client: config.auth, clock, timeoutMs: config.requestTimeoutMs });
+        },
         clock,
         requestTimeoutMs: config.requestTimeoutMs,
         reconnect: config.reconnect,
@@ -103,7 +120,7 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
   };
 }
 
-function configOf(options: WorkspaceApiBackendOptions): Omit<WorkspaceApiBackendOptions, 'tokenSource' | 'clock' | 'log'> {
-  const { tokenSource: _tokenSource, clock: _clock, log: _log, ...config } = options;
+function configOf(options: WorkspaceApiBackendOptions): Omit<WorkspaceApiBackendOptions, 'tokenSource' | 'credentialSource' | 'clock' | 'log'> {
+  const { tokenSource: _tokenSource, credentialSource: _credentialSource, clock: _clock, log: _log, ...config } = options;
   return config;
 }

@@ -8,6 +8,7 @@ import { errorReplySchema } from './workspace-wire.ts';
  * |-------------------------------------------------|-----------------------------------------------|
  * | `EventError` notification, T-Library `errorCode` | `errorCodeForTServer(errorCode)` (56 → INVALID_CONNECTION_ID, 71 → INVALID_CALLED_DN, …) |
  * | HTTP 401 / 403                                  | UNAUTHENTICATED (the token or session is gone) |
+ * | HTTP 501 Not Implemented                         | UNSUPPORTED_OPERATION (this Workspace API lacks the operation) |
  * | HTTP 5xx, no answer, network error               | BACKEND_UNAVAILABLE                           |
  * | HTTP 404 on a call operation                     | INVALID_CONNECTION_ID                         |
  * | HTTP 409                                         | INVALID_CALL_STATE                            |
@@ -26,6 +27,7 @@ export function errorForHttp(status: number, body: unknown, operation: string): 
   const detail = parsed.success && parsed.data.status.message ? `: ${parsed.data.status.message}` : '';
   const what = `The Workspace API answered ${operation} with HTTP ${status}${detail}`;
   if (status === 401 || status === 403) return new CtiError('UNAUTHENTICATED', `${what} (the agent's token or Workspace session is not valid).`);
+  if (status === 501) return new CtiError('UNSUPPORTED_OPERATION', `${what}: this contact center does not offer ${operation.split('/').pop() ?? operation}.`);
   if (status >= 500) return new CtiError('BACKEND_UNAVAILABLE', `${what}.`);
   if (status === 404 && operation.startsWith('voice/calls/')) return new CtiError('INVALID_CONNECTION_ID', `${what}.`);
   if (status === 409) return new CtiError('INVALID_CALL_STATE', `${what}.`);

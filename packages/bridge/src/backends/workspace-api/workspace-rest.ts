@@ -2,14 +2,16 @@ import { CtiError } from '@ctikit/protocol';
 import type { z } from 'zod';
 import type { CookieJar } from './cookie-jar.ts';
 import { errorForHttp, errorForNetwork } from './workspace-errors.ts';
-import { API_BASE, SESSION_COOKIE, callsReplySchema, replySchema } from './workspace-wire.ts';
-import type { WorkspaceCall } from './workspace-wire.ts';
+import type { WorkspaceCredential } from './workspace-credential.ts';
+import { API_BASE, callsReplySchema, replySchema } from './workspace-wire.ts';
+import type { Reply, WorkspaceCall } from './workspace-wire.ts';
 
 /**
  * The Workspace API's REST side for one agent: every request carries the API key (`x-api-key`)
  * and the session's cookies; replies are parsed with zod; failures become catalog errors
  * (workspace-errors.ts). A 2xx reply means "accepted", never "done": the state it leads to comes
- * as notifications.
+ * as notifications. Redirects are not followed: a Workspace API answers with its own status, and
+ * the session's cookies are whatever the server set (no cookie is required by name).
  */
 export class WorkspaceRest {
   constructor(
@@ -19,32 +21,48 @@ export class WorkspaceRest {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Exchange the agent's OAuth token for a Workspace session (the `WORKSPACE_SESSIONID` cookie). */
-  async initialize(token: string): Promise<void> {
-    await this.send('POST', 'initialize-workspace', replySchema, undefined, { authorization: `Bearer ${token}` });
-    if (this.jar.get(SESSION_COOKIE) === undefined) {
-      throw new CtiError('BACKEND_UNAVAILABLE', `The Workspace API at ${this.apiUrl} started no session (no ${SESSION_COOKIE} cookie).`);
+  /**
+   * Open a Workspace session with the agent's credential, as Genesys' clients do: `GET
+   * initialize-workspace` with the bearer token, or with the authorization code and its redirect URI.
+   * The session is in the cookies the answer sets, whatever their names.
+   */
+  async initialize(credential: WorkspaceCredential): Promise<void> {
+    if (credential.kind === 'bearer') {
+      await this.send('GET', 'initialize-workspace', replySchema, undefined, { authorization: `Bearer ${credential.token}` });
+      return;
     }
+    const query = new URLSearchParams({ code: credential.code, redirect_uri: credential.redirectUri });
+    await this.send('GET', `initialize-workspace?${query.toString()}`, replySchema);
   }
 
   /** An operation: `path` under /workspace/v3, the body `{ operationId, data }`. */
-  async operate(path: string, operationId: string, data: object | undefined): Promise<void> {
+  async operate(path: string, operationId: string, data: object | undefined): Promise<Reply> {
     const reply = await this.send('POST', path, replySchema, { operationId, ...(data !== undefined ? { data } : {}) });
     if (reply.status.code !== 0 && reply.status.code !== 1) {
       throw new CtiError('INTERNAL_ERROR', `The Workspace API answered ${path} with status ${reply.status.code}${reply.status.message ? `: ${reply.status.message}` : ''}.`);
     }
+    return reply;
   }
 
   async calls(): Promise<WorkspaceCall[]> {
     return (await this.send('GET', 'voice/calls', callsReplySchema)).data.calls;
   }
 
-  /** End the Workspace session. */
+  /** End the Workspace session (a redirect, as Genesys' simulator answers, counts as done). */
   async logout(): Promise<void> {
-    await this.send('POST', 'logout', replySchema, {});
+    const { response } = await this.exchange('POST', 'logout', {});
+    if (response.status >= 400) throw errorForHttp(response.status, undefined, 'logout');
   }
 
   private async send<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: object, headers: Record<string, string> = {}): Promise<z.infer<S>> {
+    const { response, json } = await this.exchange(method, path, body, headers);
+    if (!response.ok) throw errorForHttp(response.status, json, operationOf(path));
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new CtiError('BACKEND_UNAVAILABLE', `The Workspace API answered ${operationOf(path)} with a body the backend cannot read.`);
+    return parsed.data;
+  }
+
+  private async exchange(method: 'GET' | 'POST', path: string, body?: object, headers: Record<string, string> = {}): Promise<{ response: Response; json: unknown }> {
     let response: Response;
     try {
       response = await fetch(`${this.apiUrl}${API_BASE}/${path}`, {
@@ -56,11 +74,12 @@ export class WorkspaceRest {
           ...headers,
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new CtiError('REQUEST_TIMEOUT', `The Workspace API did not answer ${path} within ${this.timeoutMs} ms.`);
+        throw new CtiError('REQUEST_TIMEOUT', `The Workspace API did not answer ${operationOf(path)} within ${this.timeoutMs} ms.`);
       }
       throw errorForNetwork(this.apiUrl, error);
     }
@@ -72,9 +91,11 @@ export class WorkspaceRest {
     } catch {
       json = undefined;
     }
-    if (!response.ok) throw errorForHttp(response.status, json, path);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new CtiError('BACKEND_UNAVAILABLE', `The Workspace API answered ${path} with a body the backend cannot read.`);
-    return parsed.data;
+    return { response, json };
   }
+}
+
+/** The operation a path names, without its query (which may hold an authorization code). */
+function operationOf(path: string): string {
+  return path.split('?')[0] ?? path;
 }

@@ -8,15 +8,19 @@ import { z } from 'zod';
  */
 
 export const API_BASE = '/workspace/v3';
-export const SESSION_COOKIE = 'WORKSPACE_SESSIONID';
 export const INITIALIZATION_CHANNEL = '/workspace/v3/initialization';
 export const VOICE_CHANNEL = '/workspace/v3/voice';
+/** The other media channels' states (`ChannelStateChanged`): the backend only notes that they came. */
+export const MEDIA_CHANNEL = '/workspace/v3/media';
 
 /** `status.code`: 0 done, 1 accepted asynchronously (the outcome follows as notifications). */
 export const replySchema = z.object({
   status: z.object({ code: z.number().int(), message: z.string().optional() }),
   operationId: z.string().optional(),
+  /** `activate-channels`: the channels the Workspace API activated. */
+  data: z.object({ channels: z.array(z.string()).optional() }).loose().optional(),
 });
+export type Reply = z.infer<typeof replySchema>;
 
 export const errorReplySchema = z.object({ status: z.object({ code: z.number().int().optional(), message: z.string().optional() }) });
 
@@ -31,7 +35,7 @@ export const callSchema = z.object({
   callUuid: z.string().optional(),
   callType: z.string().optional(),
   state: z.string(),
-  participants: z.array(z.object({ number: z.string() }).loose()).default([]),
+  participants: z.array(z.object({ number: z.string(), role: z.string().optional() }).loose()).default([]),
   ani: z.string().optional(),
   dnis: z.string().optional(),
   recordingState: z.string().optional(),
