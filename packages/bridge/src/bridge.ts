@@ -99,6 +99,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   decorateRequests(app);
   registerErrorHandling(app);
+  app.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
   void app.register(commandsRoute, { access, backend, registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
   void app.register(opsRoutes, {

@@ -14,6 +14,7 @@ export const ERROR_CATALOG = {
   NOT_FOUND: { status: 404, message: 'No such endpoint.' },
   UNAUTHENTICATED: { status: 401, message: 'Authentication is required: send a valid bearer token.' },
   ORIGIN_NOT_ALLOWED: { status: 403, message: 'This origin is not on the bridge allow-list.' },
+  HOST_NOT_ALLOWED: { status: 403, message: 'Dev mode answers loopback host names only (localhost, 127.0.0.1, [::1]).' },
   RATE_LIMITED: { status: 429, message: 'Too many commands: slow down and retry shortly.' },
   NOT_INITIALIZED: {
     status: 409,

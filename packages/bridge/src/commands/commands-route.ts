@@ -20,7 +20,7 @@ export interface CommandsRouteOptions {
 }
 
 /** Errors that say nothing about the agent's calls, and are not echoed on its socket. */
-const NOT_ECHOED = new Set(['RATE_LIMITED', 'UNAUTHENTICATED', 'ORIGIN_NOT_ALLOWED']);
+const NOT_ECHOED = new Set(['RATE_LIMITED', 'UNAUTHENTICATED', 'ORIGIN_NOT_ALLOWED', 'HOST_NOT_ALLOWED']);
 
 function commandTypeOf(request: FastifyRequest): string {
   const type: unknown = (request.body as { type?: unknown } | null | undefined)?.type;
