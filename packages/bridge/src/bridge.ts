@@ -14,7 +14,8 @@ import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { openSecondOrigin, type SecondOrigin } from './ops/second-origin.ts';
 import { registerStaticDirs } from './ops/static-files.ts';
-import { resolveBridgeOptions } from './options.ts';
+import { serveToolbarPolicy, toolbarPolicy } from './ops/toolbar-csp.ts';
+import { TOOLBAR_PREFIX, resolveBridgeOptions } from './options.ts';
 import type { BridgeOptionsInput, ResolvedBridgeOptions } from './options.ts';
 import { SessionRegistry } from './sessions/session-registry.ts';
 import { simulatorControlRoutes, simulatorEventsEndpoint } from './simulator/control-routes.ts';
@@ -100,6 +101,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   decorateRequests(app);
   registerErrorHandling(app);
   app.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
+  serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
   void app.register(commandsRoute, { access, backend, registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
   void app.register(opsRoutes, {

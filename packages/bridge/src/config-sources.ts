@@ -31,6 +31,7 @@ const configFileSchema = z
     maxSocketsPerAgent: z.number().int(),
     maxBufferedBytes: z.number().int(),
     staticDirs: z.array(z.object({ dir: z.string(), prefix: z.string() }).strict()),
+    toolbarCsp: z.object({ frameAncestors: z.array(z.string()), scriptSources: z.array(z.string()) }).partial().strict(),
     extensionsPort: z.union([z.number().int(), z.literal(false)]),
     /** The embedded simulator's configuration: a file path (relative to this file) or the object itself. */
     simulator: z.union([z.string(), z.record(z.string(), z.unknown())]),
@@ -124,6 +125,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Settings {
   value('CTIKIT_MODE', (v) => (settings.mode = v as Settings['mode']));
   value('CTIKIT_TOKENS', (v) => (settings.tokens = tokenList('CTIKIT_TOKENS', v)));
   value('CTIKIT_ALLOWED_ORIGINS', (v) => (settings.allowedOrigins = list(v)));
+  value('CTIKIT_TOOLBAR_FRAME_ANCESTORS', (v) => (settings.toolbarCsp = { ...settings.toolbarCsp, frameAncestors: list(v) }));
   value('CTIKIT_SIM_CONFIG', (v) => (settings.simulatorPath = resolve(v)));
   value('CTIKIT_SIM_CONTROL', (v) => (settings.simulatorControl = bool('CTIKIT_SIM_CONTROL', v)));
   value('CTIKIT_BODY_LIMIT', (v) => (settings.bodyLimit = integer('CTIKIT_BODY_LIMIT', v)));
@@ -163,7 +165,9 @@ function fromFlags(flags: ConfigFlags): Settings {
 export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Promise<BridgeOptionsInput> {
   const configPath = flags.config ?? env['CTIKIT_CONFIG'];
   const file = configPath === undefined ? {} : await readConfigFile(resolve(configPath));
-  const merged: Settings = { ...file, ...fromEnv(env), ...fromFlags(flags) };
+  const environment = fromEnv(env);
+  const merged: Settings = { ...file, ...environment, ...fromFlags(flags) };
+  if (file.toolbarCsp && environment.toolbarCsp) merged.toolbarCsp = { ...file.toolbarCsp, ...environment.toolbarCsp };
   const { simulatorPath, simulatorInline, backend: backendSection, ...options } = merged;
   const backend = backendFromSettings(backendSection, env, configPath ?? 'environment');
   // A path given later (env, flag) wins over an inline simulator in the file.

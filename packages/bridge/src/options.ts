@@ -5,6 +5,7 @@ import type { Clock } from '@ctikit/protocol';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
 import { simulatorConfigSchema } from '@ctikit/contact-center';
 import type { TokenVerifier } from './http/access.ts';
+import { toolbarCspSchema } from './ops/toolbar-csp.ts';
 import { backendSelectionSchema, isContactCenterPort, selectsWorkspaceApi } from './backends/backend-selection.ts';
 
 /**
@@ -48,9 +49,12 @@ export const staticDirSchema = z.object({
 });
 export type StaticDir = z.infer<typeof staticDirSchema>;
 
+/** Where the toolbar's pages are served; they get the toolbar's Content-Security-Policy (ops/toolbar-csp.ts). */
+export const TOOLBAR_PREFIX = '/toolbar/';
+
 const DEFAULT_STATIC_DIRS: StaticDir[] = [
   { dir: fileURLToPath(new URL('../../simulators/dist', import.meta.url)), prefix: '/' },
-  { dir: fileURLToPath(new URL('../../toolbar/dist', import.meta.url)), prefix: '/toolbar/' },
+  { dir: fileURLToPath(new URL('../../toolbar/dist', import.meta.url)), prefix: TOOLBAR_PREFIX },
 ];
 
 /** The second origin's pages: the sample web extension (simulators) and the Service Client API script. */
@@ -91,6 +95,8 @@ export const bridgeOptionsSchema = z
     /** A socket whose unsent bytes pass this bound is closed with 1013 (the client resumes). */
     maxBufferedBytes: z.number().int().positive().default(1024 * 1024),
     staticDirs: z.array(staticDirSchema).default(DEFAULT_STATIC_DIRS),
+    /** The toolbar pages' Content-Security-Policy: Fusion's origins (`frameAncestors`) and extra script origins. */
+    toolbarCsp: toolbarCspSchema,
     /**
      * A second origin that serves `extensionStaticDirs` only, for web extensions the toolbar frames
      * (ops/second-origin.ts). Default: the port after `port` in dev mode (when `port` is fixed);
