@@ -28,6 +28,8 @@ const configFileSchema = z
     heartbeatMs: z.number().int(),
     sessionGraceMs: z.number().int(),
     replayBufferSize: z.number().int(),
+    replayBufferBytes: z.number().int(),
+    userDataLimits: z.object({ maxKeys: z.number().int(), maxValueLength: z.number().int(), maxTotalBytes: z.number().int() }).partial().strict(),
     maxSocketsPerAgent: z.number().int(),
     maxBufferedBytes: z.number().int(),
     staticDirs: z.array(z.object({ dir: z.string(), prefix: z.string() }).strict()),
@@ -132,6 +134,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Settings {
   value('CTIKIT_HEARTBEAT_MS', (v) => (settings.heartbeatMs = integer('CTIKIT_HEARTBEAT_MS', v)));
   value('CTIKIT_SESSION_GRACE_MS', (v) => (settings.sessionGraceMs = integer('CTIKIT_SESSION_GRACE_MS', v)));
   value('CTIKIT_REPLAY_BUFFER_SIZE', (v) => (settings.replayBufferSize = integer('CTIKIT_REPLAY_BUFFER_SIZE', v)));
+  value('CTIKIT_REPLAY_BUFFER_BYTES', (v) => (settings.replayBufferBytes = integer('CTIKIT_REPLAY_BUFFER_BYTES', v)));
   value('CTIKIT_MAX_SOCKETS_PER_AGENT', (v) => (settings.maxSocketsPerAgent = integer('CTIKIT_MAX_SOCKETS_PER_AGENT', v)));
   value('CTIKIT_MAX_BUFFERED_BYTES', (v) => (settings.maxBufferedBytes = integer('CTIKIT_MAX_BUFFERED_BYTES', v)));
   const perSecond = read('CTIKIT_RATE_PER_SECOND');

@@ -5,6 +5,7 @@ import type { Clock } from '@ctikit/protocol';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
 import { simulatorConfigSchema } from '@ctikit/contact-center';
 import type { TokenVerifier } from './http/access.ts';
+import { userDataLimitsSchema } from './commands/user-data-guard.ts';
 import { toolbarCspSchema } from './ops/toolbar-csp.ts';
 import { backendSelectionSchema, isContactCenterPort, selectsWorkspaceApi } from './backends/backend-selection.ts';
 
@@ -91,6 +92,10 @@ export const bridgeOptionsSchema = z
     heartbeatMs: z.number().int().positive().default(15_000),
     sessionGraceMs: z.number().int().nonnegative().default(120_000),
     replayBufferSize: z.number().int().positive().default(1_000),
+    /** UTF-8 bytes of frames each session keeps for resume; the oldest go first. */
+    replayBufferBytes: z.number().int().positive().default(256 * 1024),
+    /** Bounds on a call's user data (keys, value length, total JSON bytes). */
+    userDataLimits: userDataLimitsSchema,
     maxSocketsPerAgent: z.number().int().positive().default(8),
     /** A socket whose unsent bytes pass this bound is closed with 1013 (the client resumes). */
     maxBufferedBytes: z.number().int().positive().default(1024 * 1024),

@@ -8,6 +8,7 @@ export const ERROR_CATALOG = {
   INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the command as application/json.' },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is larger than the bridge accepts.' },
+  USER_DATA_TOO_LARGE: { status: 413, message: "The call's user data would pass the bridge's limits (keys, value length or total size)." },
   UNKNOWN_COMMAND: { status: 400, message: 'The command type is not one the bridge knows.' },
   INVALID_COMMAND: { status: 400, message: 'The command is missing a field or has a field of the wrong type.' },
   INVALID_FRAME: { status: 400, message: 'The socket message is not a JSON command frame.' },
