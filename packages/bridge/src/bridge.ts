@@ -7,6 +7,7 @@ import { isContactCenterPort, openBackend } from './backends/backend-selection.t
 import type { BackendSelection, OpenedBackend } from './backends/backend-selection.ts';
 import { commandsRoute } from './commands/commands-route.ts';
 import { RateLimiter } from './commands/rate-limiter.ts';
+import { UserDataGuard } from './commands/user-data-guard.ts';
 import { AccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { decorateRequests } from './http/request-context.ts';
@@ -14,7 +15,8 @@ import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { openSecondOrigin, type SecondOrigin } from './ops/second-origin.ts';
 import { registerStaticDirs } from './ops/static-files.ts';
-import { resolveBridgeOptions } from './options.ts';
+import { serveToolbarPolicy, toolbarPolicy } from './ops/toolbar-csp.ts';
+import { TOOLBAR_PREFIX, resolveBridgeOptions } from './options.ts';
 import type { BridgeOptionsInput, ResolvedBridgeOptions } from './options.ts';
 import { SessionRegistry } from './sessions/session-registry.ts';
 import { simulatorControlRoutes, simulatorEventsEndpoint } from './simulator/control-routes.ts';
@@ -87,7 +89,11 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   }
 
   const access = new AccessControl({ ...options, backend });
-  const metrics: BridgeMetrics = new BridgeMetrics({ sessions: () => registry.size, sockets: () => registry.socketCount });
+  const metrics: BridgeMetrics = new BridgeMetrics({
+    sessions: () => registry.size,
+    sockets: () => registry.socketCount,
+    replayBytes: () => registry.replayBytes,
+  });
   const registry: SessionRegistry = new SessionRegistry({ ...options, backend, metrics, log: app.log });
 
   const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
@@ -99,7 +105,10 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   decorateRequests(app);
   registerErrorHandling(app);
-  void app.register(commandsRoute, { access, backend, registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
+  app.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
+  serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
+  const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
+  void app.register(commandsRoute, { access, backend, registry, metrics, userData, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
   void app.register(opsRoutes, {
     mode: options.mode,

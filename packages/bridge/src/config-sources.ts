@@ -28,9 +28,12 @@ const configFileSchema = z
     heartbeatMs: z.number().int(),
     sessionGraceMs: z.number().int(),
     replayBufferSize: z.number().int(),
+    replayBufferBytes: z.number().int(),
+    userDataLimits: z.object({ maxKeys: z.number().int(), maxValueLength: z.number().int(), maxTotalBytes: z.number().int() }).partial().strict(),
     maxSocketsPerAgent: z.number().int(),
     maxBufferedBytes: z.number().int(),
     staticDirs: z.array(z.object({ dir: z.string(), prefix: z.string() }).strict()),
+    toolbarCsp: z.object({ frameAncestors: z.array(z.string()), scriptSources: z.array(z.string()) }).partial().strict(),
     extensionsPort: z.union([z.number().int(), z.literal(false)]),
     /** The embedded simulator's configuration: a file path (relative to this file) or the object itself. */
     simulator: z.union([z.string(), z.record(z.string(), z.unknown())]),
@@ -124,12 +127,14 @@ function fromEnv(env: NodeJS.ProcessEnv): Settings {
   value('CTIKIT_MODE', (v) => (settings.mode = v as Settings['mode']));
   value('CTIKIT_TOKENS', (v) => (settings.tokens = tokenList('CTIKIT_TOKENS', v)));
   value('CTIKIT_ALLOWED_ORIGINS', (v) => (settings.allowedOrigins = list(v)));
+  value('CTIKIT_TOOLBAR_FRAME_ANCESTORS', (v) => (settings.toolbarCsp = { ...settings.toolbarCsp, frameAncestors: list(v) }));
   value('CTIKIT_SIM_CONFIG', (v) => (settings.simulatorPath = resolve(v)));
   value('CTIKIT_SIM_CONTROL', (v) => (settings.simulatorControl = bool('CTIKIT_SIM_CONTROL', v)));
   value('CTIKIT_BODY_LIMIT', (v) => (settings.bodyLimit = integer('CTIKIT_BODY_LIMIT', v)));
   value('CTIKIT_HEARTBEAT_MS', (v) => (settings.heartbeatMs = integer('CTIKIT_HEARTBEAT_MS', v)));
   value('CTIKIT_SESSION_GRACE_MS', (v) => (settings.sessionGraceMs = integer('CTIKIT_SESSION_GRACE_MS', v)));
   value('CTIKIT_REPLAY_BUFFER_SIZE', (v) => (settings.replayBufferSize = integer('CTIKIT_REPLAY_BUFFER_SIZE', v)));
+  value('CTIKIT_REPLAY_BUFFER_BYTES', (v) => (settings.replayBufferBytes = integer('CTIKIT_REPLAY_BUFFER_BYTES', v)));
   value('CTIKIT_MAX_SOCKETS_PER_AGENT', (v) => (settings.maxSocketsPerAgent = integer('CTIKIT_MAX_SOCKETS_PER_AGENT', v)));
   value('CTIKIT_MAX_BUFFERED_BYTES', (v) => (settings.maxBufferedBytes = integer('CTIKIT_MAX_BUFFERED_BYTES', v)));
   const perSecond = read('CTIKIT_RATE_PER_SECOND');
@@ -163,7 +168,9 @@ function fromFlags(flags: ConfigFlags): Settings {
 export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Promise<BridgeOptionsInput> {
   const configPath = flags.config ?? env['CTIKIT_CONFIG'];
   const file = configPath === undefined ? {} : await readConfigFile(resolve(configPath));
-  const merged: Settings = { ...file, ...fromEnv(env), ...fromFlags(flags) };
+  const environment = fromEnv(env);
+  const merged: Settings = { ...file, ...environment, ...fromFlags(flags) };
+  if (file.toolbarCsp && environment.toolbarCsp) merged.toolbarCsp = { ...file.toolbarCsp, ...environment.toolbarCsp };
   const { simulatorPath, simulatorInline, backend: backendSection, ...options } = merged;
   const backend = backendFromSettings(backendSection, env, configPath ?? 'environment');
   // A path given later (env, flag) wins over an inline simulator in the file.

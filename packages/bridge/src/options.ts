@@ -6,6 +6,8 @@ import type { Clock } from '@ctikit/kernel';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
 import { simulatorConfigSchema } from '@ctikit/contact-center';
 import type { TokenVerifier } from './http/access.ts';
+import { userDataLimitsSchema } from './commands/user-data-guard.ts';
+import { toolbarCspSchema } from './ops/toolbar-csp.ts';
 import { backendSelectionSchema, isContactCenterPort, selectsWorkspaceApi } from './backends/backend-selection.ts';
 
 /**
@@ -49,9 +51,12 @@ export const staticDirSchema = z.object({
 });
 export type StaticDir = z.infer<typeof staticDirSchema>;
 
+/** Where the toolbar's pages are served; they get the toolbar's Content-Security-Policy (ops/toolbar-csp.ts). */
+export const TOOLBAR_PREFIX = '/toolbar/';
+
 const DEFAULT_STATIC_DIRS: StaticDir[] = [
   { dir: fileURLToPath(new URL('../../simulators/dist', import.meta.url)), prefix: '/' },
-  { dir: fileURLToPath(new URL('../../toolbar/dist', import.meta.url)), prefix: '/toolbar/' },
+  { dir: fileURLToPath(new URL('../../toolbar/dist', import.meta.url)), prefix: TOOLBAR_PREFIX },
 ];
 
 /** The second origin's pages: the sample web extension (simulators) and the Service Client API script. */
@@ -88,10 +93,16 @@ export const bridgeOptionsSchema = z
     heartbeatMs: z.number().int().positive().default(15_000),
     sessionGraceMs: z.number().int().nonnegative().default(120_000),
     replayBufferSize: z.number().int().positive().default(1_000),
+    /** UTF-8 bytes of frames each session keeps for resume; the oldest go first. */
+    replayBufferBytes: z.number().int().positive().default(256 * 1024),
+    /** Bounds on a call's user data (keys, value length, total JSON bytes). */
+    userDataLimits: userDataLimitsSchema,
     maxSocketsPerAgent: z.number().int().positive().default(8),
     /** A socket whose unsent bytes pass this bound is closed with 1013 (the client resumes). */
     maxBufferedBytes: z.number().int().positive().default(1024 * 1024),
     staticDirs: z.array(staticDirSchema).default(DEFAULT_STATIC_DIRS),
+    /** The toolbar pages' Content-Security-Policy: Fusion's origins (`frameAncestors`) and extra script origins. */
+    toolbarCsp: toolbarCspSchema,
     /**
      * A second origin that serves `extensionStaticDirs` only, for web extensions the toolbar frames
      * (ops/second-origin.ts). Default: the port after `port` in dev mode (when `port` is fixed);

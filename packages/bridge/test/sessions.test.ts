@@ -199,7 +199,14 @@ describe('liveness', () => {
   });
 
   it('closes a client that stops reading with 1013; it resumes with nothing lost', async () => {
-    t = await startBridge({ maxBufferedBytes: 256 * 1024, bodyLimit: 1024 * 1024, rateLimit: { perSecond: 1, burst: 1000 } });
+    // Frames of ~400 KB, far above the default user-data and replay bounds (memory-bounds.test.ts), to fill the socket fast.
+    t = await startBridge({
+      maxBufferedBytes: 256 * 1024,
+      bodyLimit: 1024 * 1024,
+      rateLimit: { perSecond: 1, burst: 1000 },
+      userDataLimits: { maxTotalBytes: 1024 * 1024 },
+      replayBufferBytes: 64 * 1024 * 1024,
+    });
     const socket = await readyAgent(t, 'agent1');
     const { sessionId } = socket.opened;
     const { connectionId } = await talking(t, socket, 'agent1');

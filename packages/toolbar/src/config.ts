@@ -1,13 +1,22 @@
 import { z } from 'zod';
 
 /**
- * The toolbar's configuration: one JSON file served beside the toolbar (`config.json`), overridden by
- * URL parameters of the frame (`?vendor=genesys&bridgeUrl=…&locale=ja`). Both are parsed here, at the
+ * The toolbar's configuration: one JSON file served beside the toolbar (`config.json`), and a few
+ * harmless URL parameters of the frame (`?locale=ja&agentId=agent2`). Both are parsed here, at the
  * edge, and nowhere else.
+ *
+ * Any page may frame the toolbar with any URL, so the URL never sets what loads code, chooses an
+ * endpoint or decides how the toolbar signs in (`uefScriptUrl`, `bridgeUrl`, `ccpUrl`, `region`,
+ * `credentials`): those are file-only, and such parameters are ignored. The URL may always set
+ * `locale` and `agentId` (which only a dev-mode bridge honours); `token` when the file says
+ * `credentials: "url"`; and the keys the file lists in `urlParameters` (the demo's vendor switch).
  */
 
 export const ORACLE_UEF_SCRIPT_URL =
   'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
+
+/** Keys a config file may open to the URL with `urlParameters`: they too choose no code, endpoint or credentials. */
+export const URL_OPT_IN_KEYS = ['vendor', 'offerTimeoutSec', 'appClassification', 'loginPopup'] as const;
 
 export const toolbarConfigSchema = z.object({
   vendor: z.enum(['genesys', 'amazon']).default('genesys'),
@@ -37,21 +46,34 @@ export const toolbarConfigSchema = z.object({
   uefScriptUrl: z.string().min(1).default(ORACLE_UEF_SCRIPT_URL),
   /** Seconds Fusion shows the offer before OFFER_TIMEOUT; 0 leaves it to the contact center. */
   offerTimeoutSec: z.coerce.number().int().nonnegative().default(0),
+  /** File only: the keys the frame's URL may also set, among URL_OPT_IN_KEYS. */
+  urlParameters: z.array(z.enum(URL_OPT_IN_KEYS)).max(URL_OPT_IN_KEYS.length).default([]),
 });
 
 export type ToolbarConfig = z.output<typeof toolbarConfigSchema>;
 
-const URL_KEYS = Object.keys(toolbarConfigSchema.shape) as Array<keyof ToolbarConfig>;
+/** Keys the frame's URL may always set: they choose no code, endpoint or credentials. */
+export const URL_KEYS = ['locale', 'agentId'] as const satisfies ReadonlyArray<keyof ToolbarConfig>;
 
-/** Merge the config file with the frame's URL parameters; URL parameters win. Throws a readable Error. */
+function fileObject(file: unknown): Record<string, unknown> {
+  return typeof file === 'object' && file !== null && !Array.isArray(file) ? (file as Record<string, unknown>) : {};
+}
+
+/** The keys this file lets the URL set (an invalid `urlParameters` opens nothing; the parse reports it). */
+function urlKeysFor(file: Record<string, unknown>): string[] {
+  const optIn = toolbarConfigSchema.shape.urlParameters.safeParse(file['urlParameters']);
+  return [...URL_KEYS, ...(optIn.success ? optIn.data : []), ...(file['credentials'] === 'url' ? ['token'] : [])];
+}
+
+/** Merge the config file with the URL parameters it allows; those win. Throws a readable Error. */
 export function parseToolbarConfig(file: unknown, search: string): ToolbarConfig {
   const params = new URLSearchParams(search);
+  const base = fileObject(file);
   const fromUrl: Record<string, string> = {};
-  for (const key of URL_KEYS) {
+  for (const key of urlKeysFor(base)) {
     const value = params.get(key);
     if (value !== null && value !== '') fromUrl[key] = value;
   }
-  const base = typeof file === 'object' && file !== null ? file : {};
   const result = toolbarConfigSchema.safeParse({ ...base, ...fromUrl });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -2,6 +2,7 @@ import { CtiError } from '@ctikit/protocol';
 import type { CallSnapshot, CommandOf, CommandType } from '@ctikit/protocol';
 import type { ContactCenterPort, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 import type { AgentSession } from '../sessions/agent-session.ts';
+import type { UserDataGuard } from './user-data-guard.ts';
 
 /**
  * Command → T-Server requests, one handler per command type in a typed table. Every request is
@@ -14,6 +15,7 @@ export interface CommandContext {
   backend: ContactCenterPort;
   session: AgentSession;
   referenceId: string;
+  userData: UserDataGuard;
 }
 
 type CommandHandler<T extends CommandType> = (command: CommandOf<T>, context: CommandContext) => Promise<RequestOutcome>;
@@ -65,8 +67,9 @@ function onConsultPair(request: 'RequestCompleteTransfer' | 'RequestCompleteConf
 
 function toDestination(request: 'RequestSingleStepTransfer' | 'RequestInitiateTransfer' | 'RequestInitiateConference') {
   return async (command: CommandOf<'SingleStepTransfer' | 'InitiateTransfer' | 'InitiateConference'>, context: CommandContext) => {
-    legOf(context, command.connectionId);
+    const leg = legOf(context, command.connectionId);
     const { connectionId, destination, userData } = command;
+    if (userData) context.userData.check(leg.userData, userData);
     return send(context, { request, connectionId, destination, ...(userData ? { userData } : {}) });
   };
 }
@@ -103,6 +106,7 @@ export const commandHandlers: { [T in CommandType]: CommandHandler<T> } = {
   Hangup: onCall('RequestReleaseCall'),
   MakeCall: async (command, context) => {
     const { session, referenceId } = context;
+    if (command.userData) context.userData.check({}, command.userData);
     if (command.eventId !== undefined) {
       if (session.ids.isInUse(command.eventId)) throw new CtiError('INVALID_ATTRIBUTE', `eventId ${command.eventId} is already in use.`);
       session.ids.request(referenceId, command.eventId);
@@ -142,11 +146,11 @@ export const commandHandlers: { [T in CommandType]: CommandHandler<T> } = {
     return send(context, { request: 'RequestSendDTMF', connectionId: command.connectionId, digits: command.digits });
   },
   AttachUserData: async (command, context) => {
-    legOf(context, command.connectionId);
+    context.userData.check(legOf(context, command.connectionId).userData, command.userData, 'kept');
     return send(context, { request: 'RequestAttachUserData', connectionId: command.connectionId, userData: command.userData });
   },
   UpdateUserData: async (command, context) => {
-    legOf(context, command.connectionId);
+    context.userData.check(legOf(context, command.connectionId).userData, command.userData);
     return send(context, { request: 'RequestUpdateUserData', connectionId: command.connectionId, userData: command.userData });
   },
   /** With `key`: RequestDeletePair; without: RequestDeleteUserData (all keys). */

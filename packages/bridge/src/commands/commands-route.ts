@@ -10,6 +10,7 @@ import type { SessionRegistry } from '../sessions/session-registry.ts';
 import { commandBodySchema } from './command-body.ts';
 import { runCommand } from './command-handlers.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { UserDataGuard } from './user-data-guard.ts';
 
 export interface CommandsRouteOptions {
   access: AccessControl;
@@ -17,10 +18,11 @@ export interface CommandsRouteOptions {
   registry: SessionRegistry;
   rateLimiter: RateLimiter;
   metrics: BridgeMetrics;
+  userData: UserDataGuard;
 }
 
 /** Errors that say nothing about the agent's calls, and are not echoed on its socket. */
-const NOT_ECHOED = new Set(['RATE_LIMITED', 'UNAUTHENTICATED', 'ORIGIN_NOT_ALLOWED']);
+const NOT_ECHOED = new Set(['RATE_LIMITED', 'UNAUTHENTICATED', 'ORIGIN_NOT_ALLOWED', 'HOST_NOT_ALLOWED']);
 
 function commandTypeOf(request: FastifyRequest): string {
   const type: unknown = (request.body as { type?: unknown } | null | undefined)?.type;
@@ -36,7 +38,7 @@ function commandTypeOf(request: FastifyRequest): string {
  * agent is known) the same error as an `EventError` frame on the agent's sockets.
  */
 export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (app, options) => {
-  const { access, backend, registry, rateLimiter, metrics } = options;
+  const { access, backend, registry, rateLimiter, metrics, userData } = options;
 
   app.addHook('onRequest', apiAccessHook(access, ['GET', 'POST']));
   app.addHook('onRequest', async (request) => {
@@ -66,7 +68,7 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
     const referenceId = request.referenceId as string;
     const session = registry.open(agent);
     const before = 'connectionId' in command ? session.ids.eventIdOf(command.connectionId) : undefined;
-    const outcome = await runCommand(command, { backend, session, referenceId });
+    const outcome = await runCommand(command, { backend, session, referenceId, userData });
     const connectionId = outcome.connectionId ?? ('connectionId' in command ? command.connectionId : undefined);
     const eventId = (connectionId !== undefined ? session.ids.eventIdOf(connectionId) : undefined) ?? before;
     metrics.commands.inc({ type: command.type, outcome: 'OK' });

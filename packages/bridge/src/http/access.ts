@@ -6,8 +6,11 @@ import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
  * Who is calling, and from where. One object answers both questions for REST calls and socket
  * upgrades alike:
  *
- * - Origins: a request without `Origin` (not a browser) passes, as does a same-origin one; in dev
- *   mode any loopback origin passes; otherwise the origin must be on the allow-list.
+ * - Origins: a request without `Origin` (not a browser) passes; in dev mode any loopback origin
+ *   passes; otherwise the origin must be on the allow-list. The `Host` header never vouches for an
+ *   origin (a DNS-rebound page sends a matching pair).
+ * - Host, dev mode: only loopback host names are served, so a page on a rebound name
+ *   (`evil.example` resolving to 127.0.0.1) reaches nothing.
  * - Identity, production: a bearer token (`Authorization` header, or `access_token` on the socket
  *   query) decides the agent; nothing the client names overrides it.
  * - Identity, dev: no credentials; the first configured agent unless `X-Agent-Id` / `agentId`
@@ -43,6 +46,14 @@ export interface AccessOptions {
 
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** The host name of a `Host` header (`name:port`, `[v6]:port`), lower-cased. */
+export function hostnameOf(host: string): string {
+  const lower = host.trim().toLowerCase();
+  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
+  const colon = lower.indexOf(':');
+  return colon === -1 ? lower : lower.slice(0, colon);
 }
 
 function isLoopbackHostname(hostname: string): boolean {
@@ -85,23 +96,30 @@ export class AccessControl {
     return this.options.mode === 'production';
   }
 
-  isOriginAllowed(origin: string | undefined, host: string | undefined): boolean {
+  isOriginAllowed(origin: string | undefined): boolean {
     if (origin === undefined) return true;
     const normalized = origin.toLowerCase();
     if (this.allowedOrigins.has(normalized)) return true;
+    if (this.production) return false;
     let url: URL;
     try {
       url = new URL(normalized);
     } catch {
       return false;
     }
-    if (url.origin === 'null' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return false;
-    if (host !== undefined && url.host === host.toLowerCase()) return true;
-    return !this.production && isLoopbackHostname(url.hostname);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHostname(url.hostname);
   }
 
-  assertOrigin(origin: string | undefined, host: string | undefined): void {
-    if (!this.isOriginAllowed(origin, host)) throw new CtiError('ORIGIN_NOT_ALLOWED');
+  assertOrigin(origin: string | undefined): void {
+    if (!this.isOriginAllowed(origin)) throw new CtiError('ORIGIN_NOT_ALLOWED');
+  }
+
+  /** Dev mode serves loopback host names only (DNS rebinding); production leaves Host to the deployment. */
+  assertHost(host: string | undefined): void {
+    if (this.production || host === undefined) return;
+    if (!isLoopbackHostname(hostnameOf(host))) {
+      throw new CtiError('HOST_NOT_ALLOWED', `Dev mode serves loopback host names only, not ${JSON.stringify(hostnameOf(host).slice(0, 64))}.`);
+    }
   }
 
   async identify(credentials: Credentials): Promise<AgentIdentity> {

@@ -54,7 +54,7 @@ function answerPreflight(reply: FastifyReply, methods: readonly string[]): Fasti
 export function apiAccessHook(access: AccessControl, methods: readonly string[]): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const origin = header(request, 'origin');
-    access.assertOrigin(origin, header(request, 'host'));
+    access.assertOrigin(origin);
     if (origin !== undefined) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     if (request.method === 'OPTIONS') return answerPreflight(reply, methods);
     request.agent = await access.identify({

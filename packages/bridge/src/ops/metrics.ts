@@ -7,12 +7,15 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export interface MetricSources {
   sessions(): number;
   sockets(): number;
+  /** UTF-8 bytes held in every session's replay buffer. */
+  replayBytes(): number;
 }
 
 export class BridgeMetrics {
   readonly registry = new Registry();
   readonly commands: Counter<'type' | 'outcome'>;
   readonly fanout: Histogram;
+  readonly userDataRefused: Counter<'limit'>;
 
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
@@ -31,6 +34,20 @@ export class BridgeMetrics {
       collect() {
         this.set(sources.sockets());
       },
+    });
+    new Gauge({
+      name: 'ctikit_bridge_replay_buffer_bytes',
+      help: "Bytes of frames held for resume, over every session's replay buffer (each bounded by replayBufferBytes).",
+      registers: [this.registry],
+      collect() {
+        this.set(sources.replayBytes());
+      },
+    });
+    this.userDataRefused = new Counter({
+      name: 'ctikit_bridge_user_data_refused_total',
+      help: 'Commands refused with USER_DATA_TOO_LARGE, by the limit they passed (keys, value, total).',
+      labelNames: ['limit'],
+      registers: [this.registry],
     });
     this.commands = new Counter({
       name: 'ctikit_bridge_commands_total',

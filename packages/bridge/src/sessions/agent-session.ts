@@ -22,6 +22,7 @@ export interface ResumeRequest {
 export interface SessionDeps {
   backend: ContactCenterPort;
   replayBufferSize: number;
+  replayBufferBytes: number;
   metrics: BridgeMetrics;
 }
 
@@ -47,12 +48,17 @@ export class AgentSession {
     readonly dn: string,
     private readonly deps: SessionDeps,
   ) {
-    this.buffer = new ReplayBuffer(deps.replayBufferSize);
+    this.buffer = new ReplayBuffer(deps.replayBufferSize, deps.replayBufferBytes);
     this.unsubscribe = deps.backend.subscribe(dn, (event) => this.onPortEvent(event));
   }
 
   get socketCount(): number {
     return this.sockets.size;
+  }
+
+  /** Bytes held for resume. */
+  get replayBytes(): number {
+    return this.buffer.bytes;
   }
 
   get lastSeq(): number {

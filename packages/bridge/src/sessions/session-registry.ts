@@ -15,6 +15,7 @@ export interface RegistryOptions {
   log: FastifyBaseLogger;
   sessionGraceMs: number;
   replayBufferSize: number;
+  replayBufferBytes: number;
   heartbeatMs: number;
 }
 
@@ -41,6 +42,12 @@ export class SessionRegistry {
     return count;
   }
 
+  get replayBytes(): number {
+    let bytes = 0;
+    for (const session of this.sessions.values()) bytes += session.replayBytes;
+    return bytes;
+  }
+
   get(agentId: string): AgentSession | undefined {
     return this.sessions.get(agentId);
   }
@@ -49,8 +56,8 @@ export class SessionRegistry {
   open(identity: AgentIdentity): AgentSession {
     const existing = this.sessions.get(identity.agentId);
     if (existing) return existing;
-    const { backend, replayBufferSize, metrics } = this.options;
-    const session = new AgentSession(identity.agentId, identity.dn, { backend, replayBufferSize, metrics });
+    const { backend, replayBufferSize, replayBufferBytes, metrics } = this.options;
+    const session = new AgentSession(identity.agentId, identity.dn, { backend, replayBufferSize, replayBufferBytes, metrics });
     this.sessions.set(identity.agentId, session);
     this.options.log.info({ agentId: session.agentId, dn: session.dn, sessionId: session.sessionId }, 'session opened');
     this.startGrace(session);

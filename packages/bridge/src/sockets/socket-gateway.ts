@@ -89,7 +89,8 @@ export class SocketGateway {
     const endpoint = this.endpoints.get(url.pathname);
     if (!endpoint) throw new CtiError('NOT_FOUND', `No socket endpoint ${url.pathname}.`);
     const { access } = this.options;
-    access.assertOrigin(headerValue(request, 'origin'), headerValue(request, 'host'));
+    access.assertHost(headerValue(request, 'host'));
+    access.assertOrigin(headerValue(request, 'origin'));
     const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));
     const identity = await access.identify({
       token: query.access_token ?? bearerToken(headerValue(request, 'authorization')),

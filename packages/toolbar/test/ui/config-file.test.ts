@@ -80,8 +80,40 @@ describe('readConfig', () => {
   });
 
   it('refuses URL credentials without a token', () => {
-    expect(readConfig({}, '?credentials=url')).toEqual({ ok: false, detail: 'credentials "url" needs a token parameter' });
-    expect(readConfig({}, '?credentials=url&token=abc')).toMatchObject({ ok: true, value: { config: { token: 'abc' } } });
+    expect(readConfig({ credentials: 'url' }, '')).toEqual({ ok: false, detail: 'credentials "url" needs a token parameter' });
+    expect(readConfig({ credentials: 'url' }, '?token=abc')).toMatchObject({ ok: true, value: { config: { token: 'abc' } } });
+  });
+});
+
+describe('what the frame URL may set', () => {
+  const hostile = new URLSearchParams({
+    uefScriptUrl: 'https://evil.example/x.js',
+    bridgeUrl: 'https://evil.example',
+    credentials: 'url',
+    token: 'stolen-0123456789abcdef',
+    ccpUrl: 'https://evil.example/ccp-v2/',
+    region: 'eu-west-2',
+    vendor: 'amazon',
+    offerTimeoutSec: '5',
+    urlParameters: 'vendor',
+  });
+
+  it('ignores every key that loads code, chooses an endpoint or signs in', () => {
+    const result = readConfig({ uefScriptUrl: '/uef/ui-events-framework-client.js' }, `?${hostile}`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.config).toMatchObject({ uefScriptUrl: '/uef/ui-events-framework-client.js', credentials: 'none', vendor: 'genesys', offerTimeoutSec: 0, urlParameters: [] });
+    for (const key of ['bridgeUrl', 'token', 'ccpUrl', 'region'] as const) expect(result.value.config[key], key).toBeUndefined();
+  });
+
+  it('takes locale and agentId from the URL always, and the keys the file opens with urlParameters', () => {
+    const result = readConfig({ urlParameters: ['vendor', 'offerTimeoutSec'] }, `?${hostile}&locale=ja&agentId=agent2`);
+    expect(result).toMatchObject({ ok: true, value: { config: { locale: 'ja', agentId: 'agent2', vendor: 'amazon', offerTimeoutSec: 5, uefScriptUrl: ORACLE_UEF_SCRIPT_URL } } });
+  });
+
+  it('refuses a urlParameters list that names a file-only key', () => {
+    const result = readConfig({ urlParameters: ['uefScriptUrl'] }, '?uefScriptUrl=https://evil.example/x.js');
+    expect(result).toMatchObject({ ok: false, detail: expect.stringContaining('urlParameters') });
   });
 
   it('refuses reason codes that are not a list of codes and labels', () => {
