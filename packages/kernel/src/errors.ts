@@ -47,6 +47,7 @@ export const TOOLBAR_ERRORS = {
   NOT_SUPPORTED: 'This telephony vendor does not support the command.',
   DESTINATION_NO_ANSWER: 'The destination did not answer.',
   DESTINATION_REJECTED: 'The destination rejected the call.',
+  SOFTPHONE_ERROR: 'The softphone cannot carry the call.',
 } as const satisfies Record<string, string>;
 
 export const EXTENSION_ERRORS = {

@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '@ctikit/kernel';
 import { agentStateCatalog, commandsFor, findState, isRoutingHold, stateOfSwitchAgent } from './agent-states.ts';
 import { ContactBook, isLive, type ContactRecord } from './contact-book.ts';
 import { buildAgentData, type AgentProfile } from './snapshot-builder.ts';
-import type { AgentStateDefinition, StreamsAgentData } from './streams-data.ts';
+import type { AgentStateDefinition, SelectableAgentState, StreamsAgentData } from './streams-data.ts';
 
 /**
  * The Amazon Connect service as one agent's CCP sees it, standing on the contact-center simulator:
@@ -65,7 +65,7 @@ const ERROR_STATES: Partial<Record<NonNullable<ContactRecord['outcome']>, AgentS
 const AUTO_CLEARED = new Set<ContactRecord['outcome']>(['abandoned', 'busy', 'noAnswer']);
 
 export class AgentService {
-  readonly catalog: readonly AgentStateDefinition[];
+  readonly catalog: readonly SelectableAgentState[];
   readonly contacts: ContactBook;
   private switchAgent: AgentSnapshot;
   private chosen: AgentStateDefinition;

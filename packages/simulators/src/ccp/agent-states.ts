@@ -1,5 +1,5 @@
 import type { AgentSnapshot, Command } from '@ctikit/protocol';
-import { arn, type AgentStateDefinition } from './streams-data.ts';
+import { arn, type AgentStateDefinition, type SelectableAgentState } from './streams-data.ts';
 
 /**
  * The simulated instance's agent states and how they sit on the contact-center simulator's agent.
@@ -22,16 +22,21 @@ export const AVAILABLE = 'Available';
 export const OFFLINE = 'Offline';
 export const RING_NO_ANSWER_REASON = 'RONA';
 
-export function agentStateCatalog(customStates: readonly string[]): readonly AgentStateDefinition[] {
+export function agentStateCatalog(customStates: readonly string[]): readonly SelectableAgentState[] {
   return [
-    { agentStateARN: arn('agent-state', 'available'), type: 'routable', name: AVAILABLE },
-    ...customStates.map((name) => ({ agentStateARN: arn('agent-state', encodeURIComponent(name.toLowerCase())), type: 'not_routable' as const, name })),
-    { agentStateARN: arn('agent-state', 'offline'), type: 'offline', name: OFFLINE },
+    { agentStateARN: arn('agent-state', 'available'), type: 'routable', name: AVAILABLE, startTimestamp: null },
+    ...customStates.map((name) => ({
+      agentStateARN: arn('agent-state', encodeURIComponent(name.toLowerCase())),
+      type: 'not_routable' as const,
+      name,
+      startTimestamp: null,
+    })),
+    { agentStateARN: arn('agent-state', 'offline'), type: 'offline', name: OFFLINE, startTimestamp: null },
   ];
 }
 
 /** The selectable state a `putAgentState` names: by ARN, else by name. */
-export function findState(catalog: readonly AgentStateDefinition[], requested: { agentStateARN?: string | null; name?: string }): AgentStateDefinition | undefined {
+export function findState(catalog: readonly SelectableAgentState[], requested: { agentStateARN?: string | null; name?: string }): SelectableAgentState | undefined {
   return (
     catalog.find((state) => requested.agentStateARN != null && state.agentStateARN === requested.agentStateARN) ??
     catalog.find((state) => state.name === requested.name)

@@ -117,10 +117,18 @@ function onConnection(act: (contact: ContactRecord, leg: Leg, params: z.infer<ty
   });
 }
 
-/** Hang up a leg: the agent's own leaves (rejects a ring, transfers to a connected third party), the others drop. */
+/**
+ * Hang up a leg: the agent's own leaves (rejects a ring, transfers to a connected third party, leaves a
+ * conference to the others), the others drop (out of a conference, a party is deleted from the call).
+ */
 function destroyCommand(contact: ContactRecord, leg: Leg): Command {
   const connectionId = contact.switchConnectionId;
   const third = contact.thirdParty;
+  if (third?.conferenced) {
+    if (leg === 'thirdParty') return { type: 'DeleteFromConference', connectionId, dn: third.destination };
+    if (leg === 'customer') return { type: 'DeleteFromConference', connectionId, dn: contact.customer.phoneNumber };
+    return { type: 'Hangup', connectionId };
+  }
   if (leg === 'thirdParty' && third) return { type: 'Hangup', connectionId: third.switchConnectionId };
   if (leg === 'agent' && contact.state === 'connecting' && contact.direction === 'inbound') return { type: 'Reject', connectionId };
   if (leg === 'agent' && third && third.state !== 'disconnected') {
@@ -184,6 +192,7 @@ const METHODS: Record<string, Method> = {
   conferenceConnections: onContact(contactParams, (contact, _params, context) => {
     const third = contact.thirdParty;
     if (!third || third.state !== 'connected') return Promise.resolve(invalidState(`Contact ${contact.contactId} has no connected third party.`));
+    if (third.conferenced) return Promise.resolve(invalidState(`Contact ${contact.contactId} is already a conference.`));
     return run(context, [{ type: 'CompleteConference', connectionId: contact.switchConnectionId, consultConnectionId: third.switchConnectionId }]);
   }),
   getEndpoints: async (_raw, context) => ({ ok: true, data: { endpoints: context.directory.list(), nextToken: null } }),

@@ -20,6 +20,12 @@ import type { ConnectionStateType, ContactStateType } from './streams-data.ts';
  * | EventAbandoned while ringing   | `error` (abandoned)         | agent and customer disconnected      |
  * | EventReleased while dialing    | `error` (busy, no answer), or `ended` when the agent cancelled | all disconnected |
  * | EventReleased when connected   | `ended` (after-call work)   | agent disconnected                   |
+ * | EventPartyAdded (Conferenced)  | —                           | third party joins the call (conferenced) |
+ * | EventPartyDeleted              | —                           | the party who left disconnected      |
+ *
+ * A conference has no consultation left on the switch: the third party is a party of the main call, so
+ * leaving it is hanging up the main call (the others go on talking, and Streams shows their legs still
+ * connected after the agent's contact ended, #868), and the contact ends once the others have left.
  *
  * Voice contacts never take the `missed` or `rejected` contact states: a ring that ends unanswered is
  * `error`, whatever ended it, as the live service reports it. The outcome is kept beside, for the
@@ -44,8 +50,10 @@ export interface LegRecord {
 }
 
 export interface ThirdPartyRecord extends LegRecord {
-  /** The consultation's ConnID on the switch. */
-  readonly switchConnectionId: string;
+  /** The consultation's ConnID on the switch; the main call's once conferenced. */
+  switchConnectionId: string;
+  /** Merged into the main call by `conferenceConnections`. */
+  conferenced: boolean;
   /** The DN or number consulted. */
   readonly destination: string;
 }
@@ -109,9 +117,37 @@ function released(contact: ContactRecord, callState: TServerWireEvent['callState
     }
     return;
   }
-  contact.outcome = callState === 'Transferred' ? 'transferred' : 'completed';
-  if (callState !== 'Transferred') setLeg(contact.customer, 'disconnected', at);
+  const third = contact.thirdParty;
+  const leftConference = third?.conferenced === true && third.state === 'connected' && contact.customer.state !== 'disconnected';
+  contact.outcome = callState === 'Transferred' || leftConference ? 'transferred' : 'completed';
+  if (callState !== 'Transferred' && !leftConference) {
+    setLeg(contact.customer, 'disconnected', at);
+    if (third) setLeg(third, 'disconnected', at);
+  }
   setState(contact, 'ended', at);
+}
+
+/** A party joined the main call: the consulted third party, merged by a conference. */
+function partyAdded(contact: ContactRecord, event: TServerWireEvent, at: number): boolean {
+  const third = contact.thirdParty;
+  if (!third || event.thirdPartyDN !== third.destination) return false;
+  third.conferenced = true;
+  third.switchConnectionId = contact.switchConnectionId;
+  setLeg(third, 'connected', at);
+  return true;
+}
+
+/** A party left the main call while the agent stays on it: the third party, or the customer. */
+function partyDeleted(contact: ContactRecord, event: TServerWireEvent, agentDn: string, at: number): boolean {
+  const third = contact.thirdParty;
+  if (third && event.thirdPartyDN === third.destination) {
+    setLeg(third, 'disconnected', at);
+    third.conferenced = false;
+    return true;
+  }
+  if (event.thirdPartyDN === undefined || event.thirdPartyDN === agentDn) return false;
+  setLeg(contact.customer, 'disconnected', at);
+  return true;
 }
 
 const HANDLERS: Partial<Record<TServerWireEvent['eventName'], EventHandler>> = {
@@ -152,6 +188,14 @@ const HANDLERS: Partial<Record<TServerWireEvent['eventName'], EventHandler>> = {
     setState(contact, 'error', at);
     return true;
   },
+  EventPartyAdded: (book, event, at) => {
+    const contact = book.mainOf(event);
+    return contact !== undefined && isLive(contact) && partyAdded(contact, event, at);
+  },
+  EventPartyDeleted: (book, event, at) => {
+    const contact = book.mainOf(event);
+    return contact !== undefined && isLive(contact) && partyDeleted(contact, event, book.dn, at);
+  },
   EventPartyChanged: (book, event) => {
     const contact = book.mainOf(event);
     if (!contact || event.connectionId === undefined) return false;
@@ -174,7 +218,7 @@ export class ContactBook {
   private readonly byId = new Map<string, ContactRecord>();
 
   constructor(
-    private readonly agentDn: string,
+    readonly dn: string,
     private readonly newId: () => string,
   ) {}
 
@@ -214,6 +258,7 @@ export class ContactBook {
         setLeg(contact.agent, 'connected', at);
         setLeg(contact.customer, call.state === 'Held' ? 'hold' : 'connected', at);
       }
+      this.resyncConference(contact, call, at);
     }
     for (const consult of consultations) {
       const main = this.all.find((contact) => contact.switchConnectionId === consult.transferConnectionId);
@@ -223,6 +268,7 @@ export class ContactBook {
         switchConnectionId: consult.connectionId,
         destination: consult.otherDN ?? consult.DNIS ?? '',
         state: consult.state === 'Dialing' ? 'connecting' : 'connected',
+        conferenced: false,
         at,
       };
     }
@@ -261,9 +307,25 @@ export class ContactBook {
       switchConnectionId: event.connectionId,
       destination: event.otherDN ?? event.DNIS ?? '',
       state: 'connecting',
+      conferenced: false,
       at,
     };
     return true;
+  }
+
+  /** A call the switch lists with a third party on it is a conference: its third party is conferenced. */
+  private resyncConference(contact: ContactRecord, call: CallSnapshot, at: number): void {
+    const others = call.parties.filter((party) => party !== this.dn && party !== contact.customer.phoneNumber);
+    const destination = others[0];
+    if (call.parties.length < 3 || destination === undefined) return;
+    contact.thirdParty = {
+      connectionId: contact.thirdParty?.connectionId ?? this.newId(),
+      switchConnectionId: call.connectionId,
+      destination,
+      state: 'connected',
+      conferenced: true,
+      at,
+    };
   }
 
   /** The contact whose third party is the consultation `eventId`. */
@@ -286,7 +348,7 @@ export class ContactBook {
 
   /** The agent dialed it (its own DN is the caller), or it rang at the agent. */
   private directionOf(call: Pick<CallSnapshot, 'ANI' | 'state'>): 'inbound' | 'outbound' {
-    return call.ANI === this.agentDn || call.state === 'Dialing' ? 'outbound' : 'inbound';
+    return call.ANI === this.dn || call.state === 'Dialing' ? 'outbound' : 'inbound';
   }
 
   private create(

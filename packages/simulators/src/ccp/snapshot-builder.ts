@@ -6,6 +6,8 @@ import {
   phoneEndpoint,
   type AgentStateDefinition,
   type ConnectionType,
+  type SelectableAgentState,
+  type SoftphoneMediaInfo,
   type StreamsAgentData,
   type StreamsConfiguration,
   type StreamsConnection,
@@ -33,7 +35,7 @@ export interface AgentProfile {
 
 export interface SnapshotInput {
   readonly profile: AgentProfile;
-  readonly catalog: readonly AgentStateDefinition[];
+  readonly catalog: readonly SelectableAgentState[];
   readonly visible: { readonly state: AgentStateDefinition; readonly since: number };
   readonly chosen: { readonly state: AgentStateDefinition; readonly since: number };
   readonly contacts: readonly ContactRecord[];
@@ -45,7 +47,13 @@ export function queueOf(dn: string, name: string): StreamsQueue {
   return { name, queueARN, queueId: queueARN };
 }
 
-export function buildConfiguration(profile: AgentProfile, catalog: readonly AgentStateDefinition[]): StreamsConfiguration {
+/** The agent's own queue, which every routing profile lists besides its queues: where transfers to the agent wait. */
+function agentQueue(agentId: string): StreamsQueue {
+  const queueARN = arn('queue', `agent/${agentId}`);
+  return { name: null, queueARN, queueId: queueARN };
+}
+
+export function buildConfiguration(profile: AgentProfile, catalog: readonly SelectableAgentState[]): StreamsConfiguration {
   const queues = profile.queues.map((queue) => queueOf(queue.dn, queue.name));
   const routingProfileARN = arn('routing-profile', 'basic');
   return {
@@ -63,10 +71,21 @@ export function buildConfiguration(profile: AgentProfile, catalog: readonly Agen
       routingProfileARN,
       routingProfileId: routingProfileARN,
       defaultOutboundQueue: queues[0] ?? queueOf('outbound', 'BasicQueue'),
-      queues,
+      queues: [...queues, agentQueue(profile.agentId)],
       channelConcurrencyMap: { VOICE: 1, CHAT: 0, TASK: 0 },
     },
     agentPreferences: { LANGUAGE: 'en_US' },
+  };
+}
+
+/** The agent's softphone leg: an audio call whose media the CCP's softphone manager would set up. */
+function softphoneMedia(leg: LegRecord): SoftphoneMediaInfo {
+  return {
+    autoAccept: false,
+    callConfigJson: JSON.stringify({ callType: 'audio_only', simulated: true }),
+    callContextToken: `call-context-${leg.connectionId}`,
+    callType: 'audio_only',
+    mediaLegContextToken: `media-leg-${leg.connectionId}`,
   };
 }
 
@@ -86,7 +105,7 @@ function connection(
     initial,
     mute,
     quickConnectName: endpoint.type === 'phone_number' ? null : endpoint.name,
-    softphoneMediaInfo: null,
+    softphoneMediaInfo: type === 'agent' ? softphoneMedia(leg) : null,
     chatMediaInfo: null,
     monitoringInfo: null,
   };
@@ -101,6 +120,7 @@ function contactData(contact: ContactRecord, profile: AgentProfile, now: number)
     connections.push(connection(contact.thirdParty, 'outbound', false, profile.directory.endpointFor(contact.thirdParty.destination), false));
   }
   const queue = profile.queues.find((candidate) => candidate.dn === contact.queueDn) ?? profile.queues[0];
+  // Outbound calls are placed through the default outbound queue, and stamped when they entered it, as inbound ones.
   const attributes = Object.fromEntries(Object.entries(contact.attributes).map(([name, value]) => [name, { name, value: String(value) }]));
   const state = { type: contact.state, timestamp: new Date(contact.stateAt) };
   return {
@@ -110,7 +130,7 @@ function contactData(contact: ContactRecord, profile: AgentProfile, now: number)
     state,
     status: state,
     queue: queue ? queueOf(queue.dn, queue.name) : null,
-    queueTimestamp: contact.direction === 'inbound' ? new Date(contact.createdAt) : null,
+    queueTimestamp: new Date(contact.createdAt),
     attributes,
     connections,
     contactDuration: String(Math.max(0, Math.round((now - contact.createdAt) / 1000))),

@@ -33,6 +33,11 @@ export interface AgentStateDefinition {
   readonly name: string;
 }
 
+/** A selectable state as `getAgentStates` lists it: the service sends `startTimestamp: null` there. */
+export interface SelectableAgentState extends AgentStateDefinition {
+  readonly startTimestamp: null;
+}
+
 export interface StreamsEndpoint {
   readonly endpointARN: string | null;
   readonly type: EndpointType;
@@ -52,13 +57,23 @@ export interface StreamsConnection {
   readonly initial: boolean;
   readonly mute: boolean | null;
   readonly quickConnectName: string | null;
-  readonly softphoneMediaInfo: null;
+  /** The agent's softphone leg carries its media's contexts (`contact.isSoftphoneCall()`); other legs null. */
+  readonly softphoneMediaInfo: SoftphoneMediaInfo | null;
   readonly chatMediaInfo: null;
   readonly monitoringInfo: null;
 }
 
+export interface SoftphoneMediaInfo {
+  readonly autoAccept: boolean;
+  readonly callConfigJson: string;
+  readonly callContextToken: string;
+  readonly callType: 'audio_only';
+  readonly mediaLegContextToken: string;
+}
+
+/** A queue; the agent's own queue (`…/queue/agent/<id>`, for transfers to the agent) has no name. */
 export interface StreamsQueue {
-  readonly name: string;
+  readonly name: string | null;
   readonly queueARN: string;
   readonly queueId: string;
 }
@@ -71,7 +86,7 @@ export interface StreamsContact {
   /** The worker's alias of `state`. */
   readonly status: { readonly type: ContactStateType; readonly timestamp: Date };
   readonly queue: StreamsQueue | null;
-  readonly queueTimestamp: Date | null;
+  readonly queueTimestamp: Date;
   readonly attributes: Readonly<Record<string, { readonly name: string; readonly value: string }>>;
   readonly connections: readonly StreamsConnection[];
   readonly contactDuration: string;
@@ -106,7 +121,7 @@ export interface StreamsConfiguration {
   readonly softphoneAutoAccept: boolean;
   readonly permissions: readonly string[];
   readonly dialableCountries: readonly string[];
-  readonly agentStates: readonly AgentStateDefinition[];
+  readonly agentStates: readonly SelectableAgentState[];
   readonly routingProfile: {
     readonly name: string;
     readonly routingProfileARN: string;

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Command, type TServerWireEvent } from '@ctikit/protocol';
-import { ManualClock } from '@ctikit/kernel';
-import { AgentService, AUTO_CLEAR_MS } from '../../src/ccp/agent-service.ts';
-import { runApiMethod, type ApiResult } from '../../src/ccp/api-methods.ts';
-import { QuickConnectDirectory } from '../../src/ccp/quick-connects.ts';
-import type { AgentProfile } from '../../src/ccp/snapshot-builder.ts';
+import type { Command, TServerWireEvent } from '@ctikit/protocol';
+import type { ManualClock } from '@ctikit/kernel';
+import { AUTO_CLEAR_MS, type AgentService } from '../../src/ccp/agent-service.ts';
+import type { ApiResult } from '../../src/ccp/api-methods.ts';
+import { ccpHarness, CUSTOMER, DN, inboundCall as call, outboundCall, profile, type CcpHarness } from './ccp-harness.ts';
 
 /**
  * The simulated CCP's service: T-Server events of the agent's DN in, agent data in amazon-connect-
@@ -12,41 +11,17 @@ import type { AgentProfile } from '../../src/ccp/snapshot-builder.ts';
  * holds, restoring the chosen state, auto-clearing) or for an `api_request`.
  */
 
-const DN = '5001';
-const CUSTOMER = '+14155550123';
-
-const profile: AgentProfile = {
-  agentId: 'agent1',
-  name: 'Alex Morgan',
-  dn: DN,
-  queues: [{ dn: '8000', name: 'Support' }],
-  customStates: ['Break', 'Lunch'],
-  directory: new QuickConnectDirectory([
-    { kind: 'agent', dn: '5002', name: 'Kenji Sato' },
-    { kind: 'queue', dn: '8000', name: 'Support' },
-  ]),
-};
-
+let harness: CcpHarness;
 let clock: ManualClock;
 let sent: Command[];
 let service: AgentService;
-let ids: number;
 
 function event(eventName: TServerWireEvent['eventName'], fields: Partial<TServerWireEvent> = {}): TServerWireEvent {
-  return { eventName, timestamp: clock.now(), thisDN: DN, ...fields };
+  return harness.event(eventName, fields);
 }
 
-const call = { eventId: 'e-1', connectionId: '0071000000000001', callType: 'Inbound', ANI: CUSTOMER, DNIS: '8000', thisQueue: '8000' } as const;
-
 function api(method: string, params: Record<string, unknown>): Promise<ApiResult> {
-  return runApiMethod(method, params, {
-    service,
-    directory: profile.directory,
-    send: async (command) => {
-      sent.push(command);
-      return { ok: true };
-    },
-  });
+  return harness.api(method, params);
 }
 
 function snapshotState(): { name: string; type: string } {
@@ -55,23 +30,8 @@ function snapshotState(): { name: string; type: string } {
 }
 
 beforeEach(() => {
-  clock = new ManualClock();
-  sent = [];
-  ids = 0;
-  service = new AgentService({
-    profile,
-    clock,
-    newId: () => `conn-${++ids}`,
-    send: async (command) => {
-      sent.push(command);
-      return { ok: true };
-    },
-    onUpdate: () => undefined,
-    onMuteToggle: () => undefined,
-  });
-  service.applyEvent(event('EventRegistered'));
-  service.applyEvent(event('EventAgentLogin'));
-  service.applyEvent(event('EventAgentReady', { workMode: 'ManualIn' }));
+  harness = ccpHarness();
+  ({ clock, sent, service } = harness);
 });
 
 describe('the simulated CCP service', () => {
@@ -130,7 +90,7 @@ describe('the simulated CCP service', () => {
   });
 
   it('a busy line after an outbound call is LineEngagedCustomer, and the CCP clears it itself', () => {
-    const outbound = { eventId: 'e-2', connectionId: '0071000000000002', callType: 'Outbound', ANI: DN, otherDN: CUSTOMER } as const;
+    const outbound = outboundCall;
     service.applyEvent(event('EventDialing', outbound));
     expect(snapshotState()).toEqual({ name: 'CallingCustomer', type: 'system' });
     expect(service.data().snapshot.contacts[0]?.connections[1]).toMatchObject({ type: 'outbound', initial: true });

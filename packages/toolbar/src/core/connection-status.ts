@@ -29,7 +29,9 @@ export type ConnectionReason =
   /** The vendor needs the agent to sign in (again): no session yet, or it expired. */
   | 'authFailed'
   /** The vendor refuses this agent (permissions). */
-  | 'accessDenied';
+  | 'accessDenied'
+  /** The vendor's own client lost its network (Amazon Connect's CCP): commands wait until it is back. */
+  | 'networkLost';
 
 export type ConnectionStatus =
   | { readonly state: 'offline'; readonly reason: ConnectionReason }

@@ -7,6 +7,7 @@ export const en = {
   'connection.offline': 'Offline',
   'connection.label': 'Connection',
   'connection.reconnectingAttempt': 'Reconnecting… (attempt {attempt})',
+  'connection.networkLost': 'Connection lost — reconnecting…',
   'connection.contactCenterDown': 'Phone system unavailable. Reconnecting…',
   'connection.connectFailed': 'Offline: the phone service cannot be reached',
   'connection.signInNeeded': 'Offline: sign in to the phone service',

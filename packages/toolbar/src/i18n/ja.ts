@@ -9,6 +9,7 @@ export const ja: Record<MessageKey, string> = {
   'connection.offline': 'オフライン',
   'connection.label': '接続状態',
   'connection.reconnectingAttempt': '再接続中…（{attempt} 回目）',
+  'connection.networkLost': '接続が切れました — 再接続中…',
   'connection.contactCenterDown': '電話システムを利用できません。再接続中…',
   'connection.connectFailed': 'オフライン: 電話サービスに接続できません',
   'connection.signInNeeded': 'オフライン: 電話サービスにサインインしてください',

@@ -45,6 +45,7 @@ export function connectionView(status: ConnectionStatus): { readonly text: Messa
       return { text: message('connection.connecting'), tone: 'pending' };
     case 'reconnecting':
       if (status.reason === 'contactCenterDown') return { text: message('connection.contactCenterDown'), tone: 'warning' };
+      if (status.reason === 'networkLost') return { text: message('connection.networkLost'), tone: 'warning' };
       return {
         text: status.attempt > 0 ? message('connection.reconnectingAttempt', { attempt: status.attempt }) : message('connection.reconnecting'),
         tone: 'warning',

@@ -15,6 +15,7 @@ import {
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
 import { CcpLink, type CcpLinkOptions } from './ccp-link.ts';
+import { pageSoundAllowed, SnapshotTroubles } from './ccp-troubles.ts';
 import { pageSessionStorage } from '../../platform/storage.ts';
 import { EventIdStore, type IdStorage } from './event-id-store.ts';
 import { readAgentView } from './read-agent-view.ts';
@@ -52,6 +53,8 @@ export interface AmazonVendorOptions extends Omit<CcpLinkOptions, 'loginPopup'> 
   readonly newEventId?: () => string;
   /** Keeps the eventIds of placed calls across page reloads; default sessionStorage. */
   readonly storage?: IdStorage;
+  /** Whether the page may play the ringtone now (autoplay rules); default: the page has been clicked. */
+  readonly soundAllowed?: () => boolean;
 }
 
 type Connection = connect.BaseConnection;
@@ -74,6 +77,7 @@ export class AmazonVendor implements ICtiVendorHandler {
   /** One-step transfers whose agent leg is being dropped. */
   private readonly leaving = new Set<string>();
   private readonly ids: EventIdStore;
+  private readonly troubles: SnapshotTroubles;
   private disposed = false;
 
   constructor(private readonly options: AmazonVendorOptions) {
@@ -83,12 +87,14 @@ export class AmazonVendor implements ICtiVendorHandler {
     this.ids = new EventIdStore(options.storage ?? pageSessionStorage(), this.log);
     this.newEventId = options.newEventId ?? (() => globalThis.crypto.randomUUID());
     this.mapper = new StreamsSnapshotMapper({ newEventId: this.newEventId });
+    this.troubles = new SnapshotTroubles(options.soundAllowed ?? pageSoundAllowed);
     this.link = new CcpLink(
       { ...options, loginPopup: options.loginPopup ?? true },
       {
         onStatus: (status, problem) => this.onStatus(status, problem),
         onRefresh: (agent) => this.onRefresh(agent),
         onMuteToggle: (muted) => this.onMuteToggle(muted),
+        onProblem: (problem) => this.deliver([{ type: 'commandFailed', failure: problem, at: this.clock.now() }]),
       },
     );
   }
@@ -304,6 +310,8 @@ export class AmazonVendor implements ICtiVendorHandler {
       this.deliver(this.mapper.map(view));
     }
     this.ids.save(this.mapper.assignedEventIds());
+    const at = this.clock.now();
+    this.deliver(this.troubles.check(view).map((trouble) => ({ type: 'commandFailed' as const, failure: trouble, at })));
     this.afterSnapshot(view);
   }
 

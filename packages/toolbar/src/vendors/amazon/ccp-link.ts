@@ -1,6 +1,7 @@
 /// <reference types="amazon-connect-streams" />
 import type { ConnectionStatus } from '../../core/connection-status.ts';
 import { failure, type Failure } from '../../core/outcome.ts';
+import { CONNECTION_LOST, networkReachability, softphoneFailure, WEBSOCKET_FAILED } from './ccp-troubles.ts';
 
 /**
  * The embedded CCP: `connect.core.initCCP` builds its iframe in `container` and the library's conduit
@@ -14,6 +15,8 @@ import { failure, type Failure } from '../../core/outcome.ts';
  * | AUTH_FAIL (the session expired), authorize retries exhausted | offline{authFailed}: sign in again |
  * | ACCESS_DENIED                                        | offline{accessDenied}                  |
  * | IFRAME_RETRIES_EXHAUSTED (no sign-in after 10 reloads) | offline{authFailed}; the library has given up, so the next availability request starts the CCP again |
+ * | websocket connection lost, network disconnected or failed | reconnecting{networkLost} until it is gained again (acknowledgements and snapshots meanwhile do not count) |
+ * | websocket init failure                               | offline{connectFailed}                 |
  *
  * While the agent is signed out, the library itself opens the login window (`loginPopup`) and reloads
  * the iframe until the CCP answers; the first `acknowledge` after that reconnects, and the vendor
@@ -39,6 +42,8 @@ export interface CcpLinkDelegate {
   onRefresh(agent: connect.Agent): void;
   /** The softphone muted or unmuted (`agent::mute_toggle`). */
   onMuteToggle(muted: boolean): void;
+  /** Something the agent must know that is not the link's state: a softphone error. */
+  onProblem(problem: Failure): void;
 }
 
 const SIGN_IN = 'Sign in to Amazon Connect in its login window to use the phone.';
@@ -51,6 +56,9 @@ export class CcpLink {
   private status: ConnectionStatus = { state: 'offline', reason: 'idle' };
   private running = false;
   private gaveUp = false;
+  /** The CCP said it lost its connection to Amazon Connect and has not said it is back. */
+  private lost = false;
+  private networkWatched = false;
 
   constructor(
     private readonly options: CcpLinkOptions,
@@ -74,6 +82,8 @@ export class CcpLink {
     if (this.running) return;
     this.running = true;
     this.gaveUp = false;
+    this.lost = false;
+    this.networkWatched = false;
     this.report({ state: 'connecting' }, undefined);
     const { options } = this;
     connect.core.initCCP(options.container, {
@@ -89,7 +99,9 @@ export class CcpLink {
     });
     const bus = connect.core.getEventBus();
     this.subscriptions = [
-      bus.subscribe(connect.EventType.ACKNOWLEDGE, () => this.report({ state: 'connected' }, undefined)),
+      bus.subscribe(connect.EventType.ACKNOWLEDGE, () => {
+        if (!this.lost) this.report({ state: 'connected' }, undefined);
+      }),
       bus.subscribe(connect.EventType.ACK_TIMEOUT, () => this.signInNeeded(SIGN_IN)),
       connect.core.onAuthFail(() => this.signInNeeded(EXPIRED)),
       connect.core.onAuthorizeRetriesExhausted(() => this.signInNeeded(EXPIRED)),
@@ -100,11 +112,18 @@ export class CcpLink {
         this.report({ state: 'offline', reason: 'authFailed' }, failure('UNAUTHENTICATED', GAVE_UP));
       }),
       bus.subscribe(connect.AgentEvents.REFRESH, (agent: connect.Agent) => {
+        if (this.lost) return;
         this.report({ state: 'connected' }, undefined);
+        this.watchNetwork(agent);
         this.delegate.onRefresh(agent);
       }),
       bus.subscribe(connect.AgentEvents.MUTE_TOGGLE, (status: { muted?: unknown }) => this.delegate.onMuteToggle(status.muted === true)),
+      bus.subscribe(connect.AgentEvents.WEBSOCKET_CONNECTION_LOST, () => this.connectionLost()),
+      bus.subscribe(connect.AgentEvents.WEBSOCKET_CONNECTION_GAINED, () => this.connectionBack()),
+      bus.subscribe(connect.AgentEvents.SOFTPHONE_ERROR, (error: unknown) => this.delegate.onProblem(softphoneFailure(error))),
     ];
+    // Cleared with the rest of the bus by terminate().
+    connect.onWebsocketInitFailure(() => this.report({ state: 'offline', reason: 'connectFailed' }, failure('VENDOR_UNREACHABLE', WEBSOCKET_FAILED)));
   }
 
   /** Tear the CCP down: the library's clients and bus, and its iframe. */
@@ -123,6 +142,37 @@ export class CcpLink {
     this.start();
   }
 
+  private connectionLost(): void {
+    this.lost = true;
+    this.report({ state: 'reconnecting', reason: 'networkLost', attempt: 0 }, failure('VENDOR_UNREACHABLE', CONNECTION_LOST));
+  }
+
+  private connectionBack(): void {
+    if (!this.lost) return;
+    this.lost = false;
+    this.report({ state: 'connected' }, undefined);
+  }
+
+  /**
+   * The network status the Amazon Connect SDK reports, once the agent is known. Its client exists only
+   * where the SDK's provider does; without it the websocket events above still say it.
+   */
+  private watchNetwork(agent: connect.Agent): void {
+    if (this.networkWatched) return;
+    this.networkWatched = true;
+    try {
+      this.subscriptions.push(
+        agent.onNetworkConnectionStatusChanged((change) => {
+          const reachability = networkReachability(change);
+          if (reachability === 'lost') this.connectionLost();
+          if (reachability === 'back') this.connectionBack();
+        }),
+      );
+    } catch {
+      // No SDK client in this CCP: the websocket events are the only word on the network.
+    }
+  }
+
   private signInNeeded(message: string): void {
     this.report({ state: 'offline', reason: 'authFailed' }, failure('UNAUTHENTICATED', message));
   }
@@ -130,7 +180,7 @@ export class CcpLink {
   private report(status: ConnectionStatus, problem: Failure | undefined): void {
     const same =
       status.state === this.status.state &&
-      (status.state !== 'offline' || this.status.state !== 'offline' || status.reason === this.status.reason);
+      (status.state === 'connected' || status.state === 'connecting' || ('reason' in this.status && status.reason === this.status.reason));
     if (same) return;
     this.status = status;
     this.delegate.onStatus(status, problem);
