@@ -8,8 +8,8 @@ import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
 import { CommLedger } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
-import { eventDataOf, type FusionEventData } from './uef-responses.ts';
-import type { EventRequest, EventResponse, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
+import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
+import type { EventResponse, McaEventRequest, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
 
 /**
  * The Fusion adapter: the only code that knows UEF. It is a view of the workspace model (agent state
@@ -39,6 +39,9 @@ export interface FusionAdapterOptions {
 
 /** Features Fusion may offer that the toolbar implements (legacy feature codes, uef.md §3.3). */
 const SUPPORTED_FEATURES = new Set(['INBOUND_CALL', 'OUTBOUND_CALL', 'TRANSFER_CALL', 'CONFERENCE_CALL']);
+
+/** The result of a command the toolbar could not carry out (undocumented; uef.md §4.1). */
+const COMMAND_FAILED = 'failure';
 
 const INTERACTION_COMMANDS = ['accept', 'reject', 'disconnect', 'setActive', 'hold', 'unhold', 'mute', 'unmute', 'transfer'];
 
@@ -115,17 +118,22 @@ export class FusionAdapter {
     });
   }
 
-  /** Controllable events answer with a promise: resolved with the result data, or rejected with the reason. */
+  /**
+   * Controllable events answer with a promise, resolved with the result. Oracle's response data has
+   * `setResult` but no setter for the display string, so a failure goes as Oracle's sample sends
+   * it: result and text set on the response details, and the promise resolved with them.
+   */
   private subscribeControllable(
     eventName: string,
     handle: (data: FusionEventData) => Promise<CommandOutcome & { outData?: unknown }>,
   ): void {
     this.listen(eventName, false, (response) => {
-      const responseData = response.getResponseData?.();
+      const responseData = eventResponseData(response);
       return handle(this.read(eventName, response)).then((outcome) => {
         if (!outcome.ok) {
-          responseData?.setResultDisplayString?.(outcome.message);
-          throw new Error(`${outcome.code}: ${outcome.message}`);
+          responseData?.setResult?.(COMMAND_FAILED);
+          const details = liveOrgDetails(response) ?? {};
+          return Object.assign(details, { result: COMMAND_FAILED, resultDisplayString: outcome.message, errorCode: outcome.code });
         }
         if (outcome.outData !== undefined) responseData?.setOutdata?.(outcome.outData);
         responseData?.setResult?.('success');
@@ -136,8 +144,8 @@ export class FusionAdapter {
 
   private listen(eventName: string, classified: boolean, callback: (response: EventResponse) => unknown): void {
     try {
-      const request: EventRequest = this.provider.requestHelper.createSubscriptionRequest(eventName);
-      if (classified) request.setAppClassification?.(this.options.appClassification);
+      const request = this.provider.requestHelper.createSubscriptionRequest(eventName) as McaEventRequest;
+      if (classified) request.setAppClassification(this.options.appClassification);
       const subscription = this.phone.subscribe(request, callback);
       this.stopListening.push(() => subscription.dispose());
     } catch (error) {
@@ -248,7 +256,8 @@ export class FusionAdapter {
       isAvailable: agent.kind === 'ready',
       state: agent.kind === 'ready' ? 'AVAILABLE' : agent.kind === 'loggedOut' ? 'LOGGED_OUT' : 'UNAVAILABLE',
       stateDisplayString: labels.stateDisplayString,
-      reason: agent.kind === 'notReady' ? (agent.reasonCode ?? null) : agent.kind === 'afterCallWork' ? 'WRAPUP' : null,
+      ...(agent.kind === 'notReady' && agent.reasonCode ? { reason: agent.reasonCode } : {}),
+      ...(agent.kind === 'afterCallWork' ? { reason: 'WRAPUP' } : {}),
       reasonDisplayString: labels.reasonDisplayString,
     };
   }
