@@ -3,7 +3,7 @@ import type { HostMessage, Payload, PhoneEvent, ToolbarMessage } from '../wire/u
 import { PHONE_EVENTS, PHONE_OPERATIONS } from '../wire/uef-message.ts';
 import { newUuid } from '../wire/uuid.ts';
 import type { Contact, ContactDirectory } from './contact-directory.ts';
-import { formatNumber, fullName, normalizeNumber, serviceRequestFor } from './contact-directory.ts';
+import { formatNumber, fullName, serviceRequestFor, toE164 } from './contact-directory.ts';
 import { appendLog, type LogLevel, type NewLogEntry } from './event-log.ts';
 import type { CommandProgress, FusionConfig, FusionState } from './fusion-state.ts';
 import { closeInteraction, initialFusionState, withInteraction } from './fusion-state.ts';
@@ -163,14 +163,15 @@ export class FusionSession {
     this.#update((state) => closeInteraction(state, eventId, 'WRAPUP_CLOSED', this.options.clock.now()));
   }
 
-  /** A click on a phone number: onOutgoingEvent to the subscriptions of this page's appClassification. */
+  /** A click on a phone number: onOutgoingEvent to the subscriptions of this page's appClassification, the number in E.164. */
   dial(number: string, contact?: Contact): void {
     const { appClassification } = this.options.config;
     const uuid = newUuid();
     const callId = this.#nextId();
     const serviceRequest = contact ? serviceRequestFor(contact, undefined) : undefined;
+    const ani = toE164(number) ?? number.trim();
     const outData = {
-      SVCMCA_ANI: normalizeNumber(number),
+      SVCMCA_ANI: ani,
       SVCMCA_DISPLAY_NAME: contact ? fullName(contact) : formatNumber(number),
       SVCMCA_COMMUNICATION_DIRECTION: OUTBOUND,
       SVCMCA_CALL_ID: callId,
@@ -190,7 +191,7 @@ export class FusionSession {
     const data = { appClassification, origin: contact ? 'ContactPage' : 'DialPad', windowName: 'Contacts', outData };
     const delivered = this.#deliver('onOutgoingEvent', data, appClassification, uuid);
     const error = delivered === 0 ? { code: 'NOT_DELIVERED', message: `The toolbar has no onOutgoingEvent subscription for ${appClassification}` } : undefined;
-    const dial = { uuid, callId, number: normalizeNumber(number), contact, at: this.options.clock.now(), error };
+    const dial = { uuid, callId, number: ani, contact, at: this.options.clock.now(), error };
     this.#update((state) => ({ ...state, dials: [...state.dials, dial] }));
   }
 

@@ -5,9 +5,10 @@ import { silentLogger, type Logger } from '../core/logger.ts';
 import type { CommandOutcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
-import { CommLedger } from './comm-ledger.ts';
+import { CommLedger, type CommRecord } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
+import { dialableNumber } from './phone-number.ts';
 import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
 import type { EventResponse, McaEventRequest, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
 
@@ -211,15 +212,15 @@ export class FusionAdapter {
     }
   }
 
-  /** Click-to-dial: dial through the vendor; Fusion hears of the call on newComm, or of its failure. */
+  /** Click-to-dial: dial (in E.164) through the vendor; Fusion hears of the call on newComm, or of its failure. */
   private async onOutgoing({ outData, uuid }: FusionEventData): Promise<void> {
-    const phoneNumber = outData.SVCMCA_ANI;
+    const phoneNumber = outData.SVCMCA_ANI === undefined ? undefined : dialableNumber(outData.SVCMCA_ANI);
     const eventId = outData.SVCMCA_CALL_ID ?? uuid ?? globalThis.crypto.randomUUID();
     if (!phoneNumber) {
       await this.publisher.outboundCommError(eventId, 'INVALID_NUMBER', 'Click-to-dial carried no SVCMCA_ANI');
       return;
     }
-    this.ledger.update(eventId, { data: outData, clickToDial: true });
+    this.ledger.update(eventId, { data: { ...outData, SVCMCA_ANI: phoneNumber }, clickToDial: true });
     const outcome = await this.options.workspace.makeOutboundCall(phoneNumber, eventId);
     if (!outcome.ok) {
       this.ledger.delete(eventId);
@@ -281,7 +282,11 @@ export class FusionAdapter {
       record = this.ledger.update(eventId, { data: { ...inData, ...outData }, offered: true });
       this.options.contacts.set(eventId, contactFrom(outData));
     }
-    if ((interaction.state === 'connected' || interaction.state === 'held') && !record.started) {
+    const live = interaction.state === 'connected' || interaction.state === 'held';
+    if (live && record.started && previous === undefined) {
+      record = await this.resumeEngagement(eventId, record);
+    }
+    if (live && !record.started) {
       const outData = await this.publisher.startComm(eventId, record.data);
       record = this.ledger.update(eventId, { data: outData, started: true });
     }
@@ -295,6 +300,26 @@ export class FusionAdapter {
       if (reason === 'WRAPUP') this.ledger.update(eventId, { inWrapUp: true });
       else this.ledger.delete(eventId);
     }
+  }
+
+  /**
+   * A call the toolbar picked up again after a reload (or a reconnect that lost the model): Fusion
+   * hears startCommEvent again with the same eventId and data, which an engagement Fusion still has
+   * takes as a repeat. When Fusion no longer has it (its own page was reloaded), the call is
+   * announced anew — newCommEvent carrying the interaction's SVCMCA_INTERACTION_ID, then
+   * startCommEvent — so the engagement, and the Wrap Up after it, are there again.
+   */
+  private async resumeEngagement(eventId: string, record: CommRecord): Promise<CommRecord> {
+    try {
+      const outData = await this.publisher.startComm(eventId, record.data);
+      return this.ledger.update(eventId, { data: outData });
+    } catch (error) {
+      this.log.info({ eventId, err: describe(error) }, 'Fusion lost the engagement: announcing the call again');
+    }
+    const outData = await this.publisher.newComm(eventId, record.data);
+    const offered = this.ledger.update(eventId, { data: outData, started: false });
+    this.options.contacts.set(eventId, contactFrom(offered.data));
+    return offered;
   }
 
   /**

@@ -27,7 +27,7 @@ export interface UiEventsFrameworkProvider {
   requestHelper: RequestHelper;
   dispose: () => void;
   getMultiChannelAdaptorContext: () => Promise<MultiChannelAdaptorContext>;
-  getCurrentBrowserTabContext: () => Promise<TabContext>;
+  getTabContext: () => Promise<TabContext>;
 }
 
 /** IContext: what every context the toolbar talks to offers. */
