@@ -9,8 +9,16 @@ import { diagnosticsAgainstOracle, type AssignabilityCheck } from '../../toolbar
 
 const CX = 'CX_SVC_UI_EVENTS_FRAMEWORK';
 
+/**
+ * Oracle types the raw payloads (`getData()`, `getOutData()`, `getInData()` …) as records with every
+ * token a string; the simulator hands over the payload Fusion sent, whose keys vary by call. Those
+ * getters are checked to exist, not for that shape.
+ */
+const RAW = "'getData' | 'getOutData' | 'getOutputData' | 'getInData' | 'getOutdata'";
+const raw = (oracle: string) => `Omit<${oracle}, ${RAW}> & { [K in Extract<keyof ${oracle}, ${RAW}>]: () => unknown }`;
+
 const simulatorImplementsOracle: Array<[simulator: string, oracle: string]> = [
-  ['{ uiEventsFramework: P.UiEventsFramework }', `typeof ${CX}`],
+  ['{ uiEventsFramework: P.UiEventsFramework }', `Pick<typeof ${CX}, 'uiEventsFramework'>`],
   ['P.UiEventsFramework', `${CX}.IUiEventsFramework`],
   ['P.UiEventsFrameworkProvider', `${CX}.IUiEventsFrameworkProvider`],
   ['P.MultiChannelAdaptorContext', `${CX}.IMultiChannelAdaptorContext`],
@@ -31,19 +39,43 @@ const simulatorImplementsOracle: Array<[simulator: string, oracle: string]> = [
   ['I.McaStartCommInDataRequest', `${CX}.IMcaStartCommInDataRequest`],
   ['I.McaCloseCommInDataRequest', `${CX}.IMcaCloseCommInDataRequest`],
   ["ReturnType<Ph.PhoneContext['publish']> extends Promise<infer X> ? X : never", `${CX}.IOperationResponse`],
-  ['S.CommEventResponseData', `${CX}.IMcaNewComActionData`],
-  ['S.StartCommResponseData', `${CX}.IMcaStartComActionData`],
-  ['S.CloseCommResponseData', `${CX}.IMcaCloseComActionData`],
-  ['S.ConfigurationResponseData', `${CX}.IMcaGetConfigurationActionResponseData`],
+  ['S.CommEventResponseData', raw(`${CX}.IMcaNewComActionData`)],
+  [
+    'S.StartCommResponseData<G.EngagementContext>',
+    `Omit<${CX}.IMcaStartComActionData, ${RAW} | 'getEngagementContext'> & { getEngagementContext(): Omit<${CX}.IEngagementContext, 'getEngagementData'> }`,
+  ],
+  ['S.CloseCommResponseData', raw(`${CX}.IMcaCloseComActionData`)],
+  ['S.ConfigurationResponseData', raw(`${CX}.IMcaGetConfigurationActionResponseData`)],
   ['S.McaConfiguration', `${CX}.IMCAGetConfiguration`],
   ['S.ActionResponseData', `${CX}.IMcaAgentStateEventActionResponseData`],
   ['S.UefErrorData', `${CX}.IErrorData`],
-  ["E.EventResponse<'onToolbarInteractionCommand'>", `${CX}.IMcaOnToolbarInteractionCommandEventResponse`],
-  ["E.EventResponse<'onToolbarAgentCommand'>", `${CX}.IMcaOnToolbarAgentCommandEventResponse`],
-  ["E.EventResponse<'onOutgoingEvent'>", `${CX}.IMcaonOutgoingEventResponse`],
-  ["E.EventResponse<'onDataUpdated'>", `${CX}.IMcaOnDataUpdatedEventResponse`],
-  ['E.InteractionCommandData', `${CX}.IMcaOnToolbarInteractionCommandDataResponse & N.InteractionCommandDataResponseAdditions`],
-  ['E.AgentCommandData', `${CX}.IMcaOnToolbarAgentCommandDataResponse`],
+  ["E.EventResponse<'onToolbarInteractionCommand', C.ObjectContext>", `Omit<${CX}.IMcaOnToolbarInteractionCommandEventResponse, 'getResponseData'>`],
+  ["E.EventResponse<'onToolbarAgentCommand', C.ObjectContext>", `Omit<${CX}.IMcaOnToolbarAgentCommandEventResponse, 'getResponseData'>`],
+  ["E.EventResponse<'onOutgoingEvent', C.ObjectContext>", `Omit<${CX}.IMcaonOutgoingEventResponse, 'getResponseData'>`],
+  ["E.EventResponse<'onDataUpdated', C.ObjectContext>", `Omit<${CX}.IMcaOnDataUpdatedEventResponse, 'getResponseData'>`],
+  ['E.InteractionCommandData', raw(`${CX}.IMcaOnToolbarInteractionCommandDataResponse & N.InteractionCommandDataResponseAdditions`)],
+  ['E.AgentCommandData', raw(`${CX}.IMcaOnToolbarAgentCommandDataResponse`)],
+  ['E.OutgoingEventData', raw(`${CX}.IMcaOnOutgoingEventData`)],
+  ['E.DataUpdatedEventData', raw(`${CX}.IMcaOnDataUpdatedData`)],
+  // The other contexts (uef.md §9).
+  ['C.ObjectContext', `${CX}.IObjectContext`],
+  ['C.UefContext', `${CX}.IContext`],
+  ['C.GlobalContext', `${CX}.IGlobalContext`],
+  ['C.TabContext', `${CX}.ITabContext`],
+  ['C.RecordContext', `${CX}.IRecordContext`],
+  ['C.ModalWindowContext', 'IModalWindowContext'],
+  ['C.SidePaneContext', `${CX}.ISidePaneContext`],
+  ['C.NotificationContext', `${CX}.INotificationContext`],
+  ['C.ContextOperationResponse', `${CX}.IOperationResponse`],
+  ['C.ContextEventResponse', `${CX}.IEventResponse`],
+  ['G.EngagementContext', `Omit<${CX}.IEngagementContext, 'getEngagementData'> & { getEngagementData(): Omit<${CX}.IMcaEngagementData, ${RAW}> }`],
+  ['W.PopFlowRequest', `${CX}.IPopFlowInAppRequest & ${CX}.IPopFlowAppUIRequest & ${CX}.IPopFlowGenericRequest`],
+  ['W.ShowNotificationRequest', `${CX}.IShowNotificationRequest`],
+  ['W.OpenWindowRequest', `${CX}.IOpenModalWindowRequest & ${CX}.IOpenPopupWindowRequest`],
+  ['W.CloseWindowRequest', `${CX}.ICloseModalWindowRequest & ${CX}.IClosePopupWindowRequest`],
+  ['W.UpdateSidePaneRequest', `${CX}.IUpdateSidePaneRequest`],
+  ['W.GetFieldValueRequest', `${CX}.IGetFieldValueOperationRequest`],
+  ['W.SetFieldValueRequest', `${CX}.ISetFieldValueOperationRequest`],
 ];
 
 /** What a toolbar written against Oracle's d.ts passes → what the simulator's library takes. */
@@ -66,6 +98,9 @@ describe("the Fusion simulator's UEF library against Oracle's uiEventsFramework.
         "import type * as I from 'packages/simulators/src/uef/in-data.ts';",
         "import type * as S from 'packages/simulators/src/uef/responses.ts';",
         "import type * as E from 'packages/simulators/src/uef/event-responses.ts';",
+        "import type * as C from 'packages/simulators/src/uef/contexts.ts';",
+        "import type * as G from 'packages/simulators/src/uef/engagement-context.ts';",
+        "import type * as W from 'packages/simulators/src/uef/workspace-requests.ts';",
         "import type * as N from 'packages/toolbar/vendor-test/oracle-newer-docs.ts';",
       ],
       checks,

@@ -9,6 +9,7 @@ import type { CommandProgress, FusionConfig, FusionState } from './fusion-state.
 import { closeInteraction, initialFusionState, withInteraction } from './fusion-state.ts';
 import { OUTBOUND, handlePublish, type OperationWorld } from './operations.ts';
 import { UefHost, type CommandOutcome } from './uef-host.ts';
+import { handleContextPublish, type WorkspaceWorld } from './workspace-operations.ts';
 
 /**
  * The simulated Fusion behind the page: the UEF host, the state the page renders, and what the agent
@@ -57,6 +58,7 @@ export class FusionSession {
   #logId = 0;
   #agentCommandsSent = false;
   readonly #world: OperationWorld;
+  readonly #workspace: WorkspaceWorld;
 
   constructor(private readonly options: FusionSessionOptions) {
     this.#world = {
@@ -73,6 +75,12 @@ export class FusionSession {
         this.#offerTimers.delete(eventId);
       },
       toolbarReady: () => this.#sendActiveInteractionCommands(),
+    };
+    this.#workspace = {
+      directory: options.directory,
+      state: () => this.#state,
+      update: (change) => this.#update(change),
+      nextId: () => this.#nextId(),
     };
     this.#host = new UefHost({
       clock: options.clock,
@@ -96,6 +104,7 @@ export class FusionSession {
         }));
       },
       onPublish: (message) => handlePublish(message, this.#world),
+      onContextPublish: (message) => handleContextPublish(message, this.#workspace),
       onSubscriptionsChanged: (subscriptions) => this.#update((state) => ({ ...state, subscriptions })),
     });
   }
