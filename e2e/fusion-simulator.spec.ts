@@ -207,12 +207,12 @@ test.describe('Fusion simulator hosting a UEF toolbar', () => {
   test('sends click-to-dial only to the matching appClassification, shows the dialing panel and the outbound error', async ({ page }) => {
     const { frame, received } = await openFusion(page, '?alsoOutgoing=ORA_SALES');
     await page.getByRole('link', { name: 'Call Daniel Okafor at +1 312 555 0187' }).click();
-    await expect(received.filter({ hasText: 'onOutgoingEvent' })).toHaveText(['onOutgoingEvent ORA_SERVICE 13125550187']);
+    await expect(received.filter({ hasText: 'onOutgoingEvent' })).toHaveText(['onOutgoingEvent ORA_SERVICE +13125550187']);
     await expect(page.getByRole('status').filter({ hasText: 'Call to Daniel Okafor sent to the media toolbar…' })).toBeVisible();
 
     const outgoing = await frame.evaluate(() => window.fixtureToolbar.lastOutgoing);
     expect(outgoing?.outData).toMatchObject({
-      SVCMCA_ANI: '13125550187',
+      SVCMCA_ANI: '+13125550187',
       SVCMCA_DISPLAY_NAME: 'Daniel Okafor',
       SVCMCA_CONTACT_ID: '300100123450002',
       SVCMCA_COMMUNICATION_DIRECTION: 'ORA_SVC_OUTBOUND',

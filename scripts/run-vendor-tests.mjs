@@ -28,7 +28,7 @@ run('npx', [
 ]);
 if (!addVitestReport(totals, '.test-results/vitest-vendors.json')) exitCode = exitCode || 1;
 
-run('npx', ['playwright', 'test', '--config', 'playwright.vendors.config.ts', '--reporter=list,json'], {
+run('npx', ['playwright', 'test', '--config', 'playwright.vendors.config.ts', '--reporter=list,json', '--pass-with-no-tests'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: '.test-results/playwright-vendors.json',
 });
 if (!addPlaywrightReport(totals, '.test-results/playwright-vendors.json')) exitCode = exitCode || 1;

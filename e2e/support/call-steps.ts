@@ -13,8 +13,8 @@ export const OLIVIA = '+14155550142';
 /** A number Fusion's reverse lookup does not know. */
 export const UNKNOWN = '+15550100999';
 /** Contacts with click-to-dial links in Fusion. */
-export const DANIEL = '13125550187';
-export const HANNAH = '442079460018';
+export const DANIEL = '+13125550187';
+export const HANNAH = '+442079460018';
 
 /** On Amazon Connect, the CCP's view agrees: the agent's state and/or a line of its contacts list. */
 export async function expectCcp(ccp: CcpPanel | undefined, says: { agentState?: string; contacts?: string }): Promise<void> {

@@ -4,7 +4,7 @@ import {
   contactTokens,
   formatNumber,
   lookupByNumber,
-  normalizeNumber,
+  toE164,
   parseContactDirectory,
   serviceRequestFor,
 } from '../src/fusion/contact-directory.ts';
@@ -57,10 +57,14 @@ describe('contact directory reverse lookup', () => {
     });
   });
 
-  it('normalizes and formats numbers for display', () => {
-    expect(normalizeNumber('+1 (415) 555-0142')).toBe('14155550142');
+  it('reads numbers as E.164 and formats them for display', () => {
+    expect(toE164('+1 (415) 555-0142')).toBe('+14155550142');
+    expect(toE164('0014155550142')).toBe('+14155550142');
+    expect(toE164('442079460018')).toBe('+442079460018');
+    expect(toE164('8000')).toBeUndefined();
     expect(formatNumber('14155550142')).toBe('+1 415 555 0142');
-    expect(formatNumber('+442079460018')).toBe('+442079460018');
+    expect(formatNumber('+442079460018')).toBe('+44 20 7946 0018');
+    expect(formatNumber('8000')).toBe('8000');
   });
 
   it('refuses a directory file with a malformed number', () => {

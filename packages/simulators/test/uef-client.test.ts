@@ -259,7 +259,7 @@ describe('UEF client library against the Fusion host (linked in memory)', () => 
     expect(outgoing).toHaveLength(1);
     const data = outgoing[0]?.response.getResponseData() as OutgoingEventData;
     expect(data.getOutData()).toMatchObject({
-      SVCMCA_ANI: '14155550142',
+      SVCMCA_ANI: '+14155550142',
       SVCMCA_DISPLAY_NAME: 'Olivia Bennett',
       SVCMCA_CONTACT_ID: '300100123450001',
       SVCMCA_COMMUNICATION_DIRECTION: 'ORA_SVC_OUTBOUND',

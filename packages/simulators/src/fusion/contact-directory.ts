@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import type { TokenRecord } from '../wire/uef-message.ts';
 
@@ -42,31 +43,40 @@ export function fullName(contact: Contact): string {
 }
 
 /** Digits only, without an international "00" prefix: "+1 (415) 555-0142" → "14155550142". */
-export function normalizeNumber(number: string): string {
+export function digitsOf(number: string): string {
   return number.replace(/[^0-9]/g, '').replace(/^00/, '');
 }
 
-/** The number as the directory shows it: "+14155550142" → "+1 415 555 0142"; other countries "+" and the digits. */
+/**
+ * The number in E.164 ("+14155550142"), the form Fusion stores and sends: read as international,
+ * with or without its "+" or "00"; undefined when it is no possible phone number (an extension, a queue).
+ */
+export function toE164(number: string): string | undefined {
+  const digits = digitsOf(number);
+  if (digits.length < 6) return undefined;
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed?.isPossible() ? parsed.number : undefined;
+}
+
+/** The number as Fusion shows it: "+14155550142" → "+1 415 555 0142", "+442079460018" → "+44 20 7946 0018". */
 export function formatNumber(number: string): string {
-  const digits = normalizeNumber(number);
-  if (digits.length === 11 && digits.startsWith('1')) {
-    return `+1 ${digits.slice(1, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
-  }
-  return digits.length >= 7 ? `+${digits}` : digits;
+  const e164 = toE164(number);
+  return (e164 && parsePhoneNumberFromString(e164)?.formatInternational()) ?? number;
 }
 
 /**
- * Reverse lookup: the contact whose phone matches the number digit for digit, or, when one side lacks
- * the country code, whose national number (at least 10 digits) ends the other.
+ * Reverse lookup: the contact whose phone is the same E.164 number, or, when the number lacks its
+ * country code, whose national number (at least 10 digits) it is.
  */
 export function lookupByNumber(directory: ContactDirectory, number: string): Contact | undefined {
-  const wanted = normalizeNumber(number);
-  if (wanted.length === 0) return undefined;
-  const exact = directory.contacts.find((c) => normalizeNumber(c.phone) === wanted);
+  const wanted = toE164(number);
+  const exact = wanted ? directory.contacts.find((c) => c.phone === wanted) : undefined;
   if (exact) return exact;
+  const digits = digitsOf(number);
+  if (digits.length < 10) return undefined;
   return directory.contacts.find((c) => {
-    const phone = normalizeNumber(c.phone);
-    const [shorter, longer] = phone.length < wanted.length ? [phone, wanted] : [wanted, phone];
+    const phone = digitsOf(c.phone);
+    const [shorter, longer] = phone.length < digits.length ? [phone, digits] : [digits, phone];
     return shorter.length >= 10 && longer.endsWith(shorter);
   });
 }

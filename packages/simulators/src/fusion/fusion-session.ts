@@ -3,12 +3,13 @@ import type { HostMessage, Payload, PhoneEvent, ToolbarMessage } from '../wire/u
 import { PHONE_EVENTS, PHONE_OPERATIONS } from '../wire/uef-message.ts';
 import { newUuid } from '../wire/uuid.ts';
 import type { Contact, ContactDirectory } from './contact-directory.ts';
-import { formatNumber, fullName, normalizeNumber, serviceRequestFor } from './contact-directory.ts';
+import { formatNumber, fullName, serviceRequestFor, toE164 } from './contact-directory.ts';
 import { appendLog, type LogLevel, type NewLogEntry } from './event-log.ts';
 import type { CommandProgress, FusionConfig, FusionState } from './fusion-state.ts';
 import { closeInteraction, initialFusionState, withInteraction } from './fusion-state.ts';
 import { OUTBOUND, handlePublish, type OperationWorld } from './operations.ts';
 import { UefHost, type CommandOutcome } from './uef-host.ts';
+import { handleContextPublish, type WorkspaceWorld } from './workspace-operations.ts';
 
 /**
  * The simulated Fusion behind the page: the UEF host, the state the page renders, and what the agent
@@ -57,6 +58,7 @@ export class FusionSession {
   #logId = 0;
   #agentCommandsSent = false;
   readonly #world: OperationWorld;
+  readonly #workspace: WorkspaceWorld;
 
   constructor(private readonly options: FusionSessionOptions) {
     this.#world = {
@@ -73,6 +75,12 @@ export class FusionSession {
         this.#offerTimers.delete(eventId);
       },
       toolbarReady: () => this.#sendActiveInteractionCommands(),
+    };
+    this.#workspace = {
+      directory: options.directory,
+      state: () => this.#state,
+      update: (change) => this.#update(change),
+      nextId: () => this.#nextId(),
     };
     this.#host = new UefHost({
       clock: options.clock,
@@ -96,6 +104,7 @@ export class FusionSession {
         }));
       },
       onPublish: (message) => handlePublish(message, this.#world),
+      onContextPublish: (message) => handleContextPublish(message, this.#workspace),
       onSubscriptionsChanged: (subscriptions) => this.#update((state) => ({ ...state, subscriptions })),
     });
   }
@@ -163,14 +172,15 @@ export class FusionSession {
     this.#update((state) => closeInteraction(state, eventId, 'WRAPUP_CLOSED', this.options.clock.now()));
   }
 
-  /** A click on a phone number: onOutgoingEvent to the subscriptions of this page's appClassification. */
+  /** A click on a phone number: onOutgoingEvent to the subscriptions of this page's appClassification, the number in E.164. */
   dial(number: string, contact?: Contact): void {
     const { appClassification } = this.options.config;
     const uuid = newUuid();
     const callId = this.#nextId();
     const serviceRequest = contact ? serviceRequestFor(contact, undefined) : undefined;
+    const ani = toE164(number) ?? number.trim();
     const outData = {
-      SVCMCA_ANI: normalizeNumber(number),
+      SVCMCA_ANI: ani,
       SVCMCA_DISPLAY_NAME: contact ? fullName(contact) : formatNumber(number),
       SVCMCA_COMMUNICATION_DIRECTION: OUTBOUND,
       SVCMCA_CALL_ID: callId,
@@ -190,7 +200,7 @@ export class FusionSession {
     const data = { appClassification, origin: contact ? 'ContactPage' : 'DialPad', windowName: 'Contacts', outData };
     const delivered = this.#deliver('onOutgoingEvent', data, appClassification, uuid);
     const error = delivered === 0 ? { code: 'NOT_DELIVERED', message: `The toolbar has no onOutgoingEvent subscription for ${appClassification}` } : undefined;
-    const dial = { uuid, callId, number: normalizeNumber(number), contact, at: this.options.clock.now(), error };
+    const dial = { uuid, callId, number: ani, contact, at: this.options.clock.now(), error };
     this.#update((state) => ({ ...state, dials: [...state.dials, dial] }));
   }
 

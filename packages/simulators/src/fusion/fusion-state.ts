@@ -109,6 +109,44 @@ export interface ClosedInteraction {
   at: number;
 }
 
+/** A record open in one of Fusion's tabs (PopOperation), with the field values the record context reads and writes. */
+export interface RecordTab {
+  tabId: string;
+  recordType: string;
+  /** Empty for a create page (a PopOperation without a record id). */
+  recordId: string;
+  title: string;
+  fields: Record<string, string>;
+  /** SetFieldValue changes not saved yet. */
+  dirty: boolean;
+}
+
+/** A notification a toolbar showed (ShowNotification on a notification context). */
+export interface FusionNotification {
+  id: string;
+  type: string;
+  title: string;
+  summary: string;
+  closable: boolean;
+  actions: Array<{ id: string; name: string }>;
+}
+
+/** The modal window or dialog a toolbar opened (OpenModal / OpenPopup on the modal window context). */
+export interface FusionModal {
+  id: string;
+  kind: 'modal' | 'popup';
+  url: string;
+  title: string;
+}
+
+/** An advanced side pane's state, as the toolbar set it (ExpandSidePane, UpdateSidePane …). */
+export interface SidePaneState {
+  expanded: boolean;
+  visible: boolean;
+  sectionId: string | undefined;
+  icon: string | undefined;
+}
+
 export interface FusionState {
   toolbar: ToolbarLink;
   /** Undefined until the first agentStateEventOperation: the phone icon is disabled until then. */
@@ -121,6 +159,11 @@ export interface FusionState {
   interactions: Interaction[];
   dials: DialRequest[];
   recent: ClosedInteraction[];
+  tabs: RecordTab[];
+  activeTabId: string | undefined;
+  notifications: FusionNotification[];
+  modal: FusionModal | undefined;
+  sidePanes: Record<string, SidePaneState>;
   log: LogEntry[];
 }
 
@@ -135,6 +178,11 @@ export const initialFusionState: FusionState = {
   interactions: [],
   dials: [],
   recent: [],
+  tabs: [],
+  activeTabId: undefined,
+  notifications: [],
+  modal: undefined,
+  sidePanes: {},
   log: [],
 };
 

@@ -154,7 +154,8 @@ const newCommEvent: Handler = (data, world) => {
     offerTimeoutSec,
     offerExpired: false,
     connectedAt: undefined,
-    interactionId: undefined,
+    // A toolbar announcing a call again (after Fusion's page reloaded) names the interaction it had.
+    interactionId: typeof input.SVCMCA_INTERACTION_ID === 'string' ? input.SVCMCA_INTERACTION_ID : undefined,
     wrapupId: undefined,
     command: undefined,
     error: undefined,

@@ -1,5 +1,7 @@
 import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type {
+  ContextSubscribeMessage,
+  ContextTarget,
   ErrorData,
   EventResultMessage,
   HandshakeMessage,
@@ -29,6 +31,19 @@ export interface Subscription {
 
 export type PublishOutcome = { ok: true; data: Payload } | { ok: false; error: ErrorData };
 
+/** A subscription to an event of a context other than PHONE. */
+export interface ContextSubscription {
+  id: string;
+  eventName: string;
+  context: ContextTarget;
+  once: boolean;
+}
+
+/** Whether two context targets name the same context. */
+export function sameContext(a: ContextTarget, b: ContextTarget): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** How a controllable event ended, as the host sees it. */
 export type CommandOutcome =
   | { status: 'resolved'; result: string; resultDisplayString?: string; outData?: Payload }
@@ -48,6 +63,8 @@ export interface UefHostOptions {
   log(entry: NewLogEntry): void;
   onHandshake(message: HandshakeMessage): void;
   onPublish(message: PublishMessage): PublishOutcome;
+  /** A publish on another context than PHONE (the global context, a tab, a record …). */
+  onContextPublish(message: PublishMessage & { context: ContextTarget }): PublishOutcome;
   onSubscriptionsChanged(subscriptions: readonly Subscription[]): void;
 }
 
@@ -60,6 +77,7 @@ interface PendingCommand {
 
 export class UefHost {
   #subscriptions: Subscription[] = [];
+  #contextSubscriptions: ContextSubscription[] = [];
   readonly #pending = new Map<string, PendingCommand>();
   #toolbarName: string | undefined;
 
@@ -105,7 +123,40 @@ export class UefHost {
       case 'eventResult':
         this.#settle(message);
         return;
+      case 'contextSubscribe':
+        this.#contextSubscribe(message);
+        return;
+      case 'contextUnsubscribe':
+        this.#contextSubscriptions = this.#contextSubscriptions.filter((s) => s.id !== message.uuid);
+        return;
     }
+  }
+
+  /** Sends an event of a context to the subscriptions made on that context; returns the count. */
+  deliverToContext(eventName: string, context: ContextTarget, data: Payload): number {
+    const targets = this.#contextSubscriptions.filter((s) => s.eventName === eventName && sameContext(s.context, context));
+    const once = new Set(targets.filter((s) => s.once).map((s) => s.id));
+    this.#contextSubscriptions = this.#contextSubscriptions.filter((s) => !once.has(s.id));
+    const toolbarName = this.#toolbarName ?? '';
+    for (const subscription of targets) {
+      this.#post({
+        type: 'contextEvent',
+        method: eventName,
+        uuid: newUuid(),
+        subscriptionId: subscription.id,
+        version: UEF_WIRE_VERSION,
+        toolbarName,
+        data: { ...data, method: eventName, toolbarName },
+      });
+    }
+    return targets.length;
+  }
+
+  #contextSubscribe(message: ContextSubscribeMessage): void {
+    this.#contextSubscriptions = [
+      ...this.#contextSubscriptions.filter((s) => s.id !== message.uuid),
+      { id: message.uuid, eventName: message.method, context: message.context, once: message.data.once },
+    ];
   }
 
   /**
@@ -144,6 +195,7 @@ export class UefHost {
   #handshake(message: HandshakeMessage): void {
     this.#toolbarName = message.toolbarName;
     this.#setSubscriptions([]);
+    this.#contextSubscriptions = [];
     for (const [uuid, pending] of this.#pending) {
       this.#pending.delete(uuid);
       pending.timer.cancel();
@@ -165,7 +217,8 @@ export class UefHost {
   }
 
   #answerPublish(message: PublishMessage): void {
-    const outcome = this.options.onPublish(message);
+    const { context } = message;
+    const outcome = context ? this.options.onContextPublish({ ...message, context }) : this.options.onPublish(message);
     const base = {
       method: message.method,
       result: outcome.ok ? 'success' : 'error',
@@ -236,13 +289,17 @@ export class UefHost {
       case 'handshake':
         return `initialize('${message.data.applicationName}', '${message.data.apiVersion}')`;
       case 'publish':
-        return `publish ${message.method}`;
+        return message.context ? `publish ${message.method} on the ${message.context.kind} context` : `publish ${message.method}`;
       case 'subscribe': {
         const classification = message.data.appClassification ? ` (${message.data.appClassification})` : '';
         return `${message.data.once ? 'subscribeOnce' : 'subscribe'} ${message.method}${classification}`;
       }
       case 'unsubscribe':
         return `dispose subscription to ${message.method}`;
+      case 'contextSubscribe':
+        return `${message.data.once ? 'subscribeOnce' : 'subscribe'} ${message.method} on the ${message.context.kind} context`;
+      case 'contextUnsubscribe':
+        return `dispose subscription to ${message.method} on the ${message.context.kind} context`;
       case 'eventResult': {
         const label = this.#pending.get(message.uuid)?.label;
         const outcome =
@@ -272,6 +329,8 @@ function describeOutgoing(message: HostMessage): string {
       return 'initialize() resolved';
     case 'publishResult':
       return message.result === 'success' ? `${message.method}: success` : `${message.method} rejected: ${message.error?.message ?? ''}`;
+    case 'contextEvent':
+      return `event ${message.method}`;
     case 'event': {
       const { command, outData } = message.data;
       if (typeof command === 'string') return `command ${command}`;

@@ -1,5 +1,7 @@
 import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type {
+  ContextEventMessage,
+  ContextTarget,
   EventMessage,
   EventResultMessage,
   HandshakeAckMessage,
@@ -38,6 +40,7 @@ interface PendingPublish {
 export class HostConnection {
   readonly #pending = new Map<string, PendingPublish>();
   readonly #subscriptions = new Map<string, (event: EventMessage) => void>();
+  readonly #contextSubscriptions = new Map<string, (event: ContextEventMessage) => void>();
   readonly #stopListening: () => void;
   #handshake: { uuid: string; timer: TimerHandle; resolve(info: HostInfo): void } | undefined;
   #disposed = false;
@@ -64,7 +67,8 @@ export class HostConnection {
     });
   }
 
-  publish(method: string, data: Payload): Promise<PublishResultMessage> {
+  /** A publish on the PHONE channel, or on the context named. */
+  publish(method: string, data: Payload, context?: ContextTarget): Promise<PublishResultMessage> {
     if (this.#disposed) return Promise.reject(disposedError());
     const uuid = newUuid();
     return new Promise((resolve, reject) => {
@@ -75,6 +79,7 @@ export class HostConnection {
         uuid,
         eventSource: 'toolbar',
         ...this.#envelope(),
+        ...(context ? { context } : {}),
         data: { ...data, channel: PHONE_CHANNEL, channelType: PHONE_CHANNEL_TYPE, propagateToTabs: data.propagateToTabs === true },
       });
     });
@@ -108,6 +113,24 @@ export class HostConnection {
     });
   }
 
+  /** A subscription to an event of another context than PHONE (a tab's, a notification's …). */
+  contextSubscribe(
+    subscriptionId: string,
+    eventName: string,
+    context: ContextTarget,
+    once: boolean,
+    handler: (event: ContextEventMessage) => void,
+  ): void {
+    if (this.#disposed) return;
+    this.#contextSubscriptions.set(subscriptionId, handler);
+    this.transport.send({ type: 'contextSubscribe', method: eventName, uuid: subscriptionId, ...this.#envelope(), context, data: { once } });
+  }
+
+  contextUnsubscribe(subscriptionId: string, eventName: string, context: ContextTarget): void {
+    if (!this.#contextSubscriptions.delete(subscriptionId) || this.#disposed) return;
+    this.transport.send({ type: 'contextUnsubscribe', method: eventName, uuid: subscriptionId, ...this.#envelope(), context });
+  }
+
   sendEventResult(eventName: PhoneEvent, eventUuid: string, data: EventResultMessage['data']): void {
     if (this.#disposed) return;
     this.transport.send({ type: 'eventResult', method: eventName, uuid: eventUuid, ...this.#envelope(), data });
@@ -117,6 +140,7 @@ export class HostConnection {
   dispose(): void {
     if (this.#disposed) return;
     this.#subscriptions.clear();
+    this.#contextSubscriptions.clear();
     this.#disposed = true;
     this.#handshake?.timer.cancel();
     this.#stopListening();
@@ -148,6 +172,9 @@ export class HostConnection {
       }
       case 'event':
         this.#subscriptions.get(message.subscriptionId)?.(message);
+        return;
+      case 'contextEvent':
+        this.#contextSubscriptions.get(message.subscriptionId)?.(message);
         return;
     }
   }

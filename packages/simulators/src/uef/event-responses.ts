@@ -13,18 +13,25 @@ import { outDataAccessor, outDataOf, type OutDataAccessor } from './responses.ts
 /** Until the toolbar sets it, a command's result reads like the legacy library's (uef.md §4.1). */
 export const RESULT_NOT_SET = 'needsSetByToolbar';
 
-/** IMcaOnToolbarInteractionCommandDataResponse / IMcaOnToolbarAgentCommandDataResponse. */
+/**
+ * IMcaOnToolbarInteractionCommandDataResponse / IMcaOnToolbarAgentCommandDataResponse. Like Oracle's,
+ * it has `setResult` and `setOutdata` but no setter for the display string: a toolbar reports a
+ * failure's text by resolving with the response details that carry it (uef.md §4.1).
+ */
 export class ToolbarCommandData {
   constructor(private readonly details: Payload) {}
 
   getCommand(): string {
     return String(this.details.command ?? '');
   }
-  getEventId(): string | undefined {
-    return typeof this.details.eventId === 'string' ? this.details.eventId : undefined;
+  /** The interaction's eventId; empty for an agent command, which has none. */
+  getEventId(): string {
+    return typeof this.details.eventId === 'string' ? this.details.eventId : '';
   }
-  getSlot(): unknown {
-    return this.details.slot;
+  /** The slot (line) of the command, as a string like Oracle declares it ('' when Fusion sent none). */
+  getSlot(): string {
+    const { slot } = this.details;
+    return typeof slot === 'string' || typeof slot === 'number' ? String(slot) : '';
   }
   getInData(): TokenRecord {
     const parsed = tokenRecordSchema.safeParse(this.details.inData);
@@ -45,9 +52,6 @@ export class ToolbarCommandData {
   }
   setResult(result: string): void {
     this.details.result = result;
-  }
-  setResultDisplayString(display: string): void {
-    this.details.resultDisplayString = display;
   }
   setOutdata(outData: Payload): void {
     this.details.outData = { ...outData };
@@ -71,10 +75,15 @@ export class OutgoingEventData {
 
 /** IMcaOnDataUpdatedEventResponse's data. */
 export class DataUpdatedEventData extends OutgoingEventData {
-  getEventId(): string | undefined {
-    return typeof this.getData().eventId === 'string' ? (this.getData().eventId as string) : undefined;
+  getEventId(): string {
+    const { eventId } = this.getData();
+    return typeof eventId === 'string' ? eventId : '';
   }
 }
+
+/** The response data of each controllable event (one class, Oracle's two interfaces). */
+export type InteractionCommandData = ToolbarCommandData;
+export type AgentCommandData = ToolbarCommandData;
 
 type EventDataOf<Name extends PhoneEvent> = Name extends 'onToolbarInteractionCommand' | 'onToolbarAgentCommand'
   ? ToolbarCommandData

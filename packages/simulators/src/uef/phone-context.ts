@@ -1,17 +1,22 @@
-import type { EventMessage, PhoneEvent } from '../wire/uef-message.ts';
+import type { EventMessage, Payload, PhoneEvent } from '../wire/uef-message.ts';
 import { CONTROLLABLE_EVENTS, PHONE_CHANNEL, PHONE_CHANNEL_TYPE, isPhoneEvent } from '../wire/uef-message.ts';
 import { newUuid } from '../wire/uuid.ts';
 import type { HostConnection } from './connection.ts';
 import { EventResponse, rejectedSettlement, resolvedSettlement } from './event-responses.ts';
 import { McaEventRequest, OperationRequest, wireData } from './requests.ts';
-import { OperationResponse, UefErrorData } from './responses.ts';
+import { ObjectContext } from './contexts.ts';
+import { EngagementContext } from './engagement-context.ts';
+import { OperationResponse, phoneResponseData, StartCommResponseData, UefErrorData, type ActionResponseData } from './responses.ts';
 
 /**
  * IPhoneContext (uef.md §1.2): subscribe / subscribeOnce / publish / dispose on the PHONE channel.
  * There is no unsubscribe: a subscription ends when its ISubscriptionContext is disposed.
  */
 
-export type EventCallback = (response: EventResponse<PhoneEvent, PhoneContext>) => unknown;
+export type EventCallback = (response: EventResponse<PhoneEvent, ObjectContext>) => unknown;
+
+/** What `getContext()` of a PHONE response says: the PHONE channel of the media toolbar window. */
+const PHONE_OBJECT = new ObjectContext(PHONE_CHANNEL, PHONE_CHANNEL_TYPE);
 
 /** ISubscriptionContext. */
 export class SubscriptionContext {
@@ -75,16 +80,17 @@ export class PhoneContext {
   }
 
   /** Throws synchronously on a request the host cannot take, as Fusion's library does. */
-  subscribe(request: McaEventRequest, callback: EventCallback): SubscriptionContext {
+  subscribe(request: { getEventName(): string }, callback: EventCallback): SubscriptionContext {
     return this.#subscribe(request, callback, false);
   }
 
   /** Like subscribe, ended after the first event. */
-  subscribeOnce(request: McaEventRequest, callback: EventCallback): SubscriptionContext {
+  subscribeOnce(request: { getEventName(): string }, callback: EventCallback): SubscriptionContext {
     return this.#subscribe(request, callback, true);
   }
 
-  publish(request: OperationRequest): Promise<OperationResponse<PhoneContext>> {
+  /** Takes what Oracle's publish takes; only requests made by this library's helper carry data to the host. */
+  publish(request: { getOperationName(): string }): Promise<OperationResponse<ObjectContext>> {
     if (this.#disposed) return Promise.reject(new UefErrorData({ status: 'error', message: 'The PHONE context has been disposed' }));
     if (!(request instanceof OperationRequest)) {
       return Promise.reject(
@@ -93,7 +99,14 @@ export class PhoneContext {
     }
     return this.connection
       .publish(request.getOperationName(), request[wireData]())
-      .then((result) => new OperationResponse(result, this));
+      .then((result) => new OperationResponse(result, PHONE_OBJECT, this.#responseData(result.method, result.data)));
+  }
+
+  /** startCommEvent's response data carries the engagement Fusion opened for the call (uef.md §3.6). */
+  #responseData(method: string, data: Payload): ActionResponseData {
+    if (method !== 'startCommEvent') return phoneResponseData(method, data);
+    const engagementId = String(data.engagementId ?? data.interactionId ?? data.eventId ?? '');
+    return new StartCommResponseData(data, new EngagementContext(this.connection, engagementId, data));
   }
 
   /** Ends every subscription made on this context. */
@@ -102,7 +115,7 @@ export class PhoneContext {
     for (const subscription of [...this.#subscriptions]) subscription.dispose();
   }
 
-  #subscribe(request: McaEventRequest, callback: EventCallback, once: boolean): SubscriptionContext {
+  #subscribe(request: { getEventName(): string }, callback: EventCallback, once: boolean): SubscriptionContext {
     if (this.#disposed) throw new Error('The PHONE context has been disposed');
     if (!(request instanceof McaEventRequest)) {
       throw new TypeError('subscribe() takes a request made by requestHelper.createSubscriptionRequest()');
@@ -129,7 +142,7 @@ export class PhoneContext {
   }
 
   #deliver(event: EventMessage, callback: EventCallback): void {
-    const response = new EventResponse(event.method, event.data, this as PhoneContext);
+    const response = new EventResponse(event.method, event.data, PHONE_OBJECT);
     if (!CONTROLLABLE_EVENTS.includes(event.method)) {
       try {
         callback(response);

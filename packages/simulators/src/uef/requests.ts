@@ -1,5 +1,5 @@
 import type { Payload, TokenRecord, TokenValue } from '../wire/uef-message.ts';
-import { isPhoneOperation, type PhoneOperation } from '../wire/uef-message.ts';
+import { isPhoneOperation, tokenRecordSchema, tokenValueSchema, type PhoneOperation } from '../wire/uef-message.ts';
 import {
   closeCommInDataRequest,
   inDataRequest,
@@ -55,9 +55,10 @@ class McaActionRequest extends OperationRequest {
     this.eventId = eventId;
   }
 
-  /** Adds the given tokens to this request's inData (the builder from getInData() writes there too). */
-  setInputData(inData: TokenRecord): void {
-    Object.assign(this.inData, inData);
+  /** Adds the given tokens to this request's inData (the builder from getInData() writes there too); values that are no tokens are left out. */
+  setInputData(inData: object): void {
+    const parsed = tokenRecordSchema.safeParse(Object.fromEntries(Object.entries(inData).filter(([, value]) => tokenValueSchema.safeParse(value).success)));
+    if (parsed.success) Object.assign(this.inData, parsed.data);
   }
 
   override [wireData](): Payload {
@@ -226,12 +227,20 @@ export class McaEventRequest {
   }
 }
 
-/** IRequestHelper. */
+/**
+ * IRequestHelper. The request types of the other contexts' operations are registered by the
+ * provider (workspace-requests.ts), so this module does not depend on them.
+ */
 export class RequestHelper {
+  constructor(private readonly otherRequestTypes: Readonly<Record<string, new (operationName: string) => OperationRequest>> = {}) {}
+
   createPublishRequest<Name extends string>(operationName: Name): PublishRequestOf<Name> {
+    const Other = this.otherRequestTypes[operationName];
     const request = isPhoneOperation(operationName)
       ? new REQUEST_TYPES[operationName](operationName)
-      : new OperationRequest(operationName);
+      : Other
+        ? new Other(operationName)
+        : new OperationRequest(operationName);
     return request as PublishRequestOf<Name>;
   }
 

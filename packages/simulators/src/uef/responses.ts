@@ -118,23 +118,23 @@ const configurationSchema = z.object({
 export class McaConfiguration {
   constructor(private readonly configuration: z.infer<typeof configurationSchema> | undefined) {}
 
-  getAgentId(): string | undefined {
-    return this.configuration?.agentId;
+  getAgentId(): string {
+    return this.configuration?.agentId ?? '';
   }
-  getAgentPartyId(): string | undefined {
-    return this.configuration?.agentPartyId;
+  getAgentPartyId(): string {
+    return this.configuration?.agentPartyId ?? '';
   }
   getFeatures(): string[] {
     return [...(this.configuration?.features ?? [])];
   }
-  getCompanionPanelUrl(): string | undefined {
-    return this.configuration?.companionPanelUrl;
+  getCompanionPanelUrl(): string {
+    return this.configuration?.companionPanelUrl ?? '';
   }
-  getCompanionPanelTitle(): string | undefined {
-    return this.configuration?.companionPanelTitle;
+  getCompanionPanelTitle(): string {
+    return this.configuration?.companionPanelTitle ?? '';
   }
-  getFaTrustToken(): string | undefined {
-    return this.configuration?.faTrustToken;
+  getFaTrustToken(): string {
+    return this.configuration?.faTrustToken ?? '';
   }
 }
 
@@ -145,27 +145,46 @@ export class ConfigurationResponseData extends ActionResponseData {
   }
 }
 
+/** IMcaStartComActionData: the comm data, and the engagement Fusion opened. */
+export class StartCommResponseData<Engagement> extends CommEventResponseData {
+  constructor(
+    data: Payload,
+    private readonly engagement: Engagement,
+  ) {
+    super(data);
+  }
+
+  getEngagementContext(): Engagement {
+    return this.engagement;
+  }
+}
+
+/** IMcaCloseComActionData: the comm data with WrapupStartTime. */
+export class CloseCommResponseData extends CommEventResponseData {}
+
 const RESPONSE_DATA: Record<string, new (data: Payload) => ActionResponseData> = {
   newCommEvent: CommEventResponseData,
   startCommEvent: CommEventResponseData,
-  closeCommEvent: CommEventResponseData,
+  closeCommEvent: CloseCommResponseData,
   getConfigurationOperation: ConfigurationResponseData,
 };
 
-/** IOperationResponse. */
-export class OperationResponse<Context = unknown> {
-  readonly #data: ActionResponseData;
+/** The response data of a PHONE operation, without the engagement (startCommEvent's is made by the PHONE context). */
+export function phoneResponseData(method: string, data: Payload): ActionResponseData {
+  const Data = RESPONSE_DATA[method] ?? ActionResponseData;
+  return new Data(data);
+}
 
+/** IOperationResponse. */
+export class OperationResponse<Context = unknown, Data extends ActionResponseData = ActionResponseData> {
   constructor(
     private readonly result: PublishResultMessage,
     private readonly context: Context,
-  ) {
-    const Data = RESPONSE_DATA[result.method] ?? ActionResponseData;
-    this.#data = new Data(result.data);
-  }
+    private readonly data: Data,
+  ) {}
 
-  getResponseData(): ActionResponseData {
-    return this.#data;
+  getResponseData(): Data {
+    return this.data;
   }
   getOperationName(): string {
     return this.result.method;

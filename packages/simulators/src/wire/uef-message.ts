@@ -16,7 +16,14 @@ import * as z from 'zod/mini';
  *                               ◀─────────── publishResult(uuid)      result 'success' | 'error'
  *                               ◀─────────── event(method=event, uuid, subscriptionId)
  *    eventResult(uuid) ────────────────────▶                          controllable events only
+ *    contextSubscribe / contextUnsubscribe ▶                          another context's events
+ *                               ◀─────────── contextEvent(method, subscriptionId)
  * ```
+ *
+ * A publish names the context it was made on (`context`; absent for the PHONE channel): the global
+ * context, a tab, the active record of a tab, the modal window, a side pane, a notification, an
+ * engagement. The provider's own getters (`getAvailableTabs` …) travel as publishes of the query
+ * names below on the global context.
  *
  * Both sides parse every message with these schemas and drop what does not parse.
  */
@@ -64,6 +71,22 @@ export const payloadSchema = z.record(z.string(), z.unknown());
 export type Payload = z.infer<typeof payloadSchema>;
 
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** The UEF context a publish or a subscription is made on. */
+export const contextTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('global') }),
+  z.object({ kind: z.literal('mca') }),
+  z.object({ kind: z.literal('tab'), tabId: nonEmpty }),
+  z.object({ kind: z.literal('record'), tabId: nonEmpty }),
+  z.object({ kind: z.literal('modalWindow') }),
+  z.object({ kind: z.literal('sidePane'), sidePaneId: nonEmpty }),
+  z.object({ kind: z.literal('notification'), notificationId: nonEmpty }),
+  z.object({ kind: z.literal('engagement'), engagementId: nonEmpty }),
+]);
+export type ContextTarget = z.infer<typeof contextTargetSchema>;
+
+/** The provider's getters, asked of the host as publishes on the global context. */
+export const PROVIDER_QUERIES = ['uef.getTabs'] as const;
 const envelope = { uuid: nonEmpty, version: z.string(), toolbarName: z.string().check(z.maxLength(200)) };
 const channelData = { channel: z.literal(PHONE_CHANNEL), channelType: z.literal(PHONE_CHANNEL_TYPE) };
 
@@ -78,6 +101,7 @@ export const publishSchema = z.object({
   method: nonEmpty,
   eventSource: z.literal('toolbar'),
   ...envelope,
+  context: z.optional(contextTargetSchema),
   data: z.looseObject({ ...channelData, propagateToTabs: z.boolean() }),
 });
 
@@ -93,6 +117,21 @@ export const unsubscribeSchema = z.object({
   method: z.enum(PHONE_EVENTS),
   ...envelope,
   data: z.object(channelData),
+});
+
+export const contextSubscribeSchema = z.object({
+  type: z.literal('contextSubscribe'),
+  method: nonEmpty,
+  ...envelope,
+  context: contextTargetSchema,
+  data: z.object({ once: z.boolean() }),
+});
+
+export const contextUnsubscribeSchema = z.object({
+  type: z.literal('contextUnsubscribe'),
+  method: nonEmpty,
+  ...envelope,
+  context: contextTargetSchema,
 });
 
 /** What the toolbar's callback promise settled to, sent back for a controllable event. */
@@ -117,6 +156,8 @@ export const toolbarMessageSchema = z.discriminatedUnion('type', [
   subscribeSchema,
   unsubscribeSchema,
   eventResultSchema,
+  contextSubscribeSchema,
+  contextUnsubscribeSchema,
 ]);
 export type ToolbarMessage = z.infer<typeof toolbarMessageSchema>;
 export type HandshakeMessage = z.infer<typeof handshakeSchema>;
@@ -124,6 +165,7 @@ export type PublishMessage = z.infer<typeof publishSchema>;
 export type SubscribeMessage = z.infer<typeof subscribeSchema>;
 export type UnsubscribeMessage = z.infer<typeof unsubscribeSchema>;
 export type EventResultMessage = z.infer<typeof eventResultSchema>;
+export type ContextSubscribeMessage = z.infer<typeof contextSubscribeSchema>;
 
 export const handshakeAckSchema = z.object({
   type: z.literal('handshakeAck'),
@@ -160,11 +202,20 @@ export const eventSchema = z.object({
   data: payloadSchema,
 });
 
-export const hostMessageSchema = z.discriminatedUnion('type', [handshakeAckSchema, publishResultSchema, eventSchema]);
+export const contextEventSchema = z.object({
+  type: z.literal('contextEvent'),
+  method: nonEmpty,
+  subscriptionId: nonEmpty,
+  ...envelope,
+  data: payloadSchema,
+});
+
+export const hostMessageSchema = z.discriminatedUnion('type', [handshakeAckSchema, publishResultSchema, eventSchema, contextEventSchema]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 export type HandshakeAckMessage = z.infer<typeof handshakeAckSchema>;
 export type PublishResultMessage = z.infer<typeof publishResultSchema>;
 export type EventMessage = z.infer<typeof eventSchema>;
+export type ContextEventMessage = z.infer<typeof contextEventSchema>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; problems: string[] };
 
@@ -183,3 +234,18 @@ export function parseToolbarMessage(input: unknown): ParseResult<ToolbarMessage>
 export function parseHostMessage(input: unknown): ParseResult<HostMessage> {
   return parseWith(hostMessageSchema, input);
 }
+
+/** A record open in a Fusion tab, as the host describes it. */
+export const recordInfoSchema = z.object({ recordType: nonEmpty, recordId: z.string(), title: z.string() });
+export type RecordInfo = z.infer<typeof recordInfoSchema>;
+
+/** A Fusion tab (an MSI tab of the browser tab) and the records in it, the first being the active one. */
+export const tabInfoSchema = z.object({
+  tabId: nonEmpty,
+  type: z.string(),
+  records: z.array(recordInfoSchema),
+});
+export type TabInfo = z.infer<typeof tabInfoSchema>;
+
+/** The answer to the `uef.getTabs` query. */
+export const tabsAnswerSchema = z.object({ tabs: z.array(tabInfoSchema), activeTabId: z.optional(z.string()) });

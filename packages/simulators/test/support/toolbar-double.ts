@@ -1,4 +1,5 @@
 import type { EventResponse } from '../../src/uef/event-responses.ts';
+import type { ObjectContext } from '../../src/uef/contexts.ts';
 import type { PhoneContext } from '../../src/uef/phone-context.ts';
 import type { UiEventsFramework } from '../../src/uef/provider.ts';
 import type { CommEventResponseData, ConfigurationResponseData } from '../../src/uef/responses.ts';
@@ -11,7 +12,7 @@ import type { PhoneEvent, TokenRecord } from '../../src/wire/uef-message.ts';
  */
 export interface ReceivedEvent {
   eventName: PhoneEvent;
-  response: EventResponse<PhoneEvent, PhoneContext>;
+  response: EventResponse<PhoneEvent, ObjectContext>;
 }
 
 export async function startToolbar(framework: UiEventsFramework, appClassification = 'ORA_SERVICE') {
@@ -27,7 +28,7 @@ export async function startToolbar(framework: UiEventsFramework, appClassificati
     phone.subscribe(request, (response) => {
       received.push({ eventName, response });
       if (eventName !== 'onToolbarInteractionCommand' && eventName !== 'onToolbarAgentCommand') return undefined;
-      const data = response.getResponseData() as { setResult(v: string): void; setResultDisplayString(v: string): void };
+      const data = response.getResponseData() as { setResult(v: string): void };
       if (control.answerWith === 'reject') return Promise.reject(new Error('CTI refused the request'));
       data.setResult('success');
       return Promise.resolve(data);

@@ -6,11 +6,12 @@ import { silentLogger, type Logger } from '../core/logger.ts';
 import { failure, type CommandOutcome, type ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
-import { CommLedger } from './comm-ledger.ts';
+import { CommLedger, type CommRecord } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
-import { eventDataOf, type FusionEventData } from './uef-responses.ts';
-import type { EventRequest, EventResponse, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
+import { dialableNumber } from './phone-number.ts';
+import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
+import type { EventResponse, McaEventRequest, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
 
 /**
  * The Fusion adapter: the only code that knows UEF. It is a view of the workspace model (agent state
@@ -45,6 +46,9 @@ const FUSION_FEATURES: Partial<Record<CommandFeature, string>> = {
   transfer: 'TRANSFER_CALL',
   conference: 'CONFERENCE_CALL',
 };
+
+/** The result of a command the toolbar could not carry out (undocumented; uef.md §4.1). */
+const COMMAND_FAILED = 'failure';
 
 /** Features Fusion may offer that the toolbar implements: those of the core's command table. */
 const SUPPORTED_FEATURES = new Set([...COMMAND_FEATURES].flatMap((feature) => FUSION_FEATURES[feature] ?? []));
@@ -138,17 +142,22 @@ export class FusionAdapter {
     });
   }
 
-  /** Controllable events answer with a promise: resolved with the result data, or rejected with the reason. */
+  /**
+   * Controllable events answer with a promise, resolved with the result. Oracle's response data has
+   * `setResult` but no setter for the display string, so a failure goes as Oracle's sample sends
+   * it: result and text set on the response details, and the promise resolved with them.
+   */
   private subscribeControllable(
     eventName: string,
     handle: (data: FusionEventData) => Promise<CommandOutcome & { outData?: unknown }>,
   ): void {
     this.listen(eventName, false, (response) => {
-      const responseData = response.getResponseData?.();
+      const responseData = eventResponseData(response);
       return handle(this.read(eventName, response)).then((outcome) => {
         if (!outcome.ok) {
-          responseData?.setResultDisplayString?.(outcome.message);
-          throw new Error(`${outcome.code}: ${outcome.message}`);
+          responseData?.setResult?.(COMMAND_FAILED);
+          const details = liveOrgDetails(response) ?? {};
+          return Object.assign(details, { result: COMMAND_FAILED, resultDisplayString: outcome.message, errorCode: outcome.code });
         }
         if (outcome.outData !== undefined) responseData?.setOutdata?.(outcome.outData);
         responseData?.setResult?.('success');
@@ -159,8 +168,8 @@ export class FusionAdapter {
 
   private listen(eventName: string, classified: boolean, callback: (response: EventResponse) => unknown): void {
     try {
-      const request: EventRequest = this.provider.requestHelper.createSubscriptionRequest(eventName);
-      if (classified) request.setAppClassification?.(this.options.appClassification);
+      const request = this.provider.requestHelper.createSubscriptionRequest(eventName) as McaEventRequest;
+      if (classified) request.setAppClassification(this.options.appClassification);
       const subscription = this.phone.subscribe(request, callback);
       this.stopListening.push(() => subscription.dispose());
     } catch (error) {
@@ -208,15 +217,15 @@ export class FusionAdapter {
     }
   }
 
-  /** Click-to-dial: dial through the vendor; Fusion hears of the call on newComm, or of its failure. */
+  /** Click-to-dial: dial (in E.164) through the vendor; Fusion hears of the call on newComm, or of its failure. */
   private async onOutgoing({ outData, uuid }: FusionEventData): Promise<void> {
-    const phoneNumber = outData.SVCMCA_ANI;
+    const phoneNumber = outData.SVCMCA_ANI === undefined ? undefined : dialableNumber(outData.SVCMCA_ANI);
     const eventId = outData.SVCMCA_CALL_ID ?? uuid ?? globalThis.crypto.randomUUID();
     if (!phoneNumber) {
       await this.publisher.outboundCommError(eventId, 'INVALID_NUMBER', 'Click-to-dial carried no SVCMCA_ANI');
       return;
     }
-    this.ledger.update(eventId, { data: outData, clickToDial: true });
+    this.ledger.update(eventId, { data: { ...outData, SVCMCA_ANI: phoneNumber }, clickToDial: true });
     const outcome = await this.options.workspace.execute('makeOutboundCall', phoneNumber, eventId);
     if (!outcome.ok) {
       this.ledger.delete(eventId);
@@ -253,7 +262,8 @@ export class FusionAdapter {
       isAvailable: agent.kind === 'ready',
       state: agent.kind === 'ready' ? 'AVAILABLE' : agent.kind === 'loggedOut' ? 'LOGGED_OUT' : 'UNAVAILABLE',
       stateDisplayString: labels.stateDisplayString,
-      reason: agent.kind === 'notReady' ? (agent.reasonCode ?? null) : agent.kind === 'afterCallWork' ? 'WRAPUP' : null,
+      ...(agent.kind === 'notReady' && agent.reasonCode ? { reason: agent.reasonCode } : {}),
+      ...(agent.kind === 'afterCallWork' ? { reason: 'WRAPUP' } : {}),
       reasonDisplayString: labels.reasonDisplayString,
     };
   }
@@ -277,7 +287,11 @@ export class FusionAdapter {
       record = this.ledger.update(eventId, { data: { ...inData, ...outData }, offered: true });
       this.options.contacts.set(eventId, contactFrom(outData));
     }
-    if ((interaction.state === 'connected' || interaction.state === 'held') && !record.started) {
+    const live = interaction.state === 'connected' || interaction.state === 'held';
+    if (live && record.started && previous === undefined) {
+      record = await this.resumeEngagement(eventId, record);
+    }
+    if (live && !record.started) {
       const outData = await this.publisher.startComm(eventId, record.data);
       record = this.ledger.update(eventId, { data: outData, started: true });
     }
@@ -291,6 +305,26 @@ export class FusionAdapter {
       if (reason === 'WRAPUP') this.ledger.update(eventId, { inWrapUp: true });
       else this.ledger.delete(eventId);
     }
+  }
+
+  /**
+   * A call the toolbar picked up again after a reload (or a reconnect that lost the model): Fusion
+   * hears startCommEvent again with the same eventId and data, which an engagement Fusion still has
+   * takes as a repeat. When Fusion no longer has it (its own page was reloaded), the call is
+   * announced anew — newCommEvent carrying the interaction's SVCMCA_INTERACTION_ID, then
+   * startCommEvent — so the engagement, and the Wrap Up after it, are there again.
+   */
+  private async resumeEngagement(eventId: string, record: CommRecord): Promise<CommRecord> {
+    try {
+      const outData = await this.publisher.startComm(eventId, record.data);
+      return this.ledger.update(eventId, { data: outData });
+    } catch (error) {
+      this.log.info({ eventId, err: describe(error) }, 'Fusion lost the engagement: announcing the call again');
+    }
+    const outData = await this.publisher.newComm(eventId, record.data);
+    const offered = this.ledger.update(eventId, { data: outData, started: false });
+    this.options.contacts.set(eventId, contactFrom(offered.data));
+    return offered;
   }
 
   /**

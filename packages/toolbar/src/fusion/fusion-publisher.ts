@@ -1,11 +1,12 @@
 import type { Logger } from '../core/logger.ts';
 import { configurationOf, operationOutData, type TokenRecord, type ToolbarConfiguration } from './uef-responses.ts';
-import type { OperationRequest, PhoneContext, RequestHelper } from './uef-types.ts';
+import { publishRequest, type CommEventRequest, type OperationRequest, type PhoneContext, type PublishRequests, type RequestHelper } from './uef-types.ts';
 
 /**
  * The toolbar → Fusion actions on the PHONE context, built with the request helper and the setters
  * uef.md §2–3 documents, under the names Fusion spells (`agentStateEventOperation`,
- * `readyForOperationOperation` …). inData goes in through `getInData().setInDataValueByAttribute`,
+ * `readyForOperationOperation` …), each typed as Oracle's request of that operation (uef-types.ts).
+ * inData goes in through `getInData().setInDataValueByAttribute`,
  * the documented catch-all, so the newComm outData can be carried into startComm and closeComm key
  * for key.
  */
@@ -18,7 +19,8 @@ export interface AgentStateReport {
   isAvailable: boolean;
   state: 'AVAILABLE' | 'UNAVAILABLE' | 'LOGGED_OUT';
   stateDisplayString: string;
-  reason: string | null;
+  /** The reason code; absent when the state has none (Oracle's `setReason` takes a string, never null). */
+  reason?: string;
   reasonDisplayString: string;
 }
 
@@ -31,33 +33,33 @@ export class FusionPublisher {
   ) {}
 
   async configuration(): Promise<ToolbarConfiguration> {
-    const request = this.helper.createPublishRequest('getConfigurationOperation');
-    request.setConfigType?.('TOOLBAR');
+    const request = publishRequest(this.helper, 'getConfigurationOperation');
+    request.setConfigType('TOOLBAR');
     return configurationOf(await this.publish('getConfigurationOperation', request));
   }
 
   async disableFeatures(features: string[]): Promise<void> {
-    const request = this.helper.createPublishRequest('disableFeatureOperation');
-    request.setFeatures?.(features);
+    const request = publishRequest(this.helper, 'disableFeatureOperation');
+    request.setFeatures(features);
     await this.publish('disableFeatureOperation', request);
   }
 
   async readyForOperation(): Promise<void> {
-    const request = this.helper.createPublishRequest('readyForOperationOperation');
-    request.setReadiness?.(true);
+    const request = publishRequest(this.helper, 'readyForOperationOperation');
+    request.setReadiness(true);
     await this.publish('readyForOperationOperation', request);
   }
 
   async agentState(report: AgentStateReport): Promise<void> {
-    const request = this.helper.createPublishRequest('agentStateEventOperation');
-    request.setEventId?.('1');
-    request.setIsLoggedIn?.(report.isLoggedIn);
-    request.setIsAvailable?.(report.isAvailable);
-    request.setState?.(report.state);
-    request.setStateDisplayString?.(report.stateDisplayString);
-    request.setReason?.(report.reason);
-    request.setReasonDisplayString?.(report.reasonDisplayString);
-    request.setInData?.({ phoneLineId: '1' });
+    const request = publishRequest(this.helper, 'agentStateEventOperation');
+    request.setEventId('1');
+    request.setIsLoggedIn(report.isLoggedIn);
+    request.setIsAvailable(report.isAvailable);
+    request.setState(report.state);
+    request.setStateDisplayString(report.stateDisplayString);
+    if (report.reason !== undefined) request.setReason(report.reason);
+    request.setReasonDisplayString(report.reasonDisplayString);
+    request.setInData({ phoneLineId: '1' });
     await this.publish('agentStateEventOperation', request);
   }
 
@@ -74,24 +76,28 @@ export class FusionPublisher {
 
   async closeComm(eventId: string, reason: CloseReason, inData: TokenRecord): Promise<void> {
     const request = this.commRequest('closeCommEvent', eventId, inData);
-    request.setReason?.(reason);
+    request.setReason(reason);
     await this.publish('closeCommEvent', request);
   }
 
   async outboundCommError(commUuid: string, errorCode: string, errorMessage: string): Promise<void> {
-    const request = this.helper.createPublishRequest('outboundCommError');
-    request.setCommUuid?.(commUuid);
-    request.setErrorCode?.(errorCode);
-    request.setErrorMsg?.(errorMessage);
+    const request = publishRequest(this.helper, 'outboundCommError');
+    request.setCommUuid(commUuid);
+    request.setErrorCode(errorCode);
+    request.setErrorMsg(errorMessage);
     await this.publish('outboundCommError', request);
   }
 
-  private commRequest(operation: string, eventId: string, inData: TokenRecord): OperationRequest {
-    const request = this.helper.createPublishRequest(operation);
-    request.setAppClassification?.(this.appClassification);
-    request.setEventId?.(eventId);
-    const builder = request.getInData?.();
-    for (const [key, value] of Object.entries(inData)) builder?.setInDataValueByAttribute(key, value);
+  private commRequest<Name extends 'newCommEvent' | 'startCommEvent' | 'closeCommEvent'>(
+    operation: Name,
+    eventId: string,
+    inData: TokenRecord,
+  ): PublishRequests[Name] {
+    const request: PublishRequests[Name] & CommEventRequest = publishRequest(this.helper, operation);
+    request.setAppClassification(this.appClassification);
+    request.setEventId(eventId);
+    const builder = request.getInData();
+    for (const [key, value] of Object.entries(inData)) builder.setInDataValueByAttribute(key, value);
     return request;
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventResponse, OperationResponse } from './uef-types.ts';
+import type { EventResponse, EventResponseData, LiveOrgDetails, OperationResponse } from './uef-types.ts';
 
 /**
  * Reading what Fusion sends, at the edge and with zod. The documented way is the getters
@@ -43,7 +43,7 @@ function call<T>(read: (() => T) | undefined): T | undefined {
 }
 
 /** The outData of a publish response (newComm's reverse-lookup result, startComm's additions). */
-export function operationOutData(response: OperationResponse): TokenRecord {
+export function operationOutData(response: OperationResponse & LiveOrgDetails): TokenRecord {
   const data = call(response.getResponseData?.bind(response));
   const viaGetter = call(data?.getOutData?.bind(data));
   if (viaGetter !== undefined) return tokens(viaGetter);
@@ -83,8 +83,20 @@ export interface FusionEventData {
 
 const text = z.string().min(1).max(512);
 
-export function eventDataOf(response: EventResponse): FusionEventData {
+/** The response data of an event, when it is an object (its getters are then tried one by one). */
+export function eventResponseData(response: EventResponse): EventResponseData | undefined {
   const data = call(response.getResponseData?.bind(response));
+  return typeof data === 'object' && data !== null ? (data as EventResponseData) : undefined;
+}
+
+/** The plain `responseDetails` object of a live org's event response, when there is one. */
+export function liveOrgDetails(response: EventResponse & LiveOrgDetails): Record<string, unknown> | undefined {
+  const parsed = record.safeParse(response.responseDetails);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function eventDataOf(response: EventResponse & LiveOrgDetails): FusionEventData {
+  const data = eventResponseData(response);
   const details = response.responseDetails;
   const raw = call(data?.getData?.bind(data));
   const pick = (value: unknown, ...fallbacks: unknown[]): string | undefined => {
