@@ -4,8 +4,8 @@ import type { CcpLogin } from './ccp-login.ts';
 
 /**
  * What the simulated CCP shows: the agent's state as the snapshot reports it and as the agent chose
- * it, the contacts with their connections, and the two failures a test or a demo can cause (the
- * session expires; the service denies access). The page that embeds the CCP may hide it: the conduit
+ * it, the contacts with their connections, and the failures a test or a demo can cause (the session
+ * expires; the service denies access; the network drops and comes back; the softphone fails). The page that embeds the CCP may hide it: the conduit
  * works all the same.
  */
 export function CcpView(props: { app: CcpApp }) {
@@ -53,6 +53,18 @@ export function CcpView(props: { app: CcpApp }) {
         </button>
         <button type="button" onClick={() => app.denyAccess()} disabled={status.session !== 'active'}>
           Deny access
+        </button>
+        {status.networkDown ? (
+          <button type="button" onClick={() => app.restoreNetwork()}>
+            Restore network
+          </button>
+        ) : (
+          <button type="button" onClick={() => app.dropNetwork()}>
+            Drop network
+          </button>
+        )}
+        <button type="button" onClick={() => app.softphoneError('microphone_not_shared')}>
+          Microphone error
         </button>
       </div>
     </main>

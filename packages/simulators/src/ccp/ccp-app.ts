@@ -22,6 +22,8 @@ import { CcpConduit, STREAMS_EVENTS, type ApiRequest, type Broadcast, type Maste
 export interface CcpStatus {
   readonly link: LinkStatus;
   readonly session: 'active' | 'expired' | 'denied';
+  /** The page's control cut the CCP off its network. */
+  readonly networkDown: boolean;
 }
 
 export interface CcpAppOptions {
@@ -43,6 +45,9 @@ export class CcpApp {
   private sessionOpen = false;
   private linkStatus: LinkStatus = 'connecting';
   private session: CcpStatus['session'] = 'active';
+  private networkDown = false;
+  /** The worker told the library its connection was lost, and not yet that it is back. */
+  private toldLost = false;
   private unwatch: (() => void) | undefined;
 
   constructor(private readonly options: CcpAppOptions) {
@@ -62,10 +67,7 @@ export class CcpApp {
         onOpened: (frame) => this.onOpened(frame),
         onSnapshot: (frame) => this.onSnapshot(frame),
         onEvent: (frame) => this.onEvent(frame),
-        onStatus: (status) => {
-          this.linkStatus = status;
-          this.changed();
-        },
+        onStatus: (status) => this.onLinkStatus(status),
       },
     });
     this.conduit = options.host
@@ -81,7 +83,7 @@ export class CcpApp {
   }
 
   get status(): CcpStatus {
-    return { link: this.linkStatus, session: this.session };
+    return { link: this.linkStatus, session: this.session, networkDown: this.networkDown };
   }
 
   subscribe(listener: () => void): () => void {
@@ -111,6 +113,27 @@ export class CcpApp {
     this.sessionExpired();
   }
 
+  /** The page's control: the network goes away — the link to the service closes, as a lost Wi-Fi would. */
+  dropNetwork(): void {
+    if (this.networkDown) return;
+    this.networkDown = true;
+    this.link.stop();
+    this.onLinkStatus('reconnecting');
+  }
+
+  /** The page's control: the network is back; the link resumes its session (missed events replayed). */
+  restoreNetwork(): void {
+    if (!this.networkDown) return;
+    this.networkDown = false;
+    this.link.start();
+    this.changed();
+  }
+
+  /** The page's control: the softphone fails as the real one reports it (a broadcast to every tab). */
+  softphoneError(errorType: string): void {
+    this.post(STREAMS_EVENTS.SOFTPHONE_ERROR, { errorType, errorMessage: `Simulated ${errorType}`, endPointUrl: null });
+  }
+
   /** The page's control: the service refuses the agent (a 403: permissions or security profile). */
   denyAccess(): void {
     this.session = 'denied';
@@ -122,6 +145,19 @@ export class CcpApp {
     if (this.session === 'expired') return;
     this.session = 'expired';
     this.post(STREAMS_EVENTS.AUTH_FAIL);
+    this.changed();
+  }
+
+  /** The worker's websocket: lost while the link is down, gained (and a fresh snapshot) once it is open again. */
+  private onLinkStatus(status: LinkStatus): void {
+    this.linkStatus = status;
+    if (status === 'reconnecting' && !this.toldLost) {
+      this.toldLost = true;
+      this.post(STREAMS_EVENTS.WEBSOCKET_CONNECTION_LOST);
+    } else if (status === 'open' && this.toldLost) {
+      this.toldLost = false;
+      this.post(STREAMS_EVENTS.WEBSOCKET_CONNECTION_GAINED);
+    }
     this.changed();
   }
 
@@ -144,6 +180,15 @@ export class CcpApp {
   private async onApiRequest(request: ApiRequest): Promise<void> {
     if (this.session === 'expired') {
       this.post(STREAMS_EVENTS.AUTH_FAIL, { authorize: true });
+      return;
+    }
+    if (this.networkDown) {
+      this.post(STREAMS_EVENTS.API_RESPONSE, {
+        event: STREAMS_EVENTS.API_RESPONSE,
+        requestId: request.requestId,
+        data: {},
+        err: JSON.stringify(serviceError('NetworkingError', 'The CCP cannot reach Amazon Connect.', 0)),
+      });
       return;
     }
     const context: ApiContext = { service: this.service, directory: this.options.profile.directory, send: (command) => this.link.send(command) };

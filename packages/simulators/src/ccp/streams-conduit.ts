@@ -10,7 +10,8 @@ import { z } from 'zod';
  * answered with `api_response` carrying the same `requestId`), `master_request`, `broadcast` (an event
  * the CCP fans out to every tab, e.g. `contact::accepted`, `mute`), `configure` and a few notices.
  * To the library: `acknowledge`, `agent::update`, `api_response`, `master_response`, the broadcast
- * events, `agent::mute_toggle`, and the failures `auth_fail` and `access_denied`.
+ * events, `agent::mute_toggle`, the failures `auth_fail` and `access_denied`, the worker's
+ * `agent::websocket_connection_lost` / `_gained` and the softphone's `agent::softphone_error`.
  */
 
 export const STREAMS_EVENTS = {
@@ -26,6 +27,9 @@ export const STREAMS_EVENTS = {
   AGENT_UPDATE: 'agent::update',
   MUTE: 'mute',
   MUTE_TOGGLE: 'agent::mute_toggle',
+  WEBSOCKET_CONNECTION_LOST: 'agent::websocket_connection_lost',
+  WEBSOCKET_CONNECTION_GAINED: 'agent::websocket_connection_gained',
+  SOFTPHONE_ERROR: 'agent::softphone_error',
 } as const;
 
 const envelopeSchema = z.object({ event: z.string().min(1).max(200), data: z.unknown().optional() });
