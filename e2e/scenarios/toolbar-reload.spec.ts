@@ -6,8 +6,9 @@ import { available, DANIEL, expectCcp, OLIVIA } from '../support/call-steps.ts';
  * The agent reloads the toolbar's frame in the middle of a call: the toolbar picks the call up again
  * (the bridge session's snapshot on the Genesys path; Streams started again and the CCP's first
  * snapshot on Amazon Connect) under the same eventId — the one a call that came in was offered
- * with, Fusion's own for a click-to-dial call — and Fusion, whose engagement never went away, hears
- * nothing new until the call ends.
+ * with, Fusion's own for a click-to-dial call. The reloaded toolbar is a new UEF client, which a real
+ * Fusion knows nothing about, so it announces the call again (startCommEvent under the same eventId):
+ * Fusion's engagement stays, and the close after hang-up is accepted and opens Wrap Up.
  */
 
 async function reloadToolbar(page: Page): Promise<void> {
@@ -36,6 +37,7 @@ test.describe('Reloading the toolbar', () => {
     // Who the call is with, as Fusion's reverse lookup found it before the reload.
     await expect(toolbar.currentCall).toContainText('Olivia Bennett');
     await expect(toolbar.agentStateText).toHaveText('Available');
+    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'startCommEvent']);
     await expect(engagement).toBeVisible();
     await expect(fusion.incomingCall).toBeHidden();
 
@@ -47,8 +49,13 @@ test.describe('Reloading the toolbar', () => {
     // it has something new to show: the simulated CCP's view can miss the first snapshot while it
     // renders for the first time — packages/simulators/src/ccp/CcpView.tsx subscribes in an effect.)
     await expectCcp(ccp, { agentState: 'AfterCallWork' });
-    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
-    expect(await fusion.uef.allCommEvents()).toEqual([`newCommEvent ${eventId}`, `startCommEvent ${eventId}`, `closeCommEvent ${eventId} WRAPUP`]);
+    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
+    expect(await fusion.uef.allCommEvents()).toEqual([
+      `newCommEvent ${eventId}`,
+      `startCommEvent ${eventId}`,
+      `startCommEvent ${eventId}`,
+      `closeCommEvent ${eventId} WRAPUP`,
+    ]);
   });
 
   test('during a click-to-dial call keeps Fusion’s eventId; hanging up afterwards closes it with WRAPUP', async ({ demo, ccp }) => {
@@ -69,7 +76,12 @@ test.describe('Reloading the toolbar', () => {
     await expect(toolbar.currentCall).toContainText('Daniel Okafor');
     await toolbar.control('Hang up').click();
 
-    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
-    expect(await fusion.uef.allCommEvents()).toEqual([`newCommEvent ${eventId}`, `startCommEvent ${eventId}`, `closeCommEvent ${eventId} WRAPUP`]);
+    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
+    expect(await fusion.uef.allCommEvents()).toEqual([
+      `newCommEvent ${eventId}`,
+      `startCommEvent ${eventId}`,
+      `startCommEvent ${eventId}`,
+      `closeCommEvent ${eventId} WRAPUP`,
+    ]);
   });
 });
