@@ -14,6 +14,8 @@ export class FusionPage {
   readonly wrapUp: Locator;
   readonly recentInteractions: Locator;
   readonly contacts: Locator;
+  /** Fusion's record tabs (PopOperation opens them). */
+  readonly records: Locator;
   readonly uef: UefLog;
 
   constructor(readonly page: Page) {
@@ -23,6 +25,7 @@ export class FusionPage {
     this.wrapUp = page.getByRole('form', { name: 'Wrap Up' });
     this.recentInteractions = page.getByRole('list', { name: 'Recent interactions' });
     this.contacts = page.getByRole('region', { name: 'Contacts' });
+    this.records = page.getByRole('region', { name: 'Records' });
     this.uef = new UefLog(page);
   }
 

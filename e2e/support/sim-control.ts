@@ -46,9 +46,9 @@ export class SimControl {
     private readonly bridgeUrl: string,
   ) {}
 
-  /** A customer calls a queue or an agent's DN; resolves with the call's ConnID. */
-  async placeCall(from: string, to: string): Promise<string> {
-    const response = await this.request.post(`${this.bridgeUrl}/sim/calls`, { data: { from, to } });
+  /** A customer calls a queue or an agent's DN, with what the IVR attached; resolves with the call's ConnID. */
+  async placeCall(from: string, to: string, userData?: Record<string, string>): Promise<string> {
+    const response = await this.request.post(`${this.bridgeUrl}/sim/calls`, { data: { from, to, ...(userData ? { userData } : {}) } });
     return (await parsed(response, placedSchema, `call from ${from} to ${to}`)).connectionId;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SCREEN_POP_RULES } from './fusion/screen-pop.ts';
 
 /**
  * The toolbar's configuration: one JSON file served beside the toolbar (`config.json`), and a few
@@ -46,6 +47,14 @@ export const toolbarConfigSchema = z.object({
   uefScriptUrl: z.string().min(1).default(ORACLE_UEF_SCRIPT_URL),
   /** Seconds Fusion shows the offer before OFFER_TIMEOUT; 0 leaves it to the contact center. */
   offerTimeoutSec: z.coerce.number().int().nonnegative().default(0),
+  /**
+   * Screen pop: attached-data keys naming a Fusion record, each with the record type Fusion opens
+   * when the call connects (first match wins; `[]` turns it off).
+   */
+  screenPop: z
+    .array(z.object({ key: z.string().min(1).max(128), recordType: z.string().min(1).max(64) }))
+    .max(32)
+    .default([...DEFAULT_SCREEN_POP_RULES]),
   /** File only: the keys the frame's URL may also set, among URL_OPT_IN_KEYS. */
   urlParameters: z.array(z.enum(URL_OPT_IN_KEYS)).max(URL_OPT_IN_KEYS.length).default([]),
 });

@@ -9,7 +9,7 @@ import type { CommandProgress, FusionConfig, FusionState } from './fusion-state.
 import { closeInteraction, initialFusionState, withInteraction } from './fusion-state.ts';
 import { OUTBOUND, handlePublish, type OperationWorld } from './operations.ts';
 import { UefHost, type CommandOutcome } from './uef-host.ts';
-import { handleContextPublish, type WorkspaceWorld } from './workspace-operations.ts';
+import { closeRecordTab, handleContextPublish, type WorkspaceWorld } from './workspace-operations.ts';
 
 /**
  * The simulated Fusion behind the page: the UEF host, the state the page renders, and what the agent
@@ -202,6 +202,16 @@ export class FusionSession {
     const error = delivered === 0 ? { code: 'NOT_DELIVERED', message: `The toolbar has no onOutgoingEvent subscription for ${appClassification}` } : undefined;
     const dial = { uuid, callId, number: ani, contact, at: this.options.clock.now(), error };
     this.#update((state) => ({ ...state, dials: [...state.dials, dial] }));
+  }
+
+  /** The agent picks a record tab. */
+  focusTab(tabId: string): void {
+    if (this.#state.tabs.some((tab) => tab.tabId === tabId)) this.#update((state) => ({ ...state, activeTabId: tabId }));
+  }
+
+  /** The agent closes a record tab. */
+  closeTab(tabId: string): void {
+    this.#update((state) => closeRecordTab(state, tabId));
   }
 
   dismissDial(uuid: string): void {

@@ -78,6 +78,7 @@ export class FusionLink implements FusionStatusSource {
         contacts: this.options.contacts,
         appClassification: config.appClassification,
         offerTimeoutSec: config.offerTimeoutSec,
+        screenPop: config.screenPop,
         labels: this.options.labels,
         initializeTimeoutMs: GIVE_UP_AFTER_MS,
         logger,

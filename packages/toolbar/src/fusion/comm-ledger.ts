@@ -21,6 +21,8 @@ export interface CommRecord {
   timedOut: boolean;
   /** The dial came from Fusion's click-to-dial (onOutgoingEvent). */
   clickToDial: boolean;
+  /** The record the call's attached data names was opened in Fusion (screen pop), or tried. */
+  popped: boolean;
 }
 
 const KEY = 'ctikit.fusion.comms';
@@ -45,6 +47,7 @@ export class CommLedger {
       inWrapUp: false,
       timedOut: false,
       clickToDial: false,
+      popped: false,
     };
     const next = { ...current, ...change, data: { ...current.data, ...change.data } };
     this.records.set(eventId, next);
@@ -80,6 +83,7 @@ const storedSchema = z.array(
       inWrapUp: z.boolean(),
       timedOut: z.boolean(),
       clickToDial: z.boolean(),
+      popped: z.boolean().default(false),
     }),
   ]),
 );

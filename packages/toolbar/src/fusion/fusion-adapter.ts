@@ -10,8 +10,9 @@ import { CommLedger, type CommRecord } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
 import { dialableNumber } from './phone-number.ts';
+import { DEFAULT_SCREEN_POP_RULES, screenPopRecord, type ScreenPopRecord, type ScreenPopRule } from './screen-pop.ts';
 import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
-import type { EventResponse, McaEventRequest, PhoneContext, UefGlobal, UiEventsFrameworkProvider } from './uef-types.ts';
+import { publishRequest, type EventResponse, type McaEventRequest, type PhoneContext, type UefGlobal, type UiEventsFrameworkProvider } from './uef-types.ts';
 
 /**
  * The Fusion adapter: the only code that knows UEF. It is a view of the workspace model (agent state
@@ -32,6 +33,8 @@ export interface FusionAdapterOptions {
   offerTimeoutSec: number;
   /** Fusion's state strings for the agent, in the agent's language. */
   labels: (agent: AgentState, reasons: readonly ReasonCode[]) => { stateDisplayString: string; reasonDisplayString: string };
+  /** Attached-data keys naming a Fusion record to open when the call connects; default DEFAULT_SCREEN_POP_RULES. */
+  screenPop?: readonly ScreenPopRule[];
   /** Keeps what Fusion knows across reloads of the toolbar; default sessionStorage. */
   storage?: StorageLike;
   /** How long to wait for UEF's initialize (it only resolves when framed by Fusion). */
@@ -295,6 +298,13 @@ export class FusionAdapter {
       const outData = await this.publisher.startComm(eventId, record.data);
       record = this.ledger.update(eventId, { data: outData, started: true });
     }
+    if (live && !record.popped) {
+      const target = screenPopRecord(interaction.userData, this.options.screenPop ?? DEFAULT_SCREEN_POP_RULES);
+      if (target) {
+        record = this.ledger.update(eventId, { popped: true });
+        await this.openRecord(eventId, target);
+      }
+    }
     if (interaction.state === 'wrapUp' && interaction.endCause && !record.inWrapUp) {
       const { endCause } = interaction;
       if (endCause.kind === 'failed' && record.clickToDial) {
@@ -325,6 +335,24 @@ export class FusionAdapter {
     const offered = this.ledger.update(eventId, { data: outData, started: false });
     this.options.contacts.set(eventId, contactFrom(offered.data));
     return offered;
+  }
+
+  /**
+   * Screen pop: open the record the call's attached data names in a Fusion tab (PopOperation on the
+   * tab context, as Oracle's samples open records). Once per call, also when the data arrives after
+   * the call connected; a record Fusion cannot open is logged, the call goes on.
+   */
+  private async openRecord(eventId: string, { recordType, recordId }: ScreenPopRecord): Promise<void> {
+    try {
+      const tab = await this.provider.getTabContext();
+      const request = publishRequest(this.provider.requestHelper, 'PopOperation');
+      request.setRecordType(recordType);
+      request.setRecordId(recordId);
+      await tab.publish(request);
+      this.log.info({ eventId, recordType, recordId }, 'opened the record the call names in Fusion');
+    } catch (error) {
+      this.log.warn({ eventId, recordType, recordId, err: describe(error) }, 'Fusion could not open the record the call names');
+    }
   }
 
   /**

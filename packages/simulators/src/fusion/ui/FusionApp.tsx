@@ -5,6 +5,7 @@ import { InteractionPanel } from './CallPanels.tsx';
 import { ContactsPanel, DialRequests } from './ContactsPanel.tsx';
 import { EventLog } from './EventLog.tsx';
 import { GlobalHeader } from './GlobalHeader.tsx';
+import { RecordTabs } from './RecordTabs.tsx';
 import { useFusionState } from './hooks.ts';
 import { ToolbarPanel } from './ToolbarPanel.tsx';
 
@@ -44,6 +45,7 @@ export function FusionApp(props: {
               </div>
             )}
           </section>
+          <RecordTabs tabs={state.tabs} activeTabId={state.activeTabId} session={session} />
           <ContactsPanel directory={props.directory} session={session} />
           <EventLog log={state.log} session={session} />
         </main>

@@ -50,9 +50,17 @@ export class MemoryVendor implements ICtiVendorHandler {
     for (const event of events) this.sink?.(event);
   }
 
-  ring(eventId: string, ani = '+15550100'): void {
-    this.calls.set(eventId, { state: 'offered', muted: false, recordingState: 'stopped', userData: {} });
-    this.emit({ type: 'interactionOffered', eventId, details: details({ phoneNumber: ani }), at: this.tick() });
+  ring(eventId: string, ani = '+15550100', userData: AttachedData = {}): void {
+    this.calls.set(eventId, { state: 'offered', muted: false, recordingState: 'stopped', userData: { ...userData } });
+    this.emit({ type: 'interactionOffered', eventId, details: details({ phoneNumber: ani, userData }), at: this.tick() });
+  }
+
+  /** Someone else (the IVR, a colleague) attaches data to the call. */
+  attachData(eventId: string, userData: AttachedData): void {
+    const call = this.calls.get(eventId);
+    if (!call) throw new Error(`no call ${eventId}`);
+    call.userData = { ...call.userData, ...userData };
+    this.emit({ type: 'interactionDataChanged', eventId, userData: { ...call.userData }, at: this.tick() });
   }
 
   customerAnswers(eventId: string): void {
