@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, offeredEventId, test } from './scenario-test.ts';
-import { available, expectCcp, OLIVIA } from '../support/call-steps.ts';
+import { available, OLIVIA } from '../support/call-steps.ts';
 
 /**
  * Fusion's records and the calls about them: click-to-dial reaches every contact of the Fusion
