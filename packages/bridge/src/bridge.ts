@@ -51,6 +51,7 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
     requestIdHeader: 'x-request-id',
     logger: {
       level: options.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       redact: ['req.headers.authorization'],
       serializers: {
         req: (request: { id: string; method: string; url: string; ip?: string }) => ({

@@ -34,6 +34,8 @@ const simulatorSchema = z.custom<SimulatorControl>(
   { message: 'simulator must implement SimulatorControl' },
 );
 const clockSchema = z.custom<Clock>(isObjectWith('now', 'setTimer'), { message: 'clock must implement Clock' });
+/** Where the structured log lines go (code only); default standard output. */
+const logStreamSchema = z.custom<{ write(line: string): void }>(isObjectWith('write'), { message: 'logStream must have write(line)' });
 const verifierSchema = z.custom<TokenVerifier>((value) => typeof value === 'function', {
   message: 'verifyToken must be a function (token) => Promise<Principal | undefined>',
 });
@@ -112,6 +114,7 @@ export const bridgeOptionsSchema = z
     extensionStaticDirs: z.array(staticDirSchema).default(DEFAULT_EXTENSION_DIRS),
     clock: clockSchema.default(systemClock),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    logStream: logStreamSchema.optional(),
   })
   .superRefine((options, ctx) => {
     if (options.mode === 'production') {

@@ -1,5 +1,6 @@
 import type {
   AgentSnapshot,
+  GenesysCredential,
   CallSnapshot,
   NotReadyWorkMode,
   ReadyWorkMode,
@@ -32,7 +33,8 @@ interface ConsultPair extends OnCall {
 }
 
 export type TServerRequest =
-  | (RequestBase & { request: 'RequestRegisterAddress' })
+  /** `credential`: the agent's own Genesys sign-in, for a backend that acts as the agent (the simulator ignores it). */
+  | (RequestBase & { request: 'RequestRegisterAddress'; credential?: GenesysCredential })
   | (RequestBase & { request: 'RequestUnregisterAddress' })
   | (RequestBase & { request: 'RequestAgentLogin'; agentId: string; workMode?: ReadyWorkMode | NotReadyWorkMode })
   | (RequestBase & { request: 'RequestAgentLogout'; reasonCode?: string })

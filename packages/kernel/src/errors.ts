@@ -48,6 +48,7 @@ export const TOOLBAR_ERRORS = {
   DESTINATION_NO_ANSWER: 'The destination did not answer.',
   DESTINATION_REJECTED: 'The destination rejected the call.',
   SOFTPHONE_ERROR: 'The softphone cannot carry the call.',
+  SIGN_IN_FAILED: 'The agent did not complete the sign-in with the contact center.',
 } as const satisfies Record<string, string>;
 
 export const EXTENSION_ERRORS = {

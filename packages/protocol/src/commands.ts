@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { genesysCredentialSchema } from './genesys-credential.ts';
 
 /**
  * Commands: what a client POSTs to `/genesys/events` (the socket `/genesysWs` is server→client only).
@@ -26,8 +27,11 @@ const onCall = { connectionId };
 const consultPair = { connectionId, consultConnectionId: connectionId };
 
 export const commandShapes = {
-  /** RegisterAddress + AgentLogin (+ AgentReady unless `ready: false`). Seed: `{type:"initialize"}`. */
-  initialize: { ready: z.boolean().optional(), workMode: z.enum(readyWorkModes).optional() },
+  /**
+   * RegisterAddress + AgentLogin (+ AgentReady unless `ready: false`). Seed: `{type:"initialize"}`.
+   * `genesysCredential`: the agent's own Genesys sign-in, for a bridge on the Workspace API backend.
+   */
+  initialize: { ready: z.boolean().optional(), workMode: z.enum(readyWorkModes).optional(), genesysCredential: genesysCredentialSchema.optional() },
   Ready: { workMode: z.enum(readyWorkModes).optional() },
   NotReady: { reasonCode: z.string().min(1).max(64).optional(), workMode: z.enum(notReadyWorkModes).optional() },
   Logout: { reasonCode: z.string().min(1).max(64).optional() },

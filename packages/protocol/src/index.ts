@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './session.ts';
+export * from './genesys-credential.ts';

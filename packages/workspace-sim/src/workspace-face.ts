@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CtiError } from '@ctikit/protocol';
 import type { ContactCenterPort, TServerRequest } from '@ctikit/contact-center';
 import { agentFacts, callFromLeg } from './call-model.ts';
+import { GenesysAuthentication } from './genesys-authentication.ts';
+import type { AgentAccount, AuthClient } from './genesys-authentication.ts';
 import { NotificationHub } from './notification-hub.ts';
 import { VoiceNotifier } from './voice-notifier.ts';
 import { agentOperations, callOperations } from './voice-operations.ts';
@@ -30,6 +32,10 @@ export interface WorkspaceFaceOptions {
   apiKey: string;
   /** The agents' OAuth bearer tokens. */
   tokens: ReadonlyArray<{ token: string; agentId: string }>;
+  /** Genesys Authentication: the OAuth clients registered for the authorization-code flow, with their redirect URIs. */
+  authClients?: readonly AuthClient[];
+  /** Genesys Authentication: who may sign in with the authorization-code flow. */
+  accounts?: readonly AgentAccount[];
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -92,6 +98,8 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     options.longPollTimeoutMs ?? 25_000,
   );
   let outage = false;
+  const authentication = new GenesysAuthentication(options.authClients ?? [], options.accounts ?? []);
+  authentication.register(app);
 
   function requireSession(request: FastifyRequest): WorkspaceSession {
     if (!sessions.isApiKey(header(request, 'x-api-key'))) throw new FaceError(401, 'The x-api-key header is missing or not valid.');
@@ -147,11 +155,20 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     if (outage && !request.url.startsWith(`${WORKSPACE_BASE}/notifications`)) throw new FaceError(503, 'The Workspace API is unavailable.');
   });
 
+  /** A bearer token (Authorization header) or an authorization code with its redirect URI (`?code=…&redirect_uri=…`, as WWE sends it). */
+  function sessionFor(request: FastifyRequest): WorkspaceSession | undefined {
+    const query = request.query as Record<string, unknown>;
+    const code = typeof query['code'] === 'string' ? query['code'] : undefined;
+    if (code === undefined) return sessions.open(request.headers.authorization);
+    const agentId = authentication.agentOfCode(code, typeof query['redirect_uri'] === 'string' ? query['redirect_uri'] : '');
+    return agentId === undefined ? undefined : sessions.openWithCode(agentId, code);
+  }
+
   // Genesys' clients send GET (workspace-client-js), older samples POST: both open a session.
   const initializeWorkspace = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!sessions.isApiKey(header(request, 'x-api-key'))) throw new FaceError(401, 'The x-api-key header is missing or not valid.');
-    const session = sessions.open(request.headers.authorization);
-    if (!session) throw new FaceError(401, 'The bearer token is missing, unknown or expired.');
+    const session = sessionFor(request);
+    if (!session) throw new FaceError(401, 'The bearer token or authorization code is missing, unknown or expired.');
     void reply.header('set-cookie', `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly`);
     return { status: { code: STATUS_OK } };
   };
@@ -181,6 +198,7 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
   app.post(`${WORKSPACE_BASE}/logout`, async (request) => {
     const session = requireSession(request);
     if (session.voice) await onEngine(session, randomUUID(), { request: 'RequestUnregisterAddress' });
+    if (session.code !== undefined) authentication.revokeCode(session.code);
     sessions.end(session);
     return { status: { code: STATUS_OK } };
   });

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from './wire.ts';
 
 /**
  * Who may use the face: the API key every request carries (`x-api-key`), the agents' OAuth bearer
- * tokens (`initialize-workspace` turns one into a session), and the sessions, named by the
+ * tokens or authorization codes (`initialize-workspace` turns one into a session), and the sessions, named by the
  * `WORKSPACE_SESSIONID` cookie. Expiring a token ends every session opened with it.
  *
  *     initialize-workspace ──▶ open ──activate-channels──▶ active ──logout / token expired──▶ ended
@@ -12,7 +12,10 @@ import { SESSION_COOKIE } from './wire.ts';
 export interface WorkspaceSession {
   readonly id: string;
   readonly agentId: string;
-  readonly token: string;
+  /** The bearer token it was opened with, or none when an authorization code opened it. */
+  readonly token?: string;
+  /** The authorization code it was opened with. */
+  readonly code?: string;
   /** Set by activate-channels: the DN the session works on and its notifications. */
   voice?: { dn: string; notifier: VoiceNotifier; unsubscribe: () => void };
 }
@@ -42,7 +45,15 @@ export class WorkspaceSessions {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const agentId = token === undefined ? undefined : this.tokens.get(token);
     if (token === undefined || agentId === undefined) return undefined;
-    const session: WorkspaceSession = { id: randomBytes(18).toString('base64url'), agentId, token };
+    return this.add({ id: randomBytes(18).toString('base64url'), agentId, token });
+  }
+
+  /** A session for the agent an authorization code signed in (Genesys Authentication checked the code). */
+  openWithCode(agentId: string, code: string): WorkspaceSession {
+    return this.add({ id: randomBytes(18).toString('base64url'), agentId, code });
+  }
+
+  private add(session: WorkspaceSession): WorkspaceSession {
     this.sessions.set(session.id, session);
     return session;
   }

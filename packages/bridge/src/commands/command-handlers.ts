@@ -78,7 +78,7 @@ export const commandHandlers: { [T in CommandType]: CommandHandler<T> } = {
   /** RegisterAddress always (so EventRegistered is sent again), Login if logged out, Ready unless `ready: false`. */
   initialize: async (command, context) => {
     const { backend, session } = context;
-    await send(context, { request: 'RequestRegisterAddress' });
+    await send(context, { request: 'RequestRegisterAddress', ...(command.genesysCredential ? { credential: command.genesysCredential } : {}) });
     if (backend.snapshot(session.dn).agent.state === 'LoggedOut') {
       await send(context, { request: 'RequestAgentLogin', agentId: session.agentId });
     }

@@ -3,7 +3,7 @@ import type { WorkspaceApiBackendOptions } from '../../src/backends/workspace-ap
 import type { ContactCenterPort } from '@ctikit/contact-center';
 import { startAgentApiSimulator } from './agent-api-simulator.ts';
 import type { AgentApiSimulator } from './agent-api-simulator.ts';
-import { signInWithCode } from './genesys-sign-in.ts';
+import { signInWithCode } from '../../test/backends/genesys-sign-in.ts';
 
 /**
  * The Workspace API backend on Genesys' agent-api-simulator, started fresh for each target. The

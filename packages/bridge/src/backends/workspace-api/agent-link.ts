@@ -7,7 +7,7 @@ import { completionOf } from './request-completion.ts';
 import { isMapped, restOperation, unsupported } from './rest-operations.ts';
 import type { RestOperation } from './rest-operations.ts';
 import { VoiceView } from './voice-view.ts';
-import type { WorkspaceCredential } from './workspace-credential.ts';
+import type { GenesysCredential } from '@ctikit/protocol';
 import { errorForEventError } from './workspace-errors.ts';
 import { WorkspaceSession } from './workspace-session.ts';
 import { voiceMessageSchema } from './workspace-wire.ts';
@@ -18,7 +18,7 @@ export interface AgentLinkOptions {
   agentId: string;
   dn: string;
   /** The agent's credential for a new session (refreshed when it can be and must be). */
-  credential: () => Promise<WorkspaceCredential>;
+  credential: () => Promise<GenesysCredential>;
   clock: Clock;
   requestTimeoutMs: number;
   reconnect: { initialDelayMs: number; maxDelayMs: number };
@@ -67,6 +67,10 @@ export class AgentLink {
   constructor(private readonly options: AgentLinkOptions) {
     this.view = new VoiceView(options.agentId, options.dn, () => options.clock.now());
     this.pending = new PendingOperations(options.clock, options.requestTimeoutMs);
+  }
+
+  get agentId(): string {
+    return this.options.agentId;
   }
 
   snapshot(): DnSnapshot {

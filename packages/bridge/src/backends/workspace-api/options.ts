@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '@ctikit/kernel';
 import { authClientSchema } from './workspace-credential.ts';
-import type { WorkspaceCredential } from './workspace-credential.ts';
+import type { GenesysCredential } from '@ctikit/protocol';
 
 /**
  * The Workspace API backend's configuration: the `backend` section of the bridge's config file
@@ -13,7 +13,10 @@ const workspaceApiAgentSchema = z
     agentId: z.string().min(1).max(64),
     dn: z.string().min(1).max(64),
     name: z.string().min(1).max(128).optional(),
-    /** The agent's OAuth bearer token for the Workspace API (static; a `tokenSource` may replace it). */
+    /**
+     * The agent's OAuth bearer token for the Workspace API (static; a `tokenSource` may replace it).
+     * Without any, the agent signs in from the toolbar, which hands its credential at `initialize`.
+     */
     token: z.string().min(1).optional(),
   })
   .strict();
@@ -63,7 +66,7 @@ export interface WorkspaceApiBackendOptions extends Omit<WorkspaceApiConfigInput
    * The agent's credential (authorization code or bearer token, workspace-credential.ts), asked for
    * on every (re)initialisation; wins over `tokenSource` and a static `token`.
    */
-  credentialSource?: (agentId: string) => WorkspaceCredential | Promise<WorkspaceCredential>;
+  credentialSource?: (agentId: string) => GenesysCredential | Promise<GenesysCredential>;
   /** The agent's current bearer token, asked for on every (re)initialisation; wins over a static `token`. */
   tokenSource?: (agentId: string) => string | Promise<string>;
   /** Timers (request timeout, reconnect backoff); default the system clock. */

@@ -1,4 +1,5 @@
-import { CtiError } from '@ctikit/protocol';
+import { CtiError, genesysCredentialSchema } from '@ctikit/protocol';
+import type { GenesysCredential } from '@ctikit/protocol';
 import { systemClock } from '@ctikit/kernel';
 import type {
   AgentEntry,
@@ -13,8 +14,7 @@ import type {
 import { AgentLink } from './agent-link.ts';
 import { workspaceApiConfigSchema } from './options.ts';
 import type { BackendLog, WorkspaceApiBackendOptions } from './options.ts';
-import { currentCredential, workspaceCredentialSchema } from './workspace-credential.ts';
-import type { WorkspaceCredential } from './workspace-credential.ts';
+import { currentCredential } from './workspace-credential.ts';
 
 const silent: BackendLog = { info: () => undefined, warn: () => undefined, debug: () => undefined };
 
@@ -32,12 +32,6 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
   }
   const config = parsed.data;
   const { tokenSource, credentialSource } = options;
-  const missing = config.agents.filter((agent) => agent.token === undefined && tokenSource === undefined && credentialSource === undefined);
-  if (missing.length > 0) {
-    throw new Error(
-      `Invalid Workspace API backend options:\n  agents: no token for ${missing.map((agent) => agent.agentId).join(', ')} (set token, or pass tokenSource or credentialSource)`,
-    );
-  }
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silent;
   const listeners = new Map<string, Set<PortEventListener>>();
@@ -52,14 +46,21 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     }
   }
 
-  /** The agent's credential from the code's source, the token source or the configuration; a malformed one is refused. */
-  async function credentialOf(agentId: string, token: string | undefined): Promise<WorkspaceCredential> {
+  /** What each agent signed in with at `initialize` (the toolbar's hand-over): wins over every other source. */
+  const signedIn = new Map<string, GenesysCredential>();
+
+  /** The agent's credential: its own sign-in, the code's source, the token source or the configuration; a malformed one is refused. */
+  async function credentialOf(agentId: string, token: string | undefined): Promise<GenesysCredential> {
+    const own = signedIn.get(agentId);
+    if (own) return own;
     if (credentialSource) {
-      const parsed = workspaceCredentialSchema.safeParse(await credentialSource(agentId));
+      const parsed = genesysCredentialSchema.safeParse(await credentialSource(agentId));
       if (!parsed.success) throw new CtiError('UNAUTHENTICATED', `The credential given for agent ${agentId} is not a Workspace API credential.`);
       return parsed.data;
     }
-    return { kind: 'bearer', token: tokenSource ? await tokenSource(agentId) : (token as string) };
+    if (tokenSource) return { kind: 'bearer', token: await tokenSource(agentId) };
+    if (token !== undefined) return { kind: 'bearer', token };
+    throw new CtiError('UNAUTHENTICATED', `Agent ${agentId} has not signed in to Genesys: the toolbar hands the agent's credential at initialize.`);
   }
 
   const links = new Map<string, AgentLink>(
@@ -72,7 +73,10 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
         dn: agent.dn,
         credential: async () => {
           const credential = await credentialOf(agent.agentId, agent.token);
-          return currentCredential(credential, { apiUrl: config.apiUrl, client: config.auth, clock, timeoutMs: config.requestTimeoutMs });
+          const current = await currentCredential(credential, { apiUrl: config.apiUrl, client: config.auth, clock, timeoutMs: config.requestTimeoutMs });
+          // A refreshed sign-in is the agent's from now on.
+          if (signedIn.get(agent.agentId) === credential) signedIn.set(agent.agentId, current);
+          return current;
         },
         clock,
         requestTimeoutMs: config.requestTimeoutMs,
@@ -97,7 +101,9 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
       return config.reasonCodes.map(({ code, label }) => ({ code, label }));
     },
     async request(request: TServerRequest): Promise<RequestOutcome> {
-      return linkOf(request.thisDN).request(request);
+      const link = linkOf(request.thisDN);
+      if (request.request === 'RequestRegisterAddress' && request.credential) signedIn.set(link.agentId, request.credential);
+      return link.request(request);
     },
     subscribe(dn: string, listener: PortEventListener): () => void {
       let set = listeners.get(dn);

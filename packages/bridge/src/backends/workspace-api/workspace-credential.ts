@@ -1,32 +1,8 @@
 import { z } from 'zod';
 import { CtiError } from '@ctikit/protocol';
+import type { GenesysCredential } from '@ctikit/protocol';
 import type { Clock } from '@ctikit/kernel';
 
-/**
- * How an agent signs in to the Workspace API, the two ways Genesys offers:
- *
- * - `code`: the OAuth authorization code the agent's browser got from Genesys Authentication
- *   (`/auth/v3/oauth/authorize?response_type=code&client_id=…&redirect_uri=…` → sign-in →
- *   `redirect_uri?code=…`). `initialize-workspace?code=…&redirect_uri=…` turns it into a Workspace
- *   session, as Workspace Web Edition does.
- * - `bearer`: an OAuth access token (`Authorization: Bearer …` on `initialize-workspace`), with its
- *   expiry and refresh token when Genesys Authentication gave them; an expired token is refreshed
- *   (`grant_type=refresh_token` at `/auth/v3/oauth/token`, with the integrator's client) before a
- *   new session is opened with it.
- */
-export const workspaceCredentialSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('code'), code: z.string().min(1).max(4096), redirectUri: z.url() }).strict(),
-  z
-    .object({
-      kind: z.literal('bearer'),
-      token: z.string().min(1).max(8192),
-      /** Epoch ms. */
-      expiresAt: z.number().int().positive().optional(),
-      refreshToken: z.string().min(1).max(8192).optional(),
-    })
-    .strict(),
-]);
-export type WorkspaceCredential = z.infer<typeof workspaceCredentialSchema>;
 
 /** The integrator's OAuth client registered with Genesys Authentication (needed to refresh tokens). */
 export const authClientSchema = z
@@ -53,14 +29,14 @@ const tokenReplySchema = z.object({
 const EXPIRY_MARGIN_MS = 30_000;
 
 /**
- * The credential to open a session with now: a bearer token that has expired (or is about to) is
+ * The credential to open a session with now (the two kinds: `genesysCredentialSchema` in the protocol): a bearer token that has expired (or is about to) is
  * refreshed first when it can be; one that cannot be refreshed is sent as it is and the Workspace
  * API's 401 says the rest (UNAUTHENTICATED).
  */
 export async function currentCredential(
-  credential: WorkspaceCredential,
+  credential: GenesysCredential,
   auth: { apiUrl: string; client?: AuthClient | undefined; clock: Clock; timeoutMs: number },
-): Promise<WorkspaceCredential> {
+): Promise<GenesysCredential> {
   if (credential.kind !== 'bearer' || credential.expiresAt === undefined || credential.refreshToken === undefined || !auth.client) return credential;
   if (credential.expiresAt - EXPIRY_MARGIN_MS > auth.clock.now()) return credential;
   const { client } = auth;

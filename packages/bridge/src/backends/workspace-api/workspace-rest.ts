@@ -2,7 +2,7 @@ import { CtiError } from '@ctikit/protocol';
 import type { z } from 'zod';
 import type { CookieJar } from './cookie-jar.ts';
 import { errorForHttp, errorForNetwork } from './workspace-errors.ts';
-import type { WorkspaceCredential } from './workspace-credential.ts';
+import type { GenesysCredential } from '@ctikit/protocol';
 import { API_BASE, callsReplySchema, replySchema } from './workspace-wire.ts';
 import type { Reply, WorkspaceCall } from './workspace-wire.ts';
 
@@ -26,7 +26,7 @@ export class WorkspaceRest {
    * initialize-workspace` with the bearer token, or with the authorization code and its redirect URI.
    * The session is in the cookies the answer sets, whatever their names.
    */
-  async initialize(credential: WorkspaceCredential): Promise<void> {
+  async initialize(credential: GenesysCredential): Promise<void> {
     if (credential.kind === 'bearer') {
       await this.send('GET', 'initialize-workspace', replySchema, undefined, { authorization: `Bearer ${credential.token}` });
       return;

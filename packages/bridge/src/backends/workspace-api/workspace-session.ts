@@ -2,13 +2,13 @@ import type { Clock } from '@ctikit/kernel';
 import { CookieJar } from './cookie-jar.ts';
 import { NotificationChannel } from './notification-channel.ts';
 import type { NotificationHandlers } from './notification-channel.ts';
-import type { WorkspaceCredential } from './workspace-credential.ts';
+import type { GenesysCredential } from '@ctikit/protocol';
 import { WorkspaceRest } from './workspace-rest.ts';
 
 interface SessionParams {
   apiUrl: string;
   apiKey: string;
-  credential: WorkspaceCredential;
+  credential: GenesysCredential;
   clock: Clock;
   timeoutMs: number;
 }

@@ -1,8 +1,8 @@
-import type { WorkspaceCredential } from '../../src/backends/workspace-api/index.ts';
+import type { GenesysCredential } from '@ctikit/protocol';
 
 /**
  * What an agent's browser does to sign in with Genesys Authentication's authorization-code flow,
- * against Genesys' simulator (which plays Genesys Authentication too):
+ * against Genesys' simulator or ctikit's Workspace face (both play Genesys Authentication):
  *
  *     GET  /auth/v3/oauth/authorize?response_type=code&client_id=…&redirect_uri=R   302 → the sign-in page
  *     POST /auth/v3/sign-in  username=\User&password=…                               302 → /workspace/v3/start?code=C
@@ -13,7 +13,7 @@ import type { WorkspaceCredential } from '../../src/backends/workspace-api/index
  */
 export const REDIRECT_URI = 'https://toolbar.example.com/genesys-sign-in';
 
-export async function signInWithCode(authUrl: string, userName: string, password: string, redirectUri = REDIRECT_URI): Promise<WorkspaceCredential> {
+export async function signInWithCode(authUrl: string, userName: string, password: string, redirectUri = REDIRECT_URI): Promise<GenesysCredential> {
   const cookies = new Map<string, string>();
   const visit = async (url: string, init: RequestInit = {}): Promise<string> => {
     const response = await fetch(url, {
