@@ -12,7 +12,7 @@ export const hostMessageSchema = z.object({
     z.maxLength(64),
     z.refine((value) => value.includes('WWE')),
   ),
-  event: short(32),
+  event: short(80),
   data: z.optional(z.unknown()),
   referenceId: z.optional(referenceId),
   errorMessage: short(4096),

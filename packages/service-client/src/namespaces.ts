@@ -16,8 +16,14 @@ type Method<P extends unknown[], T> = (...args: [...P, Done<T>?, Fail?]) => Prom
 type Ack = null;
 
 export type TargetType = 'AGENT' | 'AGENT_GROUP' | 'SKILL' | 'INTERACTION_QUEUE' | 'ROUTING_POINT' | 'CUSTOM_CONTACT';
-/** A plain number (a custom contact), or a typed target. */
-export type TargetQuery = string | { readonly target: TargetType; readonly destination: string };
+/** A plain number (a custom contact), or a typed target: Genesys' `{ type, destination, media }`, or `{ target, destination }`. */
+export type TargetQuery =
+  | string
+  | { readonly type: TargetType; readonly destination: string; readonly media?: 'voice' }
+  | { readonly target: TargetType; readonly destination: string };
+
+/** T-Server request extensions (AttributeExtensions): flat key → string | number. */
+export type Extensions = Readonly<Record<string, string | number>>;
 
 export interface AgentNamespace {
   get: Method<[], Agent>;
@@ -28,10 +34,12 @@ export interface AgentNamespace {
 }
 
 /** Optional userData comes first, so `undefined` in its place is read as the userData, as at run time. */
-type Transfer = Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData], Ack> &
+type Transfer = Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData, extensions: OptionalExtensions], Ack> &
+  Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData], Ack> &
   Method<[interactionId: string, targetQuery: TargetQuery], Ack>;
 
 type OptionalUserData = UserData | null | undefined;
+type OptionalExtensions = Extensions | null | undefined;
 
 export interface InteractionNamespace {
   getInteractions: Method<[], Interaction[]>;
@@ -45,7 +53,8 @@ export interface InteractionNamespace {
   accept: Method<[interactionId: string], Ack>;
   reject: Method<[interactionId: string], Ack>;
   /** Resolves with the consultation's interactionId. */
-  consult: Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData], { interactionId: string }> &
+  consult: Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData, extensions: OptionalExtensions], { interactionId: string }> &
+    Method<[interactionId: string, targetQuery: TargetQuery, userData: OptionalUserData], { interactionId: string }> &
     Method<[interactionId: string, targetQuery: TargetQuery], { interactionId: string }>;
   singleStepTransfer: Transfer;
   singleStepConference: Transfer;
@@ -60,6 +69,8 @@ export interface VoiceNamespace {
   /** Click-to-dial; resolves with the new call's interactionId. */
   dial: Method<[destination: string, userData: OptionalUserData], { interactionId: string }> &
     Method<[destination: string], { interactionId: string }>;
+  /** dial, with T-Server request extensions. */
+  dialEx: Method<[destination: string, userData: OptionalUserData, extensions: OptionalExtensions], { interactionId: string }>;
   answer: CallCommand;
   hold: CallCommand;
   resume: CallCommand;
@@ -92,6 +103,71 @@ export interface SystemNamespace {
   popupToast: Method<[parameters: ToastParameters], { toastId: string }>;
   updateToast: Method<[toastId: string, parameters: Partial<ToastParameters>], Ack>;
   closeToast: Method<[toastId: string], Ack>;
+  /** A page in a dialog over the toolbar; resolves with its `dialogId`. */
+  openDialog: Method<[url: string, options: DialogOptions], { dialogId: string }>;
+  closeDialog: Method<[dialogId: string], Ack>;
+  /** Create or change a view of the toolbar's application menu bar, by name. */
+  updateViewInApplicationMenuBar: Method<[view: MenuBarView], Ack>;
+  closeViewInApplicationMenuBar: Method<[name: string], Ack>;
+  /** Whether this page's view is shown to the agent now. */
+  amIVisible: Method<[], boolean>;
+  /** The toolbar is one tab: it leads, and never follows or negotiates. */
+  isFrameLeading: Method<[], boolean>;
+  isFrameFollowing: Method<[], boolean>;
+  isFrameNegotiating: Method<[], boolean>;
+  isFrameLeadingOrNegotiating: Method<[], boolean>;
+  /** Whether this page is the extension the agent used last. */
+  isLastActiveFrame: Method<[], boolean>;
+}
+
+export interface DialogOptions {
+  readonly label?: string;
+  /** CSS length: `430px`, `40%`. */
+  readonly width?: string;
+  readonly height?: string;
+}
+
+export interface MenuBarView {
+  readonly name: string;
+  readonly label: string;
+  readonly shortLabel?: string;
+  readonly tooltip?: string;
+  readonly iconUrl?: string;
+  readonly backgroundColor?: string;
+  readonly labelColor?: string;
+}
+
+export interface MessengerNamespace {
+  /** Post `message` to every other page subscribed to `messenger:<channel>`. */
+  broadcastMessage: Method<[channel: string, message: unknown], Ack>;
+}
+
+export interface AuthNamespace {
+  /** A signed, short-lived JWT naming the agent (verify it with the bridge's /.well-known/jwks.json). */
+  getJwtToken: Method<[], string>;
+}
+
+type RecordRequest<P extends unknown[] = []> = Method<[interactionId: string, ...P], unknown>;
+
+/** Outbound campaigns (Outbound Contact Server): records are addressed by the interaction that carries them. */
+export interface OutboundNamespace {
+  getCampaigns: Method<[], unknown>;
+  getPreviewRecord: Method<[campaignName: string], unknown>;
+  getChainedRecords: RecordRequest;
+  getRecordFields: RecordRequest;
+  updateRecordFields: RecordRequest<[recordData: Readonly<Record<string, unknown>>]>;
+  callPreviewRecord: RecordRequest<[recordHandle: number]>;
+  rejectPreviewRecord: RecordRequest;
+  cancelPreviewRecord: RecordRequest;
+  startDirectPushPreview: Method<[], unknown>;
+  stopDirectPushPreview: Method<[], unknown>;
+  rescheduleRecord: RecordRequest<[recordHandle: number, rescheduleDate: string, callbackType: string]>;
+  cancelReschedule: RecordRequest;
+  getListOfCallResults: Method<[], unknown>;
+  setCallResult: RecordRequest<[callResult: number | string]>;
+  getCallResult: RecordRequest;
+  setDoNotCall: RecordRequest;
+  removeDoNotCall: RecordRequest;
 }
 
 export interface EmailNamespace {
@@ -104,6 +180,7 @@ export interface ConfigurationNamespace {
 }
 
 export interface ServiceNamespaces {
+  readonly auth: AuthNamespace;
   readonly agent: AgentNamespace;
   readonly interaction: InteractionNamespace;
   readonly voice: VoiceNamespace;
@@ -111,11 +188,14 @@ export interface ServiceNamespaces {
   readonly media: MediaNamespace;
   readonly system: SystemNamespace;
   readonly email: EmailNamespace;
+  readonly outbound: OutboundNamespace;
+  readonly messenger: MessengerNamespace;
   readonly configuration: ConfigurationNamespace;
 }
 
 /** How many parameters each request takes before its callbacks. */
 const ARITY: { [N in Namespace]: Record<(typeof API_CATALOG)[N][number], number> } = {
+  auth: { getJwtToken: 0 },
   agent: { get: 0, getState: 0, getStateList: 0, setState: 1 },
   interaction: {
     getInteractions: 0,
@@ -136,6 +216,7 @@ const ARITY: { [N in Namespace]: Record<(typeof API_CATALOG)[N][number], number>
   },
   voice: {
     dial: 2,
+    dialEx: 3,
     answer: 1,
     hold: 1,
     resume: 1,
@@ -147,8 +228,44 @@ const ARITY: { [N in Namespace]: Record<(typeof API_CATALOG)[N][number], number>
   },
   sipEndpoint: { muteMicrophone: 0, unmuteMicrophone: 0, muteSpeaker: 0, unmuteSpeaker: 0, isMicrophoneMute: 0, isSpeakerMute: 0 },
   media: { getMediaList: 0, getMediaByName: 1, setState: 2 },
-  system: { getAllowedServices: 0, triggerActivity: 0, popupToast: 1, updateToast: 2, closeToast: 1 },
+  system: {
+    getAllowedServices: 0,
+    triggerActivity: 0,
+    popupToast: 1,
+    updateToast: 2,
+    closeToast: 1,
+    openDialog: 2,
+    closeDialog: 1,
+    updateViewInApplicationMenuBar: 1,
+    closeViewInApplicationMenuBar: 1,
+    amIVisible: 0,
+    isFrameLeading: 0,
+    isFrameFollowing: 0,
+    isFrameNegotiating: 0,
+    isFrameLeadingOrNegotiating: 0,
+    isLastActiveFrame: 0,
+  },
   email: { create: 2 },
+  outbound: {
+    getCampaigns: 0,
+    getPreviewRecord: 1,
+    getChainedRecords: 1,
+    getRecordFields: 1,
+    updateRecordFields: 2,
+    callPreviewRecord: 2,
+    rejectPreviewRecord: 1,
+    cancelPreviewRecord: 1,
+    startDirectPushPreview: 0,
+    stopDirectPushPreview: 0,
+    rescheduleRecord: 4,
+    cancelReschedule: 1,
+    getListOfCallResults: 0,
+    setCallResult: 2,
+    getCallResult: 1,
+    setDoNotCall: 1,
+    removeDoNotCall: 1,
+  },
+  messenger: { broadcastMessage: 2 },
   configuration: { getOption: 1 },
 };
 

@@ -85,19 +85,28 @@ export interface Section {
   readonly options: Readonly<Record<string, string>>;
 }
 
-export interface ToastButton {
-  readonly id: string;
-  readonly label: string;
-}
+/** A toast's button: its label (Genesys' form, the label is also its id), or `{ id, label }`. */
+export type ToastButton = string | { readonly id: string; readonly label: string };
 
-/** `system.popupToast` / `updateToast` parameters (ctikit's shape: Genesys does not publish one). */
+/** `system.popupToast` / `updateToast` parameters, in the form of Genesys' sample. */
 export interface ToastParameters {
   readonly title: string;
-  readonly message?: string;
+  /** An http(s) image shown beside the title. */
+  readonly iconUrl?: string;
   readonly subject?: string;
+  readonly message?: string;
+  /** Shown as a key/value table. */
+  readonly keyValues?: Readonly<Record<string, string | number>>;
+  /** At most 3; a click is reported to the page (CUSTOM_TOAST_BUTTON_CLICK, buttonId). */
   readonly buttons?: readonly ToastButton[];
-  /** Seconds before it closes by itself; 0 keeps it until closed. Default: 10, or 0 with buttons. */
-  readonly timeout?: number;
+  /** Adds Show (opens the page's view) and Dismiss. */
+  readonly buttonShowDismiss?: boolean;
+  /** Milliseconds before it closes by itself; 0 keeps it until closed. Default: 10 000, or 0 with buttons. */
+  readonly autoCloseTimeout?: number;
+  /** Also keep it in the agent's messages after it closes. */
+  readonly sendToMyMessage?: boolean;
+  /** Width in pixels (200–800). */
+  readonly width?: number;
 }
 
 export type AgentEventType = 'STATE_CHANGED';
@@ -117,6 +126,7 @@ export type InteractionEventType =
   | 'CALL_RECORDING_STATE_CHANGED';
 
 export type SystemEventType = 'CUSTOM_TOAST_BUTTON_CLICK';
+export type MarkdoneEventType = 'MARKED_DONE';
 
 /** `agent` topic. */
 export interface AgentEventData {
@@ -147,9 +157,33 @@ export interface SystemEventData {
   readonly buttonId: string;
 }
 
+/** `markdone` topic: an interaction was marked done (the toolbar's Done, or interaction.markdone). */
+export interface MarkdoneEventData {
+  readonly eventType: MarkdoneEventType;
+  readonly media: 'voice';
+  readonly interaction: Interaction;
+}
+
+/** `outbound` topic: campaign and record events. */
+export interface OutboundEventData {
+  readonly eventType: string;
+  readonly [field: string]: unknown;
+}
+
+/** `messenger:<channel>` topics: what another extension broadcast. */
+export interface MessengerEventData {
+  readonly eventType: 'MESSAGE';
+  readonly channel: string;
+  readonly message: unknown;
+  /** The label of the extension that sent it. */
+  readonly from: string;
+}
+
 export interface TopicData {
   agent: AgentEventData;
   interaction: InteractionEventData;
   media: MediaEventData;
   system: SystemEventData;
+  outbound: OutboundEventData;
+  markdone: MarkdoneEventData;
 }

@@ -27,16 +27,42 @@ export const SERVER_USER_AGENT = 'WWE Server';
 export const REQUEST_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MESSAGE = 'Request timeout';
 
-/** The notification topics a client can subscribe to. */
-export const TOPICS = ['agent', 'interaction', 'media', 'system'] as const;
-export type Topic = (typeof TOPICS)[number];
+/**
+ * The notification topics a client can subscribe to, each with the namespace whose requests an
+ * origin must be allowed (one of) to hear it. `messenger:<channel>` topics (below) carry the
+ * messages of `messenger.broadcastMessage`.
+ */
+export const TOPIC_NAMESPACES = {
+  agent: 'agent',
+  interaction: 'interaction',
+  media: 'media',
+  system: 'system',
+  outbound: 'outbound',
+  markdone: 'interaction',
+} as const;
+export type Topic = keyof typeof TOPIC_NAMESPACES;
+export const TOPICS = Object.keys(TOPIC_NAMESPACES) as Topic[];
 
 export function isTopic(value: string): value is Topic {
-  return (TOPICS as readonly string[]).includes(value);
+  return Object.hasOwn(TOPIC_NAMESPACES, value);
+}
+
+/** `messenger:my-channel`: the messages other extensions broadcast on `my-channel`. */
+export const MESSENGER_TOPIC_PREFIX = 'messenger:';
+export type MessengerTopic = `${typeof MESSENGER_TOPIC_PREFIX}${string}`;
+const CHANNEL = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function isMessengerTopic(value: string): value is MessengerTopic {
+  return value.startsWith(MESSENGER_TOPIC_PREFIX) && CHANNEL.test(value.slice(MESSENGER_TOPIC_PREFIX.length));
+}
+
+export function isChannelName(value: string): boolean {
+  return CHANNEL.test(value);
 }
 
 /** Every request of the API, by namespace: the names a filter (`agent.*, voice.dial`) is matched against. */
 export const API_CATALOG = {
+  auth: ['getJwtToken'],
   agent: ['get', 'getState', 'getStateList', 'setState'],
   interaction: [
     'getInteractions',
@@ -57,6 +83,7 @@ export const API_CATALOG = {
   ],
   voice: [
     'dial',
+    'dialEx',
     'answer',
     'hold',
     'resume',
@@ -68,8 +95,44 @@ export const API_CATALOG = {
   ],
   sipEndpoint: ['muteMicrophone', 'unmuteMicrophone', 'muteSpeaker', 'unmuteSpeaker', 'isMicrophoneMute', 'isSpeakerMute'],
   media: ['getMediaList', 'getMediaByName', 'setState'],
-  system: ['getAllowedServices', 'triggerActivity', 'popupToast', 'updateToast', 'closeToast'],
+  system: [
+    'getAllowedServices',
+    'triggerActivity',
+    'popupToast',
+    'updateToast',
+    'closeToast',
+    'openDialog',
+    'closeDialog',
+    'updateViewInApplicationMenuBar',
+    'closeViewInApplicationMenuBar',
+    'amIVisible',
+    'isFrameLeading',
+    'isFrameFollowing',
+    'isFrameNegotiating',
+    'isFrameLeadingOrNegotiating',
+    'isLastActiveFrame',
+  ],
   email: ['create'],
+  outbound: [
+    'getCampaigns',
+    'getPreviewRecord',
+    'getChainedRecords',
+    'getRecordFields',
+    'updateRecordFields',
+    'callPreviewRecord',
+    'rejectPreviewRecord',
+    'cancelPreviewRecord',
+    'startDirectPushPreview',
+    'stopDirectPushPreview',
+    'rescheduleRecord',
+    'cancelReschedule',
+    'getListOfCallResults',
+    'setCallResult',
+    'getCallResult',
+    'setDoNotCall',
+    'removeDoNotCall',
+  ],
+  messenger: ['broadcastMessage'],
   configuration: ['getOption'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -103,7 +166,7 @@ export interface ResponseMessage {
 }
 
 export interface EventMessage<D extends { eventType: string } = { eventType: string }> {
-  readonly event: Topic;
+  readonly event: Topic | MessengerTopic;
   readonly data: D;
   readonly userAgent: typeof SERVER_USER_AGENT;
   readonly protocolVersion: typeof PROTOCOL_VERSION;

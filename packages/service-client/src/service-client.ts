@@ -5,6 +5,7 @@ import {
   REQUEST_TIMEOUT_MESSAGE,
   REQUEST_TIMEOUT_MS,
   type ReferenceId,
+  type MessengerTopic,
   type Topic,
 } from './protocol.ts';
 
@@ -94,7 +95,7 @@ export interface OutgoingMessage {
   referenceId?: ReferenceId;
 }
 
-export type EventHandler = (message: { event: Topic; data: { eventType: string } & Record<string, unknown> }) => void;
+export type EventHandler = (message: { event: Topic | MessengerTopic; data: { eventType: string } & Record<string, unknown> }) => void;
 
 interface Pending {
   readonly resolve: (response: ServiceResponse) => void;
@@ -282,7 +283,7 @@ export class ServiceClient {
   private dispatchEvent(message: ParsedHostMessage): void {
     const data = message.data;
     if (typeof data !== 'object' || data === null || typeof (data as { eventType?: unknown }).eventType !== 'string') return;
-    const event = { ...message, event: message.event as Topic, data: data as { eventType: string } & Record<string, unknown> };
+    const event = { ...message, event: message.event as Topic | MessengerTopic, data: data as { eventType: string } & Record<string, unknown> };
     for (const subscription of [...this.subscriptions]) {
       if (!subscription.topics.includes(event.event)) continue;
       call((e: typeof event) => subscription.handler.call(subscription.context, e), event);

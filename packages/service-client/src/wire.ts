@@ -22,7 +22,7 @@ export type RequestMessage = z.infer<typeof requestMessageSchema>;
 
 export const subscribeMessageSchema = z.object({
   event: z.literal('subscribe'),
-  data: z.union([z.string().max(32), z.array(z.string().max(32)).min(1).max(16)]),
+  data: z.union([z.string().max(80), z.array(z.string().max(80)).min(1).max(16)]),
   ...envelope,
 });
 export type SubscribeMessage = z.infer<typeof subscribeMessageSchema>;

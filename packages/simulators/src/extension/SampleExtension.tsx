@@ -253,10 +253,7 @@ function ToastSection(props: { store: SampleStore }) {
             store.service.system.popupToast({
               title,
               message,
-              buttons: [
-                { id: 'call', label: 'Call now' },
-                { id: 'later', label: 'Later' },
-              ],
+              buttons: ['Call now', 'Later'],
             }),
           );
         }}

@@ -30,7 +30,9 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
   const hidden = specs.filter((spec) => spec.view.hidden);
   const [open, setOpen] = useState<string | undefined>(undefined);
   useOpenSelectedCase(host, shown, setOpen);
+  useOpenRequestedView(host, setOpen);
   const openKey = shown.some((spec) => spec.key === open) ? open : undefined;
+  useLayoutEffect(() => host.viewShown(openKey), [host, openKey]);
   return (
     <>
       {shown.length > 0 && (
@@ -70,6 +72,17 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
 
 function panelId(spec: FrameSpec): string {
   return `extension-panel-${spec.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** Open the view a toast's Show asked for, once per request. */
+function useOpenRequestedView(host: ExtensionsHost, setOpen: (key: string) => void): void {
+  const seen = useRef(0);
+  const request = host.viewRequest;
+  useLayoutEffect(() => {
+    if (!request || request.sequence === seen.current) return;
+    seen.current = request.sequence;
+    setOpen(request.key);
+  });
 }
 
 /** Open the first panel of the case an extension selected, once per selection. */

@@ -20,6 +20,12 @@ import { voiceRequests } from './voice-requests.ts';
 
 export type { FrameSpec, PostTarget } from './frame-registry.ts';
 
+/** A view the toolbar should open; `sequence` tells a new request from one already honoured. */
+export interface ViewRequest {
+  readonly key: string;
+  readonly sequence: number;
+}
+
 /**
  * The Service Client API host: the toolbar's side of the postMessage link with its web extensions,
  * composed of
@@ -55,6 +61,10 @@ export class ExtensionsHost {
   private readonly stops: Array<() => void> = [];
   private readonly markDoneBlocks = new Map<string, string>();
   private selected: string | undefined;
+  /** The shown view's frame key (what the agent sees), and the last one the agent opened. */
+  private shownKey: string | undefined;
+  private lastShownKey: string | undefined;
+  private request: ViewRequest | undefined;
 
   constructor(private readonly options: ExtensionsHostOptions) {
     const { workspace, setup } = options;
@@ -63,7 +73,10 @@ export class ExtensionsHost {
     this.frames = new FrameRegistry(options.toolbarOrigin, this.log);
     this.gate = new MessageGate(setup.security, new RateLimiter(setup.security.rateLimits, clock), HANDLERS, this.log);
     this.bus = new TopicBus(this.frames);
-    this.toasts = new ToastStore(clock, (toast, buttonId) => this.toastClicked(toast, buttonId));
+    this.toasts = new ToastStore(clock, {
+      button: (toast, buttonId) => this.toastClicked(toast, buttonId),
+      show: (toast) => this.showFrame(toast.frameId),
+    });
     this.tracker = new InteractionTracker({
       readAllowed: setup.security.userData.read,
       selectedCaseId: () => this.selected,
@@ -95,7 +108,18 @@ export class ExtensionsHost {
     return this.selected !== undefined && interaction !== undefined && caseIdOf(interaction) === this.selected;
   }
 
-  /** Called when the frames or the selected case change. */
+  /** The view the toolbar was asked to open (a toast's Show), numbered so each request is seen once. */
+  get viewRequest(): ViewRequest | undefined {
+    return this.request;
+  }
+
+  /** The UI opened a view (or closed the open one): what `amIVisible` and `isLastActiveFrame` answer from. */
+  viewShown(key: string | undefined): void {
+    this.shownKey = key;
+    if (key !== undefined) this.lastShownKey = key;
+  }
+
+  /** Called when the frames, the selected case or the requested view change. */
   subscribe(listener: () => void): () => void {
     return this.frames.onChange(listener);
   }
@@ -164,6 +188,7 @@ export class ExtensionsHost {
 
   private interactionClosed(interaction: Interaction): void {
     const view = this.tracker.closed(interaction);
+    this.bus.publish('markdone', { eventType: 'MARKED_DONE', media: 'voice', interaction: view });
     this.bus.publish('interaction', { eventType: 'REMOVED', media: 'voice', interaction: view });
     this.markDoneBlocks.delete(interaction.eventId);
     if (this.selected === view.caseId) this.selected = undefined;
@@ -196,6 +221,13 @@ export class ExtensionsHost {
 
   private toastClicked(toast: Toast, buttonId: string): void {
     this.bus.publish('system', { eventType: 'CUSTOM_TOAST_BUTTON_CLICK', toastId: toast.toastId, buttonId }, (frame) => frame.frameId === toast.frameId);
+  }
+
+  private showFrame(frameId: number): void {
+    const frame = this.frames.all.find((candidate) => candidate.frameId === frameId);
+    if (!frame || frame.spec.view.hidden) return;
+    this.request = { key: frame.spec.key, sequence: (this.request?.sequence ?? 0) + 1 };
+    this.frames.changed();
   }
 
   private selectCase(caseId: string): boolean {

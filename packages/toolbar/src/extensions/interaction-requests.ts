@@ -9,6 +9,7 @@ import {
   notSupported,
   ok,
   refuse,
+  requestExtensionsSchema,
   userDataSchema,
   withParameters,
   writeRefusal,
@@ -26,22 +27,21 @@ import {
 
 const TARGET_TYPES = ['AGENT', 'AGENT_GROUP', 'SKILL', 'INTERACTION_QUEUE', 'ROUTING_POINT', 'CUSTOM_CONTACT'] as const;
 
-/** A plain number (a custom contact), or `{ target, destination }`: the destination is what gets dialed. */
+const destination = z.string().min(1).max(64);
+
+/**
+ * A plain number (a custom contact), Genesys' `{ type, destination, media: "voice" }`, or
+ * `{ target, destination }`: the destination is what gets dialed.
+ */
 const targetQuerySchema = z.union([
-  z.string().min(1).max(64),
-  z.object({ target: z.enum(TARGET_TYPES), destination: z.string().min(1).max(64) }).transform((query) => query.destination),
+  destination,
+  z.object({ type: z.enum(TARGET_TYPES), destination, media: z.literal('voice').optional() }).transform((query) => query.destination),
+  z.object({ target: z.enum(TARGET_TYPES), destination }).transform((query) => query.destination),
 ]);
 
-const extensionsSchema = z.record(z.string().max(128), z.unknown()).nullish();
 const optionalUserData = userDataSchema.nullish();
 
-const transferParameters = z.tuple([interactionIdSchema, targetQuerySchema, optionalUserData.optional(), extensionsSchema.optional()]);
-
-/** Extensions (T-Server AttributeExtensions) cannot be passed through the vendor port. */
-function extensionsRefusal(extensions: Readonly<Record<string, unknown>> | null | undefined): Answer | undefined {
-  if (!extensions || Object.keys(extensions).length === 0) return undefined;
-  return refuse('NOT_SUPPORTED', 'extensions are not supported: the telephony vendor port takes no request extensions.');
-}
+const transferParameters = z.tuple([interactionIdSchema, targetQuerySchema, optionalUserData.optional(), requestExtensionsSchema.optional()]);
 
 async function consultLeg(
   context: RequestContext,
@@ -99,14 +99,14 @@ export const interactionRequests: RequestTable = {
   }),
   'interaction.accept': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.execute('acceptCall', eventId))),
   'interaction.reject': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.execute('rejectCall', eventId))),
-  'interaction.consult': withParameters(transferParameters, async ([eventId, destination, userData, extensions], context) => {
-    const refused = extensionsRefusal(extensions) ?? writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
+  'interaction.consult': withParameters(transferParameters, async ([eventId, destination, userData], context) => {
+    const refused = writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
     if (refused) return refused;
     const outcome = await context.workspace.execute('consultCall', eventId, destination, 'transfer', userData ?? undefined);
     return answer(outcome, (consult) => ({ interactionId: consult.eventId }));
   }),
-  'interaction.singleStepTransfer': withParameters(transferParameters, async ([eventId, destination, userData, extensions], context) => {
-    const refused = extensionsRefusal(extensions) ?? writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
+  'interaction.singleStepTransfer': withParameters(transferParameters, async ([eventId, destination, userData], context) => {
+    const refused = writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
     if (refused) return refused;
     return answer(await context.workspace.execute('transferCall', eventId, destination, userData ?? undefined));
   }),

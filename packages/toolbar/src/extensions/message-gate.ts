@@ -1,4 +1,4 @@
-import { API_CATALOG, isApiName, type ApiName, type ReferenceId, type Topic } from '@ctikit/service-client';
+import { API_CATALOG, isApiName, isTopic, TOPIC_NAMESPACES, type ApiName, type MessengerTopic, type Namespace, type ReferenceId, type Topic } from '@ctikit/service-client';
 import { clientMessageSchema, type ClientMessage } from '@ctikit/service-client/wire';
 import type { Logger } from '../core/logger.ts';
 import type { Frame } from './frame-registry.ts';
@@ -78,7 +78,8 @@ export class MessageGate {
   }
 
   /** A topic carries what its namespace's requests read: an origin hears it if it may use one of them. */
-  mayHear(caller: Caller, topic: Topic): boolean {
-    return API_CATALOG[topic].some((method) => caller.allowed.includes(`${topic}.${method}` as ApiName));
+  mayHear(caller: Caller, topic: Topic | MessengerTopic): boolean {
+    const namespace: Namespace = isTopic(topic) ? TOPIC_NAMESPACES[topic] : 'messenger';
+    return API_CATALOG[namespace].some((method) => caller.allowed.includes(`${namespace}.${method}` as ApiName));
   }
 }

@@ -69,7 +69,8 @@ export function withParameters<S extends z.ZodTuple>(
     const parsed = schema.safeParse(parameters);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `parameter ${Number(issue.path[0]) + 1}` : 'parameters';
+      const [index, ...inside] = issue?.path ?? [];
+      const where = index === undefined ? 'parameters' : [`parameter ${Number(index) + 1}`, ...inside.map(String)].join(', ');
       return refuse('INVALID_PARAMETERS', `${where}: ${issue?.message ?? 'invalid'}`);
     }
     return run(parsed.data, context);
@@ -82,6 +83,15 @@ export const interactionIdSchema = z.union([z.string().min(1).max(128), z.number
 export const userDataSchema = z
   .record(z.string().min(1).max(128), z.union([z.string().max(4096), z.number().finite()]))
   .refine((data) => Object.keys(data).length <= 100, 'at most 100 keys');
+
+/**
+ * T-Server request extensions (AttributeExtensions), as `consult`, `singleStepTransfer` and
+ * `voice.dialEx` take them: checked, then left out — neither vendor port carries request extensions.
+ */
+export const requestExtensionsSchema = z
+  .record(z.string().min(1).max(128), z.union([z.string().max(4096), z.number().finite()]))
+  .refine((extensions) => Object.keys(extensions).length <= 50, 'at most 50 keys')
+  .nullish();
 
 export const noParameters = z.tuple([]);
 

@@ -4,25 +4,45 @@ import type { Clock, TimerHandle } from '@ctikit/kernel';
 /**
  * The toasts extensions open with `system.popupToast` (changed by `updateToast`, closed by
  * `closeToast`, by their timeout, or by the agent). A click on one of a toast's buttons closes it
- * and is reported to the frame that opened it (CUSTOM_TOAST_BUTTON_CLICK). A frame can change and
- * close only its own toasts, and have a few open at once.
+ * and is reported to the frame that opened it (CUSTOM_TOAST_BUTTON_CLICK); Show opens that frame's
+ * view. A frame can change and close only its own toasts, and have a few open at once.
  *
- * Genesys does not publish the parameters' schema; ctikit's is:
- * `{ title, message?, subject?, buttons?: [{ id, label }] (≤ 3), timeout?: seconds (0 = until closed) }`.
+ * The parameters are those of Genesys' sample (`title`, `iconUrl`, `subject`, `message`,
+ * `keyValues`, `buttons` as labels, `buttonShowDismiss`, `autoCloseTimeout` in ms,
+ * `sendToMyMessage`, `width`); ids are Genesys' too: `wweCustomToast0`, `wweCustomToast1`, …
  */
 
-const buttonSchema = z.object({ id: z.string().min(1).max(32), label: z.string().min(1).max(32) });
+const label = z.string().min(1).max(32);
+const buttonSchema = z.union([label.transform((text) => ({ id: text, label: text })), z.object({ id: label, label })]);
+const httpUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((url) => /^https?:/i.test(url), 'an http(s) URL');
 
 export const toastParametersSchema = z.object({
   title: z.string().min(1).max(100),
-  message: z.string().max(500).optional(),
+  iconUrl: httpUrl.optional(),
   subject: z.string().max(100).optional(),
+  message: z.string().max(1000).optional(),
+  keyValues: z
+    .record(z.string().min(1).max(64), z.union([z.string().max(256), z.number().finite()]).transform(String))
+    .refine((values) => Object.keys(values).length <= 20, 'at most 20 keyValues')
+    .optional(),
   buttons: z.array(buttonSchema).max(3).optional(),
-  timeout: z.number().int().min(0).max(3600).optional(),
+  buttonShowDismiss: z.boolean().optional(),
+  autoCloseTimeout: z.number().int().min(0).max(3_600_000).optional(),
+  sendToMyMessage: z.boolean().optional(),
+  width: z.number().int().min(200).max(800).optional(),
 });
 export const toastUpdateSchema = toastParametersSchema.partial();
 
 export type ToastParameters = z.output<typeof toastParametersSchema>;
+
+export interface ToastButton {
+  readonly id: string;
+  readonly label: string;
+}
 
 export interface Toast {
   readonly toastId: string;
@@ -31,30 +51,51 @@ export interface Toast {
   /** The label of the extension that opened it, so the agent knows who speaks. */
   readonly source: string;
   readonly title: string;
-  readonly message?: string;
+  readonly iconUrl?: string;
   readonly subject?: string;
-  readonly buttons: readonly { readonly id: string; readonly label: string }[];
-  /** Seconds before it closes by itself; 0 = until closed. */
-  readonly timeout: number;
+  readonly message?: string;
+  readonly keyValues?: Readonly<Record<string, string>>;
+  readonly buttons: readonly ToastButton[];
+  /** Show (open the extension's view) and Dismiss. */
+  readonly buttonShowDismiss: boolean;
+  /** Milliseconds before it closes by itself; 0 = until closed. */
+  readonly autoCloseTimeout: number;
+  readonly sendToMyMessage: boolean;
+  /** Pixels. */
+  readonly width?: number;
+}
+
+/** What the store tells its owner: a button was clicked, or Show was. */
+export interface ToastActions {
+  button(toast: Toast, buttonId: string): void;
+  show(toast: Toast): void;
 }
 
 export type ToastOutcome<T = object> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
 
-const DEFAULT_TIMEOUT_SEC = 10;
+const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_PER_FRAME = 5;
+/** The agent's messages (toasts sent with sendToMyMessage) kept, newest first. */
+const MAX_MESSAGES = 20;
 
 export class ToastStore {
   private readonly toasts = new Map<string, { toast: Toast; timer: TimerHandle | undefined }>();
   private readonly listeners = new Set<(toasts: readonly Toast[]) => void>();
+  private kept: Toast[] = [];
   private counter = 0;
 
   constructor(
     private readonly clock: Clock,
-    private readonly onButton: (toast: Toast, buttonId: string) => void,
+    private readonly actions: ToastActions,
   ) {}
 
   get list(): readonly Toast[] {
     return [...this.toasts.values()].map((entry) => entry.toast);
+  }
+
+  /** The agent's messages: the toasts sent with `sendToMyMessage`, as last shown, newest first. */
+  get messages(): readonly Toast[] {
+    return this.kept;
   }
 
   subscribe(listener: (toasts: readonly Toast[]) => void): () => void {
@@ -66,10 +107,21 @@ export class ToastStore {
     if (this.list.filter((toast) => toast.frameId === frameId).length >= MAX_PER_FRAME) {
       return { ok: false, message: `At most ${MAX_PER_FRAME} toasts of one extension can be open at once.` };
     }
-    const toastId = `toast-${++this.counter}`;
+    const toastId = `wweCustomToast${this.counter++}`;
     const buttons = parameters.buttons ?? [];
-    const timeout = parameters.timeout ?? (buttons.length > 0 ? 0 : DEFAULT_TIMEOUT_SEC);
-    this.put({ ...withoutUndefined(parameters), title: parameters.title, toastId, frameId, source, buttons, timeout });
+    const buttonShowDismiss = parameters.buttonShowDismiss ?? false;
+    const autoCloseTimeout = parameters.autoCloseTimeout ?? (buttons.length > 0 || buttonShowDismiss ? 0 : DEFAULT_TIMEOUT_MS);
+    this.put({
+      ...withoutUndefined(parameters),
+      title: parameters.title,
+      toastId,
+      frameId,
+      source,
+      buttons,
+      buttonShowDismiss,
+      autoCloseTimeout,
+      sendToMyMessage: parameters.sendToMyMessage ?? false,
+    });
     return { ok: true, toastId };
   }
 
@@ -91,7 +143,15 @@ export class ToastStore {
     const toast = this.toasts.get(toastId)?.toast;
     if (!toast || !toast.buttons.some((button) => button.id === buttonId)) return;
     this.remove(toastId);
-    this.onButton(toast, buttonId);
+    this.actions.button(toast, buttonId);
+  }
+
+  /** The agent chose Show: the extension's view opens, and the toast closes. */
+  show(toastId: string): void {
+    const toast = this.toasts.get(toastId)?.toast;
+    if (!toast?.buttonShowDismiss) return;
+    this.remove(toastId);
+    this.actions.show(toast);
   }
 
   /** The agent closed it. */
@@ -111,8 +171,9 @@ export class ToastStore {
 
   private put(toast: Toast): void {
     this.toasts.get(toast.toastId)?.timer?.cancel();
-    const timer = toast.timeout > 0 ? this.clock.setTimer(toast.timeout * 1000, () => this.remove(toast.toastId)) : undefined;
+    const timer = toast.autoCloseTimeout > 0 ? this.clock.setTimer(toast.autoCloseTimeout, () => this.remove(toast.toastId)) : undefined;
     this.toasts.set(toast.toastId, { toast, timer });
+    if (toast.sendToMyMessage) this.kept = [toast, ...this.kept.filter((kept) => kept.toastId !== toast.toastId)].slice(0, MAX_MESSAGES);
     this.changed();
   }
 

@@ -1,8 +1,11 @@
 import {
+  isMessengerTopic,
   isTopic,
   PROTOCOL_VERSION,
   SERVER_USER_AGENT,
   type EventMessage,
+  type MessengerEventData,
+  type MessengerTopic,
   type ReferenceId,
   type ResponseMessage,
   type Topic,
@@ -13,12 +16,15 @@ import type { Frame, FrameRegistry, PostTarget } from './frame-registry.ts';
 import type { Answer, Caller } from './requests.ts';
 
 /**
- * The topics web extensions subscribe to (agent, media, interaction, system…): each frame's
- * subscriptions, and events posted to the frames subscribed to their topic, at the origin each
- * subscribed from — never `*`. Answers to requests go the same way (`reply`).
+ * The topics web extensions subscribe to (agent, media, interaction, system, outbound, markdone,
+ * and `messenger:<channel>`): each frame's subscriptions, and events posted to the frames
+ * subscribed to their topic, at the origin each subscribed from — never `*`. Answers to requests
+ * go the same way (`reply`).
  */
+type AnyTopic = Topic | MessengerTopic;
+
 interface Subscription {
-  readonly topics: ReadonlySet<Topic>;
+  readonly topics: ReadonlySet<AnyTopic>;
   readonly origin: string;
 }
 
@@ -29,11 +35,11 @@ export class TopicBus {
   constructor(private readonly frames: FrameRegistry) {}
 
   /** Subscribe a frame to the topics it asked for that `mayHear` allows; answered with the subscription or a refusal. */
-  subscribe(frame: Frame, caller: Caller, message: SubscribeMessage, mayHear: (topic: Topic) => boolean): void {
+  subscribe(frame: Frame, caller: Caller, message: SubscribeMessage, mayHear: (topic: AnyTopic) => boolean): void {
     const target = frame.target;
     if (!target) return;
     const asked = typeof message.data === 'string' ? [message.data] : message.data;
-    const topics = asked.filter((topic): topic is Topic => isTopic(topic) && mayHear(topic));
+    const topics = asked.filter((topic): topic is AnyTopic => (isTopic(topic) || isMessengerTopic(topic)) && mayHear(topic));
     const refusedTopics = asked.filter((topic) => !(topics as string[]).includes(topic));
     if (topics.length === 0) {
       this.reply(target, caller.origin, message.referenceId, 'subscribe', {
@@ -68,7 +74,16 @@ export class TopicBus {
   }
 
   publish<T extends Topic>(topic: T, data: TopicData[T], only?: (frame: Frame) => boolean): void {
-    const message: EventMessage<TopicData[T]> = { event: topic, data, userAgent: SERVER_USER_AGENT, protocolVersion: PROTOCOL_VERSION };
+    this.post(topic, data, only);
+  }
+
+  /** A message broadcast on a messenger channel; `only` picks the frames that get it. */
+  broadcast(topic: MessengerTopic, data: MessengerEventData, only: (frame: Frame) => boolean): void {
+    this.post(topic, data, only);
+  }
+
+  private post(topic: AnyTopic, data: EventMessage['data'], only?: (frame: Frame) => boolean): void {
+    const message: EventMessage = { event: topic, data, userAgent: SERVER_USER_AGENT, protocolVersion: PROTOCOL_VERSION };
     for (const frame of this.frames.all) {
       if (!frame.target || (only && !only(frame))) continue;
       const subscriptions = [...(this.byFrame.get(frame.frameId)?.values() ?? [])];

@@ -8,7 +8,7 @@ async function subscribed(options = oneExtension()) {
   const toolbar = await startToolbar(options);
   const extension = openExtension(toolbar.host);
   const seen: Array<{ event: string; eventType: string }> = [];
-  extension.service.subscribe(['agent', 'interaction', 'media', 'system'], (message) => seen.push({ event: message.event, eventType: message.data.eventType }));
+  extension.service.subscribe(['agent', 'interaction', 'media', 'outbound', 'system', 'markdone'], (message) => seen.push({ event: message.event, eventType: message.data.eventType }));
   await flush();
   return { ...toolbar, ...extension, seen };
 }
@@ -67,7 +67,17 @@ describe('interaction events', () => {
       'RELEASED',
       'REMOVED',
     ]);
+    expect(seen.filter((e) => e.event === 'markdone').map((e) => e.eventType)).toEqual(['MARKED_DONE']);
     expect(workspace.model.interactions).toEqual([]);
+  });
+
+  it('grants every topic Genesys’ sample subscribes to', async () => {
+    const { page } = await subscribed();
+    expect(page.received[1]?.message['data']).toEqual({
+      subscriptionId: 'sub-1',
+      topics: ['agent', 'interaction', 'media', 'outbound', 'system', 'markdone'],
+      refusedTopics: [],
+    });
   });
 
   it('carries the Interaction with its state before, direction, type and case', async () => {
@@ -178,19 +188,57 @@ describe('toasts', () => {
     crm.service.subscribe('system', () => undefined);
     other.service.subscribe('system', () => undefined);
     await flush();
-    const { data } = await crm.service.system.popupToast({ title: 'Callback due', message: 'Mrs Lee, 3 pm', buttons: [{ id: 'call', label: 'Call now' }] });
-    expect(data).toEqual({ toastId: 'toast-1' });
+    const { data } = await crm.service.system.popupToast({ title: 'Callback due', message: 'Mrs Lee, 3 pm', buttons: ['Call now'] });
+    expect(data).toEqual({ toastId: 'wweCustomToast0' });
     expect(toolbar.host.toasts.list).toEqual([
-      { toastId: 'toast-1', frameId: 1, source: 'CRM', title: 'Callback due', message: 'Mrs Lee, 3 pm', buttons: [{ id: 'call', label: 'Call now' }], timeout: 0 },
+      {
+        toastId: 'wweCustomToast0',
+        frameId: 1,
+        source: 'CRM',
+        title: 'Callback due',
+        message: 'Mrs Lee, 3 pm',
+        buttons: [{ id: 'Call now', label: 'Call now' }],
+        buttonShowDismiss: false,
+        autoCloseTimeout: 0,
+        sendToMyMessage: false,
+      },
     ]);
-    await expect(other.service.system.closeToast('toast-1')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_TOAST' } });
-    await crm.service.system.updateToast('toast-1', { title: 'Callback overdue' });
-    expect(toolbar.host.toasts.list[0]?.title).toBe('Callback overdue');
-    toolbar.host.toasts.click('toast-1', 'call');
+    await expect(other.service.system.closeToast('wweCustomToast0')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_TOAST' } });
+    await crm.service.system.updateToast('wweCustomToast0', { title: 'Callback overdue', buttons: ['AAAAA', 'BBBBB', 'CCCCC'] });
+    expect(toolbar.host.toasts.list[0]).toMatchObject({ title: 'Callback overdue', buttons: [{ id: 'AAAAA' }, { id: 'BBBBB' }, { id: 'CCCCC' }] });
+    toolbar.host.toasts.click('wweCustomToast0', 'BBBBB');
     await flush();
-    expect(crm.page.events('system')).toEqual([{ eventType: 'CUSTOM_TOAST_BUTTON_CLICK', toastId: 'toast-1', buttonId: 'call' }]);
+    expect(crm.page.events('system')).toEqual([{ eventType: 'CUSTOM_TOAST_BUTTON_CLICK', toastId: 'wweCustomToast0', buttonId: 'BBBBB' }]);
     expect(other.page.events('system')).toEqual([]);
     expect(toolbar.host.toasts.list).toEqual([]);
+  });
+
+  it('takes the toast of Genesys’ sample: icon, key-values, Show and Dismiss, a timeout in ms, kept in the agent’s messages', async () => {
+    const toolbar = await startToolbar(oneExtension());
+    const { service } = openExtension(toolbar.host);
+    await flush();
+    const parameters = {
+      title: 'The title',
+      iconUrl: 'https://cdn.example.com/rss.png',
+      subject: 'The great subject',
+      message: 'Line one\nline two',
+      keyValues: { key1: 'value one', key2: 2 },
+      buttonShowDismiss: true,
+      autoCloseTimeout: 20_000,
+      sendToMyMessage: true,
+      width: 500,
+    };
+    const { data } = await service.system.popupToast(parameters);
+    expect(data).toEqual({ toastId: 'wweCustomToast0' });
+    expect(toolbar.host.toasts.list[0]).toMatchObject({ ...parameters, keyValues: { key1: 'value one', key2: '2' }, buttons: [] });
+    expect(toolbar.host.toasts.messages.map((toast) => toast.title)).toEqual(['The title']);
+    toolbar.clock.advance(19_999);
+    expect(toolbar.host.toasts.list).toHaveLength(1);
+    toolbar.host.toasts.show('wweCustomToast0');
+    expect(toolbar.host.viewRequest).toEqual({ key: 'workspace:Crm', sequence: 1 });
+    expect(toolbar.host.toasts.list).toEqual([]);
+    expect(toolbar.host.toasts.messages).toHaveLength(1);
+    await expect(service.system.popupToast({ title: 'x', iconUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
   });
 
   it('closes a toast without buttons after its timeout', async () => {
@@ -198,7 +246,10 @@ describe('toasts', () => {
     const { service } = openExtension(toolbar.host);
     await flush();
     await service.system.popupToast({ title: 'Saved' });
-    toolbar.clock.advance(9_999);
+    await service.system.popupToast({ title: 'Saving', autoCloseTimeout: 500 });
+    toolbar.clock.advance(500);
+    expect(toolbar.host.toasts.list.map((toast) => toast.title)).toEqual(['Saved']);
+    toolbar.clock.advance(9_499);
     expect(toolbar.host.toasts.list).toHaveLength(1);
     toolbar.clock.advance(1);
     expect(toolbar.host.toasts.list).toEqual([]);

@@ -143,6 +143,30 @@ describe('interaction and voice', () => {
     expect(workspace.model.interaction('e-1-consult-1')?.userData).toEqual({ Topic: 'refund' });
   });
 
+  it('takes consult and singleStepTransfer as Genesys’ sample writes them: { type, destination, media } and extensions', async () => {
+    const { service, vendor } = await ready();
+    vendor.ring('e-1');
+    await flush();
+    await service.interaction.accept('e-1');
+    const target = { type: 'AGENT', destination: '5002', media: 'voice' } as const;
+    const { data } = await service.interaction.consult('e-1', target, { k1: 'v1' }, { ek1: 'ev1' });
+    expect(data).toEqual({ interactionId: 'e-1-consult-1' });
+    vendor.ring('e-2');
+    await flush();
+    await service.interaction.accept('e-2');
+    await service.interaction.singleStepTransfer('e-2', { type: 'AGENT', destination: '5003' }, { k2: 'v2' }, { ek2: 'ev2' });
+    expect(vendor.requests.filter((request) => !request.startsWith('acceptCall'))).toEqual([
+      'consultCall e-1 5002 {"k1":"v1"}',
+      'transferCall e-2 5003 {"k2":"v2"}',
+    ]);
+    await expect(service.interaction.consult('e-2', { type: 'AGENT', destination: '5002', media: 'chat' } as never)).rejects.toMatchObject({
+      failure: { errorCode: 'INVALID_PARAMETERS' },
+    });
+    await expect(service.interaction.consult('e-2', '5002', null, { nested: {} } as never)).rejects.toMatchObject({
+      failure: { errorCode: 'INVALID_PARAMETERS', errorMessage: 'parameter 4, nested: Invalid input' },
+    });
+  });
+
   it('consults and completes the transfer with the consultation’s id', async () => {
     const { service, vendor, workspace } = await ready();
     vendor.ring('e-1');
