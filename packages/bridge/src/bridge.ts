@@ -9,7 +9,8 @@ import { commandsRoute } from './commands/commands-route.ts';
 import { RateLimiter } from './commands/rate-limiter.ts';
 import { UserDataGuard } from './commands/user-data-guard.ts';
 import { AccessControl } from './http/access.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { registerErrorHandling, replyWithError } from './http/errors.ts';
+import { clientErrorToCti, endWithError } from './http/raw-answer.ts';
 import { decorateRequests } from './http/request-context.ts';
 import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -46,11 +47,21 @@ function redactUrl(url: string): string {
 }
 
 function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
-  return Fastify({
+  const app: FastifyInstance = Fastify({
     bodyLimit: options.bodyLimit,
     requestIdHeader: 'x-request-id',
+    clientErrorHandler(error, socket) {
+      // A reset connection has nobody to answer; anything else gets the catalog's body.
+      if ((error as { code?: string }).code === 'ECONNRESET') socket.destroy();
+      else endWithError(socket, clientErrorToCti(error));
+      app.log.debug({ err: error }, 'unreadable request');
+    },
+    frameworkErrors: (error, request, reply) => {
+      replyWithError(request, reply, error);
+    },
     logger: {
       level: options.logLevel,
+      ...(options.logDestination ? { stream: options.logDestination } : {}),
       redact: ['req.headers.authorization'],
       serializers: {
         req: (request: { id: string; method: string; url: string; ip?: string }) => ({
@@ -62,6 +73,7 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
       },
     },
   });
+  return app;
 }
 
 /**

@@ -34,6 +34,11 @@ const simulatorSchema = z.custom<SimulatorControl>(
   { message: 'simulator must implement SimulatorControl' },
 );
 const clockSchema = z.custom<Clock>(isObjectWith('now', 'setTimer'), { message: 'clock must implement Clock' });
+/** Where log lines go (one JSON line per `write`); default: standard output. */
+export interface LogDestination {
+  write(line: string): void;
+}
+const logDestinationSchema = z.custom<LogDestination>(isObjectWith('write'), { message: 'logDestination must have write(line)' });
 const verifierSchema = z.custom<TokenVerifier>((value) => typeof value === 'function', {
   message: 'verifyToken must be a function (token) => Promise<Principal | undefined>',
 });
@@ -112,6 +117,7 @@ export const bridgeOptionsSchema = z
     extensionStaticDirs: z.array(staticDirSchema).default(DEFAULT_EXTENSION_DIRS),
     clock: clockSchema.default(systemClock),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    logDestination: logDestinationSchema.optional(),
   })
   .superRefine((options, ctx) => {
     if (options.mode === 'production') {

@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -10,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { bearerToken } from '../http/access.ts';
 import type { AccessControl, AgentIdentity } from '../http/access.ts';
 import { parseWith, toCtiError } from '../http/errors.ts';
+import { endWithError } from '../http/raw-answer.ts';
 import { heartbeatFrame, socketErrorFrame } from '../sessions/frames.ts';
 import { SocketChannel } from './socket-channel.ts';
 
@@ -57,6 +57,8 @@ export class SocketGateway {
     private readonly endpoints: ReadonlyMap<string, SocketEndpoint>,
     private readonly options: GatewayOptions,
   ) {
+    // An upgrade `ws` cannot accept (method, key, version, subprotocol) is refused in the catalog's shape.
+    this.wss.on('wsClientError', (error: Error, socket: Duplex) => this.refuse(socket, new CtiError('MALFORMED_REQUEST', `The WebSocket upgrade is not valid: ${error.message}.`)));
     this.scheduleHeartbeat();
   }
 
@@ -115,16 +117,9 @@ export class SocketGateway {
   private refuse(socket: Duplex, cause: unknown): void {
     const error = toCtiError(cause);
     if (error.code === 'INTERNAL_ERROR') this.options.log.error({ err: cause }, 'socket upgrade failed');
+    else if (error.code === 'MALFORMED_REQUEST' || error.code === 'NOT_FOUND') this.options.log.debug({ code: error.code }, `socket refused: ${error.message}`);
     else this.options.log.info({ code: error.code }, `socket refused: ${error.message}`);
-    if (socket.destroyed) return;
-    const body = JSON.stringify(error.toBody());
-    socket.end(
-      `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
-        'Content-Type: application/json; charset=utf-8\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        'Connection: close\r\n\r\n' +
-        body,
-    );
+    endWithError(socket, error);
   }
 
   private scheduleHeartbeat(): void {
