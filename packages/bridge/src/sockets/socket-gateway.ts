@@ -33,6 +33,8 @@ export interface GatewayOptions {
   access: AccessControl;
   clock: Clock;
   heartbeatMs: number;
+  /** An upgrade not admitted within this (a token verifier that does not answer) is refused. */
+  upgradeMs: number;
   maxBufferedBytes: number;
   log: FastifyBaseLogger;
 }
@@ -68,12 +70,23 @@ export class SocketGateway {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.options.log.debug({ err: error }, 'upgrade socket error'));
+    let decided = false;
+    const deadline = this.options.clock.setTimer(this.options.upgradeMs, () => {
+      decided = true;
+      this.refuse(socket, new CtiError('REQUEST_TIMEOUT', `The socket was not admitted within ${this.options.upgradeMs} ms.`));
+    });
     this.admit(request).then(
       (open) => {
+        if (decided) return;
+        deadline.cancel();
         if (socket.destroyed) return;
         this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws), ws));
       },
-      (error: unknown) => this.refuse(socket, error),
+      (error: unknown) => {
+        if (decided) return;
+        deadline.cancel();
+        this.refuse(socket, error);
+      },
     );
   }
 
@@ -95,6 +108,7 @@ export class SocketGateway {
     access.assertOrigin(headerValue(request, 'origin'));
     const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));
     const identity = await access.identify({
+      address: request.socket.remoteAddress,
       token: query.access_token ?? bearerToken(headerValue(request, 'authorization')),
       agentId: query.agentId,
       dn: query.dn,
