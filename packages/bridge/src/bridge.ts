@@ -9,7 +9,9 @@ import { commandsRoute } from './commands/commands-route.ts';
 import { RateLimiter } from './commands/rate-limiter.ts';
 import { UserDataGuard } from './commands/user-data-guard.ts';
 import { AccessControl } from './http/access.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { registerErrorHandling, replyWithError } from './http/errors.ts';
+import { capConnectionsPerAddress, serverTimeouts } from './http/connection-limits.ts';
+import { clientErrorToCti, endWithError } from './http/raw-answer.ts';
 import { decorateRequests } from './http/request-context.ts';
 import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -46,12 +48,22 @@ function redactUrl(url: string): string {
 }
 
 function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
-  return Fastify({
+  const app: FastifyInstance = Fastify({
     bodyLimit: options.bodyLimit,
+    ...serverTimeouts(options.timeouts),
     requestIdHeader: 'x-request-id',
+    clientErrorHandler(error, socket) {
+      // A reset connection has nobody to answer; anything else gets the catalog's body.
+      if ((error as { code?: string }).code === 'ECONNRESET') socket.destroy();
+      else endWithError(socket, clientErrorToCti(error));
+      app.log.debug({ err: error }, 'unreadable request');
+    },
+    frameworkErrors: (error, request, reply) => {
+      replyWithError(request, reply, error);
+    },
     logger: {
       level: options.logLevel,
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(options.logDestination ? { stream: options.logDestination } : {}),
       redact: ['req.headers.authorization'],
       serializers: {
         req: (request: { id: string; method: string; url: string; ip?: string }) => ({
@@ -63,6 +75,7 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
       },
     },
   });
+  return app;
 }
 
 /**
@@ -73,6 +86,7 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
 export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   const options = resolveBridgeOptions(input);
   const app = buildApp(options);
+  capConnectionsPerAddress(app.server, options.maxConnectionsPerAddress, app.log);
   const given = isContactCenterPort(options.backend) ? options.backend : undefined;
   const opened = given
     ? undefined
@@ -89,7 +103,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     throw new Error('Invalid bridge options:\n  simulatorControl: the control API needs a simulator (pass `simulator`).');
   }
 
-  const access = new AccessControl({ ...options, backend });
+  const access = new AccessControl({ ...options, backend, authThrottle: new RateLimiter(options.authThrottle, options.clock), log: app.log });
   const metrics: BridgeMetrics = new BridgeMetrics({
     sessions: () => registry.size,
     sockets: () => registry.socketCount,
@@ -99,7 +113,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
 
   const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
   if (simulator) endpoints.set('/sim/events', simulatorEventsEndpoint(simulator));
-  const gateway = new SocketGateway(endpoints, { ...options, access, log: app.log });
+  const gateway = new SocketGateway(endpoints, { ...options, upgradeMs: options.timeouts.upgradeMs, access, log: app.log });
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
 
   app.removeAllContentTypeParsers();

@@ -25,6 +25,9 @@ const configFileSchema = z
     allowedOrigins: z.array(z.string()),
     bodyLimit: z.number().int(),
     rateLimit: z.object({ perSecond: z.number(), burst: z.number().int() }).strict(),
+    authThrottle: z.object({ perSecond: z.number(), burst: z.number().int() }).strict(),
+    timeouts: z.object({ headersMs: z.number().int(), requestMs: z.number().int(), keepAliveMs: z.number().int(), idleMs: z.number().int(), upgradeMs: z.number().int() }).partial().strict(),
+    maxConnectionsPerAddress: z.number().int(),
     heartbeatMs: z.number().int(),
     sessionGraceMs: z.number().int(),
     replayBufferSize: z.number().int(),
@@ -136,6 +139,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Settings {
   value('CTIKIT_REPLAY_BUFFER_SIZE', (v) => (settings.replayBufferSize = integer('CTIKIT_REPLAY_BUFFER_SIZE', v)));
   value('CTIKIT_REPLAY_BUFFER_BYTES', (v) => (settings.replayBufferBytes = integer('CTIKIT_REPLAY_BUFFER_BYTES', v)));
   value('CTIKIT_MAX_SOCKETS_PER_AGENT', (v) => (settings.maxSocketsPerAgent = integer('CTIKIT_MAX_SOCKETS_PER_AGENT', v)));
+  value('CTIKIT_MAX_CONNECTIONS_PER_ADDRESS', (v) => (settings.maxConnectionsPerAddress = integer('CTIKIT_MAX_CONNECTIONS_PER_ADDRESS', v)));
   value('CTIKIT_MAX_BUFFERED_BYTES', (v) => (settings.maxBufferedBytes = integer('CTIKIT_MAX_BUFFERED_BYTES', v)));
   const perSecond = read('CTIKIT_RATE_PER_SECOND');
   const burst = read('CTIKIT_RATE_BURST');

@@ -8,6 +8,7 @@ import { simulatorConfigSchema } from '@ctikit/contact-center';
 import type { TokenVerifier } from './http/access.ts';
 import { userDataLimitsSchema } from './commands/user-data-guard.ts';
 import { toolbarCspSchema } from './ops/toolbar-csp.ts';
+import { timeoutsSchema } from './http/connection-limits.ts';
 import { backendSelectionSchema, isContactCenterPort, selectsWorkspaceApi } from './backends/backend-selection.ts';
 
 /**
@@ -34,8 +35,11 @@ const simulatorSchema = z.custom<SimulatorControl>(
   { message: 'simulator must implement SimulatorControl' },
 );
 const clockSchema = z.custom<Clock>(isObjectWith('now', 'setTimer'), { message: 'clock must implement Clock' });
-/** Where the structured log lines go (code only); default standard output. */
-const logStreamSchema = z.custom<{ write(line: string): void }>(isObjectWith('write'), { message: 'logStream must have write(line)' });
+/** Where log lines go (one JSON line per `write`); default: standard output. */
+export interface LogDestination {
+  write(line: string): void;
+}
+const logDestinationSchema = z.custom<LogDestination>(isObjectWith('write'), { message: 'logDestination must have write(line)' });
 const verifierSchema = z.custom<TokenVerifier>((value) => typeof value === 'function', {
   message: 'verifyToken must be a function (token) => Promise<Principal | undefined>',
 });
@@ -92,6 +96,14 @@ export const bridgeOptionsSchema = z
     rateLimit: z
       .object({ perSecond: z.number().positive(), burst: z.number().int().positive() })
       .default({ perSecond: 20, burst: 40 }),
+    /** Failed sign-ins per client address: `burst` at once, then `perSecond`; past it, `429 RATE_LIMITED`. */
+    authThrottle: z
+      .object({ perSecond: z.number().positive(), burst: z.number().int().positive() })
+      .default({ perSecond: 1, burst: 10 }),
+    /** How long a client may take to send its headers, its body, an upgrade; idle keep-alive (http/connection-limits.ts). */
+    timeouts: timeoutsSchema,
+    /** Open connections one client address may hold; `0` is no cap (behind a proxy). */
+    maxConnectionsPerAddress: z.number().int().nonnegative().default(128),
     heartbeatMs: z.number().int().positive().default(15_000),
     sessionGraceMs: z.number().int().nonnegative().default(120_000),
     replayBufferSize: z.number().int().positive().default(1_000),
@@ -114,7 +126,7 @@ export const bridgeOptionsSchema = z
     extensionStaticDirs: z.array(staticDirSchema).default(DEFAULT_EXTENSION_DIRS),
     clock: clockSchema.default(systemClock),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    logStream: logStreamSchema.optional(),
+    logDestination: logDestinationSchema.optional(),
   })
   .superRefine((options, ctx) => {
     if (options.mode === 'production') {

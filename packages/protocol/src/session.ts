@@ -19,8 +19,16 @@ export const socketQuerySchema = z.object({
   dn: z.string().min(1).max(64).optional(),
   /** The session the client last saw (from SessionOpened). */
   sessionId: z.string().min(1).max(64).optional(),
-  /** The last seq the client processed; the bridge replays what came after. */
-  resumeFrom: z.coerce.number().int().nonnegative().optional(),
+  /**
+   * The last seq the client processed; the bridge replays what came after. Canonical decimal only
+   * (`0`, `42`): an empty value, a sign, hex, exponent or leading zero is refused, never read as a number.
+   */
+  resumeFrom: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,15})$/, 'resumeFrom is a non-negative integer in canonical decimal')
+    .transform(Number)
+    .pipe(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER))
+    .optional(),
 });
 export type SocketQuery = z.infer<typeof socketQuerySchema>;
 

@@ -50,6 +50,7 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
   app.setErrorHandler((error, request, reply) => {
     const type = commandTypeOf(request);
     const cti = replyWithError(request, reply, error, { type });
+    if (!cti) return;
     metrics.commands.inc({ type, outcome: cti.code });
     const session = request.agent ? registry.get(request.agent.agentId) : undefined;
     if (session && request.referenceId !== undefined && !NOT_ECHOED.has(cti.code)) {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CtiError } from '@ctikit/protocol';
 import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
+import type { FastifyBaseLogger } from 'fastify';
+import type { RateLimiter } from '../commands/rate-limiter.ts';
 
 /**
  * Who is calling, and from where. One object answers both questions for REST calls and socket
@@ -12,7 +14,9 @@ import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
  * - Host, dev mode: only loopback host names are served, so a page on a rebound name
  *   (`evil.example` resolving to 127.0.0.1) reaches nothing.
  * - Identity, production: a bearer token (`Authorization` header, or `access_token` on the socket
- *   query) decides the agent; nothing the client names overrides it.
+ *   query) decides the agent; nothing the client names overrides it. Failed sign-ins are throttled
+ *   per client address (`authThrottle`): past the burst, the address gets `429 RATE_LIMITED` until
+ *   its bucket refills, whatever token it sends, so tokens cannot be guessed at full speed.
  * - Identity, dev: no credentials; the first configured agent unless `X-Agent-Id` / `agentId`
  *   (or `X-Agent-DN` / `dn`) names another configured one.
  */
@@ -31,6 +35,8 @@ export interface AgentIdentity {
 }
 
 export interface Credentials {
+  /** The client's address, for the failed sign-in throttle. */
+  address?: string | undefined;
   token?: string | undefined;
   agentId?: string | undefined;
   dn?: string | undefined;
@@ -42,6 +48,9 @@ export interface AccessOptions {
   verifyToken?: TokenVerifier | undefined;
   allowedOrigins: readonly string[];
   backend: ContactCenterPort;
+  /** Failed sign-ins per address (production); an empty bucket refuses with `429 RATE_LIMITED`. */
+  authThrottle: RateLimiter;
+  log: FastifyBaseLogger;
 }
 
 function digest(token: string): string {
@@ -123,10 +132,27 @@ export class AccessControl {
   }
 
   async identify(credentials: Credentials): Promise<AgentIdentity> {
-    return this.production ? this.identifyByToken(credentials.token) : this.identifyInDev(credentials);
+    return this.production ? this.identifyByToken(credentials.token, credentials.address ?? 'unknown') : this.identifyInDev(credentials);
   }
 
-  private async identifyByToken(token: string | undefined): Promise<AgentIdentity> {
+  private async identifyByToken(token: string | undefined, address: string): Promise<AgentIdentity> {
+    const { authThrottle, log } = this.options;
+    if (!authThrottle.has(address)) {
+      log.debug({ remoteAddress: address }, 'sign-in refused: throttled');
+      throw new CtiError('RATE_LIMITED', 'Too many failed sign-ins from this address: retry shortly.');
+    }
+    try {
+      return await this.verifyToken(token);
+    } catch (error) {
+      if (error instanceof CtiError && error.code === 'UNAUTHENTICATED') {
+        authThrottle.take(address);
+        if (!authThrottle.has(address)) log.warn({ remoteAddress: address }, 'failed sign-ins throttled for this address');
+      }
+      throw error;
+    }
+  }
+
+  private async verifyToken(token: string | undefined): Promise<AgentIdentity> {
     if (token === undefined) throw new CtiError('UNAUTHENTICATED');
     const agentId = this.staticTokens.get(digest(token)) ?? (await this.options.verifyToken?.(token))?.agentId;
     if (agentId === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');

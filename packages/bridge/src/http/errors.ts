@@ -19,10 +19,14 @@ const FASTIFY_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_NOT_FOUND: 'NOT_FOUND',
+  FST_ERR_BAD_URL: 'MALFORMED_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'MALFORMED_REQUEST',
 };
 
 /** Statuses Fastify (or a plugin) may answer with on its own, for codes not listed above. */
 const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
+  400: 'MALFORMED_REQUEST',
+  403: 'PATH_NOT_ALLOWED',
   404: 'NOT_FOUND',
   413: 'BODY_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
@@ -74,12 +78,33 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     return result.success ? { value: result.data } : { error: issuesToCtiError(result.error.issues) };
   };
 
-/** Answer with the error body and the catalog's HTTP status; log bridge faults loudly. */
-export function replyWithError(request: FastifyRequest, reply: FastifyReply, error: unknown, context: Record<string, unknown> = {}): CtiError {
+/**
+ * Answers a stranger's probing may cause by the thousand (unknown paths, refused files, unreadable
+ * requests): logged at debug, so they cannot flood the log.
+ */
+const QUIET_CODES: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'PATH_NOT_ALLOWED', 'MALFORMED_REQUEST']);
+
+/** The client went away before its body arrived: the request's own business, not a bridge fault. */
+export function isClientAbort(request: FastifyRequest, error: unknown): boolean {
+  return request.raw.readableAborted && fieldOf(error, 'code') === 'ECONNRESET';
+}
+
+/**
+ * Answer with the error body and the catalog's HTTP status; log bridge faults loudly. A client
+ * that aborted mid-body gets nothing (it is gone) and a debug line; the answer is then `undefined`.
+ */
+export function replyWithError(request: FastifyRequest, reply: FastifyReply, error: unknown, context: Record<string, unknown> = {}): CtiError | undefined {
+  const fields = { ...context, agentId: request.agent?.agentId, referenceId: request.referenceId };
+  if (isClientAbort(request, error)) {
+    request.log.debug(fields, 'the client aborted the request');
+    void reply.code(400).send();
+    return undefined;
+  }
   const cti = toCtiError(error);
-  const fields = { ...context, agentId: request.agent?.agentId, referenceId: request.referenceId, outcome: cti.code };
-  if (cti.code === 'INTERNAL_ERROR') request.log.error({ ...fields, err: error }, 'request failed');
-  else request.log.info(fields, cti.message);
+  const logged = { ...fields, outcome: cti.code };
+  if (cti.code === 'INTERNAL_ERROR') request.log.error({ ...logged, err: error }, 'request failed');
+  else if (QUIET_CODES.has(cti.code)) request.log.debug(logged, cti.message);
+  else request.log.info(logged, cti.message);
   void reply.code(cti.status).send(cti.toBody(request.referenceId));
   return cti;
 }

@@ -58,6 +58,7 @@ export function apiAccessHook(access: AccessControl, methods: readonly string[])
     if (origin !== undefined) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     if (request.method === 'OPTIONS') return answerPreflight(reply, methods);
     request.agent = await access.identify({
+      address: request.ip,
       token: bearerToken(header(request, 'authorization')),
       agentId: header(request, AGENT_ID_HEADER),
       dn: header(request, AGENT_DN_HEADER),

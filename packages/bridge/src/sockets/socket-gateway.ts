@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -10,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { bearerToken } from '../http/access.ts';
 import type { AccessControl, AgentIdentity } from '../http/access.ts';
 import { parseWith, toCtiError } from '../http/errors.ts';
+import { endWithError } from '../http/raw-answer.ts';
 import { heartbeatFrame, socketErrorFrame } from '../sessions/frames.ts';
 import { SocketChannel } from './socket-channel.ts';
 
@@ -33,6 +33,8 @@ export interface GatewayOptions {
   access: AccessControl;
   clock: Clock;
   heartbeatMs: number;
+  /** An upgrade not admitted within this (a token verifier that does not answer) is refused. */
+  upgradeMs: number;
   maxBufferedBytes: number;
   log: FastifyBaseLogger;
 }
@@ -57,6 +59,8 @@ export class SocketGateway {
     private readonly endpoints: ReadonlyMap<string, SocketEndpoint>,
     private readonly options: GatewayOptions,
   ) {
+    // An upgrade `ws` cannot accept (method, key, version, subprotocol) is refused in the catalog's shape.
+    this.wss.on('wsClientError', (error: Error, socket: Duplex) => this.refuse(socket, new CtiError('MALFORMED_REQUEST', `The WebSocket upgrade is not valid: ${error.message}.`)));
     this.scheduleHeartbeat();
   }
 
@@ -66,12 +70,23 @@ export class SocketGateway {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.options.log.debug({ err: error }, 'upgrade socket error'));
+    let decided = false;
+    const deadline = this.options.clock.setTimer(this.options.upgradeMs, () => {
+      decided = true;
+      this.refuse(socket, new CtiError('REQUEST_TIMEOUT', `The socket was not admitted within ${this.options.upgradeMs} ms.`));
+    });
     this.admit(request).then(
       (open) => {
+        if (decided) return;
+        deadline.cancel();
         if (socket.destroyed) return;
         this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws), ws));
       },
-      (error: unknown) => this.refuse(socket, error),
+      (error: unknown) => {
+        if (decided) return;
+        deadline.cancel();
+        this.refuse(socket, error);
+      },
     );
   }
 
@@ -93,6 +108,7 @@ export class SocketGateway {
     access.assertOrigin(headerValue(request, 'origin'));
     const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));
     const identity = await access.identify({
+      address: request.socket.remoteAddress,
       token: query.access_token ?? bearerToken(headerValue(request, 'authorization')),
       agentId: query.agentId,
       dn: query.dn,
@@ -115,16 +131,9 @@ export class SocketGateway {
   private refuse(socket: Duplex, cause: unknown): void {
     const error = toCtiError(cause);
     if (error.code === 'INTERNAL_ERROR') this.options.log.error({ err: cause }, 'socket upgrade failed');
+    else if (error.code === 'MALFORMED_REQUEST' || error.code === 'NOT_FOUND') this.options.log.debug({ code: error.code }, `socket refused: ${error.message}`);
     else this.options.log.info({ code: error.code }, `socket refused: ${error.message}`);
-    if (socket.destroyed) return;
-    const body = JSON.stringify(error.toBody());
-    socket.end(
-      `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
-        'Content-Type: application/json; charset=utf-8\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        'Connection: close\r\n\r\n' +
-        body,
-    );
+    endWithError(socket, error);
   }
 
   private scheduleHeartbeat(): void {

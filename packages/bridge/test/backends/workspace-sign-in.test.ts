@@ -42,7 +42,7 @@ beforeEach(async () => {
     port: 0,
     staticDirs: [],
     logLevel: 'trace',
-    logStream: { write: (line: string) => void logLines.push(line) },
+    logDestination: { write: (line: string) => void logLines.push(line) },
     backend: { kind: 'workspace-api', apiUrl, apiKey: API_KEY, agents: settings.agents.map(({ agentId, dn, name }) => ({ agentId, dn, name })) },
   });
   wsUrl = (await bridge.listen()).replace(/^http/, 'ws');
