@@ -7,12 +7,12 @@ import type { Bridge } from '../../src/index.ts';
 import { ClientSocket, postJson } from '../harness.ts';
 
 /**
- * `ctikit sim serve` run as a real process: the simulator as its own service on the Workspace API,
+ * `ctikit sim serve` run as a real process from the compiled build (dist/cli.js, plain node): the simulator as its own service on the Workspace API,
  * a bridge reaching it through its Workspace API backend, the customer's call placed on the
  * service's control API.
  */
 
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const ENV = { CTIKIT_WORKSPACE_API_KEY: 'sim-key', CTIKIT_WORKSPACE_TOKENS: 'tok-agent-1=agent1,tok-agent-2=agent2' };
 
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 function serve(env: Record<string, string>): { process: ChildProcessWithoutNullStreams; url: Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
-  const started = spawn(process.execPath, ['--import', 'tsx', CLI, 'sim', 'serve', '--port', '0', '--log-level', 'warn'], { env: { ...process.env, ...env } });
+  const started = spawn(process.execPath, [CLI, 'sim', 'serve', '--port', '0', '--log-level', 'warn'], { env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   started.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
