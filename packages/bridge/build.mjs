@@ -1,7 +1,7 @@
 // The compiled bridge: `ctikit` (src/cli.ts) as one ES module, dist/cli.js, run by plain `node`
 // with no TypeScript loader. The workspace packages (@ctikit/*, TypeScript sources) are compiled
 // into it; every other package stays an import, resolved from node_modules at run time.
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const external = {
@@ -12,8 +12,8 @@ const external = {
 };
 
 await build({
-  entryPoints: [fileURLToPath(import.meta.resolve('./src/cli.ts'))],
-  outfile: fileURLToPath(import.meta.resolve('./dist/cli.js')),
+  entryPoints: [fileURLToPath(new URL('src/cli.ts', import.meta.url))],
+  outfile: fileURLToPath(new URL('dist/cli.js', import.meta.url)),
   bundle: true,
   platform: 'node',
   format: 'esm',
