@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     testTimeout: 15_000,
     pool: 'forks',
+    globalSetup: ['scripts/vitest-global-setup.mjs'],
   },
 });

@@ -20,6 +20,7 @@ import { registerStaticDirs } from './ops/static-files.ts';
 import { serveToolbarPolicy, toolbarPolicy } from './ops/toolbar-csp.ts';
 import { TOOLBAR_PREFIX, resolveBridgeOptions } from './options.ts';
 import type { BridgeOptionsInput, ResolvedBridgeOptions } from './options.ts';
+import type { AgentSessions } from './sessions/agent-sessions.ts';
 import { SessionRegistry } from './sessions/session-registry.ts';
 import { simulatorControlRoutes, simulatorEventsEndpoint } from './simulator/control-routes.ts';
 import { agentSocketEndpoint } from './sockets/agent-socket-endpoint.ts';
@@ -109,7 +110,8 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     sockets: () => registry.socketCount,
     replayBytes: () => registry.replayBytes,
   });
-  const registry: SessionRegistry = new SessionRegistry({ ...options, backend, metrics, log: app.log });
+  const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
+  const registry: AgentSessions = new SessionRegistry({ ...options, backend, metrics, userData, log: app.log });
 
   const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
   if (simulator) endpoints.set('/sim/events', simulatorEventsEndpoint(simulator));
@@ -122,8 +124,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   registerErrorHandling(app);
   app.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
   serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
-  const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
-  void app.register(commandsRoute, { access, backend, registry, metrics, userData, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
+  void app.register(commandsRoute, { access, backend, sessions: registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
   void app.register(opsRoutes, {
     mode: options.mode,
@@ -168,7 +169,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     },
     async close() {
       gateway.close();
-      registry.closeAll();
+      await registry.close();
       await app.close();
       await secondOrigin?.close();
       if (ownsBackend) await backend.close();

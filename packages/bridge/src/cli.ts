@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { createBridge } from './bridge.ts';
 import { EXIT, UsageError, runSim, simUsage } from './cli-sim.ts';
 import type { CommandOutcome } from './cli-sim.ts';
-import { loadBridgeConfig } from './config-sources.ts';
+import { loadBridgeConfig, loadSimServiceConfig } from './config-sources.ts';
+import { createSimService } from './simulator/sim-service.ts';
 
 /**
  * The `ctikit` command: `start` runs the bridge; `sim …` drives a running bridge's simulator.
@@ -13,6 +14,9 @@ import { loadBridgeConfig } from './config-sources.ts';
 const USAGE = `Usage:
   ctikit start [--config ctikit.config.yaml|json] [--port 8087] [--host 127.0.0.1] [--mode dev|production]
                [--sim-config simulator.yaml] [--log-level info]
+  ctikit sim serve [--port 8090] [--host 127.0.0.1] [--sim-config simulator.yaml] [--log-level info]
+               (the contact-center simulator as its own service, on the Workspace API; needs
+                CTIKIT_WORKSPACE_API_KEY and CTIKIT_WORKSPACE_TOKENS=token=agentId,…)
 ${simUsage()}
 
   sim options: --url <bridge URL> (default $CTIKIT_URL or http://127.0.0.1:8087), --token <bearer token>
@@ -59,15 +63,49 @@ async function start(args: string[]): Promise<number> {
     await bridge.close();
     return EXIT.unavailable;
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await stopSignal();
   await bridge.close();
   return EXIT.ok;
 }
 
+/** Resolves on SIGINT or SIGTERM. */
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function serveSim(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'sim-config': { type: 'string' }, 'log-level': { type: 'string' } },
+    strict: true,
+  });
+  let service;
+  try {
+    service = createSimService(
+      await loadSimServiceConfig({ port: values.port ?? '8090', host: values.host, simConfig: values['sim-config'], logLevel: values['log-level'] }),
+    );
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return EXIT.usage;
+  }
+  try {
+    const url = await service.listen();
+    console.log(`ctikit contact-center simulator listening on ${url} (Workspace API ${url}/workspace/v3, control API ${url}/sim)`);
+  } catch (error) {
+    console.error(`Cannot listen: ${error instanceof Error ? error.message : String(error)}`);
+    await service.close();
+    return EXIT.unavailable;
+  }
+  await stopSignal();
+  await service.close();
+  return EXIT.ok;
+}
+
 async function sim(args: string[]): Promise<number> {
+  if (args[0] === 'serve') return serveSim(args.slice(1));
   const outcome: CommandOutcome = await runSim(args);
   if (outcome.stdout !== undefined) console.log(outcome.stdout);
   if (outcome.stderr !== undefined) console.error(outcome.stderr);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loadSimulatorConfig, parseSimulatorConfig } from '@ctikit/contact-center';
 import { backendFromSettings } from './backends/backend-config.ts';
 import type { BridgeOptionsInput } from './options.ts';
+import type { SimServiceOptions } from './simulator/sim-service.ts';
 
 /**
  * Where `ctikit start` gets its settings: a config file (YAML or JSON), environment variables and
@@ -185,4 +186,31 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
         ? parseSimulatorConfig(simulatorInline)
         : undefined;
   return { ...options, ...(simulatorConfig ? { simulatorConfig } : {}), ...(backend ? { backend } : {}) };
+}
+
+export interface SimServeFlags {
+  port?: string | undefined;
+  host?: string | undefined;
+  simConfig?: string | undefined;
+  logLevel?: string | undefined;
+}
+
+/**
+ * `ctikit sim serve`'s settings: flags, and from the environment the same variables a node's
+ * Workspace API backend reads, so one environment serves both sides: `CTIKIT_WORKSPACE_API_KEY`
+ * and `CTIKIT_WORKSPACE_TOKENS` (`token=agentId,…`), both required; `CTIKIT_SIM_CONFIG`.
+ */
+export async function loadSimServiceConfig(flags: SimServeFlags, env: NodeJS.ProcessEnv = process.env): Promise<SimServiceOptions> {
+  const read = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const apiKey = read('CTIKIT_WORKSPACE_API_KEY') ?? fail('CTIKIT_WORKSPACE_API_KEY', 'the Workspace API key the nodes present is required');
+  const tokens = tokenList('CTIKIT_WORKSPACE_TOKENS', read('CTIKIT_WORKSPACE_TOKENS') ?? fail('CTIKIT_WORKSPACE_TOKENS', 'the agents\' tokens (token=agentId,…) are required'));
+  const simPath = flags.simConfig ?? read('CTIKIT_SIM_CONFIG');
+  return {
+    apiKey,
+    tokens,
+    ...(flags.port !== undefined ? { port: integer('--port', flags.port) } : {}),
+    ...(flags.host !== undefined ? { host: flags.host } : {}),
+    ...(flags.logLevel !== undefined ? { logLevel: parseLogLevel('--log-level', flags.logLevel) } : {}),
+    ...(simPath !== undefined ? { simulatorConfig: await loadSimulatorConfig(resolve(simPath)) } : {}),
+  };
 }

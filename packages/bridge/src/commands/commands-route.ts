@@ -6,19 +6,16 @@ import type { AccessControl } from '../http/access.ts';
 import { replyWithError } from '../http/errors.ts';
 import { apiAccessHook, referenceIdOf, registerPreflightRoutes } from '../http/request-context.ts';
 import type { BridgeMetrics } from '../ops/metrics.ts';
-import type { SessionRegistry } from '../sessions/session-registry.ts';
+import type { AgentSessions } from '../sessions/agent-sessions.ts';
 import { commandBodySchema } from './command-body.ts';
-import { runCommand } from './command-handlers.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import type { UserDataGuard } from './user-data-guard.ts';
 
 export interface CommandsRouteOptions {
   access: AccessControl;
   backend: ContactCenterPort;
-  registry: SessionRegistry;
+  sessions: AgentSessions;
   rateLimiter: RateLimiter;
   metrics: BridgeMetrics;
-  userData: UserDataGuard;
 }
 
 /** Errors that say nothing about the agent's calls, and are not echoed on its socket. */
@@ -38,7 +35,7 @@ function commandTypeOf(request: FastifyRequest): string {
  * agent is known) the same error as an `EventError` frame on the agent's sockets.
  */
 export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (app, options) => {
-  const { access, backend, registry, rateLimiter, metrics, userData } = options;
+  const { access, backend, sessions, rateLimiter, metrics } = options;
 
   app.addHook('onRequest', apiAccessHook(access, ['GET', 'POST']));
   app.addHook('onRequest', async (request) => {
@@ -52,10 +49,9 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
     const cti = replyWithError(request, reply, error, { type });
     if (!cti) return;
     metrics.commands.inc({ type, outcome: cti.code });
-    const session = request.agent ? registry.get(request.agent.agentId) : undefined;
-    if (session && request.referenceId !== undefined && !NOT_ECHOED.has(cti.code)) {
+    if (request.agent && request.referenceId !== undefined && !NOT_ECHOED.has(cti.code)) {
       const connectionId: unknown = (request.body as { connectionId?: unknown } | null | undefined)?.connectionId;
-      session.reportCommandError(cti, request.referenceId, typeof connectionId === 'string' ? connectionId : undefined);
+      sessions.reportCommandError(request.agent, cti, request.referenceId, typeof connectionId === 'string' ? connectionId : undefined);
     }
   });
 
@@ -67,11 +63,7 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
     const command = request.body;
     const agent = request.agent as NonNullable<FastifyRequest['agent']>;
     const referenceId = request.referenceId as string;
-    const session = registry.open(agent);
-    const before = 'connectionId' in command ? session.ids.eventIdOf(command.connectionId) : undefined;
-    const outcome = await runCommand(command, { backend, session, referenceId, userData });
-    const connectionId = outcome.connectionId ?? ('connectionId' in command ? command.connectionId : undefined);
-    const eventId = (connectionId !== undefined ? session.ids.eventIdOf(connectionId) : undefined) ?? before;
+    const { eventId, connectionId } = await sessions.execute(agent, command, referenceId);
     metrics.commands.inc({ type: command.type, outcome: 'OK' });
     request.log.info({ agentId: agent.agentId, type: command.type, referenceId, outcome: 'OK' }, 'command accepted');
     return {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionOpened } from '@ctikit/protocol';
+import type { Command, CtiError } from '@ctikit/protocol';
 import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyBaseLogger } from 'fastify';
+import { runOnSession } from '../commands/session-commands.ts';
+import type { UserDataGuard } from '../commands/user-data-guard.ts';
 import type { AgentIdentity } from '../http/access.ts';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import { AgentSession } from './agent-session.ts';
 import type { FrameSink, ResumeRequest } from './agent-session.ts';
+import type { AgentSessions, AttachedSocket, CommandOutcome } from './agent-sessions.ts';
 
 export interface RegistryOptions {
   backend: ContactCenterPort;
@@ -17,16 +20,17 @@ export interface RegistryOptions {
   replayBufferSize: number;
   replayBufferBytes: number;
   heartbeatMs: number;
+  userData: UserDataGuard;
 }
 
 /**
- * The sessions, one per agent, opened by the agent's first socket or command. A session with no
+ * The in-memory session store (one process, the default): the sessions, one per agent, opened by the agent's first socket or command. A session with no
  * socket is kept for `sessionGraceMs`, so a reconnect (or a page reload while a call rings) loses
  * nothing. When the grace period ends with still no socket: if the agent is on a call, the session
  * waits another period; otherwise the agent is logged out, the DN unregistered and the session
  * dropped.
  */
-export class SessionRegistry {
+export class SessionRegistry implements AgentSessions {
   private readonly sessions = new Map<string, AgentSession>();
   private readonly graceTimers = new Map<AgentSession, TimerHandle>();
 
@@ -52,6 +56,31 @@ export class SessionRegistry {
     return this.sessions.get(agentId);
   }
 
+  socketsOf(agentId: string): number {
+    return this.sessions.get(agentId)?.socketCount ?? 0;
+  }
+
+  async attach(identity: AgentIdentity, sink: FrameSink, resume: ResumeRequest): Promise<AttachedSocket> {
+    const session = this.open(identity);
+    this.graceTimers.get(session)?.cancel();
+    this.graceTimers.delete(session);
+    const mode = session.attach(sink, resume, this.options.heartbeatMs);
+    return { resume: mode, sessionId: session.sessionId, detach: () => this.detach(session, sink) };
+  }
+
+  execute(identity: AgentIdentity, command: Command, referenceId: string): Promise<CommandOutcome> {
+    const { backend, userData } = this.options;
+    return runOnSession(this.open(identity), command, { backend, referenceId, userData });
+  }
+
+  reportCommandError(identity: AgentIdentity, error: CtiError, referenceId: string, connectionId?: string): void {
+    this.sessions.get(identity.agentId)?.reportCommandError(error, referenceId, connectionId);
+  }
+
+  async close(): Promise<void> {
+    this.closeAll();
+  }
+
   /** The agent's session, opened (and subscribed to its DN) on first use. */
   open(identity: AgentIdentity): AgentSession {
     const existing = this.sessions.get(identity.agentId);
@@ -62,12 +91,6 @@ export class SessionRegistry {
     this.options.log.info({ agentId: session.agentId, dn: session.dn, sessionId: session.sessionId }, 'session opened');
     this.startGrace(session);
     return session;
-  }
-
-  attach(session: AgentSession, socket: FrameSink, resume: ResumeRequest): SessionOpened['resume'] {
-    this.graceTimers.get(session)?.cancel();
-    this.graceTimers.delete(session);
-    return session.attach(socket, resume, this.options.heartbeatMs);
   }
 
   detach(session: AgentSession, socket: FrameSink): void {

@@ -1,28 +1,44 @@
 import { CtiError } from '@ctikit/protocol';
 import type { FastifyBaseLogger } from 'fastify';
-import type { SessionRegistry } from '../sessions/session-registry.ts';
+import type { AgentSessions } from '../sessions/agent-sessions.ts';
+import { toCtiError } from '../http/errors.ts';
 import type { SocketEndpoint } from './socket-gateway.ts';
+
+/** Close code for a socket whose session could not be joined (the session store is unreachable): the client retries. */
+export const CLOSE_SERVICE_RESTART = 1012;
 
 /**
  * `GET /genesysWs`: the agent's event stream. The socket joins the agent's session (opening it if
  * needed) and is brought up to date per the resume rules (SessionOpened, then replay, Snapshot or
- * nothing). An agent may have several sockets (two tabs), up to `maxSocketsPerAgent`.
+ * nothing). An agent may have several sockets (two tabs), up to `maxSocketsPerAgent` per process.
  */
-export function agentSocketEndpoint(registry: SessionRegistry, maxSocketsPerAgent: number, log: FastifyBaseLogger): SocketEndpoint {
+export function agentSocketEndpoint(sessions: AgentSessions, maxSocketsPerAgent: number, log: FastifyBaseLogger): SocketEndpoint {
   return {
     admit({ identity, query }) {
-      if ((registry.get(identity.agentId)?.socketCount ?? 0) >= maxSocketsPerAgent) {
+      if (sessions.socketsOf(identity.agentId) >= maxSocketsPerAgent) {
         throw new CtiError('RATE_LIMITED', `An agent may have at most ${maxSocketsPerAgent} sockets open.`);
       }
       return (channel, ws) => {
-        const session = registry.open(identity);
-        const resume = registry.attach(session, channel, { sessionId: query.sessionId, resumeFrom: query.resumeFrom });
-        const context = { agentId: session.agentId, sessionId: session.sessionId };
-        log.info({ ...context, resume, sockets: session.socketCount }, 'agent socket opened');
+        const joined = sessions.attach(identity, channel, { sessionId: query.sessionId, resumeFrom: query.resumeFrom });
         ws.on('close', (code) => {
-          registry.detach(session, channel);
-          log.info({ ...context, code, sockets: session.socketCount }, 'agent socket closed');
+          void joined.then(
+            (attached) => {
+              attached.detach();
+              log.info({ agentId: identity.agentId, sessionId: attached.sessionId, code, sockets: sessions.socketsOf(identity.agentId) }, 'agent socket closed');
+            },
+            () => undefined,
+          );
         });
+        joined.then(
+          (attached) => {
+            log.info({ agentId: identity.agentId, sessionId: attached.sessionId, resume: attached.resume, sockets: sessions.socketsOf(identity.agentId) }, 'agent socket opened');
+          },
+          (error: unknown) => {
+            const cause = toCtiError(error);
+            log.warn({ agentId: identity.agentId, code: cause.code }, `agent socket could not join its session: ${cause.message}`);
+            channel.close(CLOSE_SERVICE_RESTART, cause.code);
+          },
+        );
       };
     },
   };
