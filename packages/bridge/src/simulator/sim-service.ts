@@ -4,6 +4,7 @@ import type { ContactCenterSimulator, SimulatorConfig } from '@ctikit/contact-ce
 import { systemClock } from '@ctikit/kernel';
 import { createWorkspaceFace } from '@ctikit/workspace-sim';
 import type { WorkspaceFace } from '@ctikit/workspace-sim';
+import { RateLimiter } from '../commands/rate-limiter.ts';
 import { AccessControl } from '../http/access.ts';
 import { replyWithError, zodValidatorCompiler } from '../http/errors.ts';
 import { decorateRequests } from '../http/request-context.ts';
@@ -49,7 +50,15 @@ export function createSimService(options: SimServiceOptions): SimService {
     port: options.port ?? 0,
     logLevel: options.logLevel ?? 'info',
   });
-  const access = new AccessControl({ mode: 'dev', tokens: [], allowedOrigins: [], backend: simulator });
+  // Dev mode (loopback only, no sign-in): the throttle of failed sign-ins never fills.
+  const access = new AccessControl({
+    mode: 'dev',
+    tokens: [],
+    allowedOrigins: [],
+    backend: simulator,
+    authThrottle: new RateLimiter({ perSecond: 1, burst: 10 }, systemClock),
+    log: face.app.log,
+  });
   void face.app.register(async (scope: FastifyInstance) => {
     decorateRequests(scope);
     scope.setValidatorCompiler(zodValidatorCompiler);
