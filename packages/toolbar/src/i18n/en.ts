@@ -50,6 +50,8 @@ export const en = {
   'call.stopRecording': 'Stop recording',
   'call.recording': 'Recording',
   'call.done': 'Done',
+  'call.wrapUpLeft': 'Wrap-up ends in {time}',
+  'call.wrapUpLeftLabel': 'Wrap-up time left',
   'call.duration': 'Duration {time}',
   'call.queue': 'Queue {queue}',
   'call.outgoingRegion': 'Outgoing call',

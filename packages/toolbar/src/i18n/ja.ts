@@ -52,6 +52,8 @@ export const ja: Record<MessageKey, string> = {
   'call.stopRecording': '録音を停止',
   'call.recording': '録音中',
   'call.done': '完了',
+  'call.wrapUpLeft': '後処理終了まで {time}',
+  'call.wrapUpLeftLabel': '後処理の残り時間',
   'call.duration': '通話時間 {time}',
   'call.queue': 'キュー {queue}',
   'call.outgoingRegion': '発信中の通話',

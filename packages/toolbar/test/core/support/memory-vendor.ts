@@ -43,6 +43,17 @@ export class MemoryVendor implements ICtiVendorHandler {
 
   /** The next failure to answer with, instead of doing anything. */
   failNext: CommandOutcome | undefined;
+  /** A contact center with after-call work: a Ready agent whose connected call ends goes into it. */
+  afterCallWork: { readonly endsAt?: number } | undefined;
+
+  /** The contact center ends the agent's after-call work on its own (its timer, a supervisor). */
+  endsAfterCallWork(): void {
+    this.setAgent({ kind: 'ready' });
+  }
+
+  async endAfterCallWork(): Promise<CommandOutcome> {
+    return this.request('endAfterCallWork', [], () => this.setAgent({ kind: 'ready' }));
+  }
 
   flush(): void {
     const events = this.held;
@@ -287,8 +298,10 @@ export class MemoryVendor implements ICtiVendorHandler {
   }
 
   private end(eventId: string, cause: EndCause): void {
+    const answered = this.calls.get(eventId)?.state !== 'offered';
     this.calls.delete(eventId);
     this.emit({ type: 'interactionEnded', eventId, cause, at: this.tick() });
+    if (this.afterCallWork && answered && this.agent.kind === 'ready') this.setAgent({ kind: 'afterCallWork', ...this.afterCallWork });
   }
 
   private tick(): number {
