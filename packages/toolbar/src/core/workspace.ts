@@ -1,4 +1,5 @@
 import type { AgentState } from './agent-state.ts';
+import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
 import { isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -29,6 +30,9 @@ export interface WorkspaceOptions {
   /** Makes the eventId of an outbound call when the caller brings none (the platform's UUIDs: the core has no platform). */
   newEventId: () => string;
 }
+
+/** The commands the workspace runs while the link is lost. */
+const WITHOUT_LINK: ReadonlySet<CommandName> = new Set(['start', 'reasonCodes', 'closeInteraction']);
 
 export class Workspace {
   readonly model: WorkspaceModel;
@@ -66,7 +70,7 @@ export class Workspace {
     const named = spec.subject === 'interaction' || command === 'makeOutboundCall' ? args[command === 'makeOutboundCall' ? 1 : 0] : undefined;
     const eventId = typeof named === 'string' ? named : undefined;
     const interaction = spec.subject === 'interaction' && eventId !== undefined ? this.model.interaction(eventId) : undefined;
-    const refused = this.check(spec, args, interaction, eventId);
+    const refused = this.linkRefusal(command) ?? this.check(spec, args, interaction, eventId);
     if (refused) return this.refuse(command, refused, eventId);
     const context: CommandContext = { model: this.model, interaction, newEventId: this.newEventId };
     const prepared = spec.prepare ? spec.prepare(args, context) : args;
@@ -80,6 +84,12 @@ export class Workspace {
     }
     if (!outcome.ok) this.model.reportFailure(outcome, command, eventId);
     return outcome;
+  }
+
+  /** While the link is lost, only what needs no vendor goes: closing an ended interaction, the start, the reason list. */
+  private linkRefusal(command: CommandName): Failure | undefined {
+    if (!linkLost(this.model.connection) || WITHOUT_LINK.has(command)) return undefined;
+    return failure('LINK_LOST');
   }
 
   private check(

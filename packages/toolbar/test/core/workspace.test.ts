@@ -159,6 +159,20 @@ describe('Workspace', () => {
       expect(vendor.requests).not.toContain('endAfterCallWork');
     });
 
+    it('while the link is lost, refuses what needs the vendor (LINK_LOST) and remembers what the agent had', async () => {
+      await connectedCall('e1');
+      vendor.link({ state: 'reconnecting', reason: 'socketClosed', attempt: 2 });
+      expect(await workspace.execute('holdCall', 'e1')).toMatchObject({ ok: false, code: 'LINK_LOST' });
+      expect(await workspace.execute('makeAgentUnavailable')).toMatchObject({ ok: false, code: 'LINK_LOST' });
+      expect(vendor.requests.filter((request) => request.startsWith('holdCall'))).toEqual([]);
+      expect(workspace.model.outage).toMatchObject({ liveCalls: ['e1'], agentLoggedIn: true });
+      expect(workspace.model.outage?.restoredAt).toBeUndefined();
+      vendor.link({ state: 'connected' });
+      const outage = workspace.model.outage;
+      expect(outage?.restoredAt).toBeGreaterThan(outage?.lostAt ?? Infinity);
+      expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });
+    });
+
     it('abandoned by the customer while ringing', async () => {
       await ready();
       vendor.ring('e1');

@@ -1,3 +1,4 @@
+import type { ConnectionStatus } from '../../../src/core/connection-status.ts';
 import type { AgentState } from '../../../src/core/agent-state.ts';
 import type { AttachedData, EndCause, RecordingState } from '../../../src/core/interaction.ts';
 import {
@@ -45,6 +46,11 @@ export class MemoryVendor implements ICtiVendorHandler {
   failNext: CommandOutcome | undefined;
   /** A contact center with after-call work: a Ready agent whose connected call ends goes into it. */
   afterCallWork: { readonly endsAt?: number } | undefined;
+
+  /** The link to the vendor goes (reconnecting) or comes back. */
+  link(status: ConnectionStatus): void {
+    this.emit({ type: 'connectionChanged', status, at: this.tick() });
+  }
 
   /** The contact center ends the agent's after-call work on its own (its timer, a supervisor). */
   endsAfterCallWork(): void {
