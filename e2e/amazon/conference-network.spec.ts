@@ -71,13 +71,15 @@ test.describe('Amazon Connect conferences and troubles', () => {
     await expect(ccp.contacts).toContainText(`inbound ${OLIVIA}: ended`);
   });
 
-  test('the CCP loses its network mid-call: the agent is told, commands wait, and it resyncs when back', async ({ demo, ccp, agent, sim }) => {
+  test('the CCP loses its network mid-call: the agent is told, controls wait, and it resyncs and says what it cost when back', async ({ demo, ccp, agent, sim }) => {
     const { toolbar } = demo;
     await answered(demo, ccp, agent, sim);
 
     await ccpControl(ccp, 'Drop network');
     await expect(toolbar.connection).toHaveText('Connection lost — reconnecting…');
-    await toolbar.control('Hold').click();
+    await expect(toolbar.root.getByRole('alert').filter({ hasText: 'Connection to the phone system lost' })).toBeVisible();
+    await expect(toolbar.control('Hold')).toBeDisabled();
+    await expect(toolbar.control('Hang up')).toBeDisabled();
     await expect(toolbar.errors).toContainText('Connection to Amazon Connect lost — reconnecting');
     expect((await sim.callOf(agent.dn)).parties.find((party) => party.dn === agent.dn)?.state).toBe('Established');
 
@@ -87,6 +89,9 @@ test.describe('Amazon Connect conferences and troubles', () => {
     await expect(toolbar.connection).toHaveText('Connected');
     await expect(toolbar.wrapUp.first()).toBeVisible();
     await expect(ccp.agentState).toHaveText('AfterCallWork');
+    const report = toolbar.root.getByRole('status', { name: 'Connection restored' });
+    await expect(report).toContainText(/The connection to the phone system was lost for \d+ s\./);
+    await expect(report).toContainText('Your call ended at the server meanwhile.');
   });
 
   test('a softphone error is said in words', async ({ demo, ccp }) => {

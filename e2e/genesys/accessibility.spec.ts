@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { toolbarViolations } from '../support/axe.ts';
 import { expect, offeredEventId, test } from '../support/demo-test.ts';
 
 /**
@@ -8,14 +8,6 @@ import { expect, offeredEventId, test } from '../support/demo-test.ts';
  */
 
 const OLIVIA = '+14155550142';
-
-/** axe-core's findings in the toolbar's frame only (Fusion around it is the simulator's). */
-async function toolbarViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include({ fromFrames: ['iframe[title="Media toolbar"]', 'html'] }).analyze();
-  // The toolbar's buttons were checked: axe did look inside the frame.
-  expect(results.passes.find((rule) => rule.id === 'button-name')?.nodes.length ?? 0).toBeGreaterThan(0);
-  return results.violations.map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 /** Whether the element has the keyboard focus: it is its document's active element and that document has focus. */
 function hasKeyboardFocus(element: Locator): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { SimControl } from '../support/sim-control.ts';
 import { expect, test, type Agent, type CcpPanel, type Demo, type PerVendor, type Vendor } from './scenario-test.ts';
-import { answered, expectCcp, OLIVIA } from '../support/call-steps.ts';
+import { answered, expectCcp, OLIVIA, UNKNOWN } from '../support/call-steps.ts';
 
 /**
  * A connected call ends (seed 004's endings): the agent hangs up in the toolbar or disconnects in
@@ -10,14 +10,14 @@ import { answered, expectCcp, OLIVIA } from '../support/call-steps.ts';
  */
 
 /**
- * The agent during wrap-up. Amazon Connect puts the agent in after-call work, out of routing, until
- * the wrap-up is done (the toolbar's Done or Fusion's Save clears the contact). On the Genesys path
- * after-call work is the contact center's setting, off in this suite's simulator: the agent stays
- * available and routable.
+ * The agent during wrap-up, the same on both vendors: in after-call work, out of routing, until the
+ * wrap-up is done (the toolbar's Done or Fusion's Save clears the Amazon contact, and makes the
+ * Genesys agent Ready). The Genesys contact center times its after-call work (an hour in this suite),
+ * and the toolbar counts it down; Amazon Connect's CCP does not say when its ends.
  */
-const DURING_WRAP_UP: PerVendor<{ toolbar: string; contactCenter: string; ccp?: string }> = {
-  genesys: { toolbar: 'Available', contactCenter: 'Ready' },
-  amazon: { toolbar: 'Wrap-up', contactCenter: 'NotReady', ccp: 'AfterCallWork' },
+const DURING_WRAP_UP: PerVendor<{ toolbar: string; contactCenter: string; ccp?: string; countdown: RegExp | undefined }> = {
+  genesys: { toolbar: 'Wrap-up', contactCenter: 'NotReady', countdown: /^Wrap-up ends in (59:[0-5]\d|1:00:00)$/ },
+  amazon: { toolbar: 'Wrap-up', contactCenter: 'NotReady', ccp: 'AfterCallWork', countdown: undefined },
 };
 
 interface Ended {
@@ -39,6 +39,9 @@ async function expectWrapUp({ demo, ccp, agent, sim, vendor }: Ended, eventId: s
   await expect(toolbar.wrapUp).toContainText('Olivia Bennett');
   await expect(toolbar.wrapUp).toContainText('Call ended');
   await expect(toolbar.agentStateText).toHaveText(during.toolbar);
+  const countdown = toolbar.wrapUp.getByRole('timer', { name: 'Wrap-up time left' });
+  if (during.countdown) await expect(countdown).toHaveText(during.countdown);
+  else await expect(countdown).toHaveCount(0);
   await expectCcp(ccp, { agentState: during.ccp });
   await expect.poll(async () => (await sim.agent(agent.agentId)).state).toBe(during.contactCenter);
 }
@@ -110,5 +113,25 @@ test.describe('Ending a connected call', () => {
     await demo.toolbar.wrapUp.getByRole('button', { name: 'Done' }).click();
 
     await expectWrapUpDone(ended, eventId);
+  });
+
+  test('a call queued during the wrap-up waits for it: Done, then it rings, in view', async ({ demo, agent, sim, ccp, vendor }) => {
+    const ended = { demo, agent, sim, ccp, vendor };
+    const eventId = await answered(demo, ccp, agent, sim);
+    await demo.toolbar.control('Hang up').click();
+    await expectWrapUp(ended, eventId);
+
+    await sim.placeCall(UNKNOWN, '8000');
+    await expect.poll(async () => (await sim.calls()).flatMap((call) => call.parties).filter((party) => party.kind === 'queue')).toEqual([
+      { dn: '8000', kind: 'queue', state: 'Queued' },
+    ]);
+    await expect(demo.toolbar.incomingCall).toBeHidden();
+
+    await demo.toolbar.wrapUp.getByRole('button', { name: 'Done' }).click();
+
+    await expect(demo.toolbar.wrapUp).toBeHidden();
+    await expect(demo.toolbar.incomingCall).toContainText(UNKNOWN);
+    await expect(demo.toolbar.incomingCall).toBeInViewport();
+    await expect(demo.toolbar.agentStateText).toHaveText('Available');
   });
 });

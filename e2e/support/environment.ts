@@ -13,7 +13,7 @@ export const E2E_BRIDGE_URL = `http://127.0.0.1:${E2E_BRIDGE_PORT}`;
 /** The suite's bridge configuration: dev mode, its simulator, the snapshot of the built pages. */
 export const E2E_BRIDGE_CONFIG = fileURLToPath(new URL('./bridge.yaml', import.meta.url));
 
-/** The suite's contact-center simulator: a pool of agents, no RONA, no after-call work. */
+/** The suite's contact-center simulator: a pool of agents, no RONA, an hour's after-call work after each customer call. */
 export const E2E_SIMULATOR_CONFIG = fileURLToPath(new URL('./simulator.yaml', import.meta.url));
 
 /** The git-ignored folder the suite saves its screenshots of the main states to. */

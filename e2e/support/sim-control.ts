@@ -79,6 +79,11 @@ export class SimControl {
     if (!response.ok()) throw new Error(`${String(command.type)} for ${agentId}: ${response.status()} ${await response.text()}`);
   }
 
+  /** A supervisor makes the agent Ready (as the bridge's command on their behalf): ends their after-call work. */
+  async makeReady(agentId: string): Promise<void> {
+    await this.agentCommand(agentId, { type: 'Ready' });
+  }
+
   /**
    * An empty contact center: every call released (the customer hangs up, or an agent's phone for a
    * call between agents) and every agent logged out. The suite runs on one worker, so this clears

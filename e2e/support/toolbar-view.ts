@@ -17,7 +17,7 @@ export class ToolbarView {
   readonly errors: Locator;
 
   constructor(readonly root: FrameLocator | Page) {
-    this.connection = root.getByRole('status', { name: 'Connection' });
+    this.connection = root.getByRole('status', { name: 'Connection', exact: true });
     this.agentState = root.getByRole('region', { name: 'Agent state' });
     this.agentStateText = this.agentState.getByRole('paragraph');
     this.incomingCall = root.getByRole('region', { name: 'Incoming call' });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEMO_SIMULATOR_CONFIG } from '@ctikit/contact-center';
 import { createBridge } from './bridge.ts';
 import { EXIT, UsageError, runSim, simUsage } from './cli-sim.ts';
 import type { CommandOutcome } from './cli-sim.ts';
@@ -48,7 +49,8 @@ async function start(args: string[]): Promise<number> {
       simConfig: values['sim-config'],
       logLevel: values['log-level'],
     });
-    bridge = createBridge(options);
+    // With no contact center named, the demo's: the embedded simulator with timed after-call work.
+    bridge = createBridge(options.backend === undefined && options.simulatorConfig === undefined ? { ...options, simulatorConfig: DEMO_SIMULATOR_CONFIG } : options);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return EXIT.usage;

@@ -1,5 +1,5 @@
 import { CtiError } from '@ctikit/protocol';
-import type { AgentStateName, AgentWorkMode, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
+import type { AgentStateName, AgentWorkMode, CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
 import type { TimerHandle } from '@ctikit/kernel';
 import type { Call, Party } from './call.ts';
 import type { SimulatorConfig } from './config.ts';
@@ -35,6 +35,9 @@ export interface Agent {
   /** The calls with a party on this DN. */
   readonly calls: Set<Call>;
 }
+
+/** The calls with a customer on them: what `afterCallWork.after: customerCalls` follows. */
+const CUSTOMER_CALLS: readonly CallType[] = ['Inbound', 'Outbound'];
 
 /** The reason code the switch itself sets when an agent lets an ACD call ring out. */
 export const RING_NO_ANSWER_REASON = 'RONA';
@@ -124,7 +127,8 @@ export function becomeReady(world: World, agent: Agent, workMode: ReadyWorkMode)
   world.agentsToRoute.add(agent);
 }
 
-export function becomeNotReady(world: World, agent: Agent, workMode: NotReadyWorkMode, reasonCode?: string): void {
+/** `wrapUpSec`: a timed wrap-up, announced in the event's extensions as T-Server's `WrapUpTime`. */
+export function becomeNotReady(world: World, agent: Agent, workMode: NotReadyWorkMode, reasonCode?: string, wrapUpSec?: number): void {
   agent.wrapUp?.cancel();
   delete agent.wrapUp;
   agent.state = 'NotReady';
@@ -134,18 +138,20 @@ export function becomeNotReady(world: World, agent: Agent, workMode: NotReadyWor
   world.emitAgent(agent, 'EventAgentNotReady', {
     workMode,
     ...(reasonCode !== undefined ? { reasons: { ReasonCode: reasonCode } } : {}),
+    ...(wrapUpSec !== undefined ? { extensions: { WrapUpTime: String(wrapUpSec) } } : {}),
   });
 }
 
 /**
- * An agent's leg left a call. A Ready agent whose answered ACD leg ended goes into wrap-up when
- * after-call work is on (an agent who chose NotReady during the call keeps that state); a Ready agent
+ * An agent's leg left a call. A Ready agent whose answered ACD leg (or, with `after: customerCalls`,
+ * any answered leg of a call with a customer) ended goes into wrap-up when after-call work is on (an agent who chose NotReady during the call keeps that state); a Ready agent
  * left with no call is idle from now and may be offered the next call.
  */
-export function legEnded(world: World, agent: Agent, leg: Party): void {
+export function legEnded(world: World, agent: Agent, leg: Party, call: Pick<Call, 'callType'>): void {
   const { afterCallWork } = world.config;
-  if (afterCallWork.enabled && leg.queue !== undefined && leg.answered && agent.state === 'Ready') {
-    becomeNotReady(world, agent, 'AfterCallWork');
+  const followed = afterCallWork.after === 'queueCalls' ? leg.queue !== undefined : CUSTOMER_CALLS.includes(call.callType);
+  if (afterCallWork.enabled && followed && leg.answered && agent.state === 'Ready') {
+    becomeNotReady(world, agent, 'AfterCallWork', undefined, afterCallWork.timeoutSec > 0 ? afterCallWork.timeoutSec : undefined);
     if (afterCallWork.timeoutSec > 0) {
       agent.wrapUp = world.schedule(afterCallWork.timeoutSec * 1000, () => {
         if (agent.state === 'NotReady' && agent.workMode === 'AfterCallWork') becomeReady(world, agent, agent.readyWorkMode);

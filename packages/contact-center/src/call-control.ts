@@ -144,7 +144,7 @@ export function leave(world: World, call: Call, party: Party, callState: CallSta
     }
     finishCall(world, call);
   }
-  partyLeft(world, party);
+  partyLeft(world, party, call);
 }
 
 /** An external number refuses the call ringing at it: busy, or it rings out. */
@@ -162,7 +162,7 @@ export function refuse(world: World, call: Call, party: Party, reason: 'busy' | 
 export function finishCall(world: World, call: Call): void {
   for (const party of [...call.parties]) {
     removeParty(world, call, party);
-    partyLeft(world, party);
+    partyLeft(world, party, call);
   }
   dequeue(world, call);
   if (call.consultation) {
@@ -198,9 +198,9 @@ export function retrieve(world: World, agent: Agent, call: Call, party: Party): 
   world.emitCall(call, party, 'EventRetrieved');
 }
 
-function partyLeft(world: World, party: Party): void {
+function partyLeft(world: World, party: Party, call: Call): void {
   const agent = world.agents.get(party.dn);
-  if (agent && party.kind === 'agent') legEnded(world, agent, party);
+  if (agent && party.kind === 'agent') legEnded(world, agent, party, call);
 }
 
 /** The call `connectionId` and this DN's party on it; a call without a party on the DN does not exist for it. */

@@ -35,8 +35,10 @@ export const simulatorConfigSchema = z
         enabled: z.boolean().default(false),
         /** Seconds of wrap-up before the agent is made Ready again; 0 = until the agent acts. */
         timeoutSec: z.number().int().nonnegative().default(60),
+        /** Which calls it follows: ACD calls only, or every call with a customer (inbound or outbound), as Amazon Connect does. */
+        after: z.enum(['queueCalls', 'customerCalls']).default('queueCalls'),
       })
-      .default({ enabled: false, timeoutSec: 60 }),
+      .default({ enabled: false, timeoutSec: 60, after: 'queueCalls' }),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -76,6 +78,13 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = simulatorConfigSchema.p
     { code: 'Training', label: 'Training' },
   ],
 });
+
+/**
+ * The demo's contact center (`npm start` with no simulator file): the default one with a timed
+ * after-call work after every call with a customer, as Amazon Connect has it, so a call's wrap-up is
+ * the same on both vendors.
+ */
+export const DEMO_SIMULATOR_CONFIG: SimulatorConfig = { ...DEFAULT_SIMULATOR_CONFIG, afterCallWork: { enabled: true, timeoutSec: 60, after: 'customerCalls' } };
 
 /** Parse a configuration object; throws an Error listing every problem. */
 export function parseSimulatorConfig(input: unknown): SimulatorConfig {

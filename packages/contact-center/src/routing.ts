@@ -80,7 +80,7 @@ export function returnToQueue(world: World, call: Call, leg: Party, callState: E
   if (callState === 'Rejected') call.rejectedBy.add(agent.dn);
   if (callState === 'NoAnswer' && agent.state === 'Ready') becomeNotReady(world, agent, 'AuxWork', RING_NO_ANSWER_REASON);
   enqueue(world, call, queue, 'front');
-  legEnded(world, agent, leg);
+  legEnded(world, agent, leg, call);
 }
 
 function offerQueue(world: World, queue: Queue): void {

@@ -33,7 +33,7 @@ export function singleStepTransfer(world: World, agent: Agent, request: Request<
   removeParty(world, call, party);
   call.rejectedBy.clear();
   connectTo(world, call, destination, agent.dn);
-  legEnded(world, agent, party);
+  legEnded(world, agent, party, call);
 }
 
 /** RequestInitiateTransfer and RequestInitiateConference: hold the call and consult the destination. */
@@ -84,8 +84,8 @@ export function completeTransfer(world: World, agent: Agent, request: Request<'R
   for (const other of main.parties) {
     if (other !== target) world.emitCall(main, other, 'EventPartyChanged', { thirdPartyDN: agent.dn });
   }
-  legEnded(world, agent, consultLeg);
-  legEnded(world, agent, mainLeg);
+  legEnded(world, agent, consultLeg, consult);
+  legEnded(world, agent, mainLeg, main);
 }
 
 export function completeConference(world: World, agent: Agent, request: Request<'RequestCompleteConference'>): void {
@@ -110,7 +110,7 @@ export function completeConference(world: World, agent: Agent, request: Request<
   for (const other of main.parties) {
     if (other !== target && other !== mainLeg) world.emitCall(main, other, 'EventPartyAdded', added);
   }
-  legEnded(world, agent, consultLeg);
+  legEnded(world, agent, consultLeg, consult);
 }
 
 /** Cancel the consultation and go back to the held call. */

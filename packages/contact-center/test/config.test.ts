@@ -50,7 +50,7 @@ describe('simulator configuration files', () => {
       reasonCodes: [{ code: 'Coaching', label: 'Coaching session' }],
       ringTimeoutSec: 12,
       outboundNoAnswerSec: 45,
-      afterCallWork: { enabled: true, timeoutSec: 60 },
+      afterCallWork: { enabled: true, timeoutSec: 60, after: 'queueCalls' },
     });
   });
 
@@ -60,7 +60,7 @@ describe('simulator configuration files', () => {
     expect(config.agents).toEqual([{ agentId: 'solo', name: 'Solo', dn: '42', queues: [] }]);
     expect(config.outboundNoAnswerSec).toBe(5);
     expect(config.queues).toEqual([]);
-    expect(config.afterCallWork).toEqual({ enabled: false, timeoutSec: 60 });
+    expect(config.afterCallWork).toEqual({ enabled: false, timeoutSec: 60, after: 'queueCalls' });
   });
 
   it('names the file when it is not YAML or JSON', async () => {

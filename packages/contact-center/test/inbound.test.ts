@@ -151,7 +151,7 @@ describe('after-call work', () => {
     h.sim.customerHangup(connectionId);
     expect(h.take('5001')).toMatchObject([
       { eventName: 'EventReleased', connectionId },
-      { eventName: 'EventAgentNotReady', workMode: 'AfterCallWork' },
+      { eventName: 'EventAgentNotReady', workMode: 'AfterCallWork', extensions: { WrapUpTime: '20' } },
     ]);
     const waiting = h.call('8000', '+14155550111');
     expect(h.names('5001')).toEqual([]);
@@ -195,7 +195,9 @@ describe('after-call work', () => {
     await h.ready('5001', 'a1');
     const connectionId = await h.answered('5001');
     h.sim.customerHangup(connectionId);
-    h.take('5001');
+    const [, acw] = h.take('5001');
+    expect(acw).toMatchObject({ eventName: 'EventAgentNotReady', workMode: 'AfterCallWork' });
+    expect(acw).not.toHaveProperty('extensions');
     h.clock.advance(3_600_000);
     expect(h.names('5001')).toEqual([]);
     expect(h.sim.snapshot('5001').agent.workMode).toBe('AfterCallWork');
@@ -216,5 +218,32 @@ describe('after-call work', () => {
     off.sim.customerHangup(await off.answered('5001'));
     expect(off.names('5001')).toEqual(['EventReleased']);
     expect(off.sim.snapshot('5001').agent.state).toBe('Ready');
+  });
+
+  it('with after: customerCalls, follows a direct customer call and an outbound one, not an internal call', async () => {
+    const h = new Harness({ ...config, afterCallWork: { enabled: true, timeoutSec: 0, after: 'customerCalls' } });
+    await h.ready('5001', 'a1');
+    const direct = h.call('5001');
+    h.sim.phoneAnswer('5001', direct);
+    h.sim.customerHangup(direct);
+    expect(h.take('5001')).toMatchObject([
+      { eventName: 'EventRinging' },
+      { eventName: 'EventEstablished' },
+      { eventName: 'EventReleased' },
+      { eventName: 'EventAgentNotReady', workMode: 'AfterCallWork' },
+    ]);
+    await h.request('5001', { request: 'RequestAgentReady' });
+    const { connectionId: outbound } = await h.request('5001', { request: 'RequestMakeCall', destination: '+14155550111' });
+    h.sim.customerAnswer(outbound ?? '');
+    await h.request('5001', { request: 'RequestReleaseCall', connectionId: outbound ?? '' });
+    expect(h.names('5001').slice(-1)).toEqual(['EventAgentNotReady']);
+    await h.request('5001', { request: 'RequestAgentReady' });
+    await h.ready('5002', 'a2');
+    h.take('5001');
+    const { connectionId: internal } = await h.request('5001', { request: 'RequestMakeCall', destination: '5002' });
+    h.sim.phoneAnswer('5002', internal ?? '');
+    await h.request('5001', { request: 'RequestReleaseCall', connectionId: internal ?? '' });
+    expect(h.names('5001')).toEqual(['EventDialing', 'EventEstablished', 'EventReleased']);
+    expect(h.sim.snapshot('5001').agent.state).toBe('Ready');
   });
 });

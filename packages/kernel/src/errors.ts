@@ -46,6 +46,7 @@ export const TOOLBAR_ERRORS = {
   AGENT_LOGGED_OUT: 'The agent is logged out: make the agent available first.',
   EVENT_ID_IN_USE: 'An interaction with this eventId already exists.',
   VENDOR_UNREACHABLE: 'The telephony service cannot be reached.',
+  LINK_LOST: 'The connection to the telephony service is lost: reconnecting. Try again once it is back.',
   INVALID_VENDOR_RESPONSE: 'The telephony service answered with something the toolbar does not understand.',
   NOT_SUPPORTED: 'This telephony vendor does not support the command.',
   DESTINATION_NO_ANSWER: 'The destination did not answer.',

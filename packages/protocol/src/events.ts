@@ -85,6 +85,8 @@ export const tserverEventSchema = z.object({
   digits: z.string().optional(),
   workMode: workMode.optional(),
   reasons: z.record(z.string(), z.string()).optional(),
+  /** T-Server's AttributeExtensions; EventAgentNotReady in AfterCallWork carries `WrapUpTime` (seconds) when the wrap-up is timed. */
+  extensions: z.record(z.string(), z.string()).optional(),
   /** EventError: the stable code, the T-Library number and the message. */
   errorCode: z.enum(ERROR_CODES as [string, ...string[]]).optional(),
   tserverErrorCode: z.number().int().optional(),

@@ -21,7 +21,8 @@ export type AgentState =
   | { readonly kind: 'loggedOut' }
   | { readonly kind: 'notReady'; readonly reasonCode?: string; readonly reasonLabel?: string }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'afterCallWork' };
+  /** `endsAt` (epoch ms): when the contact center ends a timed wrap-up on its own. */
+  | { readonly kind: 'afterCallWork'; readonly endsAt?: number };
 
 export type AgentStateKind = AgentState['kind'];
 
@@ -41,6 +42,7 @@ export function sameAgentState(a: AgentState, b: AgentState): boolean {
   if (a.kind === 'notReady' && b.kind === 'notReady') {
     return a.reasonCode === b.reasonCode && a.reasonLabel === b.reasonLabel;
   }
+  if (a.kind === 'afterCallWork' && b.kind === 'afterCallWork') return a.endsAt === b.endsAt;
   return true;
 }
 

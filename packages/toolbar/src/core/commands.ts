@@ -8,7 +8,7 @@ import {
   recordingIn,
   type InteractionRule,
 } from './command-rules.ts';
-import type { AttachedData, Interaction } from './interaction.ts';
+import { isOwnConsultation, type AttachedData, type Interaction } from './interaction.ts';
 import { failure, type CommandOutcome, type DialOutcome, type Failure, type ReasonCodesOutcome } from './outcome.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from './vendor-handler.ts';
 import type { WorkspaceModel } from './workspace-model.ts';
@@ -266,14 +266,26 @@ export const COMMANDS: CommandTable = {
     subject: 'interaction',
     feature: 'call',
     rule: inState(['wrapUp']),
-    /** The toolbar's own business: the model closes it at once; a vendor that keeps ended calls (Amazon's after-call work) is told after. */
-    send: (v, [id], { model }) => {
+    /**
+     * The toolbar's own business: the model closes it at once; a vendor that keeps ended calls
+     * (Amazon's after-call work) is told after. Closing the agent's last wrap-up ends their
+     * after-call work at the contact center (`wrapUpOver`).
+     */
+    send: async (v, [id], { model }) => {
+      const closing = model.interaction(id);
       const closed = model.close(id);
-      if (!closed.ok) return Promise.resolve(closed);
-      return v.closeInteraction?.(id) ?? Promise.resolve(closed);
+      if (!closed.ok) return closed;
+      const cleared = await (v.closeInteraction?.(id) ?? Promise.resolve(closed));
+      if (!cleared.ok || closing === undefined || isOwnConsultation(closing) || !wrapUpOver(model)) return cleared;
+      return v.endAfterCallWork?.() ?? cleared;
     },
   },
 };
+
+/** The agent is in after-call work and has no wrap-up left: the contact center's after-call work can end. */
+export function wrapUpOver(model: WorkspaceModel): boolean {
+  return model.agent.kind === 'afterCallWork' && !model.interactions.some((interaction) => interaction.state === 'wrapUp');
+}
 
 /**
  * Whether the model allows a command on this interaction now (what a button shows enabled); for a

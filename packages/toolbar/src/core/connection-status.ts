@@ -1,7 +1,8 @@
 /**
  * How the toolbar's link to the telephony vendor stands. The vendor reports it; views show it (a
- * banner while reconnecting). Commands are still sent while reconnecting: what they cause reaches
- * the toolbar once the link is back.
+ * banner while reconnecting). While the link is lost (`linkLost`) the workspace refuses every command
+ * that needs the vendor (LINK_LOST) and the views disable their controls; the model keeps an
+ * `LinkOutage` record of the loss, so the views can say afterwards what it cost.
  *
  * ```
  *   offline{idle} ──open──▶ connecting ──opened──▶ connected ──lost──▶ reconnecting{reason, attempt}
@@ -46,4 +47,19 @@ export function sameConnectionStatus(a: ConnectionStatus, b: ConnectionStatus): 
   if (a.state === 'offline' && b.state === 'offline') return a.reason === b.reason;
   if (a.state === 'reconnecting' && b.state === 'reconnecting') return a.reason === b.reason && a.attempt === b.attempt;
   return true;
+}
+
+/** The link was up and is being re-established: nothing the agent asks of the vendor can work now. */
+export function linkLost(status: ConnectionStatus): boolean {
+  return status.state === 'reconnecting';
+}
+
+/** The last loss of the link: when, and what the agent had then (their calls in progress, their state). */
+export interface LinkOutage {
+  readonly lostAt: number;
+  /** When the link was back; undefined while it is still lost. */
+  readonly restoredAt?: number;
+  /** The eventIds of the calls in progress when the link was lost. */
+  readonly liveCalls: readonly string[];
+  readonly agentLoggedIn: boolean;
 }

@@ -79,6 +79,11 @@ export interface ICtiVendorHandler {
    * keep an ended call until the agent clears it — Amazon Connect's after-call work.
    */
   closeInteraction?(eventId: string): Promise<CommandOutcome>;
+  /**
+   * Optional: the agent's last wrap-up is done; end the contact center's after-call work (Genesys:
+   * RequestAgentReady). A vendor whose after-call work ends with `closeInteraction` has none.
+   */
+  endAfterCallWork?(): Promise<CommandOutcome>;
 
   startRecording(eventId: string): Promise<CommandOutcome>;
   stopRecording(eventId: string): Promise<CommandOutcome>;

@@ -1,5 +1,5 @@
 import { LOGGED_OUT, transitionAgent, type AgentState } from './agent-state.ts';
-import { IDLE_CONNECTION, sameConnectionStatus, type ConnectionStatus } from './connection-status.ts';
+import { IDLE_CONNECTION, linkLost, sameConnectionStatus, type ConnectionStatus, type LinkOutage } from './connection-status.ts';
 import { Emitter, type Listener } from './emitter.ts';
 import { consultationOf, type EndCause, type Interaction, type InteractionDetails } from './interaction.ts';
 import { isLive, transitionInteraction, type InteractionStep, type LiveInteractionState } from './interaction-state.ts';
@@ -55,6 +55,7 @@ export class WorkspaceModel {
   private agentState: AgentState = LOGGED_OUT;
   private connectionStatus: ConnectionStatus = IDLE_CONNECTION;
   private reasons: readonly ReasonCode[] = [];
+  private lastOutage: LinkOutage | undefined;
   private readonly byEventId = new Map<string, Interaction>();
   private readonly closedEventIds = new Set<string>();
   private readonly emitter: Emitter<WorkspaceEventMap>;
@@ -73,6 +74,11 @@ export class WorkspaceModel {
 
   get connection(): ConnectionStatus {
     return this.connectionStatus;
+  }
+
+  /** The last time the link was lost (and, once back, restored); undefined if it never was. */
+  get outage(): LinkOutage | undefined {
+    return this.lastOutage;
   }
 
   /** The not-ready reasons the agent may choose from (empty until the vendor lists them). */
@@ -180,6 +186,7 @@ export class WorkspaceModel {
       const previous = this.connectionStatus;
       if (sameConnectionStatus(previous, event.status)) return;
       this.connectionStatus = event.status;
+      this.trackOutage(previous, event.status, event.at);
       this.emitter.emit('connectionChanged', { connection: event.status, previous });
     },
     resynced: (event) => this.resync(event),
@@ -193,6 +200,15 @@ export class WorkspaceModel {
         ...(event.eventId !== undefined ? { eventId: event.eventId } : {}),
       }),
   };
+
+  private trackOutage(previous: ConnectionStatus, next: ConnectionStatus, at: number): void {
+    if (linkLost(next) && !linkLost(previous)) {
+      const liveCalls = this.interactions.filter((interaction) => isLive(interaction.state)).map((interaction) => interaction.eventId);
+      this.lastOutage = { lostAt: at, liveCalls, agentLoggedIn: this.agentState.kind !== 'loggedOut' };
+    } else if (next.state === 'connected' && this.lastOutage && this.lastOutage.restoredAt === undefined) {
+      this.lastOutage = { ...this.lastOutage, restoredAt: at };
+    }
+  }
 
   private setAgent(next: AgentState, authority: 'event' | 'snapshot'): void {
     const previous = this.agentState;

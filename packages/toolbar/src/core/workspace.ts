@@ -1,3 +1,5 @@
+import type { AgentState } from './agent-state.ts';
+import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
 import { isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -17,8 +19,10 @@ import { WorkspaceModel } from './workspace-model.ts';
  * Fusion caused.
  *
  * The workspace keeps the rules no view should have to know: the agent's own consultation legs
- * are closed as soon as they end (the call they served carries the wrap-up), and the not-ready
- * reasons are asked of the vendor once, on start, and kept in the model.
+ * are closed as soon as they end (the call they served carries the wrap-up); wrap-up is the
+ * contact center's after-call work where it has one — closing the last wrap-up ends it, and its end
+ * at the contact center (a timer, a supervisor) closes the wrap-ups; and the not-ready reasons are
+ * asked of the vendor once, on start, and kept in the model.
  */
 export interface WorkspaceOptions {
   vendor: ICtiVendorHandler;
@@ -27,19 +31,25 @@ export interface WorkspaceOptions {
   newEventId: () => string;
 }
 
+/** The commands the workspace runs while the link is lost. */
+const WITHOUT_LINK: ReadonlySet<CommandName> = new Set(['start', 'reasonCodes', 'closeInteraction']);
+
 export class Workspace {
   readonly model: WorkspaceModel;
   private readonly vendor: ICtiVendorHandler;
   private readonly log: Logger;
   private readonly newEventId: () => string;
-  private readonly stopClosing: () => void;
+  private readonly stopClosing: readonly (() => void)[];
 
   constructor(options: WorkspaceOptions) {
     this.vendor = options.vendor;
     this.log = options.logger ?? silentLogger;
     this.model = new WorkspaceModel({ logger: this.log });
     this.newEventId = options.newEventId;
-    this.stopClosing = this.model.on('interactionChanged', ({ interaction }) => this.closeIfOwnConsultation(interaction));
+    this.stopClosing = [
+      this.model.on('interactionChanged', ({ interaction }) => this.closeIfOwnConsultation(interaction)),
+      this.model.on('agentChanged', ({ agent, previous }) => this.closeIfWrapUpEnded(agent, previous)),
+    ];
   }
 
   /** Connect the vendor to the model (a vendor with a session to resume resyncs here), then learn the reason codes. */
@@ -50,7 +60,7 @@ export class Workspace {
   }
 
   dispose(): Promise<void> {
-    this.stopClosing();
+    for (const stop of this.stopClosing) stop();
     return this.vendor.dispose();
   }
 
@@ -60,7 +70,7 @@ export class Workspace {
     const named = spec.subject === 'interaction' || command === 'makeOutboundCall' ? args[command === 'makeOutboundCall' ? 1 : 0] : undefined;
     const eventId = typeof named === 'string' ? named : undefined;
     const interaction = spec.subject === 'interaction' && eventId !== undefined ? this.model.interaction(eventId) : undefined;
-    const refused = this.check(spec, args, interaction, eventId);
+    const refused = this.linkRefusal(command) ?? this.check(spec, args, interaction, eventId);
     if (refused) return this.refuse(command, refused, eventId);
     const context: CommandContext = { model: this.model, interaction, newEventId: this.newEventId };
     const prepared = spec.prepare ? spec.prepare(args, context) : args;
@@ -74,6 +84,12 @@ export class Workspace {
     }
     if (!outcome.ok) this.model.reportFailure(outcome, command, eventId);
     return outcome;
+  }
+
+  /** While the link is lost, only what needs no vendor goes: closing an ended interaction, the start, the reason list. */
+  private linkRefusal(command: CommandName): Failure | undefined {
+    if (!linkLost(this.model.connection) || WITHOUT_LINK.has(command)) return undefined;
+    return failure('LINK_LOST');
   }
 
   private check(
@@ -94,6 +110,14 @@ export class Workspace {
 
   private closeIfOwnConsultation(interaction: Interaction): void {
     if (interaction.state === 'wrapUp' && isOwnConsultation(interaction)) void this.execute('closeInteraction', interaction.eventId);
+  }
+
+  /** The contact center ended the agent's after-call work (its timer, a supervisor): the wrap-ups it covered are over. */
+  private closeIfWrapUpEnded(agent: AgentState, previous: AgentState): void {
+    if (previous.kind !== 'afterCallWork' || agent.kind === 'afterCallWork') return;
+    for (const interaction of this.model.interactions) {
+      if (interaction.state === 'wrapUp') void this.execute('closeInteraction', interaction.eventId);
+    }
   }
 
   private async loadReasonCodes(): Promise<void> {

@@ -8,9 +8,10 @@ import { agentControls, agentStateText, choosableReasons, say } from './view-mod
 /**
  * The agent's state and the availability controls: Go available, Go not ready (with a reason picker
  * when the vendor has reasons; Change reason when already not ready), Log out. The state shown is the
- * model's: a button only sends the command, and the state moves when the vendor says so.
+ * model's: a button only sends the command, and the state moves when the vendor says so. While the
+ * link is lost (`stale`) the state shown is the last known one, greyed, and the controls are disabled.
  */
-export function AgentStateControl(props: { agent: AgentState; reasons: readonly ReasonCode[] }) {
+export function AgentStateControl(props: { agent: AgentState; reasons: readonly ReasonCode[]; stale: boolean }) {
   const { t, workspace, commands } = useToolbar();
   const [picking, setPicking] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -33,11 +34,11 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
 
   return (
     <section class="agent-state" aria-label={t('agent.stateMenu')} data-focus-scope>
-      <p class={`agent-state-text agent-state-text--${stateKind}`} aria-live="polite">
+      <p class={`agent-state-text agent-state-text--${props.stale ? 'stale' : stateKind}`} aria-live="polite">
         <span class="agent-state-dot" aria-hidden="true" />
         {say(t, agentStateText(props.agent, props.reasons))}
       </p>
-      <div class="agent-actions">
+      <fieldset class="agent-actions" disabled={props.stale}>
         {controls.makeAvailable && (
           <button type="button" class="button button--primary" onClick={goAvailable} disabled={commands.isPending('makeAgentAvailable')}>
             {t('agent.makeAvailable')}
@@ -71,7 +72,7 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
             {t('agent.logout')}
           </button>
         )}
-      </div>
+      </fieldset>
       {picking && controls.unavailable && (
         <ReasonPicker
           id={pickerId}

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { isLoggedIn } from '../core/agent-state.ts';
+import { linkLost } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { ExtensionsView } from '../extensions/start-extensions.tsx';
@@ -7,6 +8,7 @@ import type { Locale, Translate } from '../i18n/index.ts';
 import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
 import { ErrorList } from './ErrorList.tsx';
+import { LinkBanner } from './LinkBanner.tsx';
 import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
 import { useCommandRunner, useContactsChanges, useModel } from './hooks.ts';
@@ -23,7 +25,8 @@ import { callCards, hasLiveCall } from './view-model.ts';
  * App (ToolbarContext: workspace, contacts, translator, commands in flight; focus keeper)
  * ├─ StatusHeader: title, connection status ─ AgentStateControl ─ ReasonPicker
  * └─ main
- *    ├─ FusionNotice, ErrorList
+ *    ├─ LinkBanner (the link lost, or what its loss cost), FusionNotice, ErrorList
+ *    │  (while the link is lost, every control below is disabled: the workspace would refuse it)
  *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
  *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
  *    └─ DialPad ─ Keypad
@@ -60,16 +63,20 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
   const cards = callCards(model.interactions);
   const root = useRef<HTMLDivElement>(null);
   useFocusKeeper(root);
+  const lost = linkLost(model.connection);
   return (
-    <div class="toolbar" ref={root}>
+    <div class={`toolbar${lost ? ' toolbar--link-lost' : ''}`} ref={root}>
       <StatusHeader agent={model.agent} connection={model.connection} reasons={model.reasonCodes} />
       <main class="toolbar-body">
+        <LinkBanner connection={model.connection} outage={workspace.model.outage} interactions={model.interactions} agent={model.agent} />
         <FusionNotice source={props.fusion} />
         <ErrorList />
-        {cards.map((card) => (
-          <CallCardView key={card.interaction.eventId} card={card} />
-        ))}
-        {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
+        <fieldset class="controls" disabled={lost}>
+          {cards.map((card) => (
+            <CallCardView key={card.interaction.eventId} card={card} />
+          ))}
+          {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
+        </fieldset>
       </main>
       {props.extensions && <props.extensions locale={locale} />}
     </div>

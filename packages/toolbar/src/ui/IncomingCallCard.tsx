@@ -1,4 +1,4 @@
-import { useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
 import { useFocusOnMount } from './hooks.ts';
@@ -6,18 +6,20 @@ import { useToolbar } from './toolbar-context.ts';
 
 /**
  * A call ringing at the agent: who calls (the CRM's name when Fusion found one), from which queue,
- * Accept and Decline. It announces itself (role="alert") and takes the focus to Accept, so a keyboard
- * agent answers with Enter.
+ * Accept and Decline. It announces itself (role="alert"), scrolls itself into view and takes the focus
+ * to Accept, so a keyboard agent answers with Enter.
  */
 export function IncomingCallCard(props: { interaction: Interaction }) {
   const { t, workspace, commands } = useToolbar();
   const { eventId, queue } = props.interaction;
   const titleId = useId();
   const accept = useRef<HTMLButtonElement>(null);
+  const card = useRef<HTMLElement>(null);
   useFocusOnMount(accept);
+  useEffect(() => card.current?.scrollIntoView({ block: 'nearest' }), []);
   const busy = commands.isPending(`acceptCall:${eventId}`) || commands.isPending(`rejectCall:${eventId}`);
   return (
-    <section class="card card--incoming" aria-labelledby={titleId} data-focus-scope>
+    <section ref={card} class="card card--incoming" aria-labelledby={titleId} data-focus-scope>
       <div role="alert">
         <h2 id={titleId} class="card-title">
           {t('call.incoming')}

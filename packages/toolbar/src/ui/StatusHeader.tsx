@@ -1,5 +1,5 @@
 import type { AgentState } from '../core/agent-state.ts';
-import type { ConnectionStatus } from '../core/connection-status.ts';
+import { linkLost, type ConnectionStatus } from '../core/connection-status.ts';
 import type { ReasonCode } from '../core/outcome.ts';
 import { AgentStateControl } from './AgentStateControl.tsx';
 import { useToolbar } from './toolbar-context.ts';
@@ -21,7 +21,7 @@ export function StatusHeader(props: { agent: AgentState; connection: ConnectionS
           <span>{say(t, connection.text)}</span>
         </p>
       </div>
-      <AgentStateControl agent={props.agent} reasons={props.reasons} />
+      <AgentStateControl agent={props.agent} reasons={props.reasons} stale={linkLost(props.connection)} />
     </header>
   );
 }

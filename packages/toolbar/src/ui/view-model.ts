@@ -1,6 +1,6 @@
 import type { AgentState } from '../core/agent-state.ts';
 import { allows as allowed, type CommandName } from '../core/commands.ts';
-import type { ConnectionReason, ConnectionStatus } from '../core/connection-status.ts';
+import { linkLost, type ConnectionReason, type ConnectionStatus, type LinkOutage } from '../core/connection-status.ts';
 import type { CrmContact } from '../core/crm-contacts.ts';
 import { isOwnConsultation, type EndCause, type Interaction } from '../core/interaction.ts';
 import { isLive } from '../core/interaction-state.ts';
@@ -53,6 +53,35 @@ export function connectionView(status: ConnectionStatus): { readonly text: Messa
     case 'offline':
       return { text: message(OFFLINE_MESSAGES[status.reason] ?? 'connection.offline'), tone: 'offline' };
   }
+}
+
+/** While the link is lost: the banner's words (what is going on, and that the controls wait for it). */
+export function linkLostBanner(status: ConnectionStatus): Message | undefined {
+  if (!linkLost(status) || status.state !== 'reconnecting') return undefined;
+  if (status.reason === 'contactCenterDown') return message('link.lostContactCenter');
+  return status.attempt > 0 ? message('link.lostAttempt', { attempt: status.attempt }) : message('link.lost');
+}
+
+/**
+ * Once the link is back: how long it was lost and what that cost — the calls in progress then that
+ * have ended since, and a logout — in the words the notice shows, one message a line.
+ */
+export function outageReport(
+  outage: LinkOutage | undefined,
+  interactions: readonly Interaction[],
+  agent: AgentState,
+): readonly Message[] | undefined {
+  if (outage?.restoredAt === undefined) return undefined;
+  const seconds = Math.max(1, Math.round((outage.restoredAt - outage.lostAt) / 1000));
+  const lines = [message('link.wasLost', { seconds })];
+  const byEventId = new Map(interactions.map((interaction) => [interaction.eventId, interaction]));
+  const ended = outage.liveCalls.filter((eventId) => {
+    const interaction = byEventId.get(eventId);
+    return interaction === undefined || !isLive(interaction.state);
+  }).length;
+  if (ended > 0) lines.push(message(ended === 1 ? 'link.callEnded' : 'link.callsEnded', { count: ended }));
+  if (outage.agentLoggedIn && agent.kind === 'loggedOut') lines.push(message('link.loggedOut'));
+  return lines;
 }
 
 /** The label of a not-ready reason: the vendor's label on the state, else the configured one, else the code. */

@@ -127,6 +127,52 @@ describe('Workspace', () => {
       expect(await workspace.execute('hangupCall', 'e1')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
     });
 
+    it("after-call work: the agent's last wrap-up closed ends it at the contact center", async () => {
+      vendor.afterCallWork = {};
+      await connectedCall('e1');
+      vendor.customerHangsUp('e1');
+      expect(workspace.model.agent).toEqual({ kind: 'afterCallWork' });
+      expect(await workspace.execute('closeInteraction', 'e1')).toEqual({ ok: true });
+      expect(vendor.requests.slice(-1)).toEqual(['endAfterCallWork']);
+      expect(workspace.model.agent).toEqual({ kind: 'ready' });
+    });
+
+    it('after-call work: a wrap-up left open keeps it; a closed consultation never ends it', async () => {
+      vendor.afterCallWork = {};
+      await connectedCall('e1');
+      vendor.customerHangsUp('e1');
+      vendor.ring('e2');
+      await workspace.execute('rejectCall', 'e2');
+      expect(await workspace.execute('closeInteraction', 'e2')).toEqual({ ok: true });
+      expect(vendor.requests).not.toContain('endAfterCallWork');
+      expect(workspace.model.agent.kind).toBe('afterCallWork');
+    });
+
+    it("after-call work ended by the contact center (timer, supervisor) closes the agent's wrap-ups", async () => {
+      vendor.afterCallWork = { endsAt: 123_000 };
+      await connectedCall('e1');
+      vendor.customerHangsUp('e1');
+      expect(workspace.model.agent).toEqual({ kind: 'afterCallWork', endsAt: 123_000 });
+      vendor.endsAfterCallWork();
+      expect(closed.map((interaction) => interaction.eventId)).toEqual(['e1']);
+      expect(workspace.model.interactions).toEqual([]);
+      expect(vendor.requests).not.toContain('endAfterCallWork');
+    });
+
+    it('while the link is lost, refuses what needs the vendor (LINK_LOST) and remembers what the agent had', async () => {
+      await connectedCall('e1');
+      vendor.link({ state: 'reconnecting', reason: 'socketClosed', attempt: 2 });
+      expect(await workspace.execute('holdCall', 'e1')).toMatchObject({ ok: false, code: 'LINK_LOST' });
+      expect(await workspace.execute('makeAgentUnavailable')).toMatchObject({ ok: false, code: 'LINK_LOST' });
+      expect(vendor.requests.filter((request) => request.startsWith('holdCall'))).toEqual([]);
+      expect(workspace.model.outage).toMatchObject({ liveCalls: ['e1'], agentLoggedIn: true });
+      expect(workspace.model.outage?.restoredAt).toBeUndefined();
+      vendor.link({ state: 'connected' });
+      const outage = workspace.model.outage;
+      expect(outage?.restoredAt).toBeGreaterThan(outage?.lostAt ?? Infinity);
+      expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });
+    });
+
     it('abandoned by the customer while ringing', async () => {
       await ready();
       vendor.ring('e1');

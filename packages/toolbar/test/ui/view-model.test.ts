@@ -18,6 +18,8 @@ import {
   errorView,
   formatDuration,
   hasLiveCall,
+  linkLostBanner,
+  outageReport,
   partyView,
   recordingText,
   say,
@@ -317,5 +319,32 @@ describe('errors', () => {
   it('uses the general title for a failure no toolbar control sends', () => {
     expect(errorTitle(errorView(failure('BACKEND_UNAVAILABLE'), undefined), en)).toBe('Something went wrong');
     expect(errorTitle(errorView(failure('INVALID_ATTRIBUTE'), 'start'), ja)).toBe('エラーが発生しました');
+  });
+});
+
+describe('the link to the phone system', () => {
+  const call = (eventId: string, state: Interaction['state']): Interaction =>
+    ({ eventId, state, direction: 'inbound', phoneNumber: '+14155550142', userData: {}, parties: [], recordingState: 'stopped', offeredAt: 0, held: false, muted: false }) as Interaction;
+
+  it('while lost: a banner that says the controls wait, with the attempt; none when connected', () => {
+    expect(say(en, linkLostBanner({ state: 'reconnecting', reason: 'socketClosed', attempt: 6 }) ?? 'none')).toBe(
+      'Connection to the phone system lost. Reconnecting (attempt 6)… Call controls are unavailable until it is back.',
+    );
+    expect(say(ja, linkLostBanner({ state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 }) ?? 'none')).toContain('電話システムが停止');
+    expect(linkLostBanner({ state: 'connected' })).toBeUndefined();
+  });
+
+  it('once back: how long, the call that ended meanwhile and the logout', () => {
+    const outage = { lostAt: 1_000, restoredAt: 41_400, liveCalls: ['e1'], agentLoggedIn: true };
+    const lines = outageReport(outage, [call('e1', 'wrapUp')], { kind: 'loggedOut' })?.map((line) => say(en, line));
+    expect(lines).toEqual([
+      'The connection to the phone system was lost for 40 s.',
+      'Your call ended at the server meanwhile.',
+      'The phone system logged you out: go available to take calls again.',
+    ]);
+    expect(outageReport(outage, [call('e1', 'connected')], { kind: 'ready' })?.map((line) => say(en, line))).toEqual([
+      'The connection to the phone system was lost for 40 s.',
+    ]);
+    expect(outageReport({ ...outage, restoredAt: undefined }, [], { kind: 'ready' })).toBeUndefined();
   });
 });

@@ -160,6 +160,16 @@ describe('T-Server → core mapping', () => {
       event: wire('EventAgentNotReady', { workMode: 'AfterCallWork' }),
       expected: [{ type: 'agentStateChanged', state: { kind: 'afterCallWork' }, at: AT }],
     },
+    {
+      name: 'EventAgentNotReady (AfterCallWork, WrapUpTime 60) → after-call work ending 60 s after the event',
+      event: wire('EventAgentNotReady', { workMode: 'AfterCallWork', extensions: { WrapUpTime: '60' } }),
+      expected: [{ type: 'agentStateChanged', state: { kind: 'afterCallWork', endsAt: AT + 60_000 }, at: AT }],
+    },
+    {
+      name: 'EventAgentNotReady (AfterCallWork, WrapUpTime untimed) → after-call work with no end',
+      event: wire('EventAgentNotReady', { workMode: 'AfterCallWork', extensions: { WrapUpTime: 'untimed' } }),
+      expected: [{ type: 'agentStateChanged', state: { kind: 'afterCallWork' }, at: AT }],
+    },
     { name: 'EventAgentLogout → logged out', event: wire('EventAgentLogout'), expected: [{ type: 'agentStateChanged', state: { kind: 'loggedOut' }, at: AT }] },
     {
       name: 'EventError about a command of another client → command failed',

@@ -29,7 +29,7 @@ import { CallLegs, type LegState } from './call-legs.ts';
  * | EventPartyChanged | interactionDataChanged: same eventId, new ConnID, parties, who the call is with |
  * | EventPartyAdded / Deleted, EventAttachedDataChanged | interactionDataChanged |
  * | EventMuteOn / Off | interactionMuteChanged |
- * | EventAgentLogin / Ready / NotReady / Logout | agentStateChanged (NotReady AfterCallWork → afterCallWork) |
+ * | EventAgentLogin / Ready / NotReady / Logout | agentStateChanged (NotReady AfterCallWork → afterCallWork, ending `WrapUpTime` s later when timed) |
  * | EventError | commandFailed, unless it repeats the failure of one of this client's own commands |
  * | Snapshot | resynced |
  *
@@ -105,6 +105,12 @@ function agentState(workMode: string | undefined, reasonCode: string | undefined
   return { kind: 'notReady', reasonCode, ...(reasonLabel !== undefined ? { reasonLabel } : {}) };
 }
 
+/** After-call work; a timed one (T-Server's `WrapUpTime` extension, seconds) ends that long after the event. */
+function afterCallWork(event: TServerWireEvent): AgentState {
+  const seconds = Number(event.extensions?.['WrapUpTime']);
+  return Number.isInteger(seconds) && seconds > 0 ? { kind: 'afterCallWork', endsAt: event.timestamp + seconds * 1000 } : { kind: 'afterCallWork' };
+}
+
 const agentEvent =
   (state: (event: TServerWireEvent, mapper: TServerEventMapper) => AgentState): Handler =>
   (event, mapper) => [{ type: 'agentStateChanged', state: state(event, mapper), at: event.timestamp }];
@@ -117,7 +123,9 @@ const HANDLERS: Record<TServerEventName, Handler> = {
   EventAgentLogin: agentEvent((event) => agentState(event.workMode, undefined, undefined)),
   EventAgentLogout: agentEvent(() => ({ kind: 'loggedOut' })),
   EventAgentReady: agentEvent(() => ({ kind: 'ready' })),
-  EventAgentNotReady: agentEvent((event, mapper) => agentState(event.workMode, event.reasons?.['ReasonCode'], mapper.reasonLabel)),
+  EventAgentNotReady: agentEvent((event, mapper) =>
+    event.workMode === 'AfterCallWork' ? afterCallWork(event) : agentState(event.workMode, event.reasons?.['ReasonCode'], mapper.reasonLabel),
+  ),
   EventRinging: (event, mapper) => mapper.started(event, 'ringing'),
   EventDialing: (event, mapper) => mapper.started(event, 'dialing'),
   EventNetworkReached: nothing,

@@ -145,6 +145,11 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.send(this.registered && this.loggedIn ? { type: 'Ready' } : { type: 'initialize' });
   }
 
+  /** The agent's wrap-up is done: out of AfterCallWork, Ready again. */
+  endAfterCallWork(): Promise<CommandOutcome> {
+    return this.send({ type: 'Ready' });
+  }
+
   async makeAgentUnavailable(reasonCode?: string): Promise<CommandOutcome> {
     const socket = await this.ensureSocket();
     if (!socket.ok) return socket;

@@ -1,3 +1,4 @@
+import type { ConnectionStatus } from '../../../src/core/connection-status.ts';
 import type { AgentState } from '../../../src/core/agent-state.ts';
 import type { AttachedData, EndCause, RecordingState } from '../../../src/core/interaction.ts';
 import {
@@ -43,6 +44,22 @@ export class MemoryVendor implements ICtiVendorHandler {
 
   /** The next failure to answer with, instead of doing anything. */
   failNext: CommandOutcome | undefined;
+  /** A contact center with after-call work: a Ready agent whose connected call ends goes into it. */
+  afterCallWork: { readonly endsAt?: number } | undefined;
+
+  /** The link to the vendor goes (reconnecting) or comes back. */
+  link(status: ConnectionStatus): void {
+    this.emit({ type: 'connectionChanged', status, at: this.tick() });
+  }
+
+  /** The contact center ends the agent's after-call work on its own (its timer, a supervisor). */
+  endsAfterCallWork(): void {
+    this.setAgent({ kind: 'ready' });
+  }
+
+  async endAfterCallWork(): Promise<CommandOutcome> {
+    return this.request('endAfterCallWork', [], () => this.setAgent({ kind: 'ready' }));
+  }
 
   flush(): void {
     const events = this.held;
@@ -295,8 +312,10 @@ export class MemoryVendor implements ICtiVendorHandler {
   }
 
   private end(eventId: string, cause: EndCause): void {
+    const answered = this.calls.get(eventId)?.state !== 'offered';
     this.calls.delete(eventId);
     this.emit({ type: 'interactionEnded', eventId, cause, at: this.tick() });
+    if (this.afterCallWork && answered && this.agent.kind === 'ready') this.setAgent({ kind: 'afterCallWork', ...this.afterCallWork });
   }
 
   private tick(): number {
