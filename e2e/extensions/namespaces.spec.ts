@@ -194,12 +194,30 @@ test.describe('Service Client API namespaces', () => {
     expect(await probe.call('email.create', 'olivia@example.com')).toEqual({
       ok: false,
       request: 'email.create',
-      errorMessage: 'email.create is not supported: the toolbar has no email channel.',
-      errorCode: 'NOT_SUPPORTED',
+      errorMessage: 'email.create: the agent has no email media (no email channel is configured).',
+      errorCode: 'UNKNOWN_MEDIA',
     });
-    expect(await probe.call('sipEndpoint.muteSpeaker')).toMatchObject({ ok: false, errorCode: 'NOT_SUPPORTED' });
-    expect(await probe.call('sipEndpoint.isSpeakerMute')).toMatchObject({ ok: false, errorCode: 'NOT_SUPPORTED' });
-    expect(await probe.call('interaction.singleStepConference', 'x', '5002')).toMatchObject({ ok: false, errorCode: 'NOT_SUPPORTED' });
+    expect(await probe.data('sipEndpoint.muteSpeaker')).toBeNull();
+    expect(await probe.data('sipEndpoint.isSpeakerMute')).toBe(true);
+    expect(await probe.data('system.amIVisible')).toBe(false);
+    await toolbar.page.getByRole('button', { name: 'Probe' }).click();
+    expect(await probe.data('system.amIVisible')).toBe(true);
+    expect(await probe.data('system.isLastActiveFrame')).toBe(true);
+
+    await probe.data('system.updateViewInApplicationMenuBar', { name: 'shift', label: 'Time Remaining - (00:04:46)', tooltip: 'End of Shift' });
+    const menuBar = toolbar.page.getByRole('list', { name: 'From extensions' });
+    await expect(menuBar).toContainText('Time Remaining - (00:04:46)');
+    await probe.data('system.closeViewInApplicationMenuBar', 'shift');
+    await expect(menuBar).toHaveCount(0);
+
+    const { dialogId } = (await probe.data('system.openDialog', `${probe.origin}/extension.html?dialog=$Dialog.Id$`, { label: 'Notes for $Agent.FullName$' })) as {
+      dialogId: string;
+    };
+    const dialog = toolbar.page.getByRole('dialog', { name: /^Notes for / });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.frameLocator('iframe').getByRole('heading').first()).toBeVisible();
+    await probe.data('system.closeDialog', dialogId);
+    await expect(dialog).toHaveCount(0);
     expect(await probe.call('sipEndpoint.muteMicrophone')).toMatchObject({ ok: false, errorCode: 'NO_CURRENT_CALL' });
   });
 });

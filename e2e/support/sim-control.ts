@@ -73,6 +73,12 @@ export class SimControl {
     return calls[0] as SimCall;
   }
 
+  /** The agent's softphone on `dn` answers the call ringing there. */
+  async answerPhone(dn: string): Promise<void> {
+    const response = await this.request.post(`${this.bridgeUrl}/sim/phones/${dn}/answer`);
+    if (!response.ok()) throw new Error(`answer on ${dn}: ${response.status()} ${await response.text()}`);
+  }
+
   /** A command sent as that agent's toolbar would send it (dev mode names the agent by header). */
   private async agentCommand(agentId: string, command: Record<string, unknown>): Promise<void> {
     const response = await this.request.post(`${this.bridgeUrl}${REST_PATH}`, { data: command, headers: { [AGENT_ID_HEADER]: agentId } });

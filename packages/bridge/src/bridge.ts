@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { SOCKET_PATH } from '@ctikit/protocol';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
+import { agentTokenRoutes } from './auth/agent-tokens.ts';
 import { isContactCenterPort, openBackend } from './backends/backend-selection.ts';
 import type { BackendSelection, OpenedBackend } from './backends/backend-selection.ts';
 import { commandsRoute } from './commands/commands-route.ts';
@@ -126,6 +127,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
   void app.register(commandsRoute, { access, backend, sessions: registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
+  void app.register(agentTokenRoutes, { access, clock: options.clock });
   void app.register(opsRoutes, {
     mode: options.mode,
     backend,

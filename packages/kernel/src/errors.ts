@@ -65,6 +65,8 @@ export const EXTENSION_ERRORS = {
   UNKNOWN_STATE: 'The agent has no such state.',
   UNKNOWN_MEDIA: 'The toolbar has no such media.',
   UNKNOWN_TOAST: 'No toast has this id.',
+  UNKNOWN_DIALOG: 'No dialog has this id.',
+  UNKNOWN_MENU_BAR_VIEW: 'No application menu bar view has this name.',
 } as const satisfies Record<string, string>;
 
 export const ERROR_REGISTRY = { ...WIRE_ERRORS, ...TOOLBAR_ERRORS, ...EXTENSION_ERRORS } as const;

@@ -43,4 +43,11 @@ export const REST_PATH = '/genesys/events';
 /** GET: the not-ready reason codes the contact center accepts (`ReasonCodesResult`). */
 export const REASON_CODES_PATH = '/genesys/reasonCodes';
 export const SOCKET_PATH = '/genesysWs';
+/** POST: a short-lived JWT naming the caller's agent (`AgentTokenResult`), for web extensions' servers. */
+export const AGENT_TOKEN_PATH = '/genesys/agentToken';
+/** GET: the public keys that verify agent tokens (a JSON Web Key Set). */
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+export const agentTokenResultSchema = z.object({ ok: z.literal(true), token: z.string().min(1).max(4096), expiresIn: z.number().int().positive() });
+export type AgentTokenResult = z.infer<typeof agentTokenResultSchema>;
 export const DEFAULT_PORT = 8087;

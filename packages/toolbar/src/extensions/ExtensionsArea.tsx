@@ -2,6 +2,7 @@ import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../i18n/index.ts';
 import { ExtensionFrame } from './ExtensionFrame.tsx';
 import type { ExtensionsHost, FrameSpec } from './extensions-host.ts';
+import { MenuBar } from './MenuBar.tsx';
 import { extensionStrings } from './strings.ts';
 import { ToastArea } from './ToastArea.tsx';
 import './extensions.css';
@@ -14,9 +15,11 @@ import './extensions.css';
  *
  * ```
  * ExtensionsArea
+ * ├─ MenuBar: the extensions' application menu bar views
  * ├─ a toggle button per shown view
  * ├─ a panel per shown view ─ ExtensionFrame
  * ├─ hidden frames ─ ExtensionFrame
+ * ├─ a dialog per system.openDialog ─ ExtensionFrame
  * └─ ToastArea
  * ```
  */
@@ -26,8 +29,9 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => host.subscribe(() => changed(undefined)), [host]);
   const specs = host.frameSpecs;
-  const shown = specs.filter((spec) => !spec.view.hidden);
-  const hidden = specs.filter((spec) => spec.view.hidden);
+  const shown = specs.filter((spec) => !spec.view.hidden && !spec.dialog);
+  const hidden = specs.filter((spec) => spec.view.hidden && !spec.dialog);
+  const dialogs = specs.filter((spec) => spec.dialog);
   const [open, setOpen] = useState<string | undefined>(undefined);
   useOpenSelectedCase(host, shown, setOpen);
   useOpenRequestedView(host, setOpen);
@@ -35,6 +39,7 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
   useLayoutEffect(() => host.viewShown(openKey), [host, openKey]);
   return (
     <>
+      <MenuBar menuBar={host.menuBar} strings={strings} />
       {shown.length > 0 && (
         <section class="extensions" aria-label={strings.region}>
           <div class="extension-views" role="group" aria-label={strings.views}>
@@ -65,6 +70,23 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
           ))}
         </div>
       )}
+      {dialogs.map((spec) => (
+        <div
+          key={spec.key}
+          class="extension-dialog"
+          role="dialog"
+          aria-label={spec.title}
+          style={{ width: spec.dialog?.width ?? '430px', height: spec.dialog?.height ?? '40%' }}
+        >
+          <div class="extension-dialog-header">
+            <p>{spec.title}</p>
+            <button type="button" class="button button--quiet button--small" onClick={() => host.dismissDialog(spec.key)}>
+              {strings.close}
+            </button>
+          </div>
+          <ExtensionFrame host={host} spec={spec} />
+        </div>
+      ))}
       <ToastArea toasts={host.toasts} strings={strings} />
     </>
   );

@@ -1,17 +1,26 @@
 import { systemClock, type Clock } from '@ctikit/kernel';
-import { PROTOCOL_VERSION, SERVER_USER_AGENT, type Agent, type Interaction as ScapiInteraction } from '@ctikit/service-client';
+import {
+  MESSENGER_TOPIC_PREFIX,
+  PROTOCOL_VERSION,
+  SERVER_USER_AGENT,
+  type Agent,
+  type Interaction as ScapiInteraction,
+} from '@ctikit/service-client';
 import type { RequestMessage } from '@ctikit/service-client/wire';
 import type { Interaction } from '../core/interaction.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { agentRequests } from './agent-requests.ts';
+import { fillDialogFields, MAX_DIALOGS_PER_FRAME, type DialogOptions } from './dialogs.ts';
 import { expandUrl, type ExtensionsSetup } from './extension-views.ts';
 import { FrameRegistry, type Frame, type FrameSpec, type PostTarget } from './frame-registry.ts';
 import { InteractionTracker } from './interaction-tracker.ts';
 import { interactionRequests } from './interaction-requests.ts';
+import { MenuBarStore } from './menu-bar.ts';
 import { MessageGate } from './message-gate.ts';
+import { messengerRequests } from './messenger-requests.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import type { Answer, Caller, HostServices, RequestTable } from './requests.ts';
+import { ok, refuse, type Answer, type Caller, type HostServices, type RequestTable } from './requests.ts';
 import { caseIdOf, currentState, stateChanged } from './scapi-objects.ts';
 import { systemRequests } from './system-requests.ts';
 import { ToastStore, type Toast } from './toasts.ts';
@@ -48,10 +57,11 @@ export interface ExtensionsHostOptions {
   readonly newEventId?: () => string;
 }
 
-const HANDLERS: RequestTable = { ...agentRequests, ...interactionRequests, ...voiceRequests, ...systemRequests };
+const HANDLERS: RequestTable = { ...agentRequests, ...interactionRequests, ...voiceRequests, ...systemRequests, ...messengerRequests };
 
 export class ExtensionsHost {
   readonly toasts: ToastStore;
+  readonly menuBar = new MenuBarStore();
   private readonly frames: FrameRegistry;
   private readonly gate: MessageGate;
   private readonly bus: TopicBus;
@@ -65,6 +75,8 @@ export class ExtensionsHost {
   private shownKey: string | undefined;
   private lastShownKey: string | undefined;
   private request: ViewRequest | undefined;
+  private dialogCounter = 0;
+  private speakerMute = false;
 
   constructor(private readonly options: ExtensionsHostOptions) {
     const { workspace, setup } = options;
@@ -151,6 +163,12 @@ export class ExtensionsHost {
     else this.bus.unsubscribe(frame, String(message.data));
   }
 
+  /** The agent closed a dialog. */
+  dismissDialog(key: string): void {
+    const frame = this.frames.remove(key);
+    if (frame) this.frameRemoved(frame);
+  }
+
   dispose(): void {
     for (const stop of this.stops.splice(0)) stop();
   }
@@ -197,7 +215,52 @@ export class ExtensionsHost {
 
   private frameRemoved(frame: Frame): void {
     this.toasts.closeAllOf(frame.frameId);
+    this.menuBar.closeAllOf(frame.frameId);
     this.bus.forget(frame);
+    for (const dialog of this.frames.all) if (dialog.spec.dialog?.ownerFrameId === frame.frameId) this.dismissDialog(dialog.spec.key);
+  }
+
+  private frameById(frameId: number): Frame | undefined {
+    return this.frames.all.find((frame) => frame.frameId === frameId);
+  }
+
+  private isShown(frameId: number): boolean {
+    const frame = this.frameById(frameId);
+    return frame !== undefined && (frame.spec.dialog !== undefined || (frame.spec.key === this.shownKey && !frame.spec.view.hidden));
+  }
+
+  private openDialog(caller: Caller, url: string, options: DialogOptions): Answer {
+    const owner = this.frameById(caller.frameId);
+    if (!owner) return refuse('NOT_ALLOWED', 'The page that asked is gone.');
+    const open = this.frames.all.filter((frame) => frame.spec.dialog?.ownerFrameId === caller.frameId).length;
+    if (open >= MAX_DIALOGS_PER_FRAME) return refuse('NOT_ALLOWED', `At most ${MAX_DIALOGS_PER_FRAME} dialogs of one extension can be open at once.`);
+    const dialogId = `wweCustomDialog${++this.dialogCounter}`;
+    const { agent } = this.options;
+    const fields = { dialogId, agentFullName: [agent.firstname, agent.lastname].filter(Boolean).join(' ') || agent.username };
+    const page = fillDialogFields(url, fields, true);
+    if (!URL.canParse(page) || !/^https?:$/.test(new URL(page).protocol)) return refuse('INVALID_PARAMETERS', 'parameter 1: an absolute http(s) URL');
+    if (new URL(page).origin !== caller.origin) {
+      return refuse('NOT_ALLOWED', `A dialog shows a page of ${caller.origin} only.`);
+    }
+    const label = fillDialogFields(options.label ?? owner.spec.title, fields, false);
+    const view = { ...owner.spec.view, url: page, label, hidden: false };
+    const placement = { dialogId, ownerFrameId: caller.frameId, ...(options.width ? { width: options.width } : {}), ...(options.height ? { height: options.height } : {}) };
+    if (!this.frames.addDialog(view, label, placement)) return refuse('NOT_ALLOWED', 'This page cannot be shown in a dialog.');
+    return ok({ dialogId });
+  }
+
+  private closeDialog(caller: Caller, dialogId: string): Answer {
+    const key = `dialog:${dialogId}`;
+    const dialog = this.frames.get(key);
+    if (!dialog || (dialog.spec.dialog?.ownerFrameId !== caller.frameId && dialog.frameId !== caller.frameId)) {
+      return refuse('UNKNOWN_DIALOG', `No dialog ${dialogId} of this extension is open.`);
+    }
+    this.dismissDialog(key);
+    return ok();
+  }
+
+  private broadcast(caller: Caller, channel: string, message: unknown): void {
+    this.bus.broadcast(`${MESSENGER_TOPIC_PREFIX}${channel}`, { eventType: 'MESSAGE', channel, message, from: caller.label }, (frame) => frame.frameId !== caller.frameId);
   }
 
   private addInteractionFrames(interaction: Interaction, view: ScapiInteraction): void {
@@ -249,6 +312,16 @@ export class ExtensionsHost {
       readAllowed: setup.security.userData.read,
       writeAllowed: setup.security.userData.write,
       toasts: this.toasts,
+      menuBar: this.menuBar,
+      isShown: (frameId) => this.isShown(frameId),
+      isLastShown: (frameId) => this.lastShownKey !== undefined && this.frameById(frameId)?.spec.key === this.lastShownKey,
+      openDialog: (caller, url, options) => this.openDialog(caller, url, options),
+      closeDialog: (caller, dialogId) => this.closeDialog(caller, dialogId),
+      broadcast: (caller, channel, message) => this.broadcast(caller, channel, message),
+      speakerMuted: () => this.speakerMute,
+      setSpeakerMuted: (muted) => {
+        this.speakerMute = muted;
+      },
       view: (interaction) => this.tracker.view(interaction),
       selectCase: (caseId) => this.selectCase(caseId),
       setMarkDoneBlock: (eventId, warning) => {

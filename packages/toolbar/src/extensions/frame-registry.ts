@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger.ts';
+import type { DialogPlacement } from './dialogs.ts';
 import { viewOrigin, type ExtensionView } from './extension-views.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface FrameSpec {
   readonly origin: string;
   /** The call an interaction view belongs to. */
   readonly eventId?: string;
+  /** A dialog an extension opened (system.openDialog). */
+  readonly dialog?: DialogPlacement;
 }
 
 /** A frame's window, as the host posts to it. */
@@ -79,15 +82,34 @@ export class FrameRegistry {
   }
 
   add(view: ExtensionView, url: string, title: string, eventId?: string): void {
+    const key = eventId === undefined ? `workspace:${view.name}` : `interaction:${eventId}:${view.name}`;
+    this.put(key, view, url, title, eventId !== undefined ? { eventId } : {});
+  }
+
+  /** A dialog's frame; false when its page is on the toolbar's own origin. */
+  addDialog(view: ExtensionView, title: string, dialog: DialogPlacement): boolean {
+    return this.put(`dialog:${dialog.dialogId}`, view, view.url, title, { dialog });
+  }
+
+  /** Remove one frame (a dialog); returns it. */
+  remove(key: string): Frame | undefined {
+    const frame = this.frames.get(key);
+    if (!frame) return undefined;
+    this.frames.delete(key);
+    this.changed();
+    return frame;
+  }
+
+  private put(key: string, view: ExtensionView, url: string, title: string, place: Pick<FrameSpec, 'eventId' | 'dialog'>): boolean {
     const origin = viewOrigin(view);
     if (origin === undefined || origin === this.toolbarOrigin) {
       this.log.error({ view: view.name, url: view.url }, 'a web extension on the toolbar’s own origin is not shown: it could take the toolbar over');
-      return;
+      return false;
     }
-    const key = eventId === undefined ? `workspace:${view.name}` : `interaction:${eventId}:${view.name}`;
-    const spec: FrameSpec = { key, view, title, url, origin, ...(eventId !== undefined ? { eventId } : {}) };
+    const spec: FrameSpec = { key, view, title, url, origin, ...place };
     this.frames.set(key, { spec, frameId: ++this.frameCounter, target: undefined });
     this.changed();
+    return true;
   }
 
   /** Remove a call's frames; returns them (their toasts and subscriptions go with them). */

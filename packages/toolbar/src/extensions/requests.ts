@@ -3,7 +3,9 @@ import type { Agent, ApiName, Interaction as ScapiInteraction } from '@ctikit/se
 import type { Interaction } from '../core/interaction.ts';
 import type { CtiErrorCode, Outcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
+import type { DialogOptions } from './dialogs.ts';
 import type { DesktopOptions } from './extension-views.ts';
+import type { MenuBarStore } from './menu-bar.ts';
 import { matches, type NameFilter } from './security-options.ts';
 import type { ToastStore } from './toasts.ts';
 
@@ -31,6 +33,18 @@ export interface HostServices {
   readonly readAllowed: NameFilter;
   readonly writeAllowed: NameFilter;
   readonly toasts: ToastStore;
+  readonly menuBar: MenuBarStore;
+  /** Whether the frame's page is in front of the agent now: its view open, or a dialog. */
+  isShown(frameId: number): boolean;
+  /** Whether the frame's view is the one the agent opened last. */
+  isLastShown(frameId: number): boolean;
+  openDialog(caller: Caller, url: string, options: DialogOptions): Answer;
+  closeDialog(caller: Caller, dialogId: string): Answer;
+  /** Post a message to the other frames subscribed to `messenger:<channel>`. */
+  broadcast(caller: Caller, channel: string, message: unknown): void;
+  /** The speaker mute the agent's extensions set (sipEndpoint.muteSpeaker). */
+  speakerMuted(): boolean;
+  setSpeakerMuted(muted: boolean): void;
   /** interaction.Interaction for a call of the model. */
   view(interaction: Interaction): ScapiInteraction;
   /** Make the caseId the selected case; false when no call has it. */
@@ -100,10 +114,6 @@ export function writeRefusal(keys: readonly string[], writeAllowed: NameFilter):
   const refused = keys.filter((key) => !matches(writeAllowed, key));
   if (refused.length === 0) return undefined;
   return refuse('NOT_ALLOWED', `Writing ${refused.map((key) => `"${key}"`).join(', ')} is not allowed (service-client-api.user-data.write-allowed).`);
-}
-
-export function notSupported(request: string, why: string): RequestHandler {
-  return async () => refuse('NOT_SUPPORTED', `${request} is not supported: ${why}`);
 }
 
 /** The call a request names, or the answer saying there is none. */

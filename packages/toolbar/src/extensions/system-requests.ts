@@ -2,13 +2,20 @@ import { z } from 'zod';
 import type { Section } from '@ctikit/service-client';
 import { WORKSPACE_SECTION, type DesktopOptions } from './extension-views.ts';
 import { matches } from './security-options.ts';
+import { dialogOptionsSchema } from './dialogs.ts';
+import { menuBarViewSchema } from './menu-bar.ts';
 import { toastParametersSchema, toastUpdateSchema, type ToastOutcome } from './toasts.ts';
-import { noParameters, notSupported, ok, refuse, withParameters, type Answer, type RequestTable } from './requests.ts';
+import { noParameters, ok, refuse, userDataSchema, withParameters, type Answer, type RequestHandler, type RequestTable } from './requests.ts';
 
 /**
  * The system, email and configuration namespaces: the caller's allowed requests, keep-alive,
- * toasts in the toolbar, and the administrator's options (`configuration.getOption`). The toolbar
- * has no email channel.
+ * toasts, dialogs and application menu bar views in the toolbar, what the caller's frame is to the
+ * agent, and the administrator's options (`configuration.getOption`). The toolbar has no email
+ * channel: `email.create` is answered as Agent Desktop answers without one, UNKNOWN_MEDIA.
+ *
+ * The frame queries of Agent Desktop's multi-tab mode (leader election between its browser tabs)
+ * are answered for the toolbar as it is: one instance per Fusion window, coordinating with none, so
+ * it always leads and never follows or negotiates.
  */
 
 /**
@@ -42,6 +49,10 @@ function toastAnswer<T extends object>(outcome: ToastOutcome<T>, data: (value: T
 const optionRequest = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(50)]);
 const toastId = z.string().min(1).max(64);
 
+function constant(value: boolean): RequestHandler {
+  return withParameters(noParameters, () => ok(value));
+}
+
 export const systemRequests: RequestTable = {
   'system.getAllowedServices': withParameters(noParameters, (_none, { caller }) => ok([...caller.allowed])),
   'system.triggerActivity': withParameters(noParameters, () => ok()),
@@ -52,7 +63,25 @@ export const systemRequests: RequestTable = {
     toastAnswer(host.toasts.update(caller.frameId, id, parameters)),
   ),
   'system.closeToast': withParameters(z.tuple([toastId]), ([id], { caller, host }) => toastAnswer(host.toasts.close(caller.frameId, id))),
-  'email.create': notSupported('email.create', 'the toolbar has no email channel.'),
+  'system.openDialog': withParameters(z.tuple([z.string().min(1).max(2048), dialogOptionsSchema.nullish().optional()]), ([url, options], { caller, host }) =>
+    host.openDialog(caller, url, options ?? {}),
+  ),
+  'system.closeDialog': withParameters(z.tuple([z.string().min(1).max(64)]), ([dialogId], { caller, host }) => host.closeDialog(caller, dialogId)),
+  'system.updateViewInApplicationMenuBar': withParameters(z.tuple([menuBarViewSchema]), ([view], { caller, host }) =>
+    host.menuBar.update(caller.frameId, caller.label, view) ? ok() : refuse('NOT_ALLOWED', 'An extension can have at most 5 views in the application menu bar.'),
+  ),
+  'system.closeViewInApplicationMenuBar': withParameters(z.tuple([z.string().min(1).max(64)]), ([name], { caller, host }) =>
+    host.menuBar.close(caller.frameId, name) ? ok() : refuse('UNKNOWN_MENU_BAR_VIEW', `This extension has no application menu bar view ${name}.`),
+  ),
+  'system.amIVisible': withParameters(noParameters, (_none, { caller, host }) => ok(host.isShown(caller.frameId))),
+  'system.isFrameLeading': constant(true),
+  'system.isFrameFollowing': constant(false),
+  'system.isFrameNegotiating': constant(false),
+  'system.isFrameLeadingOrNegotiating': constant(true),
+  'system.isLastActiveFrame': withParameters(noParameters, (_none, { caller, host }) => ok(host.isLastShown(caller.frameId))),
+  'email.create': withParameters(z.tuple([z.string().max(256), userDataSchema.nullish().optional()]), () =>
+    refuse('UNKNOWN_MEDIA', 'email.create: the agent has no email media (no email channel is configured).'),
+  ),
   'configuration.getOption': withParameters(z.tuple([optionRequest]), ([requested], { host }) => {
     const sections = readOptions(typeof requested === 'string' ? [requested] : requested, host.options);
     return Array.isArray(sections) ? ok(sections) : sections;

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import type { Interaction } from '../core/interaction.ts';
+import type { AttachedData as UserData, Interaction } from '../core/interaction.ts';
 import type { CommandOutcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import {
   answer,
   interactionIdSchema,
   noParameters,
-  notSupported,
   ok,
   refuse,
+  requestExtensionsSchema,
   userDataSchema,
   withParameters,
   writeRefusal,
   type Answer,
+  type RequestContext,
   type RequestHandler,
   type RequestTable,
 } from './requests.ts';
@@ -20,8 +21,9 @@ import {
 /**
  * The voice and sipEndpoint namespaces. `voice.dial` places the call through whichever vendor is
  * configured, as the toolbar's dial pad does (so Fusion hears of it as of any call); its userData
- * is attached as soon as the vendor reports the call. The microphone is the current call's mute;
- * the speaker is the agent's phone, out of the toolbar's reach.
+ * is attached as soon as the vendor reports the call. The microphone is the current call's mute.
+ * The speaker is the agent's phone, which plays the call out of the toolbar's reach: its mute is
+ * the state the extensions set and read (muteSpeaker, isSpeakerMute), shared by all of them.
  */
 
 type CallCommand = (workspace: Workspace, eventId: string) => Promise<CommandOutcome>;
@@ -44,17 +46,28 @@ function microphone(mute: boolean): RequestHandler {
   });
 }
 
-const SPEAKER = 'the toolbar has no control of the speaker: the agent’s phone plays the call.';
+function speaker(mute: boolean): RequestHandler {
+  return withParameters(noParameters, (_none, { host }) => {
+    host.setSpeakerMuted(mute);
+    return ok();
+  });
+}
+
+const dialTarget = z.string().min(1).max(64);
+const dialUserData = userDataSchema.nullish().optional();
+
+async function dial(destination: string, userData: UserData | null | undefined, { workspace, host }: RequestContext): Promise<Answer> {
+  const refused = writeRefusal(Object.keys(userData ?? {}), host.writeAllowed);
+  if (refused) return refused;
+  const outcome = await workspace.execute('makeOutboundCall', destination, host.newEventId(), userData ?? undefined);
+  return answer(outcome, (dialed) => ({ interactionId: dialed.eventId }));
+}
 
 export const voiceRequests: RequestTable = {
-  'voice.dial': withParameters(
-    z.tuple([z.string().min(1).max(64), userDataSchema.nullish().optional()]),
-    async ([destination, userData], { workspace, host }) => {
-      const refused = writeRefusal(Object.keys(userData ?? {}), host.writeAllowed);
-      if (refused) return refused;
-      const outcome = await workspace.execute('makeOutboundCall', destination, host.newEventId(), userData ?? undefined);
-      return answer(outcome, (dialed) => ({ interactionId: dialed.eventId }));
-    },
+  'voice.dial': withParameters(z.tuple([dialTarget, dialUserData]), ([destination, userData], context) => dial(destination, userData, context)),
+  /** dial with T-Server request extensions: checked, then left out (see requestExtensionsSchema). */
+  'voice.dialEx': withParameters(z.tuple([dialTarget, dialUserData, requestExtensionsSchema.optional()]), ([destination, userData], context) =>
+    dial(destination, userData, context),
   ),
   'voice.answer': onCall((workspace, eventId) => workspace.execute('acceptCall', eventId)),
   'voice.hold': onCall((workspace, eventId) => workspace.execute('holdCall', eventId)),
@@ -67,7 +80,7 @@ export const voiceRequests: RequestTable = {
   'sipEndpoint.muteMicrophone': microphone(true),
   'sipEndpoint.unmuteMicrophone': microphone(false),
   'sipEndpoint.isMicrophoneMute': withParameters(noParameters, (_none, { workspace }) => ok(currentCall(workspace)?.muted ?? false)),
-  'sipEndpoint.muteSpeaker': notSupported('sipEndpoint.muteSpeaker', SPEAKER),
-  'sipEndpoint.unmuteSpeaker': notSupported('sipEndpoint.unmuteSpeaker', SPEAKER),
-  'sipEndpoint.isSpeakerMute': notSupported('sipEndpoint.isSpeakerMute', SPEAKER),
+  'sipEndpoint.muteSpeaker': speaker(true),
+  'sipEndpoint.unmuteSpeaker': speaker(false),
+  'sipEndpoint.isSpeakerMute': withParameters(noParameters, (_none, { host }) => ok(host.speakerMuted())),
 };

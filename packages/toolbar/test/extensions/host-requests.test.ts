@@ -167,6 +167,27 @@ describe('interaction and voice', () => {
     });
   });
 
+  it('conferences in one step: the consultation joins the call once its party answers', async () => {
+    const { service, vendor, workspace } = await ready();
+    vendor.ring('e-1');
+    await flush();
+    await service.interaction.accept('e-1');
+    expect((await service.interaction.singleStepConference('e-1', { type: 'AGENT', destination: '5002' }, { k1: 'v1' }, { ek1: 'ev1' })).data).toBeNull();
+    expect(vendor.requests.slice(1)).toEqual(['consultCall e-1 5002 {"k1":"v1"}']);
+    vendor.customerAnswers('e-1-consult-1');
+    await flush();
+    expect(vendor.requests.slice(1)).toEqual(['consultCall e-1 5002 {"k1":"v1"}', 'completeConference e-1 e-1-consult-1']);
+    expect(workspace.model.interaction('e-1')?.state).toBe('connected');
+  });
+
+  it('dials with extensions (voice.dialEx)', async () => {
+    const { service, workspace } = await ready();
+    await workspace.execute('makeAgentAvailable');
+    const { data } = await service.voice.dialEx('5002', { myAttachedDataKey1: 'v1' }, { myExtensionKey1: 'e1' });
+    expect(data).toEqual({ interactionId: 'dial-1' });
+    expect(workspace.model.interaction('dial-1')?.userData).toEqual({ myAttachedDataKey1: 'v1' });
+  });
+
   it('consults and completes the transfer with the consultation’s id', async () => {
     const { service, vendor, workspace } = await ready();
     vendor.ring('e-1');
@@ -239,12 +260,91 @@ describe('system, configuration and what the toolbar cannot do', () => {
     await expect(service.configuration.getOption('*.auto')).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
   });
 
-  it('says clearly what it does not support', async () => {
+  it('answers email.create as Agent Desktop does without an email channel, and keeps the speaker’s mute', async () => {
     const { service } = await ready();
-    await expect(service.email.create('a@example.com')).rejects.toThrow('email.create is not supported: the toolbar has no email channel.');
-    await expect(service.sipEndpoint.muteSpeaker()).rejects.toMatchObject({ failure: { errorCode: 'NOT_SUPPORTED' } });
-    await expect(service.interaction.singleStepConference('e-1', '5002')).rejects.toMatchObject({ failure: { errorCode: 'NOT_SUPPORTED' } });
-    await expect(service.request('auth.getJwtToken', [])).rejects.toThrow('auth.getJwtToken is not a request this toolbar supports.');
+    await expect(service.email.create('john.doe@gmail.com')).rejects.toMatchObject({
+      failure: { errorCode: 'UNKNOWN_MEDIA', errorMessage: 'email.create: the agent has no email media (no email channel is configured).' },
+    });
+    expect((await service.sipEndpoint.isSpeakerMute()).data).toBe(false);
+    await service.sipEndpoint.muteSpeaker();
+    expect((await service.sipEndpoint.isSpeakerMute()).data).toBe(true);
+    await service.sipEndpoint.unmuteSpeaker();
+    expect((await service.sipEndpoint.isSpeakerMute()).data).toBe(false);
+  });
+
+  it('answers the frame queries from the host’s frames: visible when its view is open, the last one opened', async () => {
+    const toolbar = await startToolbar({
+      'interaction-workspace': { 'workspace.web-content': 'Crm, Other', 'service-client-api.accepted-web-content-origins': CRM },
+      Crm: { label: 'CRM', url: `${CRM}/a` },
+      Other: { label: 'Other', url: `${CRM}/b` },
+    });
+    const crm = openExtension(toolbar.host, 'workspace:Crm');
+    const other = openExtension(toolbar.host, 'workspace:Other');
+    await flush();
+    expect((await crm.service.system.amIVisible()).data).toBe(false);
+    toolbar.host.viewShown('workspace:Crm');
+    expect((await crm.service.system.amIVisible()).data).toBe(true);
+    expect((await other.service.system.amIVisible()).data).toBe(false);
+    toolbar.host.viewShown(undefined);
+    expect((await crm.service.system.amIVisible()).data).toBe(false);
+    expect((await crm.service.system.isLastActiveFrame()).data).toBe(true);
+    expect((await other.service.system.isLastActiveFrame()).data).toBe(false);
+    expect((await crm.service.system.isFrameLeading()).data).toBe(true);
+    expect((await crm.service.system.isFrameFollowing()).data).toBe(false);
+    expect((await crm.service.system.isFrameNegotiating()).data).toBe(false);
+    expect((await crm.service.system.isFrameLeadingOrNegotiating()).data).toBe(true);
+  });
+
+  it('opens a dialog of the caller’s origin, its id and the agent filled in, closed by its opener only', async () => {
+    const { service, host } = await ready();
+    const { data } = await service.system.openDialog(`${CRM}/assets/dialog-popup.html?dialogId=$Dialog.Id$`, { label: 'Custom Dialog $Agent.FullName$', width: '430px', height: '40%' });
+    expect(data).toEqual({ dialogId: 'wweCustomDialog1' });
+    const dialog = host.frameSpecs.find((spec) => spec.dialog);
+    expect(dialog).toMatchObject({
+      key: 'dialog:wweCustomDialog1',
+      title: 'Custom Dialog agent1',
+      url: `${CRM}/assets/dialog-popup.html?dialogId=wweCustomDialog1`,
+      dialog: { dialogId: 'wweCustomDialog1', ownerFrameId: 1, width: '430px', height: '40%' },
+    });
+    await expect(service.system.openDialog('https://elsewhere.example.com/x', {})).rejects.toMatchObject({ failure: { errorCode: 'NOT_ALLOWED' } });
+    await expect(service.system.openDialog('javascript:alert(1)', {})).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
+    await service.system.closeDialog('wweCustomDialog1');
+    expect(host.frameSpecs.some((spec) => spec.dialog)).toBe(false);
+    await expect(service.system.closeDialog('wweCustomDialog1')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_DIALOG' } });
+  });
+
+  it('puts views in the application menu bar, by name, and closes them', async () => {
+    const { service, host } = await ready();
+    const view = { name: 'view0', label: 'Time Remaining - (00:04:46)', shortLabel: '(00:04:46)', tooltip: 'End of Shift', backgroundColor: '#FFFFFF', labelColor: '#000000' };
+    await service.system.updateViewInApplicationMenuBar(view);
+    await service.system.updateViewInApplicationMenuBar({ ...view, label: 'Time Remaining - (00:04:45)' });
+    expect(host.menuBar.list).toEqual([{ ...view, label: 'Time Remaining - (00:04:45)', frameId: 1, source: 'CRM' }]);
+    await expect(service.system.updateViewInApplicationMenuBar({ ...view, labelColor: 'red' })).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
+    await service.system.closeViewInApplicationMenuBar('view0');
+    expect(host.menuBar.list).toEqual([]);
+    await expect(service.system.closeViewInApplicationMenuBar('view0')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_MENU_BAR_VIEW' } });
+  });
+
+  it('broadcasts a message to the other frames subscribed to its channel', async () => {
+    const toolbar = await startToolbar({
+      'interaction-workspace': { 'workspace.web-content': 'Crm, Other, Third', 'service-client-api.accepted-web-content-origins': CRM },
+      Crm: { label: 'CRM', url: `${CRM}/a` },
+      Other: { label: 'Other', url: `${CRM}/b` },
+      Third: { label: 'Third', url: `${CRM}/c` },
+    });
+    const crm = openExtension(toolbar.host, 'workspace:Crm');
+    const other = openExtension(toolbar.host, 'workspace:Other');
+    const third = openExtension(toolbar.host, 'workspace:Third');
+    crm.service.subscribe(['messenger:my-channel'], () => undefined);
+    other.service.subscribe(['messenger:my-channel'], () => undefined);
+    third.service.subscribe(['messenger:another'], () => undefined);
+    await flush();
+    await crm.service.messenger.broadcastMessage('my-channel', { foo: 'A foo text.', bar: 1234 });
+    await flush();
+    expect(other.page.events('messenger:my-channel')).toEqual([{ eventType: 'MESSAGE', channel: 'my-channel', message: { foo: 'A foo text.', bar: 1234 }, from: 'CRM' }]);
+    expect(crm.page.events()).toEqual([]);
+    expect(third.page.events()).toEqual([]);
+    await expect(crm.service.messenger.broadcastMessage('bad channel!', 1)).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
   });
 
   it('answers every request of the catalog, never with silence', async () => {
