@@ -113,7 +113,28 @@ export class AgentLink {
     if (this.connecting) await this.connecting;
     if (this.state !== 'online') throw this.unavailable();
     const { agentId, dn } = this.options;
-    return this.operate(request, { path: 'activate-channels', data: { agentId, dn } }, true);
+    const outcome = await this.operate(request, { path: 'activate-channels', data: { agentId, dn } }, true);
+    await this.recoverCalls();
+    return outcome;
+  }
+
+  /**
+   * The calls live in Genesys, not in the bridge: after a bridge restart (or a sign-in from another
+   * desktop), the DN may already be on calls. They are read once the DN is active and reported as
+   * the events that bring the DN to them, so the agent finds them and can act on them.
+   */
+  private async recoverCalls(): Promise<void> {
+    const session = this.session;
+    if (!session || !this.view.registered) return;
+    try {
+      const calls = await session.rest.calls();
+      if (session !== this.session) return;
+      const events = this.view.reconcile(calls, new Set());
+      if (calls.length > 0) this.options.log.info({ agentId: this.options.agentId, calls: calls.length }, 'calls recovered from the Workspace API');
+      events.forEach((event) => this.options.emit(event));
+    } catch (error) {
+      this.options.log.warn({ agentId: this.options.agentId, reason: asCtiError(error).message }, 'the DN\'s calls could not be read: they appear as their next events arrive');
+    }
   }
 
   private async unregister(request: TServerRequest): Promise<RequestOutcome> {
