@@ -102,14 +102,33 @@ export class AgentLink {
     this.pending.failAll(new CtiError('BACKEND_UNAVAILABLE', 'The Workspace API backend is closed.'));
   }
 
+  /**
+   * A new session's first activation also brings in the calls the DN has already (the bridge
+   * restarted, or took the agent over from a node that died), so they can be answered and ended.
+   */
   private async register(request: TServerRequest): Promise<RequestOutcome> {
-    if (this.state === 'offline') {
+    const fresh = this.state === 'offline';
+    if (fresh) {
       this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
     }
     if (this.connecting) await this.connecting;
     if (this.state !== 'online') throw this.unavailable();
     const { agentId, dn } = this.options;
-    return this.operate(request, { path: 'activate-channels', data: { agentId, dn } }, true);
+    const outcome = await this.operate(request, { path: 'activate-channels', data: { agentId, dn } }, true);
+    if (fresh) await this.bringInCalls();
+    return outcome;
+  }
+
+  private async bringInCalls(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.touched = new Set();
+    try {
+      const calls = await session.rest.calls();
+      if (session === this.session) this.view.reconcile(calls, this.touched).forEach((event) => this.options.emit(event));
+    } finally {
+      this.touched = undefined;
+    }
   }
 
   private async unregister(request: TServerRequest): Promise<RequestOutcome> {
