@@ -14,6 +14,9 @@ import { registerErrorHandling, replyWithError } from './http/errors.ts';
 import { capConnectionsPerAddress, serverTimeouts } from './http/connection-limits.ts';
 import { clientErrorToCti, endWithError } from './http/raw-answer.ts';
 import { decorateRequests } from './http/request-context.ts';
+import { randomUUID } from 'node:crypto';
+import type { RedisOptions } from 'ioredis';
+import { Drain } from './ops/drain.ts';
 import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { openSecondOrigin, type SecondOrigin } from './ops/second-origin.ts';
@@ -22,10 +25,12 @@ import { serveToolbarPolicy, toolbarPolicy } from './ops/toolbar-csp.ts';
 import { TOOLBAR_PREFIX, resolveBridgeOptions } from './options.ts';
 import type { BridgeOptionsInput, ResolvedBridgeOptions } from './options.ts';
 import type { AgentSessions } from './sessions/agent-sessions.ts';
+import { ClusterSessions } from './sessions/cluster/cluster-sessions.ts';
+import { ClusterStore } from './sessions/cluster/cluster-store.ts';
 import { SessionRegistry } from './sessions/session-registry.ts';
 import { simulatorControlRoutes, simulatorEventsEndpoint } from './simulator/control-routes.ts';
 import { agentSocketEndpoint } from './sockets/agent-socket-endpoint.ts';
-import { SocketGateway } from './sockets/socket-gateway.ts';
+import { CLOSE_SERVICE_RESTART, SocketGateway } from './sockets/socket-gateway.ts';
 import type { SocketEndpoint } from './sockets/socket-gateway.ts';
 
 export interface Bridge {
@@ -42,6 +47,12 @@ export interface Bridge {
   listen(): Promise<string>;
   /** Close every socket and session, stop listening, and close the backend if the bridge created it. */
   close(): Promise<void>;
+  /**
+   * A rolling restart (SIGTERM): take no new command or socket (NODE_DRAINING), let the commands in
+   * flight finish (up to `drainTimeoutMs`), close the sockets with 1012 "reconnect elsewhere", give
+   * the agents' leases back, then close.
+   */
+  drain(): Promise<void>;
 }
 
 /** Strip credentials from a URL before it is logged. */
@@ -112,11 +123,23 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     replayBytes: () => registry.replayBytes,
   });
   const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
-  const registry: AgentSessions = new SessionRegistry({ ...options, backend, metrics, userData, log: app.log });
+  const registry: AgentSessions = options.cluster
+    ? new ClusterSessions({
+        ...options,
+        ...options.cluster,
+        nodeId: options.cluster.nodeId ?? randomUUID(),
+        store: new ClusterStore({ ...options, redis: options.cluster.redis as string | RedisOptions, keyPrefix: options.cluster.keyPrefix }),
+        backend,
+        metrics,
+        userData,
+        log: app.log.child({ component: 'cluster' }),
+      })
+    : new SessionRegistry({ ...options, backend, metrics, userData, log: app.log });
+  const drain = new Drain(options.clock);
 
   const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
   if (simulator) endpoints.set('/sim/events', simulatorEventsEndpoint(simulator));
-  const gateway = new SocketGateway(endpoints, { ...options, upgradeMs: options.timeouts.upgradeMs, access, log: app.log });
+  const gateway = new SocketGateway(endpoints, { ...options, upgradeMs: options.timeouts.upgradeMs, access, drain, log: app.log });
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
 
   app.removeAllContentTypeParsers();
@@ -125,13 +148,14 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   registerErrorHandling(app);
   app.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
   serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
-  void app.register(commandsRoute, { access, backend, sessions: registry, metrics, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
+  void app.register(commandsRoute, { access, backend, sessions: registry, metrics, drain, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
   void app.register(agentTokenRoutes, { access, clock: options.clock });
   void app.register(opsRoutes, {
     mode: options.mode,
     backend,
     metrics,
+    drain,
     sessions: () => registry.size,
     sockets: () => registry.socketCount,
   });
@@ -141,6 +165,13 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
 
   let url: string | undefined;
   let secondOrigin: SecondOrigin | undefined;
+  async function close(): Promise<void> {
+    gateway.close();
+    await registry.close();
+    await app.close();
+    await secondOrigin?.close();
+    if (ownsBackend) await backend.close();
+  }
   return {
     app,
     options,
@@ -169,12 +200,14 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
       }
       return url;
     },
-    async close() {
-      gateway.close();
-      await registry.close();
-      await app.close();
-      await secondOrigin?.close();
-      if (ownsBackend) await backend.close();
+    close,
+    async drain() {
+      drain.start();
+      app.log.info({ sockets: gateway.socketCount }, 'draining: no new commands or sockets');
+      await drain.settled(options.drainTimeoutMs);
+      gateway.closeAll(CLOSE_SERVICE_RESTART, 'Node draining: reconnect elsewhere');
+      await close();
+      app.log.info('drained');
     },
   };
 }

@@ -66,7 +66,7 @@ async function start(args: string[]): Promise<number> {
     return EXIT.unavailable;
   }
   await stopSignal();
-  await bridge.close();
+  await bridge.drain();
   return EXIT.ok;
 }
 

@@ -44,6 +44,18 @@ const configFileSchema = z
     simulatorControl: z.boolean(),
     /** The contact center: `{ kind: simulator }` (default) or `{ kind: workspace-api, … }` (docs/workspace-api.md). */
     backend: z.record(z.string(), z.unknown()),
+    /** Run as a node of a cluster on Redis (docs/deployment.md). */
+    cluster: z
+      .object({
+        redis: z.union([z.string(), z.record(z.string(), z.unknown())]),
+        nodeId: z.string(),
+        leaseMs: z.number().int(),
+        forwardTimeoutMs: z.number().int(),
+        keyPrefix: z.string(),
+      })
+      .partial()
+      .strict(),
+    drainTimeoutMs: z.number().int(),
     logLevel,
   })
   .partial()
@@ -150,6 +162,10 @@ function fromEnv(env: NodeJS.ProcessEnv): Settings {
       burst: burst === undefined ? 40 : integer('CTIKIT_RATE_BURST', burst),
     };
   }
+  value('CTIKIT_REDIS_URL', (v) => (settings.cluster = { ...settings.cluster, redis: v }));
+  value('CTIKIT_NODE_ID', (v) => (settings.cluster = { ...settings.cluster, nodeId: v }));
+  value('CTIKIT_LEASE_MS', (v) => (settings.cluster = { ...settings.cluster, leaseMs: integer('CTIKIT_LEASE_MS', v) }));
+  value('CTIKIT_DRAIN_TIMEOUT_MS', (v) => (settings.drainTimeoutMs = integer('CTIKIT_DRAIN_TIMEOUT_MS', v)));
   value('LOG_LEVEL', (v) => (settings.logLevel = parseLogLevel('LOG_LEVEL', v)));
   return settings;
 }
@@ -176,7 +192,9 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
   const environment = fromEnv(env);
   const merged: Settings = { ...file, ...environment, ...fromFlags(flags) };
   if (file.toolbarCsp && environment.toolbarCsp) merged.toolbarCsp = { ...file.toolbarCsp, ...environment.toolbarCsp };
-  const { simulatorPath, simulatorInline, backend: backendSection, ...options } = merged;
+  if (file.cluster && environment.cluster) merged.cluster = { ...file.cluster, ...environment.cluster };
+  const { simulatorPath, simulatorInline, backend: backendSection, cluster, ...options } = merged;
+  if (cluster && cluster.redis === undefined) fail(configPath ?? 'environment', 'cluster: redis is required (or set CTIKIT_REDIS_URL)');
   const backend = backendFromSettings(backendSection, env, configPath ?? 'environment');
   // A path given later (env, flag) wins over an inline simulator in the file.
   const simulatorConfig =
@@ -185,7 +203,12 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
       : simulatorInline !== undefined
         ? parseSimulatorConfig(simulatorInline)
         : undefined;
-  return { ...options, ...(simulatorConfig ? { simulatorConfig } : {}), ...(backend ? { backend } : {}) };
+  return {
+    ...options,
+    ...(simulatorConfig ? { simulatorConfig } : {}),
+    ...(backend ? { backend } : {}),
+    ...(cluster ? { cluster: cluster as NonNullable<BridgeOptionsInput['cluster']> } : {}),
+  };
 }
 
 export interface SimServeFlags {

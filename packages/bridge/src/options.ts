@@ -124,6 +124,26 @@ export const bridgeOptionsSchema = z
      */
     extensionsPort: z.union([z.number().int().min(0).max(65535), z.literal(false)]).optional(),
     extensionStaticDirs: z.array(staticDirSchema).default(DEFAULT_EXTENSION_DIRS),
+    /**
+     * Run as one node of a cluster sharing one Redis (docs/deployment.md): sessions, sequence numbers
+     * and the replay buffer live in Redis, each agent's backend session is owned by one node under a
+     * lease. `redis` is a `redis://` URL or ioredis options (Sentinel, TLS…), passed through.
+     */
+    cluster: z
+      .object({
+        redis: z.union([z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL'), z.record(z.string(), z.unknown())]),
+        /** This node's name in the cluster (logs, leases). Default: a random id per process. */
+        nodeId: z.string().min(1).max(64).optional(),
+        /** An agent's lease: how long a dead node holds its agents before another takes them over. */
+        leaseMs: z.number().int().min(300).default(5_000),
+        /** How long a command forwarded to the agent's node may take. */
+        forwardTimeoutMs: z.number().int().positive().default(15_000),
+        keyPrefix: z.string().min(1).default('ctikit:'),
+      })
+      .strict()
+      .optional(),
+    /** SIGTERM: how long the commands in flight may take before the sockets are closed anyway. */
+    drainTimeoutMs: z.number().int().nonnegative().default(10_000),
     clock: clockSchema.default(systemClock),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     logDestination: logDestinationSchema.optional(),
@@ -141,6 +161,9 @@ export const bridgeOptionsSchema = z
     }
     if (options.simulator && !isContactCenterPort(options.backend)) {
       ctx.addIssue({ code: 'custom', path: ['simulator'], message: 'a simulator control needs the backend it controls' });
+    }
+    if (options.cluster && (options.backend === undefined || (!isContactCenterPort(options.backend) && options.backend.kind === 'simulator'))) {
+      ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'the nodes of a cluster share one contact center: select the workspace-api backend (e.g. ctikit sim serve)' });
     }
     if (options.simulatorConfig && (isContactCenterPort(options.backend) || selectsWorkspaceApi(options.backend))) {
       ctx.addIssue({ code: 'custom', path: ['simulatorConfig'], message: 'simulatorConfig is for the embedded simulator only' });

@@ -16,7 +16,7 @@ afterEach(async () => {
 async function keySet(): Promise<JSONWebKeySet> {
   const answer = await http(`${t.url}/.well-known/jwks.json`);
   expect(answer.status).toBe(200);
-  return answer.body as JSONWebKeySet;
+  return answer.body as unknown as JSONWebKeySet;
 }
 
 describe('agent tokens', () => {

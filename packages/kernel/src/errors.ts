@@ -31,6 +31,8 @@ export const WIRE_ERRORS = {
   UNSUPPORTED_OPERATION: 'The contact center does not support this request.',
   INVALID_ATTRIBUTE: 'An attribute value is not valid.',
   BACKEND_UNAVAILABLE: 'No connection to the contact center.',
+  SESSION_STORE_UNAVAILABLE: 'The bridge cannot reach its session store (Redis): retry shortly.',
+  NODE_DRAINING: 'This bridge node is shutting down: retry, another node will answer.',
   INVALID_CONNECTION_ID: 'No call with this connectionId exists on your DN.',
   REQUEST_TIMEOUT: 'The contact center did not answer in time.',
   DN_NOT_CONFIGURED: 'The DN or agent is not configured.',

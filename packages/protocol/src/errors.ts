@@ -27,6 +27,8 @@ export const ERROR_CATALOG = {
   UNSUPPORTED_OPERATION: { status: 501, tserverErrorCode: 51 },
   INVALID_ATTRIBUTE: { status: 400, tserverErrorCode: 53 },
   BACKEND_UNAVAILABLE: { status: 503, tserverErrorCode: 54 },
+  SESSION_STORE_UNAVAILABLE: { status: 503 },
+  NODE_DRAINING: { status: 503 },
   INVALID_CONNECTION_ID: { status: 404, tserverErrorCode: 56 },
   REQUEST_TIMEOUT: { status: 504, tserverErrorCode: 57 },
   DN_NOT_CONFIGURED: { status: 404, tserverErrorCode: 59 },

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AccessControl } from '../http/access.ts';
 import { replyWithError } from '../http/errors.ts';
 import { apiAccessHook, referenceIdOf, registerPreflightRoutes } from '../http/request-context.ts';
+import type { Drain } from '../ops/drain.ts';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import type { AgentSessions } from '../sessions/agent-sessions.ts';
 import { commandBodySchema } from './command-body.ts';
@@ -16,6 +17,7 @@ export interface CommandsRouteOptions {
   sessions: AgentSessions;
   rateLimiter: RateLimiter;
   metrics: BridgeMetrics;
+  drain: Drain;
 }
 
 /** Errors that say nothing about the agent's calls, and are not echoed on its socket. */
@@ -35,8 +37,13 @@ function commandTypeOf(request: FastifyRequest): string {
  * agent is known) the same error as an `EventError` frame on the agent's sockets.
  */
 export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (app, options) => {
-  const { access, backend, sessions, rateLimiter, metrics } = options;
+  const { access, backend, sessions, rateLimiter, metrics, drain } = options;
 
+  app.addHook('onRequest', async (request, reply) => {
+    drain.assertOpen();
+    const leave = drain.enter();
+    reply.raw.once('close', leave);
+  });
   app.addHook('onRequest', apiAccessHook(access, ['GET', 'POST']));
   app.addHook('onRequest', async (request) => {
     request.referenceId = referenceIdOf(request);

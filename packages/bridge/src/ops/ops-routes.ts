@@ -1,11 +1,13 @@
 import type { ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyPluginAsync } from 'fastify';
+import type { Drain } from './drain.ts';
 import type { BridgeMetrics } from './metrics.ts';
 
 export interface OpsRoutesOptions {
   mode: 'dev' | 'production';
   backend: ContactCenterPort;
   metrics: BridgeMetrics;
+  drain: Drain;
   sessions: () => number;
   sockets: () => number;
 }
@@ -18,6 +20,7 @@ export const opsRoutes: FastifyPluginAsync<OpsRoutesOptions> = async (app, optio
   const { backend, metrics } = options;
 
   app.get('/healthz', async (request, reply) => {
+    if (options.drain.draining) return reply.code(503).send({ status: 'draining' });
     let agents: number;
     try {
       agents = backend.agents().length;

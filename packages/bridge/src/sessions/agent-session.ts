@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CtiError, SessionOpened, TServerWireEvent } from '@ctikit/protocol';
+import type { CallSnapshot, CtiError, SessionOpened, Snapshot, TServerWireEvent } from '@ctikit/protocol';
 import type { ContactCenterPort, PortEvent } from '@ctikit/contact-center';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import { commandErrorEvent, sessionOpenedFrame, snapshotFrame, wallClockMs } from './frames.ts';
@@ -12,6 +12,8 @@ export interface FrameSink {
   send(frame: string): void;
   /** The frames that bring a joining socket up to date, written as one burst. */
   catchUp(frames: readonly string[]): void;
+  /** End the socket with a WebSocket close code (the client reconnects and resumes). */
+  close(code: number, reason: string): void;
 }
 
 export interface ResumeRequest {
@@ -26,6 +28,22 @@ export interface SessionDeps {
   metrics: BridgeMetrics;
 }
 
+/** A session as the session store kept it, for the node that takes the agent over. */
+export interface RestoredSession {
+  sessionId: string;
+  seq: number;
+  eventIds: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Where a session's sequenced frames go instead of its own replay buffer and sockets (a cluster:
+ * the session store, which keeps them for resume and delivers them to the agent's sockets on every
+ * node).
+ */
+export interface SessionJournal {
+  record(seq: number, frame: string): void;
+}
+
 /** Legs that end here: their ConnID is forgotten once the event is sent. */
 const LEG_ENDING_EVENTS = new Set<TServerWireEvent['eventName']>(['EventReleased', 'EventAbandoned']);
 
@@ -36,9 +54,9 @@ const LEG_ENDING_EVENTS = new Set<TServerWireEvent['eventName']>(['EventReleased
  * client resumes where it stopped; when they are gone it gets a Snapshot instead.
  */
 export class AgentSession {
-  readonly sessionId = randomUUID();
-  readonly ids = new InteractionIds();
-  private seq = 0;
+  readonly sessionId: string;
+  readonly ids: InteractionIds;
+  private seq: number;
   private readonly buffer: ReplayBuffer;
   private readonly sockets = new Set<FrameSink>();
   private readonly unsubscribe: () => void;
@@ -47,7 +65,12 @@ export class AgentSession {
     readonly agentId: string,
     readonly dn: string,
     private readonly deps: SessionDeps,
+    restored?: RestoredSession,
+    private readonly journal?: SessionJournal,
   ) {
+    this.sessionId = restored?.sessionId ?? randomUUID();
+    this.seq = restored?.seq ?? 0;
+    this.ids = new InteractionIds(restored?.eventIds);
     this.buffer = new ReplayBuffer(deps.replayBufferSize, deps.replayBufferBytes);
     this.unsubscribe = deps.backend.subscribe(dn, (event) => this.onPortEvent(event));
   }
@@ -84,17 +107,23 @@ export class AgentSession {
       mode = 'replayed';
       catchUp = missed;
     } else {
-      const { agent, calls } = this.deps.backend.snapshot(this.dn);
-      if (agent.state !== 'LoggedOut' || calls.length > 0) {
+      const state = this.state();
+      if (hasState(state)) {
         mode = 'snapshot';
-        const withIds = calls.map((call) => ({ eventId: this.ids.ensure(call.connectionId), ...call }));
-        catchUp = [snapshotFrame({ lastSeq: this.seq, agent, calls: withIds })];
+        catchUp = [snapshotFrame({ lastSeq: this.seq, ...state })];
       }
     }
     const opened = sessionOpenedFrame({ sessionId: this.sessionId, agentId: this.agentId, dn: this.dn, lastSeq: this.seq, resume: mode, heartbeatMs });
     socket.catchUp([opened, ...catchUp]);
     this.sockets.add(socket);
     return mode;
+  }
+
+  /** The agent and their calls now, each call with its eventId. */
+  state(): Pick<Snapshot, 'agent' | 'calls'> {
+    const { agent, calls } = this.deps.backend.snapshot(this.dn);
+    const withIds: CallSnapshot[] = calls.map((call) => ({ eventId: this.ids.ensure(call.connectionId), ...call }));
+    return { agent, calls: withIds };
   }
 
   detach(socket: FrameSink): void {
@@ -129,7 +158,16 @@ export class AgentSession {
   private publish(event: Omit<TServerWireEvent, 'seq' | 'timestamp'>): void {
     this.seq += 1;
     const frame = JSON.stringify({ ...event, seq: this.seq, timestamp: wallClockMs() });
+    if (this.journal) {
+      this.journal.record(this.seq, frame);
+      return;
+    }
     this.buffer.push(this.seq, frame);
     for (const socket of this.sockets) socket.send(frame);
   }
+}
+
+/** Whether a client joining without a replay needs a Snapshot: the agent is logged in or on a call. */
+export function hasState(state: Pick<Snapshot, 'agent' | 'calls'>): boolean {
+  return state.agent.state !== 'LoggedOut' || state.calls.length > 0;
 }

@@ -7,9 +7,19 @@ import { randomUUID } from 'node:crypto';
  * replaces its ConnID, and is forgotten once the leg is released.
  */
 export class InteractionIds {
-  private readonly byConnection = new Map<string, string>();
+  private readonly byConnection: Map<string, string>;
   /** referenceId of a pending MakeCall → the eventId the client chose for the call it creates. */
   private readonly requested = new Map<string, string>();
+
+  /** `known`: the ConnID → eventId pairs of a session restored from the session store. */
+  constructor(known: Iterable<readonly [string, string]> = []) {
+    this.byConnection = new Map(known);
+  }
+
+  /** The ConnID → eventId pairs, for the session store. */
+  entries(): Array<[string, string]> {
+    return [...this.byConnection];
+  }
 
   eventIdOf(connectionId: string): string | undefined {
     return this.byConnection.get(connectionId);

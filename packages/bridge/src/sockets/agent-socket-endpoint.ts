@@ -2,10 +2,9 @@ import { CtiError } from '@ctikit/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AgentSessions } from '../sessions/agent-sessions.ts';
 import { toCtiError } from '../http/errors.ts';
+import { CLOSE_TRY_AGAIN_LATER } from './socket-channel.ts';
 import type { SocketEndpoint } from './socket-gateway.ts';
 
-/** Close code for a socket whose session could not be joined (the session store is unreachable): the client retries. */
-export const CLOSE_SERVICE_RESTART = 1012;
 
 /**
  * `GET /genesysWs`: the agent's event stream. The socket joins the agent's session (opening it if
@@ -36,7 +35,7 @@ export function agentSocketEndpoint(sessions: AgentSessions, maxSocketsPerAgent:
           (error: unknown) => {
             const cause = toCtiError(error);
             log.warn({ agentId: identity.agentId, code: cause.code }, `agent socket could not join its session: ${cause.message}`);
-            channel.close(CLOSE_SERVICE_RESTART, cause.code);
+            channel.close(CLOSE_TRY_AGAIN_LATER, cause.code);
           },
         );
       };

@@ -8,10 +8,14 @@ import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { FastifyBaseLogger } from 'fastify';
 import { bearerToken } from '../http/access.ts';
 import type { AccessControl, AgentIdentity } from '../http/access.ts';
+import type { Drain } from '../ops/drain.ts';
 import { parseWith, toCtiError } from '../http/errors.ts';
 import { endWithError } from '../http/raw-answer.ts';
 import { heartbeatFrame, socketErrorFrame } from '../sessions/frames.ts';
 import { SocketChannel } from './socket-channel.ts';
+
+/** Close code of the sockets of a draining node (WebSocket "Service Restart"): the client reconnects elsewhere and resumes. */
+export const CLOSE_SERVICE_RESTART = 1012;
 
 /** Largest frame a client may send; a larger one closes its socket with 1009. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
@@ -31,6 +35,7 @@ export interface SocketEndpoint {
 
 export interface GatewayOptions {
   access: AccessControl;
+  drain: Drain;
   clock: Clock;
   heartbeatMs: number;
   /** An upgrade not admitted within this (a token verifier that does not answer) is refused. */
@@ -90,6 +95,11 @@ export class SocketGateway {
     );
   }
 
+  /** Close every socket with `code` (the clients reconnect), keeping the heartbeat until close(). */
+  closeAll(code: number, reason: string): void {
+    for (const channel of this.channels) channel.close(code, reason);
+  }
+
   /** Terminate every socket and stop the heartbeat. */
   close(): void {
     this.heartbeat?.cancel();
@@ -103,7 +113,8 @@ export class SocketGateway {
     const url = new URL(request.url ?? '/', 'http://bridge.invalid');
     const endpoint = this.endpoints.get(url.pathname);
     if (!endpoint) throw new CtiError('NOT_FOUND', `No socket endpoint ${url.pathname}.`);
-    const { access } = this.options;
+    const { access, drain } = this.options;
+    drain.assertOpen();
     access.assertHost(headerValue(request, 'host'));
     access.assertOrigin(headerValue(request, 'origin'));
     const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));

@@ -107,33 +107,37 @@ export class AgentLink {
   }
 
   private async register(request: TServerRequest): Promise<RequestOutcome> {
-    if (this.state === 'offline') {
+    const fresh = this.state === 'offline';
+    if (fresh) {
       this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
     }
     if (this.connecting) await this.connecting;
     if (this.state !== 'online') throw this.unavailable();
     const { agentId, dn } = this.options;
     const outcome = await this.operate(request, { path: 'activate-channels', data: { agentId, dn } }, true);
-    await this.recoverCalls();
+    if (fresh) await this.recoverCalls();
     return outcome;
   }
 
   /**
-   * The calls live in Genesys, not in the bridge: after a bridge restart (or a sign-in from another
-   * desktop), the DN may already be on calls. They are read once the DN is active and reported as
-   * the events that bring the DN to them, so the agent finds them and can act on them.
+   * The calls live in Genesys, not in the bridge: a new session's first activation (the bridge
+   * restarted, or took the agent over from a node that died) reads the calls the DN is already on
+   * and reports them as the events that bring the DN to them, so the agent can answer and end them.
    */
   private async recoverCalls(): Promise<void> {
     const session = this.session;
     if (!session || !this.view.registered) return;
+    this.touched = new Set();
     try {
       const calls = await session.rest.calls();
       if (session !== this.session) return;
-      const events = this.view.reconcile(calls, new Set());
+      const events = this.view.reconcile(calls, this.touched);
       if (calls.length > 0) this.options.log.info({ agentId: this.options.agentId, calls: calls.length }, 'calls recovered from the Workspace API');
       events.forEach((event) => this.options.emit(event));
     } catch (error) {
       this.options.log.warn({ agentId: this.options.agentId, reason: asCtiError(error).message }, 'the DN\'s calls could not be read: they appear as their next events arrive');
+    } finally {
+      this.touched = undefined;
     }
   }
 
