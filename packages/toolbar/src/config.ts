@@ -46,6 +46,19 @@ export const toolbarConfigSchema = z.object({
   uefScriptUrl: z.string().min(1).default(ORACLE_UEF_SCRIPT_URL),
   /** Seconds Fusion shows the offer before OFFER_TIMEOUT; 0 leaves it to the contact center. */
   offerTimeoutSec: z.coerce.number().int().nonnegative().default(0),
+  /**
+   * File only: the agent signs in with Genesys Authentication (authorization-code flow) and the
+   * toolbar hands the bridge the agent's credential (a bridge on the Workspace API backend).
+   * `redirectUri` defaults to the toolbar's own `genesys-sign-in.html`; register it with the client.
+   */
+  genesysSignIn: z
+    .object({
+      authorizeUrl: z.url({ protocol: /^https?$/ }).max(2000),
+      clientId: z.string().min(1).max(256),
+      redirectUri: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    })
+    .strict()
+    .optional(),
   /** File only: the keys the frame's URL may also set, among URL_OPT_IN_KEYS. */
   urlParameters: z.array(z.enum(URL_OPT_IN_KEYS)).max(URL_OPT_IN_KEYS.length).default([]),
 });
