@@ -1,8 +1,9 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * The media toolbar app: `dist/` holds index.html, config.json (from public/) and the assets, all
+ * The media toolbar app: `dist/` holds index.html, genesys-sign-in.html, config.json (from public/) and the assets, all
  * addressed relatively (`base: './'`), because the bridge serves it at `/toolbar/` and an integrator
  * may host it anywhere Fusion can frame it. The vendor and the Fusion adapter are separate chunks,
  * loaded on demand.
@@ -17,6 +18,8 @@ export default defineConfig({
     target: 'es2022',
     // What the app, the vendor and the Fusion adapter share, in chunks named for what they hold.
     rolldownOptions: {
+      // The app, and the page Genesys Authentication sends the agent back to (vendors/genesys/genesys-sign-in.ts).
+      input: { main: resolve(import.meta.dirname, 'index.html'), 'genesys-sign-in': resolve(import.meta.dirname, 'genesys-sign-in.html') },
       output: {
         codeSplitting: {
           groups: [

@@ -55,6 +55,19 @@ export const toolbarConfigSchema = z.object({
     .array(z.object({ key: z.string().min(1).max(128), recordType: z.string().min(1).max(64) }))
     .max(32)
     .default([...DEFAULT_SCREEN_POP_RULES]),
+  /**
+   * File only: the agent signs in with Genesys Authentication (authorization-code flow) and the
+   * toolbar hands the bridge the agent's credential (a bridge on the Workspace API backend).
+   * `redirectUri` defaults to the toolbar's own `genesys-sign-in.html`; register it with the client.
+   */
+  genesysSignIn: z
+    .object({
+      authorizeUrl: z.url({ protocol: /^https?$/ }).max(2000),
+      clientId: z.string().min(1).max(256),
+      redirectUri: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    })
+    .strict()
+    .optional(),
   /** File only: the keys the frame's URL may also set, among URL_OPT_IN_KEYS. */
   urlParameters: z.array(z.enum(URL_OPT_IN_KEYS)).max(URL_OPT_IN_KEYS.length).default([]),
 });

@@ -50,6 +50,7 @@ async function main(root: HTMLElement): Promise<void> {
       config,
       reasonCodes,
       pageOrigin: window.location.origin,
+      pageUrl: `${window.location.origin}${window.location.pathname}`,
       fusionTrustToken: () => fusion.trustToken(),
       logger,
     }),

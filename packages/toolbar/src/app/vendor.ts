@@ -15,6 +15,8 @@ export interface VendorSetup {
   readonly config: ToolbarConfig;
   readonly reasonCodes: readonly ReasonCode[];
   readonly pageOrigin: string;
+  /** The toolbar page's address (without its query): the default Genesys sign-in redirect is beside it. */
+  readonly pageUrl: string;
   /** Fusion's trust token, once the Fusion adapter has it. */
   readonly fusionTrustToken: () => Promise<string | undefined>;
   readonly logger: Logger;
@@ -24,9 +26,18 @@ export async function createVendor(setup: VendorSetup): Promise<ICtiVendorHandle
   const { config } = setup;
   switch (config.vendor) {
     case 'genesys': {
-      const { GenesysVendor } = await import('../vendors/genesys/index.ts');
+      const { GenesysVendor, GenesysSignIn, browserSignInWindow } = await import('../vendors/genesys/index.ts');
+      const { genesysSignIn } = config;
       return new GenesysVendor({
         bridgeUrl: config.bridgeUrl ?? setup.pageOrigin,
+        ...(genesysSignIn
+          ? {
+              signIn: new GenesysSignIn(
+                { ...genesysSignIn, redirectUri: genesysSignIn.redirectUri ?? new URL('genesys-sign-in.html', setup.pageUrl).href },
+                browserSignInWindow(),
+              ),
+            }
+          : {}),
         reasonCodes: setup.reasonCodes,
         logger: setup.logger,
         ...credentialsOf(setup),

@@ -96,6 +96,8 @@ describe('what the frame URL may set', () => {
     vendor: 'amazon',
     offerTimeoutSec: '5',
     urlParameters: 'vendor',
+    genesysSignIn: '{"authorizeUrl":"https://evil.example/auth","clientId":"x"}',
+    'genesysSignIn.authorizeUrl': 'https://evil.example/auth',
   });
 
   it('ignores every key that loads code, chooses an endpoint or signs in', () => {
@@ -103,7 +105,14 @@ describe('what the frame URL may set', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.config).toMatchObject({ uefScriptUrl: '/uef/ui-events-framework-client.js', credentials: 'none', vendor: 'genesys', offerTimeoutSec: 0, urlParameters: [] });
-    for (const key of ['bridgeUrl', 'token', 'ccpUrl', 'region'] as const) expect(result.value.config[key], key).toBeUndefined();
+    for (const key of ['bridgeUrl', 'token', 'ccpUrl', 'region', 'genesysSignIn'] as const) expect(result.value.config[key], key).toBeUndefined();
+  });
+
+  it('takes the Genesys sign-in (authorize URL, client, redirect) from the file only, and refuses one that is not a URL', () => {
+    const file = { genesysSignIn: { authorizeUrl: 'https://gws.example.com/auth/v3/oauth/authorize', clientId: 'ctikit-toolbar' } };
+    expect(readConfig(file, `?${hostile}`)).toMatchObject({ ok: true, value: { config: file } });
+    const wrong = readConfig({ genesysSignIn: { authorizeUrl: 'javascript:alert(1)', clientId: 'x' } }, '');
+    expect(wrong).toMatchObject({ ok: false, detail: expect.stringContaining('genesysSignIn.authorizeUrl') });
   });
 
   it('takes locale and agentId from the URL always, and the keys the file opens with urlParameters', () => {

@@ -20,6 +20,7 @@ import { TServerEventMapper } from './event-mapping.ts';
 import type { StorageLike } from '../../platform/storage.ts';
 import { resolvePlatform, type FetchLike, type WebSocketConstructor } from './platform.ts';
 import { SessionStore } from './session-store.ts';
+import type { GenesysSignIn } from './genesys-sign-in.ts';
 
 /**
  * The Genesys vendor: a typed client of the ctikit bridge. Commands are `POST /genesys/events`
@@ -38,6 +39,11 @@ export interface GenesysVendorOptions {
   token?: string | TokenProvider;
   /** Dev mode: which configured agent (and DN) this toolbar is. */
   agentId?: string;
+  /**
+   * The agent's own sign-in with Genesys Authentication (genesys-sign-in.ts), for a bridge on the
+   * Workspace API backend: its credential goes with every `initialize`.
+   */
+  signIn?: GenesysSignIn;
   dn?: string;
   /** The not-ready reasons offered to the agent, overriding the bridge's list (e.g. labels in the agent's language). */
   reasonCodes?: readonly ReasonCode[];
@@ -80,8 +86,10 @@ export class GenesysVendor implements ICtiVendorHandler {
   private registered = false;
   private loggedIn = false;
   private disposed = false;
+  private readonly signIn: GenesysSignIn | undefined;
 
   constructor(options: GenesysVendorOptions) {
+    this.signIn = options.signIn;
     const platform = resolvePlatform(options);
     const clock = options.clock ?? systemClock;
     this.clock = clock;
@@ -142,7 +150,7 @@ export class GenesysVendor implements ICtiVendorHandler {
   async makeAgentAvailable(): Promise<CommandOutcome> {
     const socket = await this.ensureSocket();
     if (!socket.ok) return socket;
-    return this.send(this.registered && this.loggedIn ? { type: 'Ready' } : { type: 'initialize' });
+    return this.registered && this.loggedIn ? this.send({ type: 'Ready' }) : this.initialize(true);
   }
 
   /** The agent's wrap-up is done: out of AfterCallWork, Ready again. */
@@ -155,7 +163,7 @@ export class GenesysVendor implements ICtiVendorHandler {
     if (!socket.ok) return socket;
     const notReady: Command = { type: 'NotReady', workMode: 'AuxWork', ...(reasonCode !== undefined ? { reasonCode } : {}) };
     if (this.registered && this.loggedIn) return this.send(notReady);
-    const login = await this.send({ type: 'initialize', ready: false });
+    const login = await this.initialize(false);
     if (!login.ok || reasonCode === undefined) return login;
     return this.send(notReady);
   }
@@ -293,6 +301,19 @@ export class GenesysVendor implements ICtiVendorHandler {
       return Promise.resolve(failure('UNKNOWN_INTERACTION', `No consultation ${consultEventId} on this agent's DN.`));
     }
     return this.onCall(eventId, (connectionId) => ({ type, connectionId, consultConnectionId }));
+  }
+
+  /** `initialize`, with the agent's Genesys credential when the agent signs in from the toolbar. */
+  private async initialize(ready: boolean): Promise<CommandOutcome> {
+    const signedIn = this.signIn ? await this.signIn.signIn() : undefined;
+    if (signedIn && !signedIn.ok) return signedIn;
+    const outcome = await this.send({
+      type: 'initialize',
+      ...(ready ? {} : { ready: false }),
+      ...(signedIn ? { genesysCredential: signedIn.credential } : {}),
+    });
+    if (!outcome.ok && outcome.code === 'UNAUTHENTICATED') this.signIn?.forget();
+    return outcome;
   }
 
   private async send(command: Command): Promise<CommandOutcome> {
