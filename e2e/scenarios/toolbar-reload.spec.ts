@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { FusionPage } from '../support/fusion-page.ts';
 import { expect, offeredEventId, test } from './scenario-test.ts';
 import { available, DANIEL, expectCcp, OLIVIA } from '../support/call-steps.ts';
 
@@ -15,6 +16,17 @@ async function reloadToolbar(page: Page): Promise<void> {
   const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname === '/toolbar/');
   if (!frame) throw new Error('the toolbar frame is missing');
   await frame.goto(frame.url());
+}
+
+/** What Fusion heard of the call, and of nothing else: offered, started, started again by the reloaded toolbar, closed into Wrap Up. */
+async function expectClosedAfterReannounce(fusion: FusionPage, eventId: string): Promise<void> {
+  const heard = ['newCommEvent', 'startCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP'];
+  await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(heard);
+  const withEventId = (event: string): string => {
+    const [method, reason] = event.split(' ');
+    return [method, eventId, reason].filter(Boolean).join(' ');
+  };
+  expect(await fusion.uef.allCommEvents()).toEqual(heard.map(withEventId));
 }
 
 test.describe('Reloading the toolbar', () => {
@@ -49,13 +61,7 @@ test.describe('Reloading the toolbar', () => {
     // it has something new to show: the simulated CCP's view can miss the first snapshot while it
     // renders for the first time — packages/simulators/src/ccp/CcpView.tsx subscribes in an effect.)
     await expectCcp(ccp, { agentState: 'AfterCallWork' });
-    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
-    expect(await fusion.uef.allCommEvents()).toEqual([
-      `newCommEvent ${eventId}`,
-      `startCommEvent ${eventId}`,
-      `startCommEvent ${eventId}`,
-      `closeCommEvent ${eventId} WRAPUP`,
-    ]);
+    await expectClosedAfterReannounce(fusion, eventId);
   });
 
   test('during a click-to-dial call keeps Fusion’s eventId; hanging up afterwards closes it with WRAPUP', async ({ demo, ccp }) => {
@@ -76,12 +82,6 @@ test.describe('Reloading the toolbar', () => {
     await expect(toolbar.currentCall).toContainText('Daniel Okafor');
     await toolbar.control('Hang up').click();
 
-    await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
-    expect(await fusion.uef.allCommEvents()).toEqual([
-      `newCommEvent ${eventId}`,
-      `startCommEvent ${eventId}`,
-      `startCommEvent ${eventId}`,
-      `closeCommEvent ${eventId} WRAPUP`,
-    ]);
+    await expectClosedAfterReannounce(fusion, eventId);
   });
 });

@@ -4,7 +4,7 @@ import { CrmContacts } from '../../src/core/crm-contacts.ts';
 import { Workspace } from '../../src/core/workspace.ts';
 import { FusionAdapter } from '../../src/fusion/fusion-adapter.ts';
 import type { UefGlobal } from '../../src/fusion/uef-types.ts';
-import type { StorageLike } from '../../src/platform/storage.ts';
+import { MemoryStorage } from '../../src/platform/storage.ts';
 import { MemoryVendor } from '../core/support/memory-vendor.ts';
 
 /**
@@ -14,15 +14,6 @@ import { MemoryVendor } from '../core/support/memory-vendor.ts';
  */
 
 const OLIVIA = '+14155550142';
-
-function memoryStorage(): StorageLike {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
 
 describe('FusionAdapter', () => {
   let link: ReturnType<typeof linkToolbarToFusion>;
@@ -40,9 +31,17 @@ describe('FusionAdapter', () => {
       appClassification: 'ORA_SERVICE',
       offerTimeoutSec: 0,
       labels: (agent) => ({ stateDisplayString: agent.kind === 'ready' ? 'Available' : 'Unavailable', reasonDisplayString: '' }),
-      storage: memoryStorage(),
+      storage: new MemoryStorage(),
       ...options,
     });
+    await settle();
+  }
+
+  /** The adapter started, the agent available, and Olivia's call ringing as e1. */
+  async function ringing(userData: Record<string, string> = {}): Promise<void> {
+    await start();
+    await workspace.execute('makeAgentAvailable');
+    vendor.ring('e1', OLIVIA, userData);
     await settle();
   }
 
@@ -84,10 +83,7 @@ describe('FusionAdapter', () => {
   });
 
   it('offers a call with Fusion’s reverse lookup, answers it from Fusion, and closes it into Wrap Up', async () => {
-    await start();
-    await workspace.execute('makeAgentAvailable');
-    vendor.ring('e1', OLIVIA);
-    await settle();
+    await ringing();
     expect(fusionInteraction('e1')).toMatchObject({ phase: 'offered', direction: 'inbound', number: OLIVIA });
     expect(fusionInteraction('e1')?.contact?.lastName).toBe('Bennett');
 
@@ -109,10 +105,7 @@ describe('FusionAdapter', () => {
   });
 
   it('turns Fusion’s Disconnect on a ringing call into a reject, closed as REJECT without Wrap Up', async () => {
-    await start();
-    await workspace.execute('makeAgentAvailable');
-    vendor.ring('e1', OLIVIA);
-    await settle();
+    await ringing();
     await link.session.disconnect('e1');
     await settle();
     expect(vendor.requests).toContain('rejectCall e1');
@@ -122,10 +115,7 @@ describe('FusionAdapter', () => {
   });
 
   it('answers Fusion with the vendor’s refusal in words, and the call stays offered', async () => {
-    await start();
-    await workspace.execute('makeAgentAvailable');
-    vendor.ring('e1', OLIVIA);
-    await settle();
+    await ringing();
     vendor.failNext = { ok: false, code: 'INVALID_CALL_STATE', message: 'The call is not ringing at your phone' };
     await link.session.answer('e1');
     await settle();
@@ -147,10 +137,7 @@ describe('FusionAdapter', () => {
 
   describe('screen pop', () => {
     it('opens the service request the call’s attached data names in a Fusion tab when the call connects', async () => {
-      await start();
-      await workspace.execute('makeAgentAvailable');
-      vendor.ring('e1', OLIVIA, { SRNumber: 'SR0001234' });
-      await settle();
+      await ringing({ SRNumber: 'SR0001234' });
       expect(link.session.state.tabs).toEqual([]);
       await workspace.execute('acceptCall', 'e1');
       await settle();
