@@ -46,7 +46,7 @@ export function resolveDestination(world: World, destination: string, from: stri
   if (destination === from) throw new CtiError('INVALID_CALLED_DN', `DN ${from} cannot call itself.`);
   const agent = world.agents.get(destination);
   if (agent) {
-    if (agent.calls.size > 0) throw new CtiError('TERMINATING_PARTY_BUSY', `DN ${destination} is busy.`);
+    if (isBusy(agent)) throw new CtiError('TERMINATING_PARTY_BUSY', `DN ${destination} is busy.`);
     return { kind: 'agent', agent };
   }
   const queue = world.queues.get(destination);
@@ -89,6 +89,14 @@ function armTimer(world: World, call: Call, party: Party): void {
 }
 
 /** The DN's leg that is talking or dialing: a DN has at most one. */
+/**
+ * Whether a new call cannot reach the DN: it has a leg that is not on hold. As on a T-Server, a DN
+ * whose calls are all held takes a second call beside them.
+ */
+export function isBusy(agent: Agent): boolean {
+  return [...agent.calls].some((call) => partyOn(call, agent.dn)?.state !== 'Held');
+}
+
 export function activeLeg(agent: Agent): Party | undefined {
   for (const call of agent.calls) {
     const leg = partyOn(call, agent.dn);

@@ -2,7 +2,7 @@ import { CtiError } from '@ctikit/protocol';
 import type { Agent } from './agent-state.ts';
 import type { Call, Party } from './call.ts';
 import { addParty, externalParty, newParty, partyOn } from './call.ts';
-import { PHONE_NUMBER, answer, connectTo, createCall, leave, legOf, refuse, release } from './call-control.ts';
+import { PHONE_NUMBER, answer, connectTo, createCall, isBusy, leave, legOf, refuse, release } from './call-control.ts';
 import type { Destination } from './call-control.ts';
 import type { PlaceCallInput, RefuseReason } from './control.ts';
 import type { World } from './world.ts';
@@ -64,7 +64,7 @@ function inboundDestination(world: World, to: string): Destination {
   if (queue) return { kind: 'queue', queue };
   const agent = world.agents.get(to);
   if (!agent) throw new CtiError('DN_NOT_CONFIGURED', `${to} is neither a queue nor an agent DN.`);
-  if (agent.calls.size > 0) throw new CtiError('TERMINATING_PARTY_BUSY', `DN ${to} is busy.`);
+  if (isBusy(agent)) throw new CtiError('TERMINATING_PARTY_BUSY', `DN ${to} is busy.`);
   return { kind: 'agent', agent };
 }
 

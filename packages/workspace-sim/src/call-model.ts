@@ -48,8 +48,13 @@ function toKvList(userData: UserData): KvPair[] {
   );
 }
 
+/** The engine's flat user data: a `kvlist` value is kept as the JSON text of its pairs as an object. */
 export function fromKvList(pairs: readonly KvPair[]): UserData {
-  return Object.fromEntries(pairs.map((pair) => [pair.key, pair.value]));
+  return Object.fromEntries(pairs.map((pair) => [pair.key, pair.type === 'kvlist' ? JSON.stringify(nested(pair.value)) : pair.value]));
+}
+
+function nested(pairs: readonly KvPair[]): Record<string, unknown> {
+  return Object.fromEntries(pairs.map((pair) => [pair.key, pair.type === 'kvlist' ? nested(pair.value) : pair.value]));
 }
 
 /** The other parties, the one the DN talks to (or dials) first. */

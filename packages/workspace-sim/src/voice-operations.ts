@@ -18,20 +18,26 @@ interface OperationContext {
   callId: string;
 }
 
+/**
+ * An operation parses its body into the engine requests it stands for, run in order until one is
+ * refused (alternate is a hold and a retrieve, as a T-Server's RequestAlternateCall; send-user-event
+ * reaches no call, so none).
+ */
 export interface VoiceOperation {
-  parse(body: unknown, context: OperationContext): { ok: true; operationId?: string; request: EngineRequest } | { ok: false; message: string };
+  parse(body: unknown, context: OperationContext): { ok: true; operationId?: string; requests: EngineRequest[] } | { ok: false; message: string };
 }
 
 function operation<S extends z.ZodType<{ operationId?: string | undefined }>>(
   schema: S,
-  toRequest: (body: z.infer<S>, context: OperationContext) => EngineRequest,
+  toRequests: (body: z.infer<S>, context: OperationContext) => EngineRequest | EngineRequest[],
 ): VoiceOperation {
   return {
     parse(body, context) {
       const parsed = schema.safeParse(body ?? {});
       if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
       const { operationId } = parsed.data;
-      return { ok: true, ...(operationId !== undefined ? { operationId } : {}), request: toRequest(parsed.data, context) };
+      const requests = toRequests(parsed.data, context);
+      return { ok: true, ...(operationId !== undefined ? { operationId } : {}), requests: Array.isArray(requests) ? requests : [requests] };
     },
   };
 }
@@ -73,11 +79,31 @@ export const agentOperations: Record<string, VoiceOperation> = {
     destination: data.destination,
     ...(data.userData ? { userData: fromKvList(data.userData) } : {}),
   })),
+  /** A user event for the T-Server's subscribers: checked and accepted; it changes no call and no DN. */
+  'send-user-event': operation(operationBodies.userEvent, () => []),
+};
+
+/** `POST /workspace/v3/media/logout` (every channel) and `media/voice/logout`: this face has the voice channel only. */
+export const mediaOperations: Record<string, VoiceOperation> = {
+  logout: operation(operationBodies.none, () => ({ request: 'RequestAgentLogout' })),
 };
 
 export const callOperations: Record<string, VoiceOperation> = {
   answer: onCall('RequestAnswerCall'),
   release: onCall('RequestReleaseCall'),
+  /** Release the call for every party: on this face's engine, the agent's release ends a two-party call. */
+  clear: onCall('RequestReleaseCall'),
+  /** Hold the active call `{id}` and retrieve the held one. */
+  alternate: operation(operationBodies.heldConnId, ({ data }, { callId }) => [
+    { request: 'RequestHoldCall', connectionId: callId },
+    { request: 'RequestRetrieveCall', connectionId: data.heldConnId },
+  ]),
+  /** Bring the other call into this one: the engine merges a consultation with the call it was made from. */
+  merge: operation(operationBodies.otherConnId, ({ data }, { callId }) => ({
+    request: 'RequestCompleteConference',
+    connectionId: data.otherConnId,
+    consultConnectionId: callId,
+  })),
   hold: onCall('RequestHoldCall'),
   retrieve: onCall('RequestRetrieveCall'),
   'single-step-transfer': toDestination('RequestSingleStepTransfer'),

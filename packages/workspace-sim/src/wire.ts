@@ -16,12 +16,22 @@ export const STATUS_OK = 0;
 export const STATUS_ASYNC_OK = 1;
 
 const text = z.string().min(1).max(4096);
-const kvPairSchema = z.object({
-  key: z.string().min(1).max(128),
-  type: z.enum(['str', 'int']),
-  value: z.union([z.string().max(4096), z.number().finite()]),
-});
-export type KvPair = z.infer<typeof kvPairSchema>;
+/**
+ * An attached-data pair as Genesys' clients send it: `str` and `int` values, and `kvlist` values
+ * that are lists of pairs themselves (nested up to a few levels).
+ */
+export type KvPair =
+  | { key: string; type: 'str'; value: string }
+  | { key: string; type: 'int'; value: number }
+  | { key: string; type: 'kvlist'; value: KvPair[] };
+const pairKey = z.string().min(1).max(128);
+const kvPairSchema: z.ZodType<KvPair> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ key: pairKey, type: z.literal('str'), value: z.string().max(4096) }),
+    z.object({ key: pairKey, type: z.literal('int'), value: z.number().int() }),
+    z.object({ key: pairKey, type: z.literal('kvlist'), value: z.array(kvPairSchema).max(100) }),
+  ]),
+);
 
 /** The body of an operation whose data is required. */
 function withData<T extends z.ZodRawShape>(data: T) {
@@ -43,6 +53,8 @@ export const operationBodies = {
   destination: withData({ destination: text, userData: userDataList.optional() }),
   parentConnId: withData({ parentConnId: text }),
   heldConnId: withData({ heldConnId: text }),
+  otherConnId: withData({ otherConnId: text }),
+  userEvent: withData({ userData: userDataList, callUuid: text.optional(), connId: text.optional() }),
   dnToDrop: withData({ dnToDrop: text }),
   dtmf: withData({ dtmfDigits: text }),
   userData: withData({ userData: userDataList.min(1) }),

@@ -9,7 +9,7 @@ import { GenesysAuthentication } from './genesys-authentication.ts';
 import type { AgentAccount, AuthClient } from './genesys-authentication.ts';
 import { NotificationHub } from './notification-hub.ts';
 import { VoiceNotifier } from './voice-notifier.ts';
-import { agentOperations, callOperations } from './voice-operations.ts';
+import { agentOperations, callOperations, mediaOperations } from './voice-operations.ts';
 import type { EngineRequest, VoiceOperation } from './voice-operations.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
 import type { WorkspaceSession } from './workspace-sessions.ts';
@@ -113,8 +113,8 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     return session.voice;
   }
 
-  /** Run a request on the engine as the session's DN; a refusal becomes an EventError notification. */
-  async function onEngine(session: WorkspaceSession, operationId: string, request: EngineRequest): Promise<void> {
+  /** Run a request on the engine as the session's DN; a refusal becomes an EventError notification (and answers false). */
+  async function onEngine(session: WorkspaceSession, operationId: string, request: EngineRequest): Promise<boolean> {
     const voice = requireVoice(session);
     if (ECHOING.has(request.request)) voice.notifier.echo(operationId);
     let settled: Promise<unknown> = Promise.resolve();
@@ -123,12 +123,14 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     });
     try {
       await settled;
+      return true;
     } catch (error) {
       const refusal = asCtiError(error);
       hub.publish(session, {
         messageType: 'EventError',
         error: { errorCode: refusal.tserverErrorCode ?? 52, errorMessage: refusal.message },
       });
+      return false;
     }
   }
 
@@ -138,8 +140,11 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
     const parsed = operation.parse(request.body, { agentId: session.agentId, callId });
     if (!parsed.ok) throw new FaceError(400, parsed.message);
     const operationId = parsed.operationId ?? randomUUID();
+    requireVoice(session);
     try {
-      await onEngine(session, operationId, parsed.request);
+      for (const engineRequest of parsed.requests) {
+        if (!(await onEngine(session, operationId, engineRequest))) break;
+      }
     } finally {
       session.voice?.notifier.forget(operationId);
     }
@@ -209,10 +214,17 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
   });
 
   app.post<{ Params: { id: string; operation: string } }>(`${WORKSPACE_BASE}/voice/calls/:id/:operation`, (request, reply) =>
-    runOperation(request, reply, callOperations[request.params.operation], request.params.id),
+    runOperation(request, reply, own(callOperations, request.params.operation), request.params.id),
   );
   app.post<{ Params: { operation: string } }>(`${WORKSPACE_BASE}/voice/:operation`, (request, reply) =>
-    runOperation(request, reply, agentOperations[request.params.operation]),
+    runOperation(request, reply, own(agentOperations, request.params.operation)),
+  );
+  // Every channel at once (Genesys' `media/{fn}`), or one by name: the face's only channel is voice.
+  app.post<{ Params: { operation: string } }>(`${WORKSPACE_BASE}/media/:operation`, (request, reply) =>
+    runOperation(request, reply, own(mediaOperations, request.params.operation)),
+  );
+  app.post<{ Params: { media: string; operation: string } }>(`${WORKSPACE_BASE}/media/:media/:operation`, (request, reply) =>
+    runOperation(request, reply, request.params.media === 'voice' ? own(mediaOperations, request.params.operation) : undefined),
   );
 
   const notifications = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -250,6 +262,11 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
       await app.close();
     },
   };
+}
+
+/** The table's own entry (never one from Object's prototype). */
+function own(table: Record<string, VoiceOperation>, name: string): VoiceOperation | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

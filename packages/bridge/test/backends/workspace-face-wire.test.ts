@@ -186,3 +186,69 @@ describe('Workspace API face: operations and notifications', () => {
     expect((await call('POST', 'voice/dance', s.headers, {})).status).toBe(404);
   });
 });
+
+describe('Workspace API face: the rest of the voice API, in the shapes genesys-workspace-client-js sends', () => {
+  /** An activated, ready session with an established inbound call from `from`. */
+  async function onCall(s: Awaited<ReturnType<typeof session>>, from: string, to = '5001'): Promise<string> {
+    const { connectionId } = simulator.placeCall({ from, to });
+    await s.next((m) => m['messageType'] === 'CallStateChanged' && (m['call'] as { id: string }).id === connectionId);
+    await call('POST', `voice/calls/${connectionId}/answer`, s.headers, {});
+    await s.next((m) => (m['call'] as { id?: string; state?: string } | undefined)?.id === connectionId && (m['call'] as { state: string }).state === 'Established');
+    return connectionId;
+  }
+  const stateOf = (connectionId: string, state: string) => (m: Message): boolean =>
+    m['messageType'] === 'CallStateChanged' && (m['call'] as { id: string; state: string }).id === connectionId && (m['call'] as { state: string }).state === state;
+
+  it('alternate holds the active call and retrieves the held one ({data:{heldConnId}}); a DN holds a second call beside the first', async () => {
+    const s = await session();
+    await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
+    await call('POST', 'voice/ready', s.headers, {});
+    const first = await onCall(s, CUSTOMER);
+    await call('POST', `voice/calls/${first}/hold`, s.headers, {});
+    await s.next(stateOf(first, 'Held'));
+    const second = await onCall(s, '+14155550199');
+
+    const reply = await call('POST', `voice/calls/${second}/alternate`, s.headers, { operationId: 'op-alt', data: { heldConnId: first } });
+    expect(reply).toMatchObject({ status: 200, body: { status: { code: 1 }, operationId: 'op-alt' } });
+    await s.next(stateOf(second, 'Held'));
+    await s.next(stateOf(first, 'Established'));
+    expect((await call('POST', `voice/calls/${second}/alternate`, s.headers, { data: {} })).status).toBe(400);
+  });
+
+  it('merge needs {data:{otherConnId}} and refuses two calls that are not a consultation pair with EventError; clear releases the call', async () => {
+    const s = await session();
+    await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
+    await call('POST', 'voice/ready', s.headers, {});
+    const first = await onCall(s, CUSTOMER);
+    await call('POST', `voice/calls/${first}/hold`, s.headers, {});
+    const second = await onCall(s, '+14155550199');
+    expect((await call('POST', `voice/calls/${second}/merge`, s.headers, { data: {} })).status).toBe(400);
+    await call('POST', `voice/calls/${second}/merge`, s.headers, { data: { otherConnId: first } });
+    expect(await s.next((m) => m['messageType'] === 'EventError')).toMatchObject({ error: { errorCode: expect.any(Number) } });
+
+    // Genesys' client sends clear with {data: undefined}, that is {}.
+    expect((await call('POST', `voice/calls/${second}/clear`, s.headers, {})).status).toBe(200);
+    await s.next(stateOf(second, 'Released'));
+  });
+
+  it('takes attached data as kvlists (nested pairs), accepts send-user-event, and logs out on all channels (media/logout)', async () => {
+    const s = await session();
+    await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
+    await call('POST', 'voice/ready', s.headers, {});
+    const connectionId = await onCall(s, CUSTOMER);
+    const kvlist = [{ key: 'order', type: 'kvlist', value: [{ key: 'id', type: 'str', value: 'O-7' }, { key: 'lines', type: 'int', value: 3 }] }];
+    expect((await call('POST', `voice/calls/${connectionId}/attach-user-data`, s.headers, { data: { userData: kvlist } })).status).toBe(200);
+    expect(simulator.listCalls().find((entry) => entry.connectionId === connectionId)?.userData).toMatchObject({ order: JSON.stringify({ id: 'O-7', lines: 3 }) });
+    expect((await call('POST', `voice/calls/${connectionId}/attach-user-data`, s.headers, { data: { userData: [{ key: 'k', type: 'kvlist', value: 'flat' }] } })).status).toBe(400);
+
+    const event = { data: { userData: [{ key: 'note', type: 'str', value: 'hello' }], callUuid: 'uuid-1' } };
+    expect(await call('POST', 'voice/send-user-event', s.headers, event)).toMatchObject({ status: 200, body: { status: { code: 1 } } });
+    expect((await call('POST', 'voice/send-user-event', s.headers, { data: {} })).status).toBe(400);
+
+    await call('POST', `voice/calls/${connectionId}/release`, s.headers, {});
+    expect((await call('POST', 'media/logout', s.headers, {})).status).toBe(200);
+    expect(await s.next((m) => m['messageType'] === 'DnStateChanged' && (m['dn'] as { agentState: string }).agentState === 'LoggedOut')).toBeDefined();
+    expect((await call('POST', 'media/chat/logout', s.headers, {})).status).toBe(404);
+    expect((await call('POST', 'voice/calls/x/constructor', s.headers, {})).status).toBe(404);
+  });
+});
