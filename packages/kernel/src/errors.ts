@@ -55,6 +55,7 @@ export const TOOLBAR_ERRORS = {
   DESTINATION_REJECTED: 'The destination rejected the call.',
   SOFTPHONE_ERROR: 'The softphone cannot carry the call.',
   SIGN_IN_FAILED: 'The agent did not complete the sign-in with the contact center.',
+  NO_AGENT_TOKEN: 'This telephony vendor issues no agent tokens (auth.getJwtToken needs the Genesys bridge).',
 } as const satisfies Record<string, string>;
 
 export const EXTENSION_ERRORS = {

@@ -3,7 +3,7 @@ import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
 import { isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failure, type Failure } from './outcome.ts';
+import { failure, type AgentTokenOutcome, type Failure } from './outcome.ts';
 import type { ICtiVendorHandler } from './vendor-handler.ts';
 import { WorkspaceModel } from './workspace-model.ts';
 
@@ -57,6 +57,17 @@ export class Workspace {
     const outcome = await this.execute('start');
     void this.loadReasonCodes();
     return outcome;
+  }
+
+  /** A token naming the agent for web extensions' servers, from a vendor that issues one. Never rejects. */
+  async agentToken(): Promise<AgentTokenOutcome> {
+    if (!this.vendor.agentToken) return failure('NO_AGENT_TOKEN');
+    try {
+      return await this.vendor.agentToken();
+    } catch (error) {
+      this.log.error({ err: error }, 'the vendor threw instead of answering with an outcome');
+      return failure('INTERNAL_ERROR', 'The agent token could not be obtained.');
+    }
   }
 
   dispose(): Promise<void> {
