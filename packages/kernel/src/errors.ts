@@ -40,6 +40,8 @@ export const WIRE_ERRORS = {
   TERMINATING_PARTY_BUSY: 'The destination is busy.',
   INVALID_CALL_STATE: 'The call is not in a state that allows this request.',
   CANNOT_COMPLETE_TRANSFER: 'The transfer or conference cannot be completed.',
+  UNKNOWN_CAMPAIGN: 'No outbound campaign of this name includes the agent.',
+  UNKNOWN_RECORD: 'The agent has no outbound record with this recordHandle.',
   INTERNAL_ERROR: 'The bridge hit an internal error.',
 } as const satisfies Record<string, string>;
 
