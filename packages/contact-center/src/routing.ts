@@ -3,6 +3,7 @@ import type { Agent } from './agent-state.ts';
 import { RING_NO_ANSWER_REASON, becomeNotReady, legEnded } from './agent-state.ts';
 import type { Call, Party } from './call.ts';
 import { addParty, newParty, removeParty } from './call.ts';
+import { FreeAgents } from './free-agents.ts';
 import type { World } from './world.ts';
 
 /**
@@ -12,7 +13,9 @@ import type { World } from './world.ts';
  * to an agent who rejected it.
  *
  * Routing runs once a change is complete (`settleRouting`), for the queues that received calls and
- * the agents who became free during the change.
+ * the agents who became free during the change. Each queue keeps its free agents longest idle first
+ * (`FreeAgents`): an agent who became free (`world.agentsToRoute`) takes their place in it, and an
+ * offer takes the first agent who has not rejected the call, so no offer walks the queue's agents.
  */
 export interface Queue {
   readonly dn: string;
@@ -21,10 +24,16 @@ export interface Queue {
   readonly waiting: Call[];
   /** The agents taking this queue, in configuration order. */
   readonly agents: Agent[];
+  /** The agents free for its next call, longest idle first. */
+  readonly free: FreeAgents;
 }
 
 function isAvailable(agent: Agent): boolean {
   return agent.state === 'Ready' && agent.calls.size === 0;
+}
+
+export function createQueue(dn: string, name: string, agents: Agent[]): Queue {
+  return { dn, name, waiting: [], agents, free: new FreeAgents(isAvailable) };
 }
 
 export function enqueue(world: World, call: Call, queue: Queue, position: 'front' | 'back'): void {
@@ -49,12 +58,21 @@ export function dequeue(world: World, call: Call): void {
 /** Offer waiting calls to free agents until one side runs out. */
 export function settleRouting(world: World): void {
   while (world.queuesToRoute.size > 0 || world.agentsToRoute.size > 0) {
+    markFree(world);
     const queues = [...world.queuesToRoute];
     world.queuesToRoute.clear();
     for (const queue of queues) offerQueue(world, queue);
     const agents = [...world.agentsToRoute];
     world.agentsToRoute.clear();
     for (const agent of agents) offerAgent(world, agent);
+  }
+}
+
+/** Agents who became free during the change take their place, by idle time, in their queues' free lists. */
+function markFree(world: World): void {
+  for (const agent of world.agentsToRoute) {
+    if (!isAvailable(agent)) continue;
+    for (const dn of agent.queues) world.queues.get(dn)?.free.add(agent);
   }
 }
 
@@ -83,15 +101,14 @@ export function returnToQueue(world: World, call: Call, leg: Party, callState: E
   legEnded(world, agent, leg, call);
 }
 
+/** The waiting calls in order, each to the longest-idle free agent who has not rejected it, until no agent is free. */
 function offerQueue(world: World, queue: Queue): void {
-  if (queue.waiting.length === 0) return;
-  const free = queue.agents.filter(isAvailable).sort(longestIdleFirst);
-  for (const call of [...queue.waiting]) {
-    if (free.length === 0) return;
-    const index = free.findIndex((agent) => !call.rejectedBy.has(agent.dn));
-    if (index < 0) continue;
-    const [agent] = free.splice(index, 1);
+  let index = 0;
+  while (index < queue.waiting.length && queue.free.first() !== undefined) {
+    const call = queue.waiting[index] as Call;
+    const agent = queue.free.first((candidate) => !call.rejectedBy.has(candidate.dn));
     if (agent) offer(world, call, agent, queue);
+    else index++;
   }
 }
 
@@ -108,12 +125,9 @@ function offerAgent(world: World, agent: Agent): void {
 
 function offer(world: World, call: Call, agent: Agent, queue: Queue): void {
   dequeue(world, call);
+  for (const dn of agent.queues) world.queues.get(dn)?.free.delete(agent);
   const leg = newParty(agent.dn, 'agent', 'Ringing', queue.dn);
   addParty(world, call, leg);
   armRingNoAnswer(world, call, leg);
   world.emitCall(call, leg, 'EventRinging');
-}
-
-function longestIdleFirst(a: Agent, b: Agent): number {
-  return a.idleSince - b.idleSince || a.order - b.order;
 }

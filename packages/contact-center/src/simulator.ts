@@ -8,7 +8,7 @@ import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, Simulator
 import * as customer from './customer-side.ts';
 import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
 import { handleRequest } from './requests.ts';
-import { settleRouting } from './routing.ts';
+import { createQueue, settleRouting } from './routing.ts';
 import { dnSnapshot, listAgents, listCalls } from './views.ts';
 import { World } from './world.ts';
 
@@ -35,7 +35,7 @@ class Simulator implements ContactCenterSimulator {
     config.agents.forEach((entry, order) => this.world.agents.set(entry.dn, createAgent(entry, order, clock.now())));
     for (const queue of config.queues) {
       const agents = [...this.world.agents.values()].filter((agent) => agent.queues.includes(queue.dn));
-      this.world.queues.set(queue.dn, { dn: queue.dn, name: queue.name, waiting: [], agents });
+      this.world.queues.set(queue.dn, createQueue(queue.dn, queue.name, agents));
     }
   }
 

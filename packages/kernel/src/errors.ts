@@ -34,7 +34,7 @@ export const WIRE_ERRORS = {
   SESSION_STORE_UNAVAILABLE: 'The bridge cannot reach its session store (Redis): retry shortly.',
   NODE_DRAINING: 'This bridge node is shutting down: retry, another node will answer.',
   INVALID_CONNECTION_ID: 'No call with this connectionId exists on your DN.',
-  REQUEST_TIMEOUT: 'The contact center did not answer in time.',
+  REQUEST_TIMEOUT: 'An answer did not come in time (from the contact center, or the bridge\'s own checks): retry shortly.',
   DN_NOT_CONFIGURED: 'The DN or agent is not configured.',
   INVALID_CALLED_DN: 'The destination number is not valid.',
   TERMINATING_PARTY_BUSY: 'The destination is busy.',

@@ -78,7 +78,7 @@ export class SocketGateway {
     let decided = false;
     const deadline = this.options.clock.setTimer(this.options.upgradeMs, () => {
       decided = true;
-      this.refuse(socket, new CtiError('REQUEST_TIMEOUT', `The socket was not admitted within ${this.options.upgradeMs} ms.`));
+      this.refuse(socket, new CtiError('REQUEST_TIMEOUT', `The bridge could not admit the socket within ${this.options.upgradeMs} ms (its origin and token checks did not finish): retry shortly.`));
     });
     this.admit(request).then(
       (open) => {

@@ -62,4 +62,6 @@ export interface LinkOutage {
   /** The eventIds of the calls in progress when the link was lost. */
   readonly liveCalls: readonly string[];
   readonly agentLoggedIn: boolean;
+  /** The vendor's session did not survive it (the telephony service restarted): said by the resync that followed. */
+  readonly sessionLost?: boolean;
 }

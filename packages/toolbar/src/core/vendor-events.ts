@@ -4,6 +4,9 @@ import type { AttachedData, EndCause, InteractionDetails, RecordingState } from 
 import type { LiveInteractionState } from './interaction-state.ts';
 import type { Failure, ReasonCode } from './outcome.ts';
 
+/** Why a snapshot replaced the model: the vendor's session was lost (a restart on its side). */
+export type ResyncCause = 'sessionLost';
+
 /**
  * The vendor-neutral event vocabulary: the facts a vendor reports to the workspace model, in the
  * core's words. A vendor adapter translates its own events (T-Server events, Streams callbacks) into
@@ -37,8 +40,12 @@ export interface VendorEventMap {
   };
   interactionEnded: { readonly eventId: string; readonly cause: EndCause; readonly at: number };
   connectionChanged: { readonly status: ConnectionStatus; readonly at: number };
-  /** A full snapshot: it replaces the model's agent and live interactions. */
-  resynced: { readonly agent: AgentState; readonly interactions: readonly LiveInteractionSnapshot[]; readonly at: number };
+  /**
+   * A full snapshot: it replaces the model's agent and live interactions. `cause: 'sessionLost'`
+   * when the vendor's session was lost (the telephony service restarted): what the agent had before
+   * may be gone, and the agent is told so.
+   */
+  resynced: { readonly agent: AgentState; readonly interactions: readonly LiveInteractionSnapshot[]; readonly at: number; readonly cause?: ResyncCause };
   /** The not-ready reasons the agent may choose from, as the vendor (or the toolbar's configuration) lists them. */
   reasonCodesListed: { readonly reasonCodes: readonly ReasonCode[] };
   /** A command failed after it was accepted (a vendor error event that no command result carried). */

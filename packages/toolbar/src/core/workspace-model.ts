@@ -6,7 +6,7 @@ import { isLive, transitionInteraction, type InteractionStep, type LiveInteracti
 import { silentLogger, type Logger } from './logger.ts';
 import type { CommandName } from './commands.ts';
 import { failure, OK, type CommandOutcome, type Failure, type ReasonCode } from './outcome.ts';
-import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
+import type { LiveInteractionSnapshot, ResyncCause, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
 
 /**
  * The workspace model: the agent, the link to the vendor and the interactions by eventId, as the
@@ -27,7 +27,7 @@ export interface WorkspaceEventMap {
   /** A view closed an ended interaction: it is gone from the model. */
   interactionClosed: { readonly interaction: Interaction };
   /** A full snapshot from the vendor was applied (after the changes it caused were emitted). */
-  resynced: { readonly agent: AgentState; readonly interactions: readonly Interaction[] };
+  resynced: { readonly agent: AgentState; readonly interactions: readonly Interaction[]; readonly cause?: ResyncCause };
   /** A command failed: refused by the workspace, by the vendor, or later by the contact center. */
   commandFailed: { readonly failure: Failure; readonly command?: CommandName; readonly eventId?: string };
   /** The vendor listed the not-ready reasons. */
@@ -268,6 +268,7 @@ export class WorkspaceModel {
   }
 
   private resync(event: VendorEventOf<'resynced'>): void {
+    if (event.cause === 'sessionLost' && this.lastOutage) this.lastOutage = { ...this.lastOutage, sessionLost: true };
     this.setAgent(event.agent, 'snapshot');
     const listed = new Set<string>();
     for (const snapshot of event.interactions) {
@@ -279,7 +280,7 @@ export class WorkspaceModel {
         this.step(current.eventId, { to: 'wrapUp', at: event.at, cause: VANISHED_CAUSE[current.state] });
       }
     }
-    this.emitter.emit('resynced', { agent: this.agentState, interactions: this.interactions });
+    this.emitter.emit('resynced', { agent: this.agentState, interactions: this.interactions, ...(event.cause ? { cause: event.cause } : {}) });
   }
 
   private resyncOne(snapshot: LiveInteractionSnapshot): void {

@@ -16,6 +16,7 @@ export const en = {
   'link.lostAttempt': 'Connection to the phone system lost. Reconnecting (attempt {attempt})… Call controls are unavailable until it is back.',
   'link.lostContactCenter': 'The phone system is down. Reconnecting… Call controls are unavailable until it is back.',
   'link.wasLost': 'The connection to the phone system was lost for {seconds} s.',
+  'link.sessionLost': 'The phone system restarted and lost your session: the calls it no longer had have ended.',
   'link.callEnded': 'Your call ended at the server meanwhile.',
   'link.callsEnded': '{count} of your calls ended at the server meanwhile.',
   'link.loggedOut': 'The phone system logged you out: go available to take calls again.',

@@ -18,6 +18,7 @@ export const ja: Record<MessageKey, string> = {
   'link.lostAttempt': '電話システムとの接続が切れました。再接続中（{attempt} 回目）… 接続が戻るまで通話操作はできません。',
   'link.lostContactCenter': '電話システムが停止しています。再接続中… 接続が戻るまで通話操作はできません。',
   'link.wasLost': '電話システムとの接続が {seconds} 秒間切れていました。',
+  'link.sessionLost': '電話システムが再起動し、セッションが失われました。システムに残っていない通話は終了しています。',
   'link.callEnded': 'その間に通話はサーバー側で終了しました。',
   'link.callsEnded': 'その間に {count} 件の通話がサーバー側で終了しました。',
   'link.loggedOut': '電話システムからログアウトされました。着信を受けるには受付可に戻してください。',

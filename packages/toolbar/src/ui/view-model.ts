@@ -74,6 +74,7 @@ export function outageReport(
   if (outage?.restoredAt === undefined) return undefined;
   const seconds = Math.max(1, Math.round((outage.restoredAt - outage.lostAt) / 1000));
   const lines = [message('link.wasLost', { seconds })];
+  if (outage.sessionLost) lines.push(message('link.sessionLost'));
   const byEventId = new Map(interactions.map((interaction) => [interaction.eventId, interaction]));
   const ended = outage.liveCalls.filter((eventId) => {
     const interaction = byEventId.get(eventId);

@@ -347,4 +347,16 @@ describe('the link to the phone system', () => {
     ]);
     expect(outageReport({ ...outage, restoredAt: undefined }, [], { kind: 'ready' })).toBeUndefined();
   });
+
+  it('says when the phone system lost the session (it restarted), in each language', () => {
+    const outage = { lostAt: 1_000, restoredAt: 6_000, liveCalls: ['e1'], agentLoggedIn: true, sessionLost: true };
+    const lines = outageReport(outage, [call('e1', 'wrapUp')], { kind: 'loggedOut' });
+    expect(lines?.map((line) => say(en, line))).toEqual([
+      'The connection to the phone system was lost for 5 s.',
+      'The phone system restarted and lost your session: the calls it no longer had have ended.',
+      'Your call ended at the server meanwhile.',
+      'The phone system logged you out: go available to take calls again.',
+    ]);
+    expect(lines?.map((line) => say(ja, line))[1]).toBe('電話システムが再起動し、セッションが失われました。システムに残っていない通話は終了しています。');
+  });
 });

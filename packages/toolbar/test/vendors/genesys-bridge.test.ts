@@ -272,6 +272,25 @@ describe('GenesysVendor against the bridge', () => {
   });
 
   describe('when the connection fails', () => {
+    it('tells the agent when the bridge restarted and lost the session: the call it had ends, the agent is logged out', async () => {
+      const t = await available();
+      const { eventId } = await talking(t);
+      const causes: Array<string | undefined> = [];
+      t.model.on('resynced', ({ cause }) => causes.push(cause));
+      const port = Number(new URL(bridge.url).port);
+      await bridge.close();
+      await until(t.model, () => t.model.connection.state === 'reconnecting');
+      bridge = await startBridge({ port });
+      t.clock.advance(30_000);
+      await until(t.model, () => t.model.connection.state === 'connected' && t.model.agent.kind === 'loggedOut');
+      expect(causes).toEqual(['sessionLost']);
+      expect(t.model.interaction(eventId)?.state).toBe('wrapUp');
+      expect(t.model.outage).toMatchObject({ liveCalls: [eventId], agentLoggedIn: true, sessionLost: true });
+      expect(await t.workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
+      await until(t.model, () => t.model.agent.kind === 'ready');
+      expect(causes).toEqual(['sessionLost']);
+    });
+
     it('reconnects after the socket is killed, resuming from the last seq: the ringing call is still there', async () => {
       const t = await available();
       const { eventId } = await ringing(t);

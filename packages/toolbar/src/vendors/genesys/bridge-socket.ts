@@ -31,7 +31,8 @@ import type { SessionStore } from './session-store.ts';
  * - Every timer runs on the injected clock.
  */
 export interface BridgeSocketDelegate {
-  onOpened(frame: SessionOpened): void;
+  /** `lost`: the socket named a session and the bridge opened another (it restarted, or the session expired). */
+  onOpened(frame: SessionOpened, lost: boolean): void;
   onFrame(frame: TServerWireEvent | Snapshot): void;
   onStatus(status: ConnectionStatus): void;
 }
@@ -182,13 +183,14 @@ export class BridgeSocket {
     this.persistent = true;
     this.attempt = 0;
     this.heartbeatMs = frame.heartbeatMs;
+    const lost = this.sessionId !== undefined && this.sessionId !== frame.sessionId;
     this.sessionId = frame.sessionId;
     if (frame.resume !== 'replayed') this.lastSeq = frame.lastSeq;
     this.remember();
     this.armWatchdog(this.socket);
     this.options.log.info({ sessionId: frame.sessionId, resume: frame.resume, lastSeq: frame.lastSeq }, 'bridge session opened');
     this.options.delegate.onStatus({ state: 'connected' });
-    this.options.delegate.onOpened(frame);
+    this.options.delegate.onOpened(frame, lost);
     this.settle(true);
   }
 

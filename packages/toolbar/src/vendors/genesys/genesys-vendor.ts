@@ -86,6 +86,8 @@ export class GenesysVendor implements ICtiVendorHandler {
   /** What the events said about the DN: registered, and the agent logged in. */
   private registered = false;
   private loggedIn = false;
+  /** The bridge opened a new session in place of ours with a Snapshot to follow: that resync says so. */
+  private sessionLost = false;
   private disposed = false;
   private readonly signIn: GenesysSignIn | undefined;
 
@@ -118,7 +120,7 @@ export class GenesysVendor implements ICtiVendorHandler {
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       delegate: {
-        onOpened: (frame) => this.onOpened(frame),
+        onOpened: (frame, lost) => this.onOpened(frame, lost),
         onFrame: (frame) => this.onFrame(frame),
         onStatus: (status) => this.onSocketStatus(status),
       },
@@ -337,18 +339,25 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.rest.post(command, referenceId);
   }
 
-  private onOpened(frame: SessionOpened): void {
+  /**
+   * A lost session (the bridge restarted, or the session expired) is said with the resync that
+   * follows: the `fresh` one here, or the Snapshot's.
+   */
+  private onOpened(frame: SessionOpened, lost: boolean): void {
+    this.sessionLost = lost && frame.resume === 'snapshot';
     if (frame.resume !== 'fresh') return;
     // The bridge has nothing to tell: the agent is logged out and has no call, whatever was before.
     this.mapper.legs.clear();
     this.registered = false;
-    this.deliver([{ type: 'resynced', agent: { kind: 'loggedOut' }, interactions: [], at: frame.timestamp }]);
+    this.deliver([{ type: 'resynced', agent: { kind: 'loggedOut' }, interactions: [], at: frame.timestamp, ...(lost ? { cause: 'sessionLost' as const } : {}) }]);
   }
 
   private onFrame(frame: TServerWireEvent | Snapshot): void {
     if (frame.eventName === 'Snapshot') {
       this.registered = frame.agent.registered;
-      this.deliver([this.mapper.mapSnapshot(frame)]);
+      const resynced = this.mapper.mapSnapshot(frame);
+      this.deliver([this.sessionLost ? { ...resynced, cause: 'sessionLost' } : resynced]);
+      this.sessionLost = false;
       return;
     }
     switch (frame.eventName) {
