@@ -75,6 +75,14 @@ export class VoiceView {
     };
   }
 
+  /** What a notification of a call new to the DN would make of it, before applying it; `undefined` for a known call. */
+  preview(call: WorkspaceCall): { state: LegState; parentConnId?: string | undefined } | undefined {
+    const connectionId = call.connId ?? call.id;
+    if (this.calls.has(connectionId) || (call.previousConnId !== undefined && this.calls.has(call.previousConnId))) return undefined;
+    const view = callViewOf(call, undefined, this.now());
+    return view && { state: view.state, parentConnId: view.parentConnId };
+  }
+
   /** EventDTMFSent for digits the Workspace API accepted on one of the DN's calls. */
   dtmfSent(connectionId: string, digits: string, referenceId?: string): PortEvent {
     const view = this.calls.get(connectionId);
