@@ -1,6 +1,8 @@
 import { callTypes, recordingStates } from '@ctikit/protocol';
-import type { CallLegState, CallState, CallType, RecordingState, TServerEventName, UserData } from '@ctikit/protocol';
+import type { CallEventName, CallLegState, CallState, CallType, CallWireEvent, RecordingState, UserData } from '@ctikit/protocol';
 import type { CallLegSnapshot, PortEvent, TServerRequest } from '@ctikit/contact-center';
+
+type CallPortEvent = PortEvent<CallWireEvent>;
 import type { KvPair, WorkspaceCall } from './workspace-wire.ts';
 
 /**
@@ -125,7 +127,7 @@ export function legSnapshot(view: CallView, thisDN: string): CallLegSnapshot | u
   return { ...legFields(view, thisDN), state: view.state, muted: false, startedAt: view.startedAt };
 }
 
-function stateEvent(before: LegState | undefined, after: CallLegState): TServerEventName | undefined {
+function stateEvent(before: LegState | undefined, after: CallLegState): CallEventName | undefined {
   if (before === after) return undefined;
   switch (after) {
     case 'Ringing':
@@ -166,12 +168,12 @@ export interface CallChange {
 
 /** An event about one leg, with the attributes every call event carries. */
 export function legEvent(
-  eventName: TServerEventName,
+  eventName: CallEventName,
   view: CallView,
   addressing: { thisDN: string; agentId?: string | undefined },
   referenceId: string | undefined,
-  extra: Partial<PortEvent> = {},
-): PortEvent {
+  extra: Partial<CallPortEvent> = {},
+): CallPortEvent {
   return {
     eventName,
     thisDN: addressing.thisDN,
@@ -182,15 +184,15 @@ export function legEvent(
   };
 }
 
-export function callEvents(change: CallChange): PortEvent[] {
+export function callEvents(change: CallChange): CallPortEvent[] {
   const { before, after, previousConnectionId, cause } = change;
-  const event = (eventName: TServerEventName, extra: Partial<PortEvent> = {}): PortEvent => legEvent(eventName, after, cause, change.referenceId, extra);
+  const event = (eventName: CallEventName, extra: Partial<CallPortEvent> = {}): CallPortEvent => legEvent(eventName, after, cause, change.referenceId, extra);
   if (after.state === 'Released') {
     if (!before || before.state === 'Released') return [];
     if (before.state === 'Ringing' && cause.request === undefined) return [event('EventAbandoned', { callState: 'Abandoned' })];
     return [event('EventReleased', { callState: releaseState(before, cause.request) })];
   }
-  const events: PortEvent[] = [];
+  const events: CallPortEvent[] = [];
   if (previousConnectionId !== undefined && before) {
     const left = before.reported.filter((number) => !after.participants.includes(number));
     events.push(event('EventPartyChanged', { previousConnectionId, ...(left.length === 1 ? { thirdPartyDN: left[0] } : {}) }));

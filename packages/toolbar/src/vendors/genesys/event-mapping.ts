@@ -1,10 +1,14 @@
 import {
   errorCodeForTServer,
+  type AgentWireEvent,
   type CallSnapshot,
   type CallState,
+  type CallWireEvent,
+  type ErrorWireEvent,
   type RecordingState as WireRecordingState,
   type Snapshot,
   type TServerEventName,
+  type TServerEventOf,
   type TServerWireEvent,
 } from '@ctikit/protocol';
 import type { AgentState } from '../../core/agent-state.ts';
@@ -44,7 +48,8 @@ export interface MappingOptions {
   isOwnCommand?: (referenceId: string) => boolean;
 }
 
-type Handler = (event: TServerWireEvent, mapper: TServerEventMapper) => VendorEvent[];
+/** One handler per event name, each given the event of its own family (a call event always has its eventId and ConnID). */
+type Handlers = { [N in TServerEventName]: (event: TServerEventOf<N>, mapper: TServerEventMapper) => VendorEvent[] };
 
 const RECORDING: Record<WireRecordingState, RecordingState> = { Stopped: 'stopped', Recording: 'recording', Paused: 'paused' };
 
@@ -79,7 +84,7 @@ export function releaseCause(before: LegState | undefined, callState: CallState 
 /** Who placed the call decides its direction and number: the agent's own DN as ANI means the agent dialed. */
 interface CallFields {
   thisDN?: string | undefined;
-  callType?: TServerWireEvent['callType'];
+  callType?: CallWireEvent['callType'];
   ANI?: string | undefined;
   DNIS?: string | undefined;
   otherDN?: string | undefined;
@@ -106,18 +111,18 @@ function agentState(workMode: string | undefined, reasonCode: string | undefined
 }
 
 /** After-call work; a timed one (T-Server's `WrapUpTime` extension, seconds) ends that long after the event. */
-function afterCallWork(event: TServerWireEvent): AgentState {
+function afterCallWork(event: AgentWireEvent): AgentState {
   const seconds = Number(event.extensions?.['WrapUpTime']);
   return Number.isInteger(seconds) && seconds > 0 ? { kind: 'afterCallWork', endsAt: event.timestamp + seconds * 1000 } : { kind: 'afterCallWork' };
 }
 
 const agentEvent =
-  (state: (event: TServerWireEvent, mapper: TServerEventMapper) => AgentState): Handler =>
-  (event, mapper) => [{ type: 'agentStateChanged', state: state(event, mapper), at: event.timestamp }];
+  (state: (event: AgentWireEvent, mapper: TServerEventMapper) => AgentState) =>
+  (event: AgentWireEvent, mapper: TServerEventMapper): VendorEvent[] => [{ type: 'agentStateChanged', state: state(event, mapper), at: event.timestamp }];
 
-const nothing: Handler = () => [];
+const nothing = (): VendorEvent[] => [];
 
-const HANDLERS: Record<TServerEventName, Handler> = {
+const HANDLERS: Handlers = {
   EventRegistered: nothing,
   EventUnregistered: nothing,
   EventAgentLogin: agentEvent((event) => agentState(event.workMode, undefined, undefined)),
@@ -145,8 +150,8 @@ const HANDLERS: Record<TServerEventName, Handler> = {
       recordingState: event.recordingState === undefined ? undefined : RECORDING[event.recordingState],
     }),
   EventDTMFSent: nothing,
-  EventMuteOn: (event) => (event.eventId ? [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }] : []),
-  EventMuteOff: (event) => (event.eventId ? [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }] : []),
+  EventMuteOn: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }],
+  EventMuteOff: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }],
   EventError: (event, mapper) => mapper.error(event),
   EventLinkDisconnected: nothing,
   EventLinkConnected: nothing,
@@ -162,7 +167,9 @@ export class TServerEventMapper {
   }
 
   map(event: TServerWireEvent): VendorEvent[] {
-    return HANDLERS[event.eventName](event, this);
+    // The table gives each name the handler of its family; TypeScript cannot correlate the lookup with the event.
+    const handler = HANDLERS[event.eventName] as (event: TServerWireEvent, mapper: TServerEventMapper) => VendorEvent[];
+    return handler(event, this);
   }
 
   /** A full snapshot: the legs are rebuilt from it and the model is told to replace its state. */
@@ -197,9 +204,8 @@ export class TServerEventMapper {
     };
   }
 
-  started(event: TServerWireEvent, state: 'ringing' | 'dialing'): VendorEvent[] {
+  started(event: CallWireEvent, state: 'ringing' | 'dialing'): VendorEvent[] {
     const { eventId, connectionId, transferConnectionId } = event;
-    if (eventId === undefined || connectionId === undefined) return [];
     this.legs.set({ eventId, connectionId, state, ...(transferConnectionId ? { linkedConnectionId: transferConnectionId } : {}) });
     const details = this.details(event);
     const started: VendorEvent = {
@@ -215,20 +221,18 @@ export class TServerEventMapper {
   }
 
   moved(
-    event: TServerWireEvent,
+    event: CallWireEvent,
     state: LegState,
     type: 'interactionConnected' | 'interactionHeld' | 'interactionRetrieved',
   ): VendorEvent[] {
     const { eventId, connectionId } = event;
-    if (eventId === undefined || connectionId === undefined) return [];
     const leg = this.legs.get(eventId);
     this.legs.set({ ...(leg ?? {}), eventId, connectionId, state });
     return [{ type, eventId, at: event.timestamp }];
   }
 
-  ended(event: TServerWireEvent, cause: (before: LegState | undefined) => EndCause): VendorEvent[] {
+  ended(event: CallWireEvent, cause: (before: LegState | undefined) => EndCause): VendorEvent[] {
     const { eventId } = event;
-    if (eventId === undefined) return [];
     const leg = this.legs.remove(eventId);
     const ended: VendorEvent[] = [{ type: 'interactionEnded', eventId, cause: cause(leg?.state), at: event.timestamp }];
     if (!leg) return ended;
@@ -241,9 +245,8 @@ export class TServerEventMapper {
   }
 
   /** The leg got a new ConnID (the consulted agent's leg joining the main call) and keeps its eventId. */
-  partyChanged(event: TServerWireEvent): VendorEvent[] {
+  partyChanged(event: CallWireEvent): VendorEvent[] {
     const { eventId, connectionId } = event;
-    if (eventId === undefined || connectionId === undefined) return [];
     const leg = this.legs.get(eventId);
     if (leg) {
       this.legs.set({
@@ -263,15 +266,14 @@ export class TServerEventMapper {
   }
 
   dataChanged(
-    event: TServerWireEvent,
+    event: CallWireEvent,
     change: Omit<VendorEventOf<'interactionDataChanged'>, 'type' | 'eventId' | 'at'>,
   ): VendorEvent[] {
-    if (event.eventId === undefined) return [];
     const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
     return [{ type: 'interactionDataChanged', eventId: event.eventId, ...defined, at: event.timestamp }];
   }
 
-  error(event: TServerWireEvent): VendorEvent[] {
+  error(event: ErrorWireEvent): VendorEvent[] {
     if (event.referenceId !== undefined && this.options.isOwnCommand?.(event.referenceId)) return [];
     const code: CtiErrorCode = isCtiErrorCode(event.errorCode)
       ? event.errorCode
