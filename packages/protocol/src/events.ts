@@ -52,7 +52,7 @@ export const callTypes = ['Inbound', 'Outbound', 'Internal', 'Consult', 'Unknown
 export type CallType = (typeof callTypes)[number];
 
 export const recordingStates = ['Stopped', 'Recording', 'Paused'] as const;
-export type RecordingState = (typeof recordingStates)[number];
+export type TServerRecordingState = (typeof recordingStates)[number];
 
 /** CallState on EventReleased / EventDestinationBusy (TCallState), telling how a leg ended. */
 export const callStates = ['OK', 'Transferred', 'Conferenced', 'Busy', 'NoAnswer', 'Rejected', 'Abandoned'] as const;
@@ -155,15 +155,16 @@ export function isCallEvent<E extends { eventName: string }>(event: E): event is
 /** An event before its session numbers it: what a backend or the bridge builds, `seq` and `timestamp` still to come. */
 export type UnsequencedEvent<E extends TServerWireEvent = TServerWireEvent> = E extends unknown ? Omit<E, 'seq' | 'timestamp'> : never;
 
-export const interactionStates = ['Ringing', 'Dialing', 'Established', 'Held'] as const;
-export type CallLegState = (typeof interactionStates)[number];
+/** A call leg's T-Server state (a party on the call): the one name set the engine, the wire and the vendor adapter use. */
+export const legStates = ['Ringing', 'Dialing', 'Established', 'Held'] as const;
+export type LegState = (typeof legStates)[number];
 
 export const callSnapshotSchema = z.object({
   eventId: z.string(),
   connectionId: z.string(),
   callUuid: z.string(),
   callType: z.enum(callTypes),
-  state: z.enum(interactionStates),
+  state: z.enum(legStates),
   ANI: z.string().optional(),
   DNIS: z.string().optional(),
   otherDN: z.string().optional(),

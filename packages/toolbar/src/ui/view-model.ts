@@ -222,7 +222,7 @@ export interface ConsultControls {
  * hanging up, not holding, muting, tones or a second transfer.
  */
 export interface ActiveCallControls {
-  readonly hold: 'hold' | 'resume' | undefined;
+  readonly hold: 'hold' | 'retrieve' | undefined;
   readonly mute: 'mute' | 'unmute' | undefined;
   readonly keypad: boolean;
   readonly transfer: boolean;
@@ -235,7 +235,7 @@ export interface ActiveCallControls {
 
 export function activeCallControls(interaction: Interaction, consult?: Interaction): ActiveCallControls {
   const quiet = consult !== undefined;
-  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('retrieveCall', interaction) ? 'resume' : undefined;
+  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('retrieveCall', interaction) ? 'retrieve' : undefined;
   const mute = allowed('muteCall', interaction) ? 'mute' : allowed('unmuteCall', interaction) ? 'unmute' : undefined;
   const record = allowed('startRecording', interaction) ? 'record' : allowed('stopRecording', interaction) ? 'stopRecording' : undefined;
   return {
@@ -327,7 +327,7 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   hangupCall: 'call.hangup',
   endCall: 'call.hangup',
   holdCall: 'call.hold',
-  retrieveCall: 'call.resume',
+  retrieveCall: 'call.retrieve',
   muteCall: 'call.mute',
   unmuteCall: 'call.unmute',
   transferCall: 'call.transferGo',

@@ -180,7 +180,7 @@ describe('Workspace', () => {
       expect(workspace.model.interaction('e1')?.endCause).toEqual({ kind: 'abandoned' });
     });
 
-    it('holds and resumes, refusing a second hold or a resume of a call not held', async () => {
+    it('holds and retrieves, refusing a second hold or a retrieve of a call not held', async () => {
       await connectedCall();
       expect(await workspace.execute('retrieveCall', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
       expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });

@@ -1,5 +1,5 @@
 import { callTypes, recordingStates } from '@ctikit/protocol';
-import type { CallEventName, CallLegState, CallState, CallType, CallWireEvent, RecordingState, UserData } from '@ctikit/protocol';
+import type { CallEventName, LegState, CallState, CallType, CallWireEvent, TServerRecordingState, UserData } from '@ctikit/protocol';
 import type { CallLegSnapshot, PortEvent, TServerRequest } from '@ctikit/contact-center';
 
 type CallPortEvent = PortEvent<CallWireEvent>;
@@ -22,7 +22,7 @@ import type { KvPair, WorkspaceCall } from './workspace-wire.ts';
  * The caller is read as Genesys sends it: `ani` / `dnis` when the call carries them, else the
  * participants with the roles RoleOrigination / RoleDestination.
  */
-export type LegState = CallLegState | 'Released';
+export type CallViewState = LegState | 'Released';
 
 export interface CallView {
   connectionId: string;
@@ -30,7 +30,7 @@ export interface CallView {
   callId: string;
   callUuid: string;
   callType: CallType;
-  state: LegState;
+  state: CallViewState;
   ANI?: string | undefined;
   DNIS?: string | undefined;
   /** The other parties, the one the DN talks to first. */
@@ -38,7 +38,7 @@ export interface CallView {
   /** The parties the agent has been told about: EventPartyAdded/Deleted are derived against these. */
   reported: string[];
   userData: UserData;
-  recordingState: RecordingState;
+  recordingState: TServerRecordingState;
   /** On a consultation: the held main call. */
   parentConnId?: string | undefined;
   /** On a main call: the consultation in progress. */
@@ -53,7 +53,7 @@ export interface Cause {
   request?: TServerRequest | undefined;
 }
 
-const LEG_STATES: Record<string, LegState> = {
+const LEG_STATES: Record<string, CallViewState> = {
   Ringing: 'Ringing',
   Dialing: 'Dialing',
   Established: 'Established',
@@ -82,7 +82,7 @@ export function callViewOf(call: WorkspaceCall, before: CallView | undefined, no
   if (state === undefined) return undefined;
   const callType = (callTypes as readonly string[]).includes(call.callType ?? '') ? (call.callType as CallType) : (before?.callType ?? 'Unknown');
   const recordingState = (recordingStates as readonly string[]).includes(call.recordingState ?? '')
-    ? (call.recordingState as RecordingState)
+    ? (call.recordingState as TServerRecordingState)
     : (before?.recordingState ?? 'Stopped');
   const participants = call.participants.map((participant) => participant.number);
   const withRole = (role: string): string | undefined => call.participants.find((participant) => participant.role === role)?.number;
@@ -127,7 +127,7 @@ export function legSnapshot(view: CallView, thisDN: string): CallLegSnapshot | u
   return { ...legFields(view, thisDN), state: view.state, muted: false, startedAt: view.startedAt };
 }
 
-function stateEvent(before: LegState | undefined, after: CallLegState): CallEventName | undefined {
+function stateEvent(before: CallViewState | undefined, after: LegState): CallEventName | undefined {
   if (before === after) return undefined;
   switch (after) {
     case 'Ringing':

@@ -5,7 +5,8 @@ import {
   type CallState,
   type CallWireEvent,
   type ErrorWireEvent,
-  type RecordingState as WireRecordingState,
+  type LegState,
+  type TServerRecordingState,
   type Snapshot,
   type TServerEventName,
   type TServerEventOf,
@@ -16,7 +17,7 @@ import type { Direction, EndCause, InteractionDetails, RecordingState } from '..
 import type { LiveInteractionState } from '../../core/interaction-state.ts';
 import { failure, isCtiErrorCode, type CtiErrorCode, type VendorCause } from '../../core/outcome.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf } from '../../core/vendor-events.ts';
-import { CallLegs, type LegState } from './call-legs.ts';
+import { CallLegs } from './call-legs.ts';
 
 /**
  * T-Server events (as the bridge forwards them) → the core's vendor events. One handler per event
@@ -51,13 +52,13 @@ export interface MappingOptions {
 /** One handler per event name, each given the event of its own family (a call event always has its eventId and ConnID). */
 type Handlers = { [N in TServerEventName]: (event: TServerEventOf<N>, mapper: TServerEventMapper) => VendorEvent[] };
 
-const RECORDING: Record<WireRecordingState, RecordingState> = { Stopped: 'stopped', Recording: 'recording', Paused: 'paused' };
+const RECORDING: Record<TServerRecordingState, RecordingState> = { Stopped: 'stopped', Recording: 'recording', Paused: 'paused' };
 
-const SNAPSHOT_STATES: Record<CallSnapshot['state'], { live: LiveInteractionState; leg: LegState }> = {
-  Ringing: { live: 'offered', leg: 'ringing' },
-  Dialing: { live: 'dialing', leg: 'dialing' },
-  Established: { live: 'connected', leg: 'established' },
-  Held: { live: 'held', leg: 'held' },
+const LIVE_STATES: Record<LegState, LiveInteractionState> = {
+  Ringing: 'offered',
+  Dialing: 'dialing',
+  Established: 'connected',
+  Held: 'held',
 };
 
 function failed(code: CtiErrorCode, message: string): EndCause {
@@ -67,12 +68,12 @@ function failed(code: CtiErrorCode, message: string): EndCause {
 /** How a released leg ended: by its CallState, read against the state the leg was in. */
 export function releaseCause(before: LegState | undefined, callState: CallState | undefined): EndCause {
   if (callState === 'Transferred') return { kind: 'transferred' };
-  if (before === 'ringing') {
+  if (before === 'Ringing') {
     if (callState === 'Rejected') return { kind: 'rejected' };
     if (callState === 'Abandoned') return { kind: 'abandoned' };
     return { kind: 'missed' };
   }
-  if (before === 'dialing') {
+  if (before === 'Dialing') {
     if (callState === 'Busy') return failed('TERMINATING_PARTY_BUSY', 'The destination is busy.');
     if (callState === 'NoAnswer') return failed('DESTINATION_NO_ANSWER', 'The destination did not answer.');
     if (callState === 'Rejected') return failed('DESTINATION_REJECTED', 'The destination rejected the call.');
@@ -131,15 +132,15 @@ const HANDLERS: Handlers = {
   EventAgentNotReady: agentEvent((event, mapper) =>
     event.workMode === 'AfterCallWork' ? afterCallWork(event) : agentState(event.workMode, event.reasons?.['ReasonCode'], mapper.reasonLabel),
   ),
-  EventRinging: (event, mapper) => mapper.started(event, 'ringing'),
-  EventDialing: (event, mapper) => mapper.started(event, 'dialing'),
+  EventRinging: (event, mapper) => mapper.started(event, 'Ringing'),
+  EventDialing: (event, mapper) => mapper.started(event, 'Dialing'),
   EventNetworkReached: nothing,
-  EventEstablished: (event, mapper) => mapper.moved(event, 'established', 'interactionConnected'),
-  EventHeld: (event, mapper) => mapper.moved(event, 'held', 'interactionHeld'),
-  EventRetrieved: (event, mapper) => mapper.moved(event, 'established', 'interactionRetrieved'),
+  EventEstablished: (event, mapper) => mapper.moved(event, 'Established', 'interactionConnected'),
+  EventHeld: (event, mapper) => mapper.moved(event, 'Held', 'interactionHeld'),
+  EventRetrieved: (event, mapper) => mapper.moved(event, 'Established', 'interactionRetrieved'),
   EventReleased: (event, mapper) => mapper.ended(event, (before) => releaseCause(before, event.callState)),
   EventAbandoned: (event, mapper) =>
-    mapper.ended(event, (before) => (before === undefined || before === 'ringing' ? { kind: 'abandoned' } : { kind: 'completed' })),
+    mapper.ended(event, (before) => (before === undefined || before === 'Ringing' ? { kind: 'abandoned' } : { kind: 'completed' })),
   EventDestinationBusy: nothing,
   EventPartyChanged: (event, mapper) => mapper.partyChanged(event),
   EventPartyAdded: (event, mapper) => mapper.dataChanged(event, { parties: event.parties }),
@@ -179,14 +180,14 @@ export class TServerEventMapper {
       this.legs.set({
         eventId: call.eventId,
         connectionId: call.connectionId,
-        state: SNAPSHOT_STATES[call.state].leg,
+        state: call.state,
         ...(call.transferConnectionId !== undefined ? { linkedConnectionId: call.transferConnectionId } : {}),
       });
     }
     const { agent } = snapshot;
     const interactions: LiveInteractionSnapshot[] = snapshot.calls.map((call) => ({
       eventId: call.eventId,
-      state: SNAPSHOT_STATES[call.state].live,
+      state: LIVE_STATES[call.state],
       details: this.details({ ...call, thisDN: agent.dn }),
       offeredAt: call.startedAt,
       muted: call.muted,
@@ -204,12 +205,12 @@ export class TServerEventMapper {
     };
   }
 
-  started(event: CallWireEvent, state: 'ringing' | 'dialing'): VendorEvent[] {
+  started(event: CallWireEvent, state: 'Ringing' | 'Dialing'): VendorEvent[] {
     const { eventId, connectionId, transferConnectionId } = event;
     this.legs.set({ eventId, connectionId, state, ...(transferConnectionId ? { linkedConnectionId: transferConnectionId } : {}) });
     const details = this.details(event);
     const started: VendorEvent = {
-      type: state === 'ringing' ? 'interactionOffered' : 'interactionDialing',
+      type: state === 'Ringing' ? 'interactionOffered' : 'interactionDialing',
       eventId,
       details,
       at: event.timestamp,
