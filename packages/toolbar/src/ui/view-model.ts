@@ -332,6 +332,7 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   unmuteCall: 'call.unmute',
   transferCall: 'call.transferGo',
   consultCall: 'call.consult',
+  conferenceCall: 'call.consult',
   completeTransfer: 'call.completeTransfer',
   completeConference: 'call.completeConference',
   cancelConsult: 'call.cancelConsult',
@@ -343,6 +344,8 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   setAttachedData: 'call.attachedData',
   deleteAttachedData: 'call.attachedData',
   closeInteraction: 'call.done',
+  muteSpeaker: undefined,
+  unmuteSpeaker: undefined,
 };
 
 export interface ErrorView {
