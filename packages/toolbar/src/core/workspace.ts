@@ -22,7 +22,10 @@ import { WorkspaceModel } from './workspace-model.ts';
  * are closed as soon as they end (the call they served carries the wrap-up); wrap-up is the
  * contact center's after-call work where it has one — closing the last wrap-up ends it, and its end
  * at the contact center (a timer, a supervisor) closes the wrap-ups; and the not-ready reasons are
- * asked of the vendor once, on start, and kept in the model.
+ * asked of the vendor once, on start, and kept in the model; a single-step conference
+ * (`conferenceCall`) is a consultation that joins the call as soon as its party answers
+ * (completeConference) — if it ends first, nothing more happens: the call stays held, as after any
+ * consultation that failed.
  */
 export interface WorkspaceOptions {
   vendor: ICtiVendorHandler;
@@ -40,6 +43,8 @@ export class Workspace {
   private readonly log: Logger;
   private readonly newEventId: () => string;
   private readonly stopClosing: readonly (() => void)[];
+  /** Single-step conferences waiting for their party to answer: consultation eventId → the call's. */
+  private readonly conferencesWhenAnswered = new Map<string, string>();
 
   constructor(options: WorkspaceOptions) {
     this.vendor = options.vendor;
@@ -47,7 +52,10 @@ export class Workspace {
     this.model = new WorkspaceModel({ logger: this.log });
     this.newEventId = options.newEventId;
     this.stopClosing = [
-      this.model.on('interactionChanged', ({ interaction }) => this.closeIfOwnConsultation(interaction)),
+      this.model.on('interactionChanged', ({ interaction }) => {
+        this.conferenceIfAnswered(interaction);
+        this.closeIfOwnConsultation(interaction);
+      }),
       this.model.on('agentChanged', ({ agent, previous }) => this.closeIfWrapUpEnded(agent, previous)),
     ];
   }
@@ -94,6 +102,7 @@ export class Workspace {
       outcome = failure('INTERNAL_ERROR', error instanceof Error ? error.message : String(error)) as CommandResult<C>;
     }
     if (!outcome.ok) this.model.reportFailure(outcome, command, eventId);
+    else if (command === 'conferenceCall' && eventId !== undefined && 'eventId' in outcome) this.conferencesWhenAnswered.set(outcome.eventId, eventId);
     return outcome;
   }
 
@@ -117,6 +126,17 @@ export class Workspace {
     const consult = this.model.interaction(consultEventId);
     if (!consult) return failure('UNKNOWN_INTERACTION', `No consultation ${consultEventId}.`);
     return spec.consultRule(consult);
+  }
+
+  private conferenceIfAnswered(consult: Interaction): void {
+    const main = this.conferencesWhenAnswered.get(consult.eventId);
+    if (main === undefined) return;
+    if (consult.state === 'connected') {
+      this.conferencesWhenAnswered.delete(consult.eventId);
+      void this.execute('completeConference', main, consult.eventId);
+    } else if (consult.state === 'wrapUp' || consult.state === 'closed') {
+      this.conferencesWhenAnswered.delete(consult.eventId);
+    }
   }
 
   private closeIfOwnConsultation(interaction: Interaction): void {

@@ -3,7 +3,7 @@ import type { DnSnapshot, PortEvent } from '@ctikit/contact-center';
 import { LOGGED_OUT, agentEvents, agentViewOf, snapshotState } from './agent-events.ts';
 import type { AgentView } from './agent-events.ts';
 import { callEvents, callViewOf, legEvent, legSnapshot, reportedAfter } from './call-events.ts';
-import type { CallChange, CallView, Cause, LegState } from './call-events.ts';
+import type { CallChange, CallView, Cause, CallViewState } from './call-events.ts';
 import type { WorkspaceCall, WorkspaceDn } from './workspace-wire.ts';
 
 /**
@@ -48,7 +48,7 @@ export class VoiceView {
     notificationType: string,
     request: Cause['request'],
     referenceId?: string,
-  ): { events: PortEvent[]; state?: LegState; parentConnId?: string | undefined; created?: string } {
+  ): { events: PortEvent[]; state?: CallViewState; parentConnId?: string | undefined; created?: string } {
     const connectionId = call.connId ?? call.id;
     const previous = call.previousConnId;
     const rekeyed = previous !== undefined && previous !== connectionId && this.calls.has(previous);
