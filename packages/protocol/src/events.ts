@@ -34,6 +34,8 @@ export const TSERVER_EVENT_NAMES = [
   'EventDTMFSent',
   'EventMuteOn',
   'EventMuteOff',
+  /** A user event to the DN: Outbound Contact Server's notifications (userData `GSW_USER_EVENT` and the record). */
+  'EventUserEvent',
   'EventError',
   'EventLinkDisconnected',
   'EventLinkConnected',

@@ -147,6 +147,7 @@ const HANDLERS: Record<TServerEventName, Handler> = {
   EventDTMFSent: nothing,
   EventMuteOn: (event) => (event.eventId ? [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }] : []),
   EventMuteOff: (event) => (event.eventId ? [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }] : []),
+  EventUserEvent: nothing,
   EventError: (event, mapper) => mapper.error(event),
   EventLinkDisconnected: nothing,
   EventLinkConnected: nothing,
