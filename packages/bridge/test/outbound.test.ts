@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SimulatorConfigInput } from '@ctikit/contact-center';
 import { command, DEFAULT_TEST_CONFIG, postJson, readyAgent, startBridge, type TestBridge } from './harness.ts';
 
 /** Outbound campaigns on the wire: POST /genesys/outbound as the caller's agent, notifications as EventUserEvent on its socket. */
 
-const CONFIG = {
+const CONFIG: SimulatorConfigInput = {
   ...DEFAULT_TEST_CONFIG,
   campaigns: [
     {
       name: 'Renewals',
-      mode: 'preview' as const,
+      mode: 'preview',
       callingList: 'RenewalsList',
       agents: ['agent1', 'agent2'],
       records: [{ phone: '4155550101', fields: { Name: 'Ada Byron', Plan: 'Gold' } }, { phone: '4155550102', fields: { Name: 'Carl Gauss' } }],
