@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SOCKET_PATH } from '@ctikit/protocol';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
 import { agentTokenRoutes } from './auth/agent-tokens.ts';
+import { campaignsOf, outboundRoutes } from './outbound/outbound-routes.ts';
 import { isContactCenterPort, openBackend } from './backends/backend-selection.ts';
 import type { BackendSelection, OpenedBackend } from './backends/backend-selection.ts';
 import { commandsRoute } from './commands/commands-route.ts';
@@ -151,6 +152,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   void app.register(commandsRoute, { access, backend, sessions: registry, metrics, drain, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
   void app.register(agentTokenRoutes, { access, clock: options.clock });
+  void app.register(outboundRoutes, { access, campaigns: campaignsOf(backend, simulatorControl) });
   void app.register(opsRoutes, {
     mode: options.mode,
     backend,

@@ -7,6 +7,8 @@ import type { SimulatorConfig } from './config.ts';
 import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
 import * as customer from './customer-side.ts';
 import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
+import { OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
+import { startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';
 import { createQueue, settleRouting } from './routing.ts';
 import { dnSnapshot, listAgents, listCalls } from './views.ts';
@@ -18,7 +20,10 @@ import { World } from './world.ts';
  *
  * Requests settle synchronously; their events are delivered before the returned promise settles.
  */
-export interface ContactCenterSimulator extends ContactCenterPort, SimulatorControl {}
+export interface ContactCenterSimulator extends ContactCenterPort, SimulatorControl {
+  /** The outbound campaigns of the simulator file; their notifications reach the agent's DN as EventUserEvent. */
+  readonly outbound: OutboundCampaigns;
+}
 
 export function createSimulator(
   config: SimulatorConfig = DEFAULT_SIMULATOR_CONFIG,
@@ -29,14 +34,23 @@ export function createSimulator(
 
 class Simulator implements ContactCenterSimulator {
   private readonly world: World;
+  readonly outbound: OutboundCampaigns;
 
   constructor(config: SimulatorConfig, clock: Clock) {
     this.world = new World(config, clock, settleRouting);
+    this.outbound = new OutboundCampaigns(config.campaigns, clock);
     config.agents.forEach((entry, order) => this.world.agents.set(entry.dn, createAgent(entry, order, clock.now())));
     for (const queue of config.queues) {
       const agents = [...this.world.agents.values()].filter((agent) => agent.queues.includes(queue.dn));
       this.world.queues.set(queue.dn, createQueue(queue.dn, queue.name, agents));
     }
+    this.outbound.subscribe(({ notification, agentId, record }) => {
+      const agent = config.agents.find((entry) => entry.agentId === agentId);
+      if (!agent) return;
+      const userData = { ...recordUserData(record), GSW_USER_EVENT: notification };
+      this.world.run(() => this.world.dispatcher.emit({ eventName: 'EventUserEvent', thisDN: agent.dn, agentId, userData }));
+    });
+    if (config.campaigns.some((campaign) => campaign.mode === 'progressive')) startProgressiveDialer(this, this.outbound);
   }
 
   agents(): AgentEntry[] {

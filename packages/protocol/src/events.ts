@@ -39,10 +39,12 @@ export const CALL_EVENT_NAMES = [
   'EventMuteOn',
   'EventMuteOff',
 ] as const;
+/** A user event to the DN: Outbound Contact Server's notifications (userData `GSW_USER_EVENT` and the record). */
+export const USER_EVENT_NAME = 'EventUserEvent';
 /** The bridge's link to the contact center. */
 export const LINK_EVENT_NAMES = ['EventLinkDisconnected', 'EventLinkConnected'] as const;
 
-export const TSERVER_EVENT_NAMES = [...AGENT_EVENT_NAMES, ...CALL_EVENT_NAMES, 'EventError', ...LINK_EVENT_NAMES] as const;
+export const TSERVER_EVENT_NAMES = [...AGENT_EVENT_NAMES, ...CALL_EVENT_NAMES, USER_EVENT_NAME, 'EventError', ...LINK_EVENT_NAMES] as const;
 export type TServerEventName = (typeof TSERVER_EVENT_NAMES)[number];
 export type AgentEventName = (typeof AGENT_EVENT_NAMES)[number];
 export type CallEventName = (typeof CALL_EVENT_NAMES)[number];
@@ -125,6 +127,13 @@ export const errorEventSchema = z.object({
 });
 export type ErrorWireEvent = z.infer<typeof errorEventSchema>;
 
+export const userEventSchema = z.object({
+  eventName: z.literal(USER_EVENT_NAME),
+  ...eventBase,
+  userData: userDataSchema.optional(),
+});
+export type UserWireEvent = z.infer<typeof userEventSchema>;
+
 /** EventLinkDisconnected says why (the stable code and a message). */
 export const linkEventSchema = z.object({
   eventName: z.enum(LINK_EVENT_NAMES),
@@ -135,7 +144,7 @@ export const linkEventSchema = z.object({
 export type LinkWireEvent = z.infer<typeof linkEventSchema>;
 
 /** A T-Server event, by family: the event name decides which fields it has. */
-export const tserverEventSchema = z.discriminatedUnion('eventName', [agentEventSchema, callEventSchema, errorEventSchema, linkEventSchema]);
+export const tserverEventSchema = z.discriminatedUnion('eventName', [agentEventSchema, callEventSchema, userEventSchema, errorEventSchema, linkEventSchema]);
 export type TServerWireEvent = z.infer<typeof tserverEventSchema>;
 /** The member of a union of event families that has the name `N`, narrowed to it. */
 export type EventNamed<E extends { eventName: string }, N extends string> = E extends unknown

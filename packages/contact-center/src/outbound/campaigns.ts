@@ -159,7 +159,8 @@ export class OutboundCampaigns {
     const record = this.own(agentId, recordHandle, ['Offered']);
     record.status = 'Dialing';
     record.attempts += 1;
-    return { phone: record.phone, userData: recordUserData(record), record: this.notify('RecordDialed', record, agentId) };
+    const dialed = this.notify('RecordDialed', record, agentId);
+    return { phone: record.phone, userData: recordUserData(dialed), record: dialed };
   }
 
   /** The agent gives the record back (or its call could not be placed): another agent may get it. */
@@ -304,12 +305,12 @@ function view(record: RecordState): OutboundRecordView {
 }
 
 /** The record as OCS attaches it to the call: its GSW_ keys and the calling list's fields. */
-export function recordUserData(record: Pick<RecordState, 'recordHandle' | 'campaign' | 'phone' | 'callResult' | 'attempts' | 'fields'>): UserData {
+export function recordUserData(record: OutboundRecordView): UserData {
   return {
     ...record.fields,
     GSW_RECORD_HANDLE: record.recordHandle,
-    GSW_CAMPAIGN_NAME: record.campaign.name,
-    GSW_CALLING_LIST: record.campaign.callingList,
+    GSW_CAMPAIGN_NAME: record.campaignName,
+    GSW_CALLING_LIST: record.callingList,
     GSW_PHONE: record.phone,
     GSW_CALL_RESULT: record.callResult,
     GSW_ATTEMPTS: record.attempts,

@@ -1,8 +1,15 @@
 import { CtiError } from '@ctikit/protocol';
+import type { UserData } from '@ctikit/protocol';
 import { ManualClock } from '@ctikit/kernel';
 import { describe, expect, it } from 'vitest';
-import { campaignsSchema, OutboundCampaigns, parseSimulatorConfig, startProgressiveDialer, type OutboundEvent, type SimulatorConfigInput } from '../../src/index.ts';
+import { campaignsSchema, OutboundCampaigns, parseSimulatorConfig, type OutboundEvent, type SimulatorConfigInput } from '../../src/index.ts';
 import { Harness } from '../harness.ts';
+import type { PortEvent } from '../../src/index.ts';
+
+/** The attached data of an event of a family that carries it. */
+function userDataOf(event: PortEvent): UserData | undefined {
+  return 'userData' in event ? event.userData : undefined;
+}
 
 const CAMPAIGNS = campaignsSchema.parse([
   {
@@ -135,8 +142,6 @@ describe('progressive dialing in the simulator', () => {
       ],
     };
     const h = new Harness(file);
-    const outbound = new OutboundCampaigns(parseSimulatorConfig(file).campaigns, h.clock);
-    const stop = startProgressiveDialer(h.sim, outbound);
     await h.ready('5002', 'agent2');
     await h.loggedIn('5001');
     await h.request('5001', { request: 'RequestAgentReady' });
@@ -145,9 +150,27 @@ describe('progressive dialing in the simulator', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.parties.map((party) => party.dn)).toEqual(expect.arrayContaining(['+14155550201', '5001']));
     const ringing = h.take('5001').find((event) => event.eventName === 'EventRinging');
-    expect(ringing?.userData).toMatchObject({ Name: 'Emmy', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Winback' });
-    expect(outbound.record('agent1', 1)).toMatchObject({ status: 'Dialing', attempts: 1 });
+    expect(ringing && userDataOf(ringing)).toMatchObject({ Name: 'Emmy', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Winback' });
+    expect(h.sim.outbound.record('agent1', 1)).toMatchObject({ status: 'Dialing', attempts: 1 });
     expect(h.take('5002').some((event) => event.eventName === 'EventRinging')).toBe(false);
-    stop();
+  });
+});
+
+describe('outbound notifications in the simulator', () => {
+  it('reach the record’s agent, and only that agent, as EventUserEvent with the record', async () => {
+    const h = new Harness({
+      agents: [
+        { agentId: 'agent1', name: 'Alex', dn: '5001' },
+        { agentId: 'agent2', name: 'Kenji', dn: '5002' },
+      ],
+      campaigns: [{ name: 'Renewals', mode: 'preview', callingList: 'RenewalsList', records: [{ phone: '+14155550101', fields: { Name: 'Ada' } }] }],
+    });
+    await h.loggedIn('5001');
+    await h.loggedIn('5002');
+    h.sim.outbound.previewRecord('agent1', 'Renewals');
+    const events = h.take('5001');
+    expect(events.map((event) => [event.eventName, userDataOf(event)?.['GSW_USER_EVENT']])).toEqual([['EventUserEvent', 'PreviewRecord']]);
+    expect(events[0] && userDataOf(events[0])).toMatchObject({ Name: 'Ada', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Renewals', GSW_PHONE: '+14155550101' });
+    expect(h.take('5002')).toEqual([]);
   });
 });

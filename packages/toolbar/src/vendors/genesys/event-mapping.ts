@@ -153,6 +153,7 @@ const HANDLERS: Handlers = {
   EventDTMFSent: nothing,
   EventMuteOn: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }],
   EventMuteOff: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }],
+  EventUserEvent: nothing,
   EventError: (event, mapper) => mapper.error(event),
   EventLinkDisconnected: nothing,
   EventLinkConnected: nothing,

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { userDataSchema } from './commands.ts';
+
+/**
+ * Outbound campaigns on the wire (Outbound Contact Server's desktop protocol, in the bridge's
+ * vocabulary): `POST /genesys/outbound` with one operation, authenticated as commands are, acting as
+ * the caller's agent only. The answer is `{ ok: true, operation, data }`; a failure is the usual error
+ * body (UNKNOWN_CAMPAIGN, UNKNOWN_RECORD, INVALID_CALL_STATE, INVALID_ATTRIBUTE, UNSUPPORTED_OPERATION
+ * on a backend without campaigns). What changes a record is also notified to the agent's socket as
+ * an `EventUserEvent` whose userData carries `GSW_USER_EVENT` (the notification) and the record.
+ */
+export const OUTBOUND_PATH = '/genesys/outbound';
+
+const recordHandle = z.number().int().positive();
+const onRecord = { recordHandle };
+
+export const outboundOperationShapes = {
+  getCampaigns: {},
+  getCallResults: {},
+  getPreviewRecord: { campaignName: z.string().min(1).max(128) },
+  getRecord: onRecord,
+  getChainedRecords: onRecord,
+  /** Marks the record Dialing and answers what to dial; the client places the call (MakeCall) with the userData. */
+  callRecord: onRecord,
+  rejectRecord: onRecord,
+  cancelRecord: onRecord,
+  rescheduleRecord: { recordHandle, at: z.number().int().positive(), callbackType: z.enum(['Personal', 'Campaign']) },
+  cancelReschedule: onRecord,
+  setCallResult: { recordHandle, callResult: z.number().int().nonnegative() },
+  updateRecordFields: { recordHandle, fields: userDataSchema },
+  setDoNotCall: onRecord,
+  removeDoNotCall: onRecord,
+  markProcessed: onRecord,
+} satisfies Record<string, z.ZodRawShape>;
+
+export type OutboundOperationName = keyof typeof outboundOperationShapes;
+export const OUTBOUND_OPERATIONS = Object.keys(outboundOperationShapes) as OutboundOperationName[];
+
+export const outboundRequestSchema = z.discriminatedUnion(
+  'operation',
+  OUTBOUND_OPERATIONS.map((operation) => z.object({ operation: z.literal(operation), ...outboundOperationShapes[operation] }).strict()) as unknown as [
+    z.ZodObject<{ operation: z.ZodLiteral<OutboundOperationName> }>,
+    ...Array<z.ZodObject<{ operation: z.ZodLiteral<OutboundOperationName> }>>,
+  ],
+);
+
+export type OutboundRequest = {
+  [O in OutboundOperationName]: { operation: O } & z.infer<z.ZodObject<(typeof outboundOperationShapes)[O]>>;
+}[OutboundOperationName];
+export type OutboundRequestOf<O extends OutboundOperationName> = Extract<OutboundRequest, { operation: O }>;
+
+export const outboundRecordSchema = z.object({
+  recordHandle,
+  campaignName: z.string(),
+  callingList: z.string(),
+  mode: z.enum(['preview', 'progressive']),
+  chainId: z.string(),
+  phone: z.string(),
+  fields: userDataSchema,
+  status: z.enum(['Ready', 'Offered', 'Dialing', 'Scheduled', 'Processed', 'Cancelled']),
+  callResult: z.number().int(),
+  attempts: z.number().int().nonnegative(),
+  doNotCall: z.boolean(),
+  scheduledAt: z.number().optional(),
+  callbackType: z.enum(['Personal', 'Campaign']).optional(),
+});
+export type OutboundRecord = z.infer<typeof outboundRecordSchema>;
+
+export const campaignSummarySchema = z.object({ name: z.string(), mode: z.enum(['preview', 'progressive']), callingList: z.string(), recordsLeft: z.number().int().nonnegative() });
+
+/** What each operation answers in `data`. */
+export const outboundDataSchemas = {
+  getCampaigns: z.array(campaignSummarySchema),
+  getCallResults: z.array(z.object({ code: z.number().int(), name: z.string() })),
+  getPreviewRecord: outboundRecordSchema.nullable(),
+  getRecord: outboundRecordSchema,
+  getChainedRecords: z.array(outboundRecordSchema),
+  callRecord: z.object({ phone: z.string(), userData: userDataSchema, record: outboundRecordSchema }),
+  rejectRecord: outboundRecordSchema,
+  cancelRecord: outboundRecordSchema,
+  rescheduleRecord: outboundRecordSchema,
+  cancelReschedule: outboundRecordSchema,
+  setCallResult: outboundRecordSchema,
+  updateRecordFields: outboundRecordSchema,
+  setDoNotCall: outboundRecordSchema,
+  removeDoNotCall: outboundRecordSchema,
+  markProcessed: outboundRecordSchema,
+} satisfies Record<OutboundOperationName, z.ZodType>;
+
+export type OutboundData<O extends OutboundOperationName> = z.infer<(typeof outboundDataSchemas)[O]>;
