@@ -36,18 +36,22 @@ export const outboundOperationShapes = {
 export type OutboundOperationName = keyof typeof outboundOperationShapes;
 export const OUTBOUND_OPERATIONS = Object.keys(outboundOperationShapes) as OutboundOperationName[];
 
-export const outboundRequestSchema = z.discriminatedUnion(
-  'operation',
-  OUTBOUND_OPERATIONS.map((operation) => z.object({ operation: z.literal(operation), ...outboundOperationShapes[operation] }).strict()) as unknown as [
-    z.ZodObject<{ operation: z.ZodLiteral<OutboundOperationName> }>,
-    ...Array<z.ZodObject<{ operation: z.ZodLiteral<OutboundOperationName> }>>,
-  ],
-);
+function operationSchema<O extends OutboundOperationName>(operation: O) {
+  return z.object({ operation: z.literal(operation), ...outboundOperationShapes[operation] }).strict();
+}
 
-export type OutboundRequest = {
-  [O in OutboundOperationName]: { operation: O } & z.infer<z.ZodObject<(typeof outboundOperationShapes)[O]>>;
-}[OutboundOperationName];
+const operationSchemas = Object.fromEntries(OUTBOUND_OPERATIONS.map((operation) => [operation, operationSchema(operation)])) as {
+  [O in OutboundOperationName]: ReturnType<typeof operationSchema<O>>;
+};
+
+export type OutboundRequest = { [O in OutboundOperationName]: z.infer<(typeof operationSchemas)[O]> }[OutboundOperationName];
 export type OutboundRequestOf<O extends OutboundOperationName> = Extract<OutboundRequest, { operation: O }>;
+
+/** Any one operation; an unknown `operation` or a stray field is refused. */
+export const outboundRequestSchema: z.ZodType<OutboundRequest> = z.discriminatedUnion(
+  'operation',
+  Object.values(operationSchemas) as unknown as [ReturnType<typeof operationSchema>, ...Array<ReturnType<typeof operationSchema>>],
+) as unknown as z.ZodType<OutboundRequest>;
 
 export const outboundRecordSchema = z.object({
   recordHandle,

@@ -1,5 +1,6 @@
 import type { AttachedData } from './interaction.ts';
 import type { AgentTokenOutcome, CommandOutcome, DialOutcome, ReasonCodesOutcome } from './outcome.ts';
+import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { VendorEventSink } from './vendor-events.ts';
 
 /**
@@ -90,6 +91,9 @@ export interface ICtiVendorHandler {
    * publishes (Genesys: the bridge's JWKS) — what web extensions' `auth.getJwtToken` hands out.
    */
   agentToken?(): Promise<AgentTokenOutcome>;
+
+  /** Optional: one operation on the agent's outbound campaign records (Genesys: the bridge's campaigns). */
+  outbound?(request: OutboundRequest): Promise<OutboundOutcome>;
 
   startRecording(eventId: string): Promise<CommandOutcome>;
   stopRecording(eventId: string): Promise<CommandOutcome>;

@@ -4,6 +4,7 @@ import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type
 import { isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { failure, type AgentTokenOutcome, type Failure } from './outcome.ts';
+import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { ICtiVendorHandler } from './vendor-handler.ts';
 import { WorkspaceModel } from './workspace-model.ts';
 
@@ -75,6 +76,17 @@ export class Workspace {
     } catch (error) {
       this.log.error({ err: error }, 'the vendor threw instead of answering with an outcome');
       return failure('INTERNAL_ERROR', 'The agent token could not be obtained.');
+    }
+  }
+
+  /** One outbound campaign operation, from a vendor with campaigns. Never rejects. */
+  async outbound(request: OutboundRequest): Promise<OutboundOutcome> {
+    if (!this.vendor.outbound) return failure('UNSUPPORTED_OPERATION', `${this.vendor.vendorName} has no outbound campaigns.`);
+    try {
+      return await this.vendor.outbound(request);
+    } catch (error) {
+      this.log.error({ err: error, operation: request.operation }, 'the vendor threw instead of answering with an outcome');
+      return failure('INTERNAL_ERROR', 'The outbound operation could not be completed.');
     }
   }
 

@@ -19,6 +19,7 @@ import { interactionRequests } from './interaction-requests.ts';
 import { MenuBarStore } from './menu-bar.ts';
 import { MessageGate } from './message-gate.ts';
 import { messengerRequests } from './messenger-requests.ts';
+import { outboundRequests } from './outbound-requests.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { ok, refuse, type Answer, type Caller, type HostServices, type RequestTable } from './requests.ts';
 import { caseIdOf, currentState, stateChanged } from './scapi-objects.ts';
@@ -57,7 +58,7 @@ export interface ExtensionsHostOptions {
   readonly newEventId?: () => string;
 }
 
-const HANDLERS: RequestTable = { ...agentRequests, ...interactionRequests, ...voiceRequests, ...systemRequests, ...messengerRequests };
+const HANDLERS: RequestTable = { ...agentRequests, ...interactionRequests, ...voiceRequests, ...systemRequests, ...messengerRequests, ...outboundRequests };
 
 export class ExtensionsHost {
   readonly toasts: ToastStore;

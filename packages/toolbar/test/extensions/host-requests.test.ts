@@ -355,6 +355,40 @@ describe('system, configuration and what the toolbar cannot do', () => {
     expect((await service.auth.getJwtToken()).data).toBe('header.payload.signature');
   });
 
+  it('answers outbound.* through the vendor’s campaigns, in Genesys’ parameter forms, and dials a preview record with it attached', async () => {
+    const { service, vendor, workspace } = await ready();
+    await expect(service.outbound.getCampaigns()).rejects.toMatchObject({ failure: { errorCode: 'UNSUPPORTED_OPERATION' } });
+    const asked: unknown[] = [];
+    const rec = { recordHandle: 1, fields: { Name: 'Ada' }, callResult: 28 };
+    const answers: Record<string, unknown> = {
+      getCampaigns: [{ name: 'Renewals', mode: 'preview', callingList: 'L', recordsLeft: 1 }],
+      getRecord: rec,
+      callRecord: { phone: '4155550101', userData: { GSW_RECORD_HANDLE: 1, Name: 'Ada' }, record: rec },
+      setCallResult: rec,
+      rescheduleRecord: rec,
+    };
+    Object.assign(vendor, {
+      outbound: async (request: { operation: string }) => (asked.push(request), { ok: true, data: answers[request.operation] ?? rec }),
+    });
+    await workspace.execute('makeAgentAvailable');
+    expect((await service.outbound.getCampaigns()).data).toEqual(answers['getCampaigns']);
+    expect((await service.outbound.getRecordFields('1')).data).toEqual({ Name: 'Ada' });
+    const dialed = await service.outbound.callPreviewRecord('1', 1);
+    expect(dialed.data).toEqual({ interactionId: expect.any(String) });
+    expect(vendor.requests.at(-1)).toMatch(/^makeOutboundCall 4155550101 .*GSW_RECORD_HANDLE/);
+    const { interactionId } = dialed.data as { interactionId: string };
+    expect((await service.outbound.getCallResult(interactionId)).data).toBe(28);
+    expect((await service.outbound.setCallResult(interactionId, 6)).data).toBeNull();
+    expect((await service.outbound.rescheduleRecord('1', 1, '12/24/2030 9:30', 'CAMPAIGN')).data).toBeNull();
+    expect(asked.slice(-3)).toEqual([
+      { operation: 'getRecord', recordHandle: 1 },
+      { operation: 'setCallResult', recordHandle: 1, callResult: 6 },
+      { operation: 'rescheduleRecord', recordHandle: 1, at: new Date(2030, 11, 24, 9, 30).getTime(), callbackType: 'Campaign' },
+    ]);
+    await expect(service.outbound.setDoNotCall('not-a-record')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_RECORD' } });
+    await expect(service.outbound.startDirectPushPreview()).rejects.toMatchObject({ failure: { errorCode: 'UNSUPPORTED_OPERATION' } });
+  });
+
   it('answers every request of the catalog, never with silence', async () => {
     const { service } = await ready();
     const answers = await Promise.allSettled(API_NAMES.map((name) => service.request(name, [])));

@@ -4,6 +4,9 @@ import {
   AGENT_ID_HEADER,
   AGENT_TOKEN_PATH,
   agentTokenResultSchema,
+  OUTBOUND_PATH,
+  outboundDataSchemas,
+  type OutboundRequest,
   COMMAND_TYPES,
   REASON_CODES_PATH,
   reasonCodesResultSchema,
@@ -71,11 +74,13 @@ export class BridgeRest {
   private readonly commandsUrl: string;
   private readonly reasonCodesUrl: string;
   private readonly agentTokenUrl: string;
+  private readonly outboundUrl: string;
 
   constructor(private readonly options: BridgeRestOptions) {
     this.commandsUrl = new URL(REST_PATH, options.bridgeUrl).toString();
     this.reasonCodesUrl = new URL(REASON_CODES_PATH, options.bridgeUrl).toString();
     this.agentTokenUrl = new URL(AGENT_TOKEN_PATH, options.bridgeUrl).toString();
+    this.outboundUrl = new URL(OUTBOUND_PATH, options.bridgeUrl).toString();
   }
 
   async post(command: Command, referenceId: string): Promise<RestOutcome> {
@@ -102,6 +107,16 @@ export class BridgeRest {
     const success = agentTokenResultSchema.safeParse(answer.body);
     if (success.success && answer.status === 200) return { ok: true, token: success.data.token, expiresIn: success.data.expiresIn };
     return this.failureOf('agentToken', referenceId, answer);
+  }
+
+  /** One outbound campaign operation as this agent; the answer's data checked against the operation's shape. */
+  async outbound(request: OutboundRequest, referenceId: string): Promise<Outcome<{ data: unknown }>> {
+    const answer = await this.request(this.outboundUrl, 'POST', referenceId, 'outbound', JSON.stringify(request));
+    if (!answer.ok) return answer;
+    const body = answer.body as { ok?: unknown; data?: unknown } | undefined;
+    const data = outboundDataSchemas[request.operation].safeParse(body?.data);
+    if (answer.status === 200 && body?.ok === true && data.success) return { ok: true, data: data.data };
+    return this.failureOf('outbound', referenceId, answer);
   }
 
   /** One HTTP exchange with the bridge's credentials and timeout; the body comes back parsed as JSON (or undefined). */

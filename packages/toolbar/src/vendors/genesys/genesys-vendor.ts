@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '@ctikit/kernel';
 import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';
+import type { OutboundOutcome, OutboundRequest } from '../../core/outbound.ts';
 import {
   failure,
   OK,
@@ -173,6 +174,10 @@ export class GenesysVendor implements ICtiVendorHandler {
 
   logout(reasonCode?: string): Promise<CommandOutcome> {
     return this.send({ type: 'Logout', ...(reasonCode !== undefined ? { reasonCode } : {}) });
+  }
+
+  outbound(request: OutboundRequest): Promise<OutboundOutcome> {
+    return this.rest.outbound(request, `${this.referencePrefix}-${++this.referenceCounter}`);
   }
 
   agentToken(): Promise<AgentTokenOutcome> {
