@@ -34,6 +34,18 @@ export interface ReasonCode {
 
 export type ReasonCodesOutcome = Outcome<{ reasonCodes: readonly ReasonCode[] }>;
 
+/**
+ * A place the vendor lists to transfer or consult to (Amazon Connect's quick connects): a colleague, a
+ * queue, or an outside number. Its `name` is what the agent picks and what the transfer names.
+ */
+export interface TransferDestination {
+  readonly name: string;
+  readonly kind: 'agent' | 'queue' | 'phoneNumber';
+  readonly phoneNumber?: string;
+}
+
+export type TransferDestinationsOutcome = Outcome<{ destinations: readonly TransferDestination[] }>;
+
 export const OK: { readonly ok: true } = Object.freeze({ ok: true });
 
 export function failure(code: CtiErrorCode, message?: string, cause?: VendorCause): Failure {
