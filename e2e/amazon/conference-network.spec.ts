@@ -7,8 +7,9 @@ import type { Agent } from '../support/demo-test.ts';
 
 /**
  * Amazon Connect through the real amazon-connect-streams against the simulated CCP: a conference the
- * agent leaves or that ends when the others hang up, the CCP losing its network mid-call and getting it
- * back, and a softphone error — each as the agent sees it in the toolbar.
+ * agent leaves, that ends when the others hang up, or that a toolbar refresh interrupts, the CCP losing
+ * its network mid-call and getting it back, and a softphone error — each as the agent sees it in the
+ * toolbar.
  */
 
 async function colleagueToolbar(context: BrowserContext, colleague: Agent): Promise<ToolbarView> {
@@ -69,6 +70,37 @@ test.describe('Amazon Connect conferences and troubles', () => {
     await expect(demo.toolbar.wrapUp.first()).toBeVisible();
     await expect(ccp.agentState).toHaveText('AfterCallWork');
     await expect(ccp.contacts).toContainText(`inbound ${OLIVIA}: ended`);
+  });
+
+  test('a refresh during a conference: the call survives, the toolbar shows it again, and the agent can still leave', async ({
+    demo,
+    ccp,
+    agent,
+    agentPool,
+    sim,
+    context,
+  }) => {
+    const colleague = agentPool.next();
+    const colleagues = await colleagueToolbar(context, colleague);
+    const eventId = await answered(demo, ccp, agent, sim);
+    await conference(demo, ccp, colleagues, colleague);
+
+    const frame = demo.page.frames().find((candidate) => new URL(candidate.url()).pathname === '/toolbar/');
+    if (!frame) throw new Error('the toolbar frame is missing');
+    await frame.goto(frame.url());
+
+    await expect(demo.toolbar.currentCall).toContainText('On call');
+    await expect(demo.toolbar.currentCall).toContainText(OLIVIA);
+    await expect(ccp.contacts).toContainText(`third party ${colleague.dn}: connected`);
+    await expect(ccp.agentState).toHaveText('Busy');
+    expect((await sim.callOf(agent.dn)).parties.map((party) => party.dn).sort()).toEqual([OLIVIA, agent.dn, colleague.dn].sort());
+
+    await demo.toolbar.control('Hang up').click();
+    await expect(demo.toolbar.wrapUp.first()).toBeVisible();
+    await expect(demo.toolbar.errors).toBeHidden();
+    await expect.poll(() => demo.fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
+    const call = await sim.callOf(colleague.dn);
+    expect(call.parties.map((party) => party.dn).sort()).toEqual([OLIVIA, colleague.dn].sort());
   });
 
   test('the CCP loses its network mid-call: the agent is told, controls wait, and it resyncs and says what it cost when back', async ({ demo, ccp, agent, sim }) => {

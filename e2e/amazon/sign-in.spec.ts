@@ -30,6 +30,8 @@ test.describe('Amazon Connect: sign-in', () => {
     // Streams reloads the CCP every ccpLoadTimeout (5 s) until one answers: wait for its next reload.
     await expect(toolbar.connection).toHaveText('Connected', { timeout: 15_000 });
     await expect(ccp.session).toHaveText('active');
+    // The login window closes once Amazon Connect reports the signed-in agent, not before.
+    await expect.poll(() => login.isClosed()).toBe(true);
     await expect(toolbar.agentStateText).toHaveText('Available');
     await toolbar.goNotReady('Lunch');
     await expect(toolbar.agentStateText).toHaveText('Not ready: Lunch');

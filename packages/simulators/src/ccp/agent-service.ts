@@ -78,7 +78,7 @@ export class AgentService {
   constructor(private readonly options: AgentServiceOptions) {
     const { profile, clock } = options;
     this.catalog = agentStateCatalog(profile.customStates);
-    this.contacts = new ContactBook(profile.dn, options.newId);
+    this.contacts = new ContactBook(profile.dn, options.newId, (destination) => profile.directory.throughTransferFlow(destination));
     this.switchAgent = { agentId: profile.agentId, dn: profile.dn, registered: false, state: 'LoggedOut' };
     this.chosen = this.byType('offline');
     this.chosenAt = clock.now();

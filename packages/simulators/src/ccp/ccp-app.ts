@@ -31,7 +31,8 @@ export interface CcpStatus {
 
 /** What the CCP pages of one agent share in one browser (ccp-tabs.ts). */
 export interface CcpTabsPlace {
-  readonly locks: LockManager;
+  /** Undefined outside a secure context (no Web Locks): the page is a lone tab. */
+  readonly locks: LockManager | undefined;
   readonly storage: Storage;
   readonly channel: BroadcastChannel;
 }

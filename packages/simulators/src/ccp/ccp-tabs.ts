@@ -15,6 +15,9 @@ import { z } from 'zod';
  *   multiplexer does. A master whose port is gone counts as none.
  * - Broadcasts: what one page broadcasts reaches every port's page (`contact::accepted` from the tab
  *   that accepted reaches the other tab's `onAccepted`).
+ *
+ * Web Locks exist only in secure contexts (HTTPS, localhost): a CCP page served otherwise is a lone
+ * port, one connected CCP and the master of every topic.
  */
 
 export interface MasterAnswer {
@@ -36,7 +39,8 @@ export interface CcpTabsDelegate {
 export interface CcpTabsOptions {
   readonly agentId: string;
   readonly portId: string;
-  readonly locks: LockManager;
+  /** Undefined outside a secure context. */
+  readonly locks: LockManager | undefined;
   readonly storage: Storage;
   readonly channel: BroadcastChannel;
   readonly delegate: CcpTabsDelegate;
@@ -64,8 +68,13 @@ export class CcpTabs {
   /** Join: hold this port's lock, then tell every port (this one too) how many CCPs are connected. */
   async start(): Promise<void> {
     this.options.channel.addEventListener('message', this.listener);
+    const { locks } = this.options;
+    if (!locks) {
+      this.options.delegate.onConnectedCcps(1);
+      return;
+    }
     await new Promise<void>((held) => {
-      void this.options.locks.request(`${this.prefix}port:${this.options.portId}`, () => {
+      void locks.request(`${this.prefix}port:${this.options.portId}`, () => {
         held();
         return new Promise<void>((released) => (this.release = released));
       });
@@ -110,7 +119,9 @@ export class CcpTabs {
 
   /** The topic's master if its port is alive, under the lock that makes check-and-claim one step across tabs. */
   private async underMasterLock(topic: string, act: (current: string | undefined) => Promise<MasterAnswer>): Promise<MasterAnswer> {
-    return this.options.locks.request(`${this.prefix}masters`, async () => {
+    const { locks } = this.options;
+    if (!locks) return act(this.options.portId);
+    return locks.request(`${this.prefix}masters`, async () => {
       const stored = this.options.storage.getItem(this.masterKey(topic)) ?? undefined;
       const alive = stored !== undefined && (await this.ports()).includes(stored);
       return act(alive ? stored : undefined);
@@ -128,7 +139,7 @@ export class CcpTabs {
 
   /** The ports alive: the port locks held, less those that said they left. */
   private async ports(): Promise<string[]> {
-    const snapshot = await this.options.locks.query();
+    const snapshot = (await this.options.locks?.query()) ?? { held: [] };
     const portPrefix = `${this.prefix}port:`;
     return (snapshot.held ?? [])
       .map((lock) => lock.name ?? '')

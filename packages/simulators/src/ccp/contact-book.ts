@@ -13,7 +13,7 @@ import type { ConnectionStateType, ContactStateType } from './streams-data.ts';
  * |--------------------------------|-----------------------------|--------------------------------------|
  * | EventRinging                   | new, `connecting` (inbound) | agent connecting, customer connected |
  * | EventDialing                   | new, `connecting` (outbound)| agent connecting, customer connecting|
- * | EventDialing (a consultation)  | —                           | third party connecting               |
+ * | EventDialing (a consultation)  | —                           | third party connecting; connected at once through an agent or queue quick connect's transfer flow (#447) |
  * | EventEstablished               | `connected`                 | agent and customer (or third party) connected |
  * | EventHeld / EventRetrieved     | —                           | customer hold / connected            |
  * | EventReleased while ringing    | `error` (missed, rejected)  | agent disconnected                   |
@@ -220,6 +220,8 @@ export class ContactBook {
   constructor(
     readonly dn: string,
     private readonly newId: () => string,
+    /** Whether a consultation to this destination reaches a transfer flow first (reported connected at once, #447). */
+    private readonly throughTransferFlow: (destination: string) => boolean = () => false,
   ) {}
 
   get all(): readonly ContactRecord[] {
@@ -263,11 +265,12 @@ export class ContactBook {
     for (const consult of consultations) {
       const main = this.all.find((contact) => contact.switchConnectionId === consult.transferConnectionId);
       if (!main) continue;
+      const destination = consult.otherDN ?? consult.DNIS ?? '';
       main.thirdParty = {
         connectionId: main.thirdParty?.connectionId ?? consult.eventId,
         switchConnectionId: consult.connectionId,
-        destination: consult.otherDN ?? consult.DNIS ?? '',
-        state: consult.state === 'Dialing' ? 'connecting' : 'connected',
+        destination,
+        state: consult.state === 'Dialing' && !this.throughTransferFlow(destination) ? 'connecting' : 'connected',
         conferenced: false,
         at,
       };
@@ -302,11 +305,12 @@ export class ContactBook {
     if (event.callType !== 'Consult' || event.transferConnectionId === undefined) return false;
     const main = this.all.find((contact) => contact.switchConnectionId === event.transferConnectionId);
     if (!main) return false;
+    const destination = event.otherDN ?? event.DNIS ?? '';
     main.thirdParty = {
       connectionId: event.eventId,
       switchConnectionId: event.connectionId,
-      destination: event.otherDN ?? event.DNIS ?? '',
-      state: 'connecting',
+      destination,
+      state: this.throughTransferFlow(destination) ? 'connected' : 'connecting',
       conferenced: false,
       at,
     };

@@ -29,6 +29,9 @@ const querySchema = z.object({
     .optional(),
 });
 
+/** The instance's phone-number quick connects: outside numbers the customer phone answers like any other. */
+const PHONE_QUICK_CONNECTS = [{ kind: 'phone_number' as const, phoneNumber: '+15550100200', name: 'Escalations desk' }];
+
 /** The contact center's not-ready reason codes (`GET /genesys/reasonCodes`): the instance's custom states. */
 async function reasonCodes(agentId: string): Promise<string[]> {
   const response = await fetch(REASON_CODES_PATH, { headers: { [AGENT_ID_HEADER]: agentId } });
@@ -45,6 +48,7 @@ async function loadProfile(agentId: string, customStates: readonly string[]): Pr
   const directory = new QuickConnectDirectory([
     ...agents.filter((other) => other.agentId !== agentId).map((other) => ({ kind: 'agent' as const, dn: other.dn, name: other.name })),
     ...QUEUES.map((queue) => ({ kind: 'queue' as const, dn: queue.dn, name: queue.name })),
+    ...PHONE_QUICK_CONNECTS,
   ]);
   return {
     agentId,
@@ -83,7 +87,7 @@ async function main(root: HTMLElement): Promise<void> {
     clock: browserClock,
     window,
     host: framed ? window.parent : undefined,
-    tabs: { locks: navigator.locks, storage: window.localStorage, channel: new BroadcastChannel(`ctikit-ccp:${agentId}`) },
+    tabs: { locks: window.isSecureContext ? navigator.locks : undefined, storage: window.localStorage, channel: new BroadcastChannel(`ctikit-ccp:${agentId}`) },
   });
   render(<CcpView app={app} />, root);
   app.start();

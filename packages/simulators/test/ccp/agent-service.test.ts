@@ -111,7 +111,7 @@ describe('the simulated CCP service', () => {
     expect(await api('putAgentState', { state: { name: 'Nap' } })).toMatchObject({ ok: false, error: { type: 'ResourceNotFoundException' } });
   });
 
-  it('adds a quick connect as a third party (a consultation on the switch), and leaving transfers the call', async () => {
+  it('adds an agent quick connect as a third party (a consultation on the switch), connected once in the transfer flow (#447), and leaving transfers the call', async () => {
     service.applyEvent(event('EventRinging', call));
     service.applyEvent(event('EventEstablished', call));
     const [quick] = profile.directory.list();
@@ -120,11 +120,31 @@ describe('the simulated CCP service', () => {
     service.applyEvent(event('EventHeld', call));
     service.applyEvent(event('EventDialing', { eventId: 'e-3', connectionId: '0071000000000003', callType: 'Consult', ANI: DN, otherDN: '5002', transferConnectionId: call.connectionId }));
     const third = service.data().snapshot.contacts[0]?.connections[2];
-    expect(third).toMatchObject({ type: 'outbound', initial: false, state: { type: 'connecting' }, endpoint: { type: 'agent', name: 'Kenji Sato' } });
+    // Connected while the colleague's phone still rings: the call has reached the transfer flow.
+    expect(third).toMatchObject({ type: 'outbound', initial: false, state: { type: 'connected' }, endpoint: { type: 'agent', name: 'Kenji Sato' } });
 
     const agentConnection = service.data().snapshot.contacts[0]?.connections[0]?.connectionId;
     await api('destroyConnection', { contactId: 'e-1', connectionId: agentConnection });
     expect(sent.at(-1)).toEqual({ type: 'CompleteTransfer', connectionId: call.connectionId, consultConnectionId: '0071000000000003' });
+  });
+
+  it('lists quick connects of every kind; a phone number one dials its number and is connected only when answered', async () => {
+    expect(profile.directory.list().map(({ type, name, phoneNumber }) => ({ type, name, phoneNumber }))).toEqual([
+      { type: 'agent', name: 'Kenji Sato', phoneNumber: null },
+      { type: 'queue', name: 'Support', phoneNumber: null },
+      { type: 'phone_number', name: 'Escalations desk', phoneNumber: '+15550100200' },
+    ]);
+    service.applyEvent(event('EventRinging', call));
+    service.applyEvent(event('EventEstablished', call));
+    const phone = profile.directory.list().find((quick) => quick.type === 'phone_number');
+    await api('createAdditionalConnection', { contactId: 'e-1', endpoint: phone });
+    expect(sent.at(-1)).toEqual({ type: 'InitiateTransfer', connectionId: call.connectionId, destination: '+15550100200' });
+    const consult = { eventId: 'e-3', connectionId: '0071000000000003', callType: 'Consult', ANI: DN, otherDN: '+15550100200', transferConnectionId: call.connectionId } as const;
+    service.applyEvent(event('EventDialing', consult));
+    const thirdState = () => service.data().snapshot.contacts[0]?.connections[2];
+    expect(thirdState()).toMatchObject({ state: { type: 'connecting' }, endpoint: { type: 'phone_number', name: 'Escalations desk', phoneNumber: '+15550100200' } });
+    service.applyEvent(event('EventEstablished', consult));
+    expect(thirdState()).toMatchObject({ state: { type: 'connected' } });
   });
 
   it('answers what it does not support, and actions on unknown contacts, with the service’s exceptions', async () => {

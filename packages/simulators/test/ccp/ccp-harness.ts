@@ -22,6 +22,7 @@ export const profile: AgentProfile = {
   directory: new QuickConnectDirectory([
     { kind: 'agent', dn: '5002', name: 'Kenji Sato' },
     { kind: 'queue', dn: '8000', name: 'Support' },
+    { kind: 'phone_number', phoneNumber: '+15550100200', name: 'Escalations desk' },
   ]),
 };
 

@@ -9,7 +9,7 @@ import {
   type InteractionRule,
 } from './command-rules.ts';
 import { isOwnConsultation, type AttachedData, type Interaction } from './interaction.ts';
-import { failure, type CommandOutcome, type DialOutcome, type Failure, type ReasonCodesOutcome } from './outcome.ts';
+import { failure, OK, type CommandOutcome, type DialOutcome, type Failure, type ReasonCodesOutcome, type TransferDestinationsOutcome } from './outcome.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from './vendor-handler.ts';
 import type { WorkspaceModel } from './workspace-model.ts';
 
@@ -28,6 +28,8 @@ export interface CommandArgs {
   makeAgentUnavailable: [reasonCode?: string];
   logout: [reasonCode?: string];
   reasonCodes: [];
+  /** List the vendor's transfer destinations (quick connects) into the model. */
+  transferDestinations: [];
   /** `eventId` (Fusion's click-to-dial id) becomes the interaction's id; without one the workspace makes one. */
   makeOutboundCall: [phoneNumber: string, eventId?: string, userData?: AttachedData];
   acceptCall: [eventId: string];
@@ -66,7 +68,9 @@ export type CommandResult<C extends CommandName> = C extends 'makeOutboundCall' 
   ? DialOutcome
   : C extends 'reasonCodes'
     ? ReasonCodesOutcome
-    : CommandOutcome;
+    : C extends 'transferDestinations'
+      ? TransferDestinationsOutcome
+      : CommandOutcome;
 
 /** The features a command belongs to; Fusion is told the toolbar supports exactly these. */
 export type CommandFeature = 'session' | 'agent' | 'inbound' | 'outbound' | 'call' | 'transfer' | 'conference' | 'data' | 'recording';
@@ -105,6 +109,12 @@ function withNumber<A extends unknown[]>(args: A, index: number): A | Failure {
   return next;
 }
 
+/** A transfer destination: one the vendor listed, by name, else a number (normalised). */
+function withDestination<A extends unknown[]>(args: A, model: WorkspaceModel): A | Failure {
+  const named = model.transferDestinations.some((destination) => destination.name === args[1]);
+  return named ? args : withNumber(args, 1);
+}
+
 /** The live consultation already placed from this call, if any. */
 function liveConsultation({ model, interaction }: CommandContext): Interaction | undefined {
   const linked = interaction?.linkedEventId !== undefined ? model.interaction(interaction.linkedEventId) : undefined;
@@ -115,7 +125,7 @@ function liveConsultation({ model, interaction }: CommandContext): Interaction |
 function consultation<A extends unknown[]>(args: A, context: CommandContext): A | Failure {
   const linked = liveConsultation(context);
   if (linked) return failure('INVALID_CALL_STATE', `A consultation (${linked.eventId}) is already in progress.`);
-  return withNumber(args, 1);
+  return withDestination(args, context.model);
 }
 
 function setSpeaker(model: WorkspaceModel, muted: boolean): Promise<CommandOutcome> {
@@ -147,6 +157,15 @@ export const COMMANDS: CommandTable = {
     send: (vendor, [reasonCode]) => vendor.logout(reasonCode),
   },
   reasonCodes: { subject: 'agent', feature: 'agent', send: (vendor) => vendor.reasonCodes() },
+  transferDestinations: {
+    subject: 'agent',
+    feature: 'transfer',
+    send: async (vendor, _args, { model }) => {
+      const outcome = vendor.transferDestinations ? await vendor.transferDestinations() : { ...OK, destinations: [] };
+      if (outcome.ok) model.apply({ type: 'transferDestinationsListed', destinations: outcome.destinations });
+      return outcome;
+    },
+  },
   makeOutboundCall: {
     subject: 'agent',
     feature: 'outbound',
@@ -198,7 +217,7 @@ export const COMMANDS: CommandTable = {
     subject: 'interaction',
     feature: 'transfer',
     rule: inState(IN_CALL),
-    prepare: (args) => withNumber(args, 1),
+    prepare: (args, { model }) => withDestination(args, model),
     send: (v, [id, destination, userData]) => v.transferCall(id, destination, userData),
   },
   consultCall: {

@@ -37,6 +37,18 @@ export type ReasonCodesOutcome = Outcome<{ reasonCodes: readonly ReasonCode[] }>
 /** A signed, short-lived token naming the agent, for web extensions' servers; `expiresIn` in seconds. */
 export type AgentTokenOutcome = Outcome<{ token: string; expiresIn: number }>;
 
+/**
+ * A place the vendor lists to transfer or consult to (Amazon Connect's quick connects): a colleague, a
+ * queue, or an outside number. Its `name` is what the agent picks and what the transfer names.
+ */
+export interface TransferDestination {
+  readonly name: string;
+  readonly kind: 'agent' | 'queue' | 'phoneNumber';
+  readonly phoneNumber?: string;
+}
+
+export type TransferDestinationsOutcome = Outcome<{ destinations: readonly TransferDestination[] }>;
+
 export const OK: { readonly ok: true } = Object.freeze({ ok: true });
 
 export function failure(code: CtiErrorCode, message?: string, cause?: VendorCause): Failure {

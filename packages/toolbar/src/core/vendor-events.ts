@@ -2,7 +2,7 @@ import type { AgentState } from './agent-state.ts';
 import type { ConnectionStatus } from './connection-status.ts';
 import type { AttachedData, EndCause, InteractionDetails, RecordingState } from './interaction.ts';
 import type { LiveInteractionState } from './interaction-state.ts';
-import type { Failure, ReasonCode } from './outcome.ts';
+import type { Failure, ReasonCode, TransferDestination } from './outcome.ts';
 
 /** Why a snapshot replaced the model: the vendor's session was lost (a restart on its side). */
 export type ResyncCause = 'sessionLost';
@@ -48,6 +48,8 @@ export interface VendorEventMap {
   resynced: { readonly agent: AgentState; readonly interactions: readonly LiveInteractionSnapshot[]; readonly at: number; readonly cause?: ResyncCause };
   /** The not-ready reasons the agent may choose from, as the vendor (or the toolbar's configuration) lists them. */
   reasonCodesListed: { readonly reasonCodes: readonly ReasonCode[] };
+  /** The transfer destinations the vendor lists (quick connects). */
+  transferDestinationsListed: { readonly destinations: readonly TransferDestination[] };
   /** A command failed after it was accepted (a vendor error event that no command result carried). */
   commandFailed: { readonly failure: Failure; readonly eventId?: string; readonly at: number };
 }

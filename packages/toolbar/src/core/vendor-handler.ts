@@ -1,5 +1,5 @@
 import type { AttachedData } from './interaction.ts';
-import type { AgentTokenOutcome, CommandOutcome, DialOutcome, ReasonCodesOutcome } from './outcome.ts';
+import type { AgentTokenOutcome, CommandOutcome, DialOutcome, ReasonCodesOutcome, TransferDestinationsOutcome } from './outcome.ts';
 import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { VendorEventSink } from './vendor-events.ts';
 
@@ -54,6 +54,11 @@ export interface ICtiVendorHandler {
   muteCall(eventId: string): Promise<CommandOutcome>;
   unmuteCall(eventId: string): Promise<CommandOutcome>;
 
+  /**
+   * Optional: the destinations the vendor lists for transfers and consultations (Amazon Connect's
+   * quick connects). `transferCall` and `consultCall` then take one of their names besides a number.
+   */
+  transferDestinations?(): Promise<TransferDestinationsOutcome>;
   /** Blind (single-step) transfer, with `userData` attached for the party it goes to. */
   transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome>;
   /**

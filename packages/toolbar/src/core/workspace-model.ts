@@ -5,7 +5,7 @@ import { consultationOf, type EndCause, type Interaction, type InteractionDetail
 import { isLive, transitionInteraction, type InteractionStep, type LiveInteractionState } from './interaction-state.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import type { CommandName } from './commands.ts';
-import { failure, OK, type CommandOutcome, type Failure, type ReasonCode } from './outcome.ts';
+import { failure, OK, type CommandOutcome, type Failure, type ReasonCode, type TransferDestination } from './outcome.ts';
 import type { LiveInteractionSnapshot, ResyncCause, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
 
 /**
@@ -32,6 +32,8 @@ export interface WorkspaceEventMap {
   commandFailed: { readonly failure: Failure; readonly command?: CommandName; readonly eventId?: string };
   /** The vendor listed the not-ready reasons. */
   reasonCodesChanged: { readonly reasonCodes: readonly ReasonCode[] };
+  /** The vendor listed its transfer destinations. */
+  transferDestinationsChanged: { readonly destinations: readonly TransferDestination[] };
 }
 
 export interface WorkspaceModelOptions {
@@ -56,6 +58,7 @@ export class WorkspaceModel {
   private connectionStatus: ConnectionStatus = IDLE_CONNECTION;
   private reasons: readonly ReasonCode[] = [];
   private speakerMute = false;
+  private destinations: readonly TransferDestination[] = [];
   private lastOutage: LinkOutage | undefined;
   private readonly byEventId = new Map<string, Interaction>();
   private readonly closedEventIds = new Set<string>();
@@ -80,6 +83,11 @@ export class WorkspaceModel {
   /** The last time the link was lost (and, once back, restored); undefined if it never was. */
   get outage(): LinkOutage | undefined {
     return this.lastOutage;
+  }
+
+  /** The transfer destinations the vendor lists (quick connects; empty for vendors without them). */
+  get transferDestinations(): readonly TransferDestination[] {
+    return this.destinations;
   }
 
   /** The not-ready reasons the agent may choose from (empty until the vendor lists them). */
@@ -203,6 +211,10 @@ export class WorkspaceModel {
     reasonCodesListed: (event) => {
       this.reasons = event.reasonCodes;
       this.emitter.emit('reasonCodesChanged', { reasonCodes: event.reasonCodes });
+    },
+    transferDestinationsListed: (event) => {
+      this.destinations = event.destinations;
+      this.emitter.emit('transferDestinationsChanged', { destinations: event.destinations });
     },
     commandFailed: (event) =>
       this.emitter.emit('commandFailed', {

@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { TransferDestination } from '../core/outcome.ts';
 import { useToolbar } from './toolbar-context.ts';
 
 /**
  * Transfer a call to a number: at once (a blind, single-step transfer), or after talking to the
  * other party first (Consult, from a connected call: the contact center holds it and dials the
  * number; the consultation then shows in the call's card). The panel closes once the workspace has accepted either; Escape cancels it.
+ * Where the vendor lists destinations (Amazon Connect's quick connects: agents, queues, phone
+ * numbers), they are offered below the field; picking one puts its name in it.
  */
 export function TransferPanel(props: { eventId: string; id: string; canConsult: boolean; onDone: () => void; onCancel: () => void }) {
   const { t, workspace, commands } = useToolbar();
@@ -13,6 +16,12 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  const [destinations, setDestinations] = useState<readonly TransferDestination[]>(workspace.model.transferDestinations);
+  useEffect(() => {
+    void workspace.execute('transferDestinations').then((outcome) => {
+      if (outcome.ok) setDestinations(outcome.destinations);
+    });
+  }, [workspace]);
 
   const transferKey = `transferCall:${eventId}`;
   const consultKey = `consultCall:${eventId}`;
@@ -52,6 +61,18 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
         value={destination}
         onInput={(event) => setDestination(event.currentTarget.value)}
       />
+      {destinations.length > 0 && (
+        <ul class="transfer-destinations" aria-label={t('call.quickConnects')}>
+          {destinations.map((quick) => (
+            <li key={quick.name}>
+              <button type="button" class="button button--quiet" aria-pressed={destination === quick.name} onClick={() => setDestination(quick.name)}>
+                {quick.name} · {t(`call.destination.${quick.kind}`)}
+                {quick.phoneNumber !== undefined ? ` ${quick.phoneNumber}` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="card-actions">
         <button type="submit" class="button button--primary" disabled={empty || busy}>
           {t('call.transferGo')}

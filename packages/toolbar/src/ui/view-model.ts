@@ -322,6 +322,7 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   makeAgentUnavailable: 'agent.makeUnavailable',
   logout: 'agent.logout',
   reasonCodes: 'agent.reason',
+  transferDestinations: 'call.quickConnects',
   makeOutboundCall: 'dial.call',
   acceptCall: 'call.accept',
   rejectCall: 'call.decline',

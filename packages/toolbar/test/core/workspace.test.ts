@@ -235,6 +235,22 @@ describe('Workspace', () => {
       expect(workspace.model.interaction('e1')?.recordingState).toBe('stopped');
     });
 
+    it('transfers to a destination the vendor listed, by its name; other names are refused', async () => {
+      Object.assign(vendor, {
+        transferDestinations: async () => ({ ok: true, destinations: [{ name: 'Support', kind: 'queue' }] }),
+      });
+      await connectedCall();
+      expect(await workspace.execute('transferCall', 'e1', 'Support')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
+      expect(await workspace.execute('transferDestinations')).toEqual({ ok: true, destinations: [{ name: 'Support', kind: 'queue' }] });
+      expect(workspace.model.transferDestinations).toEqual([{ name: 'Support', kind: 'queue' }]);
+      expect(await workspace.execute('transferCall', 'e1', 'Sales')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });
+      expect(await workspace.execute('transferCall', 'e1', 'Support')).toEqual({ ok: true });
+    });
+
+    it('lists no transfer destinations for a vendor without them', async () => {
+      expect(await workspace.execute('transferDestinations')).toEqual({ ok: true, destinations: [] });
+    });
+
     it('transfers blind to a valid number only', async () => {
       await connectedCall();
       expect(await workspace.execute('transferCall', 'e1', 'abc')).toMatchObject({ ok: false, code: 'INVALID_CALLED_DN' });

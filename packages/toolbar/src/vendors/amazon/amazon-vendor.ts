@@ -11,6 +11,8 @@ import {
   type Failure,
   type ReasonCode,
   type ReasonCodesOutcome,
+  type TransferDestination,
+  type TransferDestinationsOutcome,
 } from '../../core/outcome.ts';
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
@@ -197,6 +199,15 @@ export class AmazonVendor implements ICtiVendorHandler {
 
   sendDtmf(eventId: string, digits: string): Promise<CommandOutcome> {
     return this.onContact(eventId, 'send tones', (contact, callbacks) => contact.getAgentConnection().sendDigits(digits, callbacks));
+  }
+
+  /** The quick connects, of every kind Amazon Connect lists (agents, queues, phone numbers). */
+  async transferDestinations(): Promise<TransferDestinationsOutcome> {
+    const agent = await this.readyAgent();
+    if (!agent.ok) return agent;
+    const listed = await this.quickConnects(agent.value);
+    if (!listed.ok) return listed;
+    return { ok: true, destinations: listed.endpoints.flatMap(destinationOf) };
   }
 
   /** One step, through a quick connect or a number: add the party, then leave once it shows on the call. */
@@ -420,14 +431,20 @@ export class AmazonVendor implements ICtiVendorHandler {
     return streamsAction(this.clock, this.timeoutMs, action, start);
   }
 
+  private async quickConnects(agent: connect.Agent): Promise<{ ok: true; endpoints: connect.Endpoint[] } | Failure> {
+    const listed = await streamsRequest(this.clock, this.timeoutMs, 'list the quick connects', (callbacks) =>
+      agent.getEndpoints(agent.getAllQueueARNs(), { success: callbacks.success, failure: callbacks.failure }),
+    );
+    if (!listed.ok) return listed;
+    return { ok: true, endpoints: (listed.data as { endpoints?: connect.Endpoint[] } | undefined)?.endpoints ?? [] };
+  }
+
   /** The quick connect named `destination` or dialing that number, else the number itself. */
   private async endpointFor(destination: string): Promise<connect.Endpoint> {
     const agent = this.agent;
     if (agent) {
-      const listed = await streamsRequest(this.clock, this.timeoutMs, 'list the quick connects', (callbacks) =>
-        agent.getEndpoints(agent.getAllQueueARNs(), { success: callbacks.success, failure: callbacks.failure }),
-      );
-      const endpoints = listed.ok ? ((listed.data as { endpoints?: connect.Endpoint[] } | undefined)?.endpoints ?? []) : [];
+      const listed = await this.quickConnects(agent);
+      const endpoints = listed.ok ? listed.endpoints : [];
       const wanted = destination.trim().toLowerCase();
       const digits = destination.replace(/[^0-9]/g, '');
       const quick = endpoints.find(
@@ -464,6 +481,15 @@ function customerOf(contact: connect.Contact): Connection {
   const initial = contact.getInitialConnection();
   if (!initial) throw new Error('the call has no customer connection');
   return initial;
+}
+
+/** A quick connect as the toolbar lists it; one of a kind the toolbar does not know is left out. */
+function destinationOf(endpoint: connect.Endpoint): TransferDestination[] {
+  const kinds: Readonly<Record<string, TransferDestination['kind']>> = { agent: 'agent', queue: 'queue', phone_number: 'phoneNumber' };
+  const kind = Object.hasOwn(kinds, String(endpoint.type)) ? kinds[String(endpoint.type)] : undefined;
+  const name = endpoint.name ?? endpoint.phoneNumber ?? '';
+  if (kind === undefined || name === '') return [];
+  return [{ name, kind, ...(kind === 'phoneNumber' && endpoint.phoneNumber ? { phoneNumber: endpoint.phoneNumber } : {}) }];
 }
 
 function notRecording(): CommandOutcome {

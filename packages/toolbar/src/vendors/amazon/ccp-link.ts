@@ -20,7 +20,9 @@ import { CONNECTION_LOST, networkReachability, softphoneFailure, WEBSOCKET_FAILE
  *
  * While the agent is signed out, the library itself opens the login window (`loginPopup`) and reloads
  * the iframe until the CCP answers; the first `acknowledge` after that reconnects, and the vendor
- * resyncs from the next snapshot.
+ * resyncs from the next snapshot. The login window is closed here, once a snapshot shows the agent
+ * signed in — not by the library's `loginPopupAutoClose`, which closes it on any acknowledgement and
+ * so can close it before the agent has signed in, over and over (Streams issue #1058).
  */
 
 export interface CcpLinkOptions {
@@ -90,7 +92,7 @@ export class CcpLink {
       ccpUrl: options.ccpUrl,
       ...(options.region !== undefined ? { region: options.region } : {}),
       loginPopup: options.loginPopup,
-      loginPopupAutoClose: true,
+      loginPopupAutoClose: false,
       softphone: { allowFramedSoftphone: true, disableRingtone: false },
       pageOptions: { enableAudioDeviceSettings: false, enablePhoneTypeSettings: true },
       ...(options.ccpLoadTimeoutMs !== undefined ? { ccpLoadTimeout: options.ccpLoadTimeoutMs } : {}),
@@ -113,6 +115,7 @@ export class CcpLink {
       }),
       bus.subscribe(connect.AgentEvents.REFRESH, (agent: connect.Agent) => {
         if (this.lost) return;
+        closeLoginWindow();
         this.report({ state: 'connected' }, undefined);
         this.watchNetwork(agent);
         this.delegate.onRefresh(agent);
@@ -185,4 +188,12 @@ export class CcpLink {
     this.status = status;
     this.delegate.onStatus(status, problem);
   }
+}
+
+/** The login window the library opened (`connect.core.loginWindow`), closed once the agent is signed in. */
+function closeLoginWindow(): void {
+  const core = connect.core as typeof connect.core & { loginWindow?: Window | null };
+  if (!core.loginWindow) return;
+  core.loginWindow.close();
+  core.loginWindow = null;
 }

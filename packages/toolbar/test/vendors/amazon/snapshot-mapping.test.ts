@@ -280,6 +280,23 @@ describe('Amazon Connect snapshots → core events', () => {
       expect(mapper.map(consulting('disconnected'))).toContainEqual({ type: 'interactionEnded', eventId: 'consult-1', cause: { kind: 'canceled' }, at: AT });
     });
 
+    it('a one-step transfer whose third party is connected at once (the transfer flow, Streams #447) leaves, transferred, with no consultation shown', () => {
+      mapper.map(idle);
+      mapper.map(talking);
+      mapper.expectConsult('c-1', 'c-1', true);
+      mapper.intend('c-1', 'transfer');
+      const early = consulting('connected');
+      expect(mapper.map(early)).toEqual([{ type: 'interactionHeld', eventId: 'c-1', at: AT }]);
+      expect(mapper.blindTransfersReady(early)).toEqual(['c-1']);
+      const left = agentView(AFTER_CALL_WORK, [
+        contact({ state: 'ended', agent: 'disconnected', customer: 'hold', thirdParty: { state: 'connected', name: 'Kenji Sato' } }),
+      ]);
+      expect(mapper.map(left)).toEqual([
+        { type: 'interactionEnded', eventId: 'c-1', cause: { kind: 'transferred' }, at: AT },
+        { type: 'agentStateChanged', state: { kind: 'afterCallWork' }, at: AT },
+      ]);
+    });
+
     it('a one-step transfer shows no consultation, and is ready to leave once the party is on the call', () => {
       mapper.map(idle);
       mapper.map(talking);

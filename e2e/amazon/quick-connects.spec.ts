@@ -1,0 +1,97 @@
+import type { BrowserContext } from '@playwright/test';
+import { E2E_BRIDGE_URL } from '../support/environment.ts';
+import { answered, OLIVIA } from '../support/call-steps.ts';
+import { ToolbarView } from '../support/toolbar-view.ts';
+import { expect, test, type Demo } from './amazon-test.ts';
+import type { Agent } from '../support/demo-test.ts';
+
+/**
+ * Transfers through Amazon Connect's quick connects, as the CCP lists them (`agent.getEndpoints()`
+ * through the real amazon-connect-streams): a colleague, a queue, an outside number. The toolbar's
+ * transfer panel offers them; picking one transfers or consults by its name.
+ */
+
+const ESCALATIONS = '+15550100200';
+
+async function colleagueToolbar(context: BrowserContext, colleague: Agent): Promise<ToolbarView> {
+  const page = await context.newPage();
+  await page.goto(`${E2E_BRIDGE_URL}/toolbar/?${new URLSearchParams({ agentId: colleague.agentId, vendor: 'amazon' })}`);
+  const toolbar = new ToolbarView(page);
+  await toolbar.goAvailable();
+  await expect(toolbar.agentStateText).toHaveText('Available');
+  return toolbar;
+}
+
+/** Open the transfer panel of the current call and pick a quick connect. */
+async function pickQuickConnect(demo: Demo, label: string) {
+  await demo.toolbar.control('Transfer').click();
+  const transfer = demo.toolbar.currentCall.getByRole('group', { name: 'Transfer' });
+  await transfer.getByRole('list', { name: 'Quick connects' }).getByRole('button', { name: label }).click();
+  return transfer;
+}
+
+test.describe('Amazon Connect quick connects', () => {
+  test('lists the quick connects of every kind, and transfers to a queue by picking it', async ({ demo, ccp, agent, agentPool, sim, context }) => {
+    const colleague = agentPool.next();
+    const colleagues = await colleagueToolbar(context, colleague);
+    const eventId = await answered(demo, ccp, agent, sim);
+
+    await demo.toolbar.control('Transfer').click();
+    const transfer = demo.toolbar.currentCall.getByRole('group', { name: 'Transfer' });
+    const quickConnects = transfer.getByRole('list', { name: 'Quick connects' });
+    await expect(quickConnects.getByRole('button', { name: `${colleague.name} · agent` })).toBeVisible();
+    await expect(quickConnects.getByRole('button', { name: 'Support · queue' })).toBeVisible();
+    await expect(quickConnects.getByRole('button', { name: `Escalations desk · phone number ${ESCALATIONS}` })).toBeVisible();
+
+    await quickConnects.getByRole('button', { name: 'Support · queue' }).click();
+    await expect(transfer.getByLabel('Transfer to')).toHaveValue('Support');
+    await transfer.getByRole('button', { name: 'Transfer now' }).click();
+
+    await expect(colleagues.incomingCall).toContainText(OLIVIA);
+    await expect(demo.toolbar.wrapUp).toContainText('Transferred');
+    await expect.poll(() => demo.fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
+    await expect(demo.toolbar.errors).toBeHidden();
+    const call = await sim.callOf(colleague.dn);
+    expect(call.parties.some((party) => party.dn === agent.dn)).toBe(false);
+  });
+
+  test('transfers to a phone-number quick connect: the outside number rings, the agent wraps up', async ({ demo, ccp, agent, sim }) => {
+    await answered(demo, ccp, agent, sim);
+
+    const transfer = await pickQuickConnect(demo, `Escalations desk · phone number ${ESCALATIONS}`);
+    await transfer.getByRole('button', { name: 'Transfer now' }).click();
+
+    await expect(demo.phone.customerCall(ESCALATIONS)).toBeVisible();
+    await expect(demo.toolbar.wrapUp).toContainText('Transferred');
+    await expect(ccp.agentState).toHaveText('AfterCallWork');
+    await expect(demo.toolbar.errors).toBeHidden();
+  });
+
+  test('consults a colleague through their quick connect, connected in the transfer flow before they answer (#447), and completes', async ({
+    demo,
+    ccp,
+    agent,
+    agentPool,
+    sim,
+    context,
+  }) => {
+    const colleague = agentPool.next();
+    const colleagues = await colleagueToolbar(context, colleague);
+    await answered(demo, ccp, agent, sim);
+
+    const transfer = await pickQuickConnect(demo, `${colleague.name} · agent`);
+    await transfer.getByRole('button', { name: 'Consult' }).click();
+
+    // Amazon Connect reports the colleague connected as soon as the call reaches the transfer flow.
+    await expect(ccp.contacts).toContainText(`third party ${colleague.dn}: connected`);
+    await expect(colleagues.incomingCall).toBeVisible();
+    await demo.toolbar.root.getByRole('button', { name: 'Complete transfer' }).click();
+
+    await expect(demo.toolbar.wrapUp.first()).toContainText('Transferred');
+    await colleagues.incomingCall.getByRole('button', { name: 'Accept' }).click();
+    await expect(colleagues.currentCall).toContainText('On call');
+    const call = await sim.callOf(colleague.dn);
+    expect(call.parties.map((party) => party.dn)).toContain(OLIVIA);
+    expect(call.parties.some((party) => party.dn === agent.dn)).toBe(false);
+  });
+});
