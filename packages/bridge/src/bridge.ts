@@ -11,6 +11,7 @@ import { UserDataGuard } from './commands/user-data-guard.ts';
 import { AccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { decorateRequests } from './http/request-context.ts';
+import { identityRoutes } from './identity/identity-routes.ts';
 import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { openSecondOrigin, type SecondOrigin } from './ops/second-origin.ts';
@@ -42,7 +43,7 @@ export interface Bridge {
 
 /** Strip credentials from a URL before it is logged. */
 function redactUrl(url: string): string {
-  return url.replace(/([?&]access_token=)[^&]*/gi, '$1[redacted]');
+  return url.replace(/([?&](?:access_token|ticket)=)[^&]*/gi, '$1[redacted]');
 }
 
 function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
@@ -96,7 +97,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   });
   const registry: SessionRegistry = new SessionRegistry({ ...options, backend, metrics, log: app.log });
 
-  const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
+  const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, options.clock, app.log)]]);
   if (simulator) endpoints.set('/sim/events', simulatorEventsEndpoint(simulator));
   const gateway = new SocketGateway(endpoints, { ...options, access, log: app.log });
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
@@ -110,6 +111,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
   void app.register(commandsRoute, { access, backend, registry, metrics, userData, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
+  void app.register(identityRoutes, { access });
   void app.register(opsRoutes, {
     mode: options.mode,
     backend,

@@ -14,7 +14,8 @@ export const AGENT_DN_HEADER = 'x-agent-dn';
 export const REFERENCE_ID_HEADER = 'x-reference-id';
 
 export const socketQuerySchema = z.object({
-  access_token: z.string().min(1).max(4096).optional(),
+  /** A one-time ticket from `POST /genesys/ticket` (production): no long-lived token in the URL. */
+  ticket: z.string().min(1).max(4096).optional(),
   agentId: z.string().min(1).max(64).optional(),
   dn: z.string().min(1).max(64).optional(),
   /** The session the client last saw (from SessionOpened). */
@@ -35,4 +36,17 @@ export const REST_PATH = '/genesys/events';
 /** GET: the not-ready reason codes the contact center accepts (`ReasonCodesResult`). */
 export const REASON_CODES_PATH = '/genesys/reasonCodes';
 export const SOCKET_PATH = '/genesysWs';
+/** POST, authenticated like a command: a one-time ticket for the socket (`SocketTicketResult`). */
+export const TICKET_PATH = '/genesys/ticket';
+/** The bridge's public signing keys (the tickets it issues), a JWK Set. */
+export const JWKS_PATH = '/.well-known/jwks.json';
+/** The close code of a socket whose credentials expired: get a fresh token, a new ticket, and resume. */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+
+export const socketTicketResultSchema = z.object({
+  ok: z.literal(true),
+  ticket: z.string().min(1).max(4096),
+  expiresInSec: z.number().int().positive(),
+});
+export type SocketTicketResult = z.infer<typeof socketTicketResultSchema>;
 export const DEFAULT_PORT = 8087;

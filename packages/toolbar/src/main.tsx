@@ -50,7 +50,7 @@ async function main(root: HTMLElement): Promise<void> {
       config,
       reasonCodes,
       pageOrigin: window.location.origin,
-      fusionTrustToken: () => fusion.trustToken(),
+      fusionTrustToken: (request) => fusion.trustToken(request),
       logger,
     }),
     Object.keys(desktopOptions).length > 0 ? import('./extensions/start-extensions.tsx') : undefined,

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { CtiError } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
+import { AgentDirectory } from '../identity/agent-directory.ts';
+import type { IdentityOptions } from '../identity/identity-options.ts';
+import { SigningKey } from '../identity/signing-key.ts';
+import { SocketTickets } from '../identity/socket-tickets.ts';
+import type { IssuedTicket } from '../identity/socket-tickets.ts';
+import { TrustedIssuers } from '../identity/trusted-issuers.ts';
 
 /**
  * Who is calling, and from where. One object answers both questions for REST calls and socket
@@ -11,14 +18,19 @@ import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
  *   origin (a DNS-rebound page sends a matching pair).
  * - Host, dev mode: only loopback host names are served, so a page on a rebound name
  *   (`evil.example` resolving to 127.0.0.1) reaches nothing.
- * - Identity, production: a bearer token (`Authorization` header, or `access_token` on the socket
- *   query) decides the agent; nothing the client names overrides it.
+ * - Identity, production: a bearer token (`Authorization` header) decides the agent; nothing the
+ *   client names overrides it. A token is a static one, a JWT of a trusted issuer (Fusion's trust
+ *   token, an OIDC provider's; identity/), mapped to its agent by the directory, or one the
+ *   `verifyToken` hook accepts. A socket presents a one-time ticket instead (`ticket=`), which the
+ *   bridge issued for a bearer token (identity/socket-tickets.ts).
  * - Identity, dev: no credentials; the first configured agent unless `X-Agent-Id` / `agentId`
  *   (or `X-Agent-DN` / `dn`) names another configured one.
  */
 
 export interface Principal {
   agentId: string;
+  /** Epoch ms when the token stops being valid, if it does. */
+  expiresAt?: number | undefined;
 }
 
 /** Resolves a bearer token to the agent it signs in, or `undefined` when the token is not valid. */
@@ -28,10 +40,14 @@ export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
 export interface AgentIdentity {
   agentId: string;
   dn: string;
+  /** Epoch ms when the credentials behind it expire: a socket is closed then (TOKEN_EXPIRED). */
+  expiresAt?: number | undefined;
 }
 
 export interface Credentials {
   token?: string | undefined;
+  /** A socket ticket from `POST /genesys/ticket`. */
+  ticket?: string | undefined;
   agentId?: string | undefined;
   dn?: string | undefined;
 }
@@ -40,8 +56,10 @@ export interface AccessOptions {
   mode: 'dev' | 'production';
   tokens: ReadonlyArray<{ token: string; agentId: string }>;
   verifyToken?: TokenVerifier | undefined;
+  identity: IdentityOptions;
   allowedOrigins: readonly string[];
   backend: ContactCenterPort;
+  clock: Clock;
 }
 
 function digest(token: string): string {
@@ -79,6 +97,11 @@ export class AccessControl {
   private readonly agentsById: ReadonlyMap<string, AgentEntry>;
   private readonly agentsByDn: ReadonlyMap<string, AgentEntry>;
   private readonly defaultAgent: AgentEntry | undefined;
+  private readonly issuers: TrustedIssuers;
+  private readonly directory: AgentDirectory;
+  /** The bridge's own key, for the tickets it signs (published at /.well-known/jwks.json). */
+  readonly signingKey: SigningKey;
+  private readonly tickets: SocketTickets;
 
   constructor(private readonly options: AccessOptions) {
     this.allowedOrigins = new Set(options.allowedOrigins.map((o) => o.toLowerCase()));
@@ -87,6 +110,10 @@ export class AccessControl {
     this.agentsById = new Map(agents.map((a) => [a.agentId, a]));
     this.agentsByDn = new Map(agents.map((a) => [a.dn, a]));
     this.defaultAgent = agents[0];
+    this.issuers = new TrustedIssuers(options.identity, options.clock);
+    this.directory = new AgentDirectory(options.identity.directory, agents);
+    this.signingKey = new SigningKey(options.identity.signingKey);
+    this.tickets = new SocketTickets(this.signingKey, options.identity.ticketTtlSec, options.clock);
     for (const { agentId } of options.tokens) {
       if (!this.agentsById.has(agentId)) throw new Error(`A configured token names agent "${agentId}", which the contact center does not know.`);
     }
@@ -123,14 +150,34 @@ export class AccessControl {
   }
 
   async identify(credentials: Credentials): Promise<AgentIdentity> {
+    if (credentials.ticket !== undefined) return this.tickets.redeem(credentials.ticket);
     return this.production ? this.identifyByToken(credentials.token) : this.identifyInDev(credentials);
+  }
+
+  /** A one-time socket ticket for an identified agent. */
+  issueTicket(identity: AgentIdentity): Promise<IssuedTicket> {
+    return this.tickets.issue(identity);
   }
 
   private async identifyByToken(token: string | undefined): Promise<AgentIdentity> {
     if (token === undefined) throw new CtiError('UNAUTHENTICATED');
-    const agentId = this.staticTokens.get(digest(token)) ?? (await this.options.verifyToken?.(token))?.agentId;
-    if (agentId === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');
-    return toIdentity(this.known(this.agentsById.get(agentId), agentId));
+    const staticAgent = this.staticTokens.get(digest(token));
+    if (staticAgent !== undefined) return toIdentity(this.known(this.agentsById.get(staticAgent), staticAgent));
+    const claimedIssuer = this.issuers.size > 0 ? TrustedIssuers.claimedIssuer(token) : undefined;
+    if (claimedIssuer !== undefined && (this.issuers.trusts(claimedIssuer) || !this.options.verifyToken)) {
+      return this.identifyByJwt(token, claimedIssuer);
+    }
+    const principal = await this.options.verifyToken?.(token);
+    if (principal === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');
+    return { ...toIdentity(this.known(this.agentsById.get(principal.agentId), principal.agentId)), expiresAt: principal.expiresAt };
+  }
+
+  private async identifyByJwt(token: string, claimedIssuer: string): Promise<AgentIdentity> {
+    const verified = await this.issuers.verify(token, claimedIssuer);
+    const { agentId } = this.directory.find(verified);
+    const agent = this.agentsById.get(agentId);
+    if (!agent) throw new CtiError('AGENT_NOT_IN_DIRECTORY', `The token maps to agent ${JSON.stringify(agentId.slice(0, 64))}, which the contact center does not know.`);
+    return { ...toIdentity(agent), expiresAt: verified.expiresAt };
   }
 
   private identifyInDev({ agentId, dn }: Credentials): AgentIdentity {

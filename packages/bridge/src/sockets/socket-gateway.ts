@@ -93,7 +93,8 @@ export class SocketGateway {
     access.assertOrigin(headerValue(request, 'origin'));
     const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));
     const identity = await access.identify({
-      token: query.access_token ?? bearerToken(headerValue(request, 'authorization')),
+      ticket: query.ticket,
+      token: bearerToken(headerValue(request, 'authorization')),
       agentId: query.agentId,
       dn: query.dn,
     });
