@@ -4,6 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { loadSimulatorConfig, parseSimulatorConfig } from '@ctikit/contact-center';
 import { backendFromSettings } from './backends/backend-config.ts';
+import { identityFromFile } from './identity/identity-file.ts';
+import type { IdentityOptionsInput } from './identity/identity-options.ts';
 import type { BridgeOptionsInput } from './options.ts';
 
 /**
@@ -40,6 +42,8 @@ const configFileSchema = z
     simulatorControl: z.boolean(),
     /** The contact center: `{ kind: simulator }` (default) or `{ kind: workspace-api, … }` (docs/workspace-api.md). */
     backend: z.record(z.string(), z.unknown()),
+    /** Fusion's trust token, OIDC issuers, the directory, tickets (identity/identity-file.ts; docs/deployment.md § Identity). */
+    identity: z.record(z.string(), z.unknown()),
     logLevel,
   })
   .partial()
@@ -55,7 +59,11 @@ export interface ConfigFlags {
   logLevel?: string | undefined;
 }
 
-type Settings = Omit<ConfigFile, 'simulator'> & { simulatorPath?: string; simulatorInline?: Record<string, unknown> };
+type Settings = Omit<ConfigFile, 'simulator' | 'identity'> & {
+  simulatorPath?: string;
+  simulatorInline?: Record<string, unknown>;
+  identity?: IdentityOptionsInput;
+};
 
 function fail(source: string, problem: string): never {
   throw new Error(`${source}: ${problem}`);
@@ -105,10 +113,11 @@ async function readConfigFile(path: string): Promise<Settings> {
   if (!parsed.success) {
     return fail(path, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
   }
-  const { simulator, staticDirs, ...rest } = parsed.data;
+  const { simulator, staticDirs, identity, ...rest } = parsed.data;
   const base = dirname(path);
   return {
     ...rest,
+    ...(identity ? { identity: await identityFromFile(identity, base, path) } : {}),
     ...(staticDirs ? { staticDirs: staticDirs.map((d) => ({ ...d, dir: resolve(base, d.dir) })) } : {}),
     ...(typeof simulator === 'string' ? { simulatorPath: resolve(base, simulator) } : {}),
     ...(simulator !== undefined && typeof simulator !== 'string' ? { simulatorInline: simulator } : {}),
