@@ -169,6 +169,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     backend,
     metrics,
     drain,
+    sessionStore: () => registry.available,
     sessions: () => registry.size,
     sockets: () => registry.socketCount,
   });
