@@ -217,6 +217,8 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     close,
     async drain() {
       drain.start();
+      // No new connections: the load balancer finds the port closed and sends them to another node at once.
+      app.server.close();
       app.log.info({ sockets: gateway.socketCount }, 'draining: no new commands or sockets');
       await drain.settled(options.drainTimeoutMs);
       gateway.closeAll(CLOSE_SERVICE_RESTART, 'Node draining: reconnect elsewhere');

@@ -153,9 +153,11 @@ export class ClusterSessions implements AgentSessions {
         heartbeatMs: this.options.heartbeatMs,
       });
       sink.catchUp([opened, ...frames]);
+      // The replay is read after the load, so it may already hold frames that also came live meanwhile: each goes out once.
+      const caughtUp = Math.max(stored.seq, ...frames.map((frame) => seqOf(frame) ?? 0));
       const queued = local.queued ?? [];
       local.queued = undefined;
-      for (const frame of queued) if ((seqOf(frame) ?? 0) > stored.seq) sink.send(frame);
+      for (const frame of queued) if ((seqOf(frame) ?? 0) > caughtUp) sink.send(frame);
       return { resume: mode, sessionId: stored.sessionId, detach };
     } catch (error) {
       detach();
