@@ -403,7 +403,9 @@ export class ClusterSessions implements AgentSessions {
         return;
       }
       case 'command': {
-        const owned = this.agents.get(message.identity.agentId)?.owned;
+        // A node holds the lease from the start of its takeover: a command forwarded meanwhile waits for it.
+        const local = this.agents.get(message.identity.agentId);
+        const owned = local?.owned ?? (await local?.taking?.catch(() => undefined));
         let reply: NodeMessage;
         if (!owned) reply = { kind: 'reply', id: message.id, notOwner: true };
         else {
