@@ -17,6 +17,10 @@ import { clientErrorToCti, endWithError } from './http/raw-answer.ts';
 import { decorateRequests } from './http/request-context.ts';
 import { randomUUID } from 'node:crypto';
 import type { RedisOptions } from 'ioredis';
+import { identityRoutes } from './identity/identity-routes.ts';
+import { SigningKey } from './identity/signing-key.ts';
+import { MemorySpentTickets, SocketTickets } from './identity/socket-tickets.ts';
+import type { SpentTickets } from './identity/socket-tickets.ts';
 import { Drain } from './ops/drain.ts';
 import { BridgeMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -58,7 +62,7 @@ export interface Bridge {
 
 /** Strip credentials from a URL before it is logged. */
 function redactUrl(url: string): string {
-  return url.replace(/([?&]access_token=)[^&]*/gi, '$1[redacted]');
+  return url.replace(/([?&](?:access_token|ticket)=)[^&]*/gi, '$1[redacted]');
 }
 
 function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
@@ -117,19 +121,27 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     throw new Error('Invalid bridge options:\n  simulatorControl: the control API needs a simulator (pass `simulator`).');
   }
 
-  const access = new AccessControl({ ...options, backend, authThrottle: new RateLimiter(options.authThrottle, options.clock), log: app.log });
+  const store = options.cluster
+    ? new ClusterStore({ ...options, redis: options.cluster.redis as string | RedisOptions, keyPrefix: options.cluster.keyPrefix })
+    : undefined;
+  const signingKey = new SigningKey(options.identity.signingKey);
+  const spentTickets: SpentTickets = store
+    ? { spend: (jti, expiresAt) => store.spendTicket(jti, expiresAt, options.clock.now()) }
+    : new MemorySpentTickets(options.clock);
+  const tickets = new SocketTickets(signingKey, options.identity.ticketTtlSec, options.clock, spentTickets);
+  const access = new AccessControl({ ...options, backend, tickets, authThrottle: new RateLimiter(options.authThrottle, options.clock), log: app.log });
   const metrics: BridgeMetrics = new BridgeMetrics({
     sessions: () => registry.size,
     sockets: () => registry.socketCount,
     replayBytes: () => registry.replayBytes,
   });
   const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
-  const registry: AgentSessions = options.cluster
+  const registry: AgentSessions = options.cluster && store
     ? new ClusterSessions({
         ...options,
         ...options.cluster,
         nodeId: options.cluster.nodeId ?? randomUUID(),
-        store: new ClusterStore({ ...options, redis: options.cluster.redis as string | RedisOptions, keyPrefix: options.cluster.keyPrefix }),
+        store,
         backend,
         metrics,
         userData,
@@ -138,7 +150,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     : new SessionRegistry({ ...options, backend, metrics, userData, log: app.log });
   const drain = new Drain(options.clock);
 
-  const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, app.log)]]);
+  const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, options.clock, app.log)]]);
   if (simulator) endpoints.set('/sim/events', simulatorEventsEndpoint(simulator));
   const gateway = new SocketGateway(endpoints, { ...options, upgradeMs: options.timeouts.upgradeMs, access, drain, log: app.log });
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
@@ -151,13 +163,15 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
   void app.register(commandsRoute, { access, backend, sessions: registry, metrics, drain, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
   if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
-  void app.register(agentTokenRoutes, { access, clock: options.clock });
+  void app.register(identityRoutes, { access, signingKey });
+  void app.register(agentTokenRoutes, { access, signingKey, clock: options.clock });
   void app.register(outboundRoutes, { access, campaigns: campaignsOf(backend, simulatorControl) });
   void app.register(opsRoutes, {
     mode: options.mode,
     backend,
     metrics,
     drain,
+    sessionStore: () => registry.available,
     sessions: () => registry.size,
     sockets: () => registry.socketCount,
   });
@@ -205,6 +219,8 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     close,
     async drain() {
       drain.start();
+      // No new connections: the load balancer finds the port closed and sends them to another node at once.
+      app.server.close();
       app.log.info({ sockets: gateway.socketCount }, 'draining: no new commands or sockets');
       await drain.settled(options.drainTimeoutMs);
       gateway.closeAll(CLOSE_SERVICE_RESTART, 'Node draining: reconnect elsewhere');

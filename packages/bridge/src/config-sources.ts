@@ -4,6 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { loadSimulatorConfig, parseSimulatorConfig } from '@ctikit/contact-center';
 import { backendFromSettings } from './backends/backend-config.ts';
+import { identityFromFile, readText } from './identity/identity-file.ts';
+import type { IdentityOptionsInput } from './identity/identity-options.ts';
 import type { BridgeOptionsInput } from './options.ts';
 import type { SimServiceOptions } from './simulator/sim-service.ts';
 
@@ -56,6 +58,8 @@ const configFileSchema = z
       .partial()
       .strict(),
     drainTimeoutMs: z.number().int(),
+    /** Fusion's trust token, OIDC issuers, the directory, tickets (identity/identity-file.ts; docs/deployment.md § Identity). */
+    identity: z.record(z.string(), z.unknown()),
     logLevel,
   })
   .partial()
@@ -71,7 +75,11 @@ export interface ConfigFlags {
   logLevel?: string | undefined;
 }
 
-type Settings = Omit<ConfigFile, 'simulator'> & { simulatorPath?: string; simulatorInline?: Record<string, unknown> };
+type Settings = Omit<ConfigFile, 'simulator' | 'identity'> & {
+  simulatorPath?: string;
+  simulatorInline?: Record<string, unknown>;
+  identity?: IdentityOptionsInput;
+};
 
 function fail(source: string, problem: string): never {
   throw new Error(`${source}: ${problem}`);
@@ -121,10 +129,11 @@ async function readConfigFile(path: string): Promise<Settings> {
   if (!parsed.success) {
     return fail(path, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
   }
-  const { simulator, staticDirs, ...rest } = parsed.data;
+  const { simulator, staticDirs, identity, ...rest } = parsed.data;
   const base = dirname(path);
   return {
     ...rest,
+    ...(identity ? { identity: await identityFromFile(identity, base, path) } : {}),
     ...(staticDirs ? { staticDirs: staticDirs.map((d) => ({ ...d, dir: resolve(base, d.dir) })) } : {}),
     ...(typeof simulator === 'string' ? { simulatorPath: resolve(base, simulator) } : {}),
     ...(simulator !== undefined && typeof simulator !== 'string' ? { simulatorInline: simulator } : {}),
@@ -193,6 +202,8 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
   const merged: Settings = { ...file, ...environment, ...fromFlags(flags) };
   if (file.toolbarCsp && environment.toolbarCsp) merged.toolbarCsp = { ...file.toolbarCsp, ...environment.toolbarCsp };
   if (file.cluster && environment.cluster) merged.cluster = { ...file.cluster, ...environment.cluster };
+  const signingKeyFile = env['CTIKIT_SIGNING_KEY_FILE'];
+  if (signingKeyFile) merged.identity = { ...merged.identity, signingKey: await readText(resolve(signingKeyFile), 'signing key (CTIKIT_SIGNING_KEY_FILE)') };
   const { simulatorPath, simulatorInline, backend: backendSection, cluster, ...options } = merged;
   if (cluster && cluster.redis === undefined) fail(configPath ?? 'environment', 'cluster: redis is required (or set CTIKIT_REDIS_URL)');
   const backend = backendFromSettings(backendSection, env, configPath ?? 'environment');

@@ -9,6 +9,7 @@ import type { TokenVerifier } from './http/access.ts';
 import { userDataLimitsSchema } from './commands/user-data-guard.ts';
 import { toolbarCspSchema } from './ops/toolbar-csp.ts';
 import { timeoutsSchema } from './http/connection-limits.ts';
+import { identityOptionsSchema } from './identity/identity-options.ts';
 import { backendSelectionSchema, isContactCenterPort, selectsWorkspaceApi } from './backends/backend-selection.ts';
 
 /**
@@ -91,6 +92,8 @@ export const bridgeOptionsSchema = z
     tokens: z.array(z.object({ token: z.string().min(16, 'a token is at least 16 characters'), agentId: z.string().min(1) })).default([]),
     /** A pluggable verifier, tried after the static tokens. */
     verifyToken: verifierSchema.optional(),
+    /** Signed tokens the bridge accepts (Fusion's trust token, OIDC) and the directory of their users; its socket tickets. */
+    identity: identityOptionsSchema.prefault({}),
     allowedOrigins: z.array(origin).default([]),
     bodyLimit: z.number().int().positive().default(16 * 1024),
     rateLimit: z
@@ -150,8 +153,8 @@ export const bridgeOptionsSchema = z
   })
   .superRefine((options, ctx) => {
     if (options.mode === 'production') {
-      if (options.tokens.length === 0 && !options.verifyToken) {
-        ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'production mode needs tokens or a verifyToken function' });
+      if (options.tokens.length === 0 && !options.verifyToken && !options.identity.fusion && options.identity.oidc.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'production mode needs tokens, a trusted issuer (identity.fusion, identity.oidc) or a verifyToken function' });
       }
       if (options.allowedOrigins.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['allowedOrigins'], message: 'production mode needs an origin allow-list' });
@@ -164,6 +167,9 @@ export const bridgeOptionsSchema = z
     }
     if (options.cluster && (options.backend === undefined || (!isContactCenterPort(options.backend) && options.backend.kind === 'simulator'))) {
       ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'the nodes of a cluster share one contact center: select the workspace-api backend (e.g. ctikit sim serve)' });
+    }
+    if (options.cluster && options.identity.signingKey === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['identity', 'signingKey'], message: 'the nodes of a cluster sign with one key: configure identity.signingKeyFile (or CTIKIT_SIGNING_KEY_FILE)' });
     }
     if (options.simulatorConfig && (isContactCenterPort(options.backend) || selectsWorkspaceApi(options.backend))) {
       ctx.addIssue({ code: 'custom', path: ['simulatorConfig'], message: 'simulatorConfig is for the embedded simulator only' });

@@ -43,12 +43,14 @@ describe('production mode', () => {
       status: 200,
       body: { ok: true },
     });
-    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?access_token=wrong-token-0123456789`)).toMatchObject({ status: 401 });
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs`, { authorization: 'Bearer wrong-token-0123456789' })).toMatchObject({ status: 401 });
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?access_token=${ALEX_TOKEN}`), 'a token in the URL is not taken').toMatchObject({ status: 401 });
   });
 
   it('the token alone decides the agent, whatever the client names', async () => {
     t = await production();
-    const socket = await ClientSocket.agent(t, { access_token: ALEX_TOKEN, agentId: 'agent2' });
+    const socket = await ClientSocket.open(`${t.wsUrl}/genesysWs?agentId=agent2`, { headers: { authorization: `Bearer ${ALEX_TOKEN}` } });
+    await socket.next('SessionOpened');
     expect(socket.opened).toMatchObject({ agentId: 'agent1', dn: '5001' });
     const result = await events({ type: 'initialize' }, { authorization: `Bearer ${ALEX_TOKEN}`, 'x-agent-id': 'agent2' });
     expect(result.status).toBe(200);
@@ -64,7 +66,7 @@ describe('production mode', () => {
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'ORIGIN_NOT_ALLOWED' } } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     expect(await events({ type: 'initialize' }, { ...auth, origin: 'http://localhost:8080' })).toMatchObject({ status: 403 });
-    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?access_token=${ALEX_TOKEN}`, { origin: 'https://evil.example' })).toMatchObject({
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs`, { ...auth, origin: 'https://evil.example' })).toMatchObject({
       status: 403,
       body: { error: { code: 'ORIGIN_NOT_ALLOWED' } },
     });
@@ -83,7 +85,7 @@ describe('production mode', () => {
     const result = await events({ type: 'initialize' }, { authorization: `Bearer ${ALEX_TOKEN}`, origin: FUSION });
     expect(result.status).toBe(200);
     expect(result.headers.get('access-control-allow-origin')).toBe(FUSION);
-    await ClientSocket.agent(t, { access_token: ALEX_TOKEN }).then((s) => s.close());
+    await ClientSocket.open(`${t.wsUrl}/genesysWs`, { headers: { authorization: `Bearer ${ALEX_TOKEN}`, origin: FUSION } }).then((s) => s.close());
   });
 
   it('serves no simulator control API unless enabled', async () => {
@@ -105,7 +107,8 @@ describe('production mode', () => {
 
   it('accepts tokens from a pluggable verifier', async () => {
     t = await production({ tokens: [], verifyToken: async (token) => (token === 'signed-by-idp' ? { agentId: 'agent3' } : undefined) });
-    const socket = await ClientSocket.agent(t, { access_token: 'signed-by-idp' });
+    const socket = await ClientSocket.open(`${t.wsUrl}/genesysWs`, { headers: { authorization: 'Bearer signed-by-idp' } });
+    await socket.next('SessionOpened');
     expect(socket.opened.agentId).toBe('agent3');
     expect(await events({ type: 'initialize' }, { authorization: 'Bearer forged' })).toMatchObject({ status: 401 });
   });

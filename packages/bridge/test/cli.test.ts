@@ -139,7 +139,7 @@ describe('the ctikit command', () => {
 });
 
 describe('logs', () => {
-  it('never contain a token, in the Authorization header, the socket query or a REST query', async () => {
+  it('never contain a token or a socket ticket, in the Authorization header, the socket query or a REST query', async () => {
     const token = 'very-secret-token-0123456789';
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--port', '0', '--mode', 'production', '--log-level', 'trace'], {
       env: { ...process.env, CTIKIT_HOST: '127.0.0.1', CTIKIT_TOKENS: `${token}=agent1`, CTIKIT_ALLOWED_ORIGINS: 'https://toolbar.example.com' },
@@ -160,7 +160,9 @@ describe('logs', () => {
       body: JSON.stringify({ type: 'initialize' }),
     });
     expect(answer.status).toBe(200);
-    const ws = new WebSocket(`${base.replace('http', 'ws')}/genesysWs?access_token=${token}`);
+    const ticketAnswer = await fetch(`${base}/genesys/ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const { ticket } = (await ticketAnswer.json()) as { ticket: string };
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/genesysWs?ticket=${ticket}`);
     await new Promise((resolve) => ws.once('message', resolve));
     ws.close();
     child.kill('SIGTERM');
@@ -168,5 +170,6 @@ describe('logs', () => {
     expect(output).toContain('command accepted');
     expect(output).toContain('agent socket opened');
     expect(output).not.toContain(token);
+    expect(output).not.toContain(ticket);
   }, 30_000);
 });

@@ -132,9 +132,9 @@ export class ClientSocket {
   }
 
   /** Open an agent socket and wait for its SessionOpened. */
-  static async agent(t: TestBridge, query: Record<string, string> = {}): Promise<ClientSocket> {
+  static async agent(t: TestBridge, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<ClientSocket> {
     const params = new URLSearchParams(query).toString();
-    const socket = await ClientSocket.open(`${t.wsUrl}/genesysWs${params ? `?${params}` : ''}`);
+    const socket = await ClientSocket.open(`${t.wsUrl}/genesysWs${params ? `?${params}` : ''}`, { headers });
     await socket.next('SessionOpened');
     return socket;
   }

@@ -4,8 +4,8 @@ import { z } from 'zod';
  * How a client names itself and resumes. Browsers cannot set headers on a WebSocket, so the socket
  * takes its parameters in the query string; REST calls use headers.
  *
- * - Production: `Authorization: Bearer <token>` on REST, `access_token=<token>` on the socket; the
- *   token alone decides the agent.
+ * - Production: `Authorization: Bearer <token>` on REST; the socket presents a one-time `ticket=`
+ *   that `POST /genesys/ticket` issued for the token. The token alone decides the agent.
  * - Dev mode (loopback only): no credentials; the default agent unless `X-Agent-Id` / `agentId=`
  *   (and optionally `X-Agent-DN` / `dn=`) name another configured agent.
  */
@@ -14,7 +14,8 @@ export const AGENT_DN_HEADER = 'x-agent-dn';
 export const REFERENCE_ID_HEADER = 'x-reference-id';
 
 export const socketQuerySchema = z.object({
-  access_token: z.string().min(1).max(4096).optional(),
+  /** A one-time ticket from `POST /genesys/ticket` (production): no long-lived token in the URL. */
+  ticket: z.string().min(1).max(4096).optional(),
   agentId: z.string().min(1).max(64).optional(),
   dn: z.string().min(1).max(64).optional(),
   /** The session the client last saw (from SessionOpened). */
@@ -45,9 +46,20 @@ export const REASON_CODES_PATH = '/genesys/reasonCodes';
 export const SOCKET_PATH = '/genesysWs';
 /** POST: a short-lived JWT naming the caller's agent (`AgentTokenResult`), for web extensions' servers. */
 export const AGENT_TOKEN_PATH = '/genesys/agentToken';
-/** GET: the public keys that verify agent tokens (a JSON Web Key Set). */
+/** GET: the bridge's public signing keys (a JSON Web Key Set): they verify its socket tickets and agent tokens. */
 export const JWKS_PATH = '/.well-known/jwks.json';
 
 export const agentTokenResultSchema = z.object({ ok: z.literal(true), token: z.string().min(1).max(4096), expiresIn: z.number().int().positive() });
 export type AgentTokenResult = z.infer<typeof agentTokenResultSchema>;
+/** POST, authenticated like a command: a one-time ticket for the socket (`SocketTicketResult`). */
+export const TICKET_PATH = '/genesys/ticket';
+/** The close code of a socket whose credentials expired: get a fresh token, a new ticket, and resume. */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+
+export const socketTicketResultSchema = z.object({
+  ok: z.literal(true),
+  ticket: z.string().min(1).max(4096),
+  expiresInSec: z.number().int().positive(),
+});
+export type SocketTicketResult = z.infer<typeof socketTicketResultSchema>;
 export const DEFAULT_PORT = 8087;

@@ -51,7 +51,7 @@ async function main(root: HTMLElement): Promise<void> {
       reasonCodes,
       pageOrigin: window.location.origin,
       pageUrl: `${window.location.origin}${window.location.pathname}`,
-      fusionTrustToken: () => fusion.trustToken(),
+      fusionTrustToken: (request) => fusion.trustToken(request),
       logger,
     }),
     Object.keys(desktopOptions).length > 0 ? import('./extensions/start-extensions.tsx') : undefined,

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { CtiError } from '@ctikit/protocol';
+import type { Clock } from '@ctikit/kernel';
 import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RateLimiter } from '../commands/rate-limiter.ts';
+import { AgentDirectory } from '../identity/agent-directory.ts';
+import type { IdentityOptions } from '../identity/identity-options.ts';
+import type { IssuedTicket, SocketTickets } from '../identity/socket-tickets.ts';
+import { TrustedIssuers } from '../identity/trusted-issuers.ts';
 
 /**
  * Who is calling, and from where. One object answers both questions for REST calls and socket
@@ -13,16 +18,22 @@ import type { RateLimiter } from '../commands/rate-limiter.ts';
  *   origin (a DNS-rebound page sends a matching pair).
  * - Host, dev mode: only loopback host names are served, so a page on a rebound name
  *   (`evil.example` resolving to 127.0.0.1) reaches nothing.
- * - Identity, production: a bearer token (`Authorization` header, or `access_token` on the socket
- *   query) decides the agent; nothing the client names overrides it. Failed sign-ins are throttled
- *   per client address (`authThrottle`): past the burst, the address gets `429 RATE_LIMITED` until
- *   its bucket refills, whatever token it sends, so tokens cannot be guessed at full speed.
+ * - Identity, production: a bearer token (`Authorization` header) decides the agent; nothing the
+ *   client names overrides it. A token is a static one, a JWT of a trusted issuer (Fusion's trust
+ *   token, an OIDC provider's; identity/), mapped to its agent by the directory, or one the
+ *   `verifyToken` hook accepts. A socket presents a one-time ticket instead (`ticket=`), which the
+ *   bridge issued for a bearer token (identity/socket-tickets.ts). Failed sign-ins (a token or a
+ *   ticket that is not valid) are throttled per client address (`authThrottle`): past the burst, the
+ *   address gets `429 RATE_LIMITED` until its bucket refills, whatever it sends, so credentials
+ *   cannot be guessed at full speed.
  * - Identity, dev: no credentials; the first configured agent unless `X-Agent-Id` / `agentId`
  *   (or `X-Agent-DN` / `dn`) names another configured one.
  */
 
 export interface Principal {
   agentId: string;
+  /** Epoch ms when the token stops being valid, if it does. */
+  expiresAt?: number | undefined;
 }
 
 /** Resolves a bearer token to the agent it signs in, or `undefined` when the token is not valid. */
@@ -32,12 +43,16 @@ export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
 export interface AgentIdentity {
   agentId: string;
   dn: string;
+  /** Epoch ms when the credentials behind it expire: a socket is closed then (TOKEN_EXPIRED). */
+  expiresAt?: number | undefined;
 }
 
 export interface Credentials {
   /** The client's address, for the failed sign-in throttle. */
   address?: string | undefined;
   token?: string | undefined;
+  /** A socket ticket from `POST /genesys/ticket`. */
+  ticket?: string | undefined;
   agentId?: string | undefined;
   dn?: string | undefined;
 }
@@ -46,12 +61,19 @@ export interface AccessOptions {
   mode: 'dev' | 'production';
   tokens: ReadonlyArray<{ token: string; agentId: string }>;
   verifyToken?: TokenVerifier | undefined;
+  identity: IdentityOptions;
   allowedOrigins: readonly string[];
   backend: ContactCenterPort;
   /** Failed sign-ins per address (production); an empty bucket refuses with `429 RATE_LIMITED`. */
   authThrottle: RateLimiter;
+  /** The one-time socket tickets, signed with the bridge's key (identity/socket-tickets.ts). */
+  tickets: SocketTickets;
+  clock: Clock;
   log: FastifyBaseLogger;
 }
+
+/** The refusals a guesser of tokens or tickets gets: they count against the address's throttle. */
+const GUESSABLE_FAILURES: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TICKET_INVALID']);
 
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -88,6 +110,8 @@ export class AccessControl {
   private readonly agentsById: ReadonlyMap<string, AgentEntry>;
   private readonly agentsByDn: ReadonlyMap<string, AgentEntry>;
   private readonly defaultAgent: AgentEntry | undefined;
+  private readonly issuers: TrustedIssuers;
+  private readonly directory: AgentDirectory;
 
   constructor(private readonly options: AccessOptions) {
     this.allowedOrigins = new Set(options.allowedOrigins.map((o) => o.toLowerCase()));
@@ -96,6 +120,8 @@ export class AccessControl {
     this.agentsById = new Map(agents.map((a) => [a.agentId, a]));
     this.agentsByDn = new Map(agents.map((a) => [a.dn, a]));
     this.defaultAgent = agents[0];
+    this.issuers = new TrustedIssuers(options.identity, options.clock);
+    this.directory = new AgentDirectory(options.identity.directory, agents);
     for (const { agentId } of options.tokens) {
       if (!this.agentsById.has(agentId)) throw new Error(`A configured token names agent "${agentId}", which the contact center does not know.`);
     }
@@ -132,19 +158,17 @@ export class AccessControl {
   }
 
   async identify(credentials: Credentials): Promise<AgentIdentity> {
-    return this.production ? this.identifyByToken(credentials.token, credentials.address ?? 'unknown') : this.identifyInDev(credentials);
-  }
-
-  private async identifyByToken(token: string | undefined, address: string): Promise<AgentIdentity> {
+    if (!this.production && credentials.ticket === undefined) return this.identifyInDev(credentials);
+    const address = credentials.address ?? 'unknown';
     const { authThrottle, log } = this.options;
     if (!authThrottle.has(address)) {
       log.debug({ remoteAddress: address }, 'sign-in refused: throttled');
       throw new CtiError('RATE_LIMITED', 'Too many failed sign-ins from this address: retry shortly.');
     }
     try {
-      return await this.verifyToken(token);
+      return credentials.ticket !== undefined ? await this.options.tickets.redeem(credentials.ticket) : await this.identifyByToken(credentials.token);
     } catch (error) {
-      if (error instanceof CtiError && error.code === 'UNAUTHENTICATED') {
+      if (error instanceof CtiError && GUESSABLE_FAILURES.has(error.code)) {
         authThrottle.take(address);
         if (!authThrottle.has(address)) log.warn({ remoteAddress: address }, 'failed sign-ins throttled for this address');
       }
@@ -152,11 +176,30 @@ export class AccessControl {
     }
   }
 
-  private async verifyToken(token: string | undefined): Promise<AgentIdentity> {
+  /** A one-time socket ticket for an identified agent. */
+  issueTicket(identity: AgentIdentity): Promise<IssuedTicket> {
+    return this.options.tickets.issue(identity);
+  }
+
+  private async identifyByToken(token: string | undefined): Promise<AgentIdentity> {
     if (token === undefined) throw new CtiError('UNAUTHENTICATED');
-    const agentId = this.staticTokens.get(digest(token)) ?? (await this.options.verifyToken?.(token))?.agentId;
-    if (agentId === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');
-    return toIdentity(this.known(this.agentsById.get(agentId), agentId));
+    const staticAgent = this.staticTokens.get(digest(token));
+    if (staticAgent !== undefined) return toIdentity(this.known(this.agentsById.get(staticAgent), staticAgent));
+    const claimedIssuer = this.issuers.size > 0 ? TrustedIssuers.claimedIssuer(token) : undefined;
+    if (claimedIssuer !== undefined && (this.issuers.trusts(claimedIssuer) || !this.options.verifyToken)) {
+      return this.identifyByJwt(token, claimedIssuer);
+    }
+    const principal = await this.options.verifyToken?.(token);
+    if (principal === undefined) throw new CtiError('UNAUTHENTICATED', 'The bearer token is not valid.');
+    return { ...toIdentity(this.known(this.agentsById.get(principal.agentId), principal.agentId)), expiresAt: principal.expiresAt };
+  }
+
+  private async identifyByJwt(token: string, claimedIssuer: string): Promise<AgentIdentity> {
+    const verified = await this.issuers.verify(token, claimedIssuer);
+    const { agentId } = this.directory.find(verified);
+    const agent = this.agentsById.get(agentId);
+    if (!agent) throw new CtiError('AGENT_NOT_IN_DIRECTORY', `The token maps to agent ${JSON.stringify(agentId.slice(0, 64))}, which the contact center does not know.`);
+    return { ...toIdentity(agent), expiresAt: verified.expiresAt };
   }
 
   private identifyInDev({ agentId, dn }: Credentials): AgentIdentity {

@@ -3,8 +3,8 @@ import type { Clock } from '@ctikit/kernel';
 
 /**
  * A rolling restart's drain (SIGTERM): from `start()` the node takes no new command or socket
- * (NODE_DRAINING, 503, which the load balancer retries on another node) and `/healthz` says
- * `draining`; `settled()` resolves once the commands in flight have finished, or after the timeout.
+ * (NODE_DRAINING, 503, on the connections already open; its port is closed, so the load balancer
+ * sends new ones to another node) and `/healthz` says `draining`; `settled()` resolves once the commands in flight have finished, or after the timeout.
  */
 export class Drain {
   private active = false;

@@ -9,6 +9,8 @@ export interface OpsRoutesOptions {
   metrics: BridgeMetrics;
   drain: Drain;
   sessions: () => number;
+  /** Whether the session store answers (Redis, in a cluster). */
+  sessionStore: () => boolean;
   sockets: () => number;
 }
 
@@ -27,6 +29,10 @@ export const opsRoutes: FastifyPluginAsync<OpsRoutesOptions> = async (app, optio
     } catch (error) {
       request.log.error({ err: error }, 'health check: the contact center does not answer');
       return reply.code(503).send({ status: 'unavailable', backend: { status: 'unavailable' } });
+    }
+    if (!options.sessionStore()) {
+      request.log.warn('health check: the session store (Redis) does not answer');
+      return reply.code(503).send({ status: 'unavailable', sessionStore: { status: 'unavailable' } });
     }
     return {
       status: 'ok',

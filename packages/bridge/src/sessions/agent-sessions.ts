@@ -32,6 +32,8 @@ export interface AgentSessions {
   readonly socketCount: number;
   /** Bytes of replay buffer this process holds in memory. */
   readonly replayBytes: number;
+  /** Whether the store can be used now (always, in memory; in a cluster, while Redis answers). */
+  readonly available: boolean;
   /** Sockets the agent has open on this process. */
   socketsOf(agentId: string): number;
   /** A socket joins the agent's session (opened on first use): SessionOpened, then the catch-up, then live frames. */

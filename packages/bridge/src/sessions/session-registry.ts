@@ -56,6 +56,8 @@ export class SessionRegistry implements AgentSessions {
     return this.sessions.get(agentId);
   }
 
+  readonly available = true;
+
   socketsOf(agentId: string): number {
     return this.sessions.get(agentId)?.socketCount ?? 0;
   }

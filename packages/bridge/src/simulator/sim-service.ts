@@ -5,6 +5,9 @@ import { systemClock } from '@ctikit/kernel';
 import { createWorkspaceFace } from '@ctikit/workspace-sim';
 import type { WorkspaceFace } from '@ctikit/workspace-sim';
 import { RateLimiter } from '../commands/rate-limiter.ts';
+import { identityOptionsSchema } from '../identity/identity-options.ts';
+import { SigningKey } from '../identity/signing-key.ts';
+import { MemorySpentTickets, SocketTickets } from '../identity/socket-tickets.ts';
 import { AccessControl } from '../http/access.ts';
 import { replyWithError, zodValidatorCompiler } from '../http/errors.ts';
 import { decorateRequests } from '../http/request-context.ts';
@@ -57,6 +60,9 @@ export function createSimService(options: SimServiceOptions): SimService {
     allowedOrigins: [],
     backend: simulator,
     authThrottle: new RateLimiter({ perSecond: 1, burst: 10 }, systemClock),
+    identity: identityOptionsSchema.parse({}),
+    tickets: new SocketTickets(new SigningKey(), 1, systemClock, new MemorySpentTickets(systemClock)),
+    clock: systemClock,
     log: face.app.log,
   });
   void face.app.register(async (scope: FastifyInstance) => {

@@ -120,7 +120,8 @@ export class SocketGateway {
     const query = parseWith(socketQuerySchema, Object.fromEntries(url.searchParams));
     const identity = await access.identify({
       address: request.socket.remoteAddress,
-      token: query.access_token ?? bearerToken(headerValue(request, 'authorization')),
+      ticket: query.ticket,
+      token: bearerToken(headerValue(request, 'authorization')),
       agentId: query.agentId,
       dn: query.dn,
     });

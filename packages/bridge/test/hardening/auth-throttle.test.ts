@@ -34,13 +34,14 @@ describe('failed sign-ins per address', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     const throttled = await signIn(ALEX_TOKEN);
     expect(throttled).toMatchObject({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('failed sign-ins') } } });
-    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?access_token=${ALEX_TOKEN}`, { origin: FUSION })).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs`, { origin: FUSION, authorization: `Bearer ${ALEX_TOKEN}` })).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?ticket=guessed-ticket`, { origin: FUSION })).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
     expect(logs.lines.filter((line) => line.msg === 'failed sign-ins throttled for this address')).toEqual([expect.objectContaining({ level: LEVEL.warn, remoteAddress: '127.0.0.1' })]);
     expect(t.bridge.backend.snapshot('5001').agent.state).toBe('LoggedOut');
 
     t.clock.advance(1_000);
     expect(await signIn(ALEX_TOKEN)).toMatchObject({ status: 200 });
-    const socket = await ClientSocket.agent(t, { access_token: ALEX_TOKEN });
+    const socket = await ClientSocket.agent(t, {}, { authorization: `Bearer ${ALEX_TOKEN}` });
     await socket.close();
   });
 });

@@ -74,14 +74,14 @@ describe('timeouts', () => {
       },
       timeouts: SHORT,
     });
-    const answer = refusedUpgrade(`${t.wsUrl}/genesysWs?access_token=not-a-known-token-000`);
+    const answer = refusedUpgrade(`${t.wsUrl}/genesysWs`, { authorization: 'Bearer not-a-known-token-000' });
     await until(() => verifying);
     t.clock.advance(SHORT.upgradeMs);
     expect(await answer).toMatchObject({
       status: 504,
       body: { ok: false, error: { code: 'REQUEST_TIMEOUT', message: `The bridge could not admit the socket within ${SHORT.upgradeMs} ms (its origin and token checks did not finish): retry shortly.` } },
     });
-    const alex = await ClientSocket.agent(t, { access_token: ALEX_TOKEN });
+    const alex = await ClientSocket.agent(t, {}, { authorization: `Bearer ${ALEX_TOKEN}` });
     t.clock.advance(SHORT.upgradeMs);
     expect(alex.ws.readyState).toBe(alex.ws.OPEN);
     await alex.close();

@@ -48,15 +48,18 @@ export class FusionLink implements FusionStatusSource {
     return () => this.listeners.delete(listener);
   }
 
-  /** Fusion's trust token: waits for the adapter as long as the notice does, then answers what it has. */
-  async trustToken(): Promise<string | undefined> {
+  /**
+   * Fusion's trust token: waits for the adapter as long as the notice does, then answers what it
+   * has; `fresh` asks Fusion for a new one (the bridge said the last one expired).
+   */
+  async trustToken(request?: { fresh: boolean }): Promise<string | undefined> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const patience = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, this.noticeAfterMs);
     });
     await Promise.race([this.settled, patience]);
     clearTimeout(timer);
-    return this.adapter?.trustToken();
+    return request?.fresh === true ? this.adapter?.refreshTrustToken() : this.adapter?.trustToken();
   }
 
   async start(workspace: Workspace): Promise<void> {

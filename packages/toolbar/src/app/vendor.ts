@@ -17,8 +17,8 @@ export interface VendorSetup {
   readonly pageOrigin: string;
   /** The toolbar page's address (without its query): the default Genesys sign-in redirect is beside it. */
   readonly pageUrl: string;
-  /** Fusion's trust token, once the Fusion adapter has it. */
-  readonly fusionTrustToken: () => Promise<string | undefined>;
+  /** Fusion's trust token, once the Fusion adapter has it; `fresh` asks Fusion for a new one. */
+  readonly fusionTrustToken: (request?: { fresh: boolean }) => Promise<string | undefined>;
   readonly logger: Logger;
 }
 
@@ -74,7 +74,7 @@ function ccpContainer(): HTMLElement {
   return document.body.appendChild(container);
 }
 
-function credentialsOf(setup: VendorSetup): { agentId?: string; token?: string | (() => Promise<string | undefined>) } {
+function credentialsOf(setup: VendorSetup): { agentId?: string; token?: string | VendorSetup['fusionTrustToken'] } {
   const { config } = setup;
   switch (config.credentials) {
     case 'none':

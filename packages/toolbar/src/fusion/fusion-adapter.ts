@@ -108,6 +108,12 @@ export class FusionAdapter {
     return this.trustTokenValue;
   }
 
+  /** A fresh trust token: getConfigurationOperation asked again (the last token expired). */
+  async refreshTrustToken(): Promise<string | undefined> {
+    this.trustTokenValue = (await this.publisher.configuration()).trustToken;
+    return this.trustTokenValue;
+  }
+
   dispose(): void {
     for (const stop of this.stopListening.splice(0)) stop();
     this.provider.dispose();

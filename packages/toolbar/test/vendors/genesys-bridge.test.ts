@@ -392,11 +392,13 @@ describe('GenesysVendor against the bridge', () => {
       });
     });
 
-    it('signs in with the bearer token alone: on the socket and on every command', async () => {
+    it('signs in with the bearer token alone: every command carries it, the socket a one-time ticket', async () => {
       const t = await toolbar(undefined, undefined, { agentId: undefined, token: async () => TOKEN });
       expect(await t.workspace.execute('makeAgentAvailable')).toEqual({ ok: true });
       await until(t.model, () => t.model.agent.kind === 'ready');
-      expect(new URL(t.sockets[0]?.url ?? '').searchParams.get('access_token')).toBe(TOKEN);
+      const socketUrl = new URL(t.sockets[0]?.url ?? '');
+      expect(socketUrl.searchParams.get('ticket')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(socketUrl.href).not.toContain(TOKEN);
       expect(bridge.sim.listAgents().find((a) => a.agentId === 'agent1')).toMatchObject({ state: 'Ready' });
     });
 

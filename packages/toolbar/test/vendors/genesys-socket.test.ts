@@ -100,6 +100,7 @@ beforeEach(async () => {
   socket = new BridgeSocket({
     bridgeUrl: peer.url,
     credentials: { agentId: 'agent1' },
+    socketTicket: () => Promise.reject(new Error('dev mode: no tickets')),
     WebSocket: CountedWebSocket,
     clock,
     log,

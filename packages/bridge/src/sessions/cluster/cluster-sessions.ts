@@ -122,6 +122,10 @@ export class ClusterSessions implements AgentSessions {
     return 0;
   }
 
+  get available(): boolean {
+    return this.options.store.ready;
+  }
+
   socketsOf(agentId: string): number {
     return this.agents.get(agentId)?.sinks.size ?? 0;
   }
@@ -149,9 +153,11 @@ export class ClusterSessions implements AgentSessions {
         heartbeatMs: this.options.heartbeatMs,
       });
       sink.catchUp([opened, ...frames]);
+      // The replay is read after the load, so it may already hold frames that also came live meanwhile: each goes out once.
+      const caughtUp = Math.max(stored.seq, ...frames.map((frame) => seqOf(frame) ?? 0));
       const queued = local.queued ?? [];
       local.queued = undefined;
-      for (const frame of queued) if ((seqOf(frame) ?? 0) > stored.seq) sink.send(frame);
+      for (const frame of queued) if ((seqOf(frame) ?? 0) > caughtUp) sink.send(frame);
       return { resume: mode, sessionId: stored.sessionId, detach };
     } catch (error) {
       detach();
@@ -162,27 +168,34 @@ export class ClusterSessions implements AgentSessions {
   async execute(identity: AgentIdentity, command: Command, referenceId: string): Promise<CommandOutcome> {
     const agent = this.local(identity);
     try {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const { nodeId, ttlMs } = await this.options.store.owner(identity.agentId);
-        if (nodeId === undefined || nodeId === this.options.nodeId) {
-          const session = await this.own(agent);
-          if (session) return await this.runHere(session, command, referenceId);
-          continue;
-        }
-        const answer = await this.forward(nodeId, { kind: 'command', id: randomUUID(), replyTo: this.options.nodeId, identity, command, referenceId });
-        if (answer === 'gone') {
-          // The owner is not listening: it died. Its lease runs out within ttlMs; then the agent is free to take.
-          this.options.log.warn({ agentId: identity.agentId, owner: nodeId, ttlMs }, 'cluster: the agent\'s node does not answer; waiting for its lease');
-          await new Promise((resolve) => this.options.clock.setTimer(ttlMs + 20, () => resolve(undefined)));
-          continue;
-        }
-        if (answer === 'notOwner') continue;
-        return answer;
-      }
-      throw new CtiError('BACKEND_UNAVAILABLE', `No bridge node could take agent ${identity.agentId} over; retry shortly.`);
+      return await this.executeAs(agent, command, referenceId);
+    } catch (error) {
+      throw storeUnavailable(error);
     } finally {
       this.forgetIfIdle(agent);
     }
+  }
+
+  private async executeAs(agent: LocalAgent, command: Command, referenceId: string): Promise<CommandOutcome> {
+    const { identity } = agent;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { nodeId, ttlMs } = await this.options.store.owner(identity.agentId);
+      if (nodeId === undefined || nodeId === this.options.nodeId) {
+        const session = await this.own(agent);
+        if (session) return await this.runHere(session, command, referenceId);
+        continue;
+      }
+      const answer = await this.forward(nodeId, { kind: 'command', id: randomUUID(), replyTo: this.options.nodeId, identity, command, referenceId });
+      if (answer === 'gone') {
+        // The owner is not listening: it died. Its lease runs out within ttlMs; then the agent is free to take.
+        this.options.log.warn({ agentId: identity.agentId, owner: nodeId, ttlMs }, 'cluster: the agent\'s node does not answer; waiting for its lease');
+        await new Promise((resolve) => this.options.clock.setTimer(ttlMs + 20, () => resolve(undefined)));
+        continue;
+      }
+      if (answer === 'notOwner') continue;
+      return answer;
+    }
+    throw new CtiError('BACKEND_UNAVAILABLE', `No bridge node could take agent ${identity.agentId} over; retry shortly.`);
   }
 
   reportCommandError(identity: AgentIdentity, error: CtiError, referenceId: string, connectionId?: string): void {
@@ -390,7 +403,9 @@ export class ClusterSessions implements AgentSessions {
         return;
       }
       case 'command': {
-        const owned = this.agents.get(message.identity.agentId)?.owned;
+        // A node holds the lease from the start of its takeover: a command forwarded meanwhile waits for it.
+        const local = this.agents.get(message.identity.agentId);
+        const owned = local?.owned ?? (await local?.taking?.catch(() => undefined));
         let reply: NodeMessage;
         if (!owned) reply = { kind: 'reply', id: message.id, notOwner: true };
         else {

@@ -190,6 +190,15 @@ export class ClusterStore {
     return (await this.redis.ctikitReplay(k.session, k.replay, seq)) ?? undefined;
   }
 
+  /** Mark a socket ticket spent until `expiresAt` (epoch ms), on every node; false when it was spent already. */
+  async spendTicket(jti: string, expiresAt: number, now: number): Promise<boolean> {
+    try {
+      return (await this.redis.set(`${this.options.keyPrefix}ticket:${jti}`, '1', 'PX', Math.max(1, expiresAt - now), 'NX')) === 'OK';
+    } catch (error) {
+      throw storeUnavailable(error);
+    }
+  }
+
   async close(): Promise<void> {
     this.redis.disconnect();
     this.subscriber.disconnect();

@@ -12,6 +12,8 @@ import {
   reasonCodesResultSchema,
   REFERENCE_ID_HEADER,
   REST_PATH,
+  socketTicketResultSchema,
+  TICKET_PATH,
   type Command,
   type CommandResult,
 } from '@ctikit/protocol';
@@ -25,7 +27,10 @@ import type { FetchLike } from './platform.ts';
  * The bridge's command endpoint, `POST {bridgeUrl}/genesys/events`: one protocol `Command` per
  * request, correlated by `X-Reference-Id`, authenticated by a bearer token (production) or named by
  * `X-Agent-Id` (dev mode). Both answers — `CommandResult` and the catalog error body — are parsed
- * with zod; anything else, or no answer, is a failure value, never a throw.
+ * with zod; anything else, or no answer, is a failure value, never a throw. A request the bridge
+ * refuses with TOKEN_EXPIRED is sent once more with a fresh token (the provider asked for one:
+ * Fusion's trust token again). `POST /genesys/ticket` gets the socket's one-time ticket, so the
+ * token itself never goes into the socket's URL.
  */
 const commandResultSchema = z.object({
   ok: z.literal(true),
@@ -45,8 +50,11 @@ const errorBodySchema = z.object({
   }),
 });
 
-/** The bearer token, or a function that fetches it (a Fusion trust token) when a command needs it. */
-export type TokenProvider = () => string | undefined | Promise<string | undefined>;
+/**
+ * The bearer token, or a function that fetches it (a Fusion trust token) when a command needs it;
+ * `fresh` asks for a new one because the bridge said the last one expired.
+ */
+export type TokenProvider = (request?: { fresh: boolean }) => string | undefined | Promise<string | undefined>;
 
 export interface BridgeCredentials {
   token?: string | TokenProvider | undefined;
@@ -65,9 +73,14 @@ export interface BridgeRestOptions {
 }
 
 export type RestOutcome = Outcome<{ result: CommandResult }>;
+export type TicketOutcome = Outcome<{ ticket: string }>;
 
-export async function resolveToken(token: BridgeCredentials['token']): Promise<string | undefined> {
-  return typeof token === 'function' ? token() : token;
+async function resolveToken(token: BridgeCredentials['token'], fresh: boolean): Promise<string | undefined> {
+  return typeof token === 'function' ? token({ fresh }) : token;
+}
+
+function isTokenExpired(answer: { status: number; body: unknown }): boolean {
+  return answer.status === 401 && errorBodySchema.safeParse(answer.body).data?.error.code === 'TOKEN_EXPIRED';
 }
 
 export class BridgeRest {
@@ -75,12 +88,28 @@ export class BridgeRest {
   private readonly reasonCodesUrl: string;
   private readonly agentTokenUrl: string;
   private readonly outboundUrl: string;
+  private readonly ticketUrl: string;
 
   constructor(private readonly options: BridgeRestOptions) {
     this.commandsUrl = new URL(REST_PATH, options.bridgeUrl).toString();
     this.reasonCodesUrl = new URL(REASON_CODES_PATH, options.bridgeUrl).toString();
     this.agentTokenUrl = new URL(AGENT_TOKEN_PATH, options.bridgeUrl).toString();
     this.outboundUrl = new URL(OUTBOUND_PATH, options.bridgeUrl).toString();
+    this.ticketUrl = new URL(TICKET_PATH, options.bridgeUrl).toString();
+  }
+
+  /** Whether requests carry a bearer token (then the socket signs in with a ticket). */
+  get hasToken(): boolean {
+    return this.options.credentials.token !== undefined;
+  }
+
+  /** A one-time ticket for the event socket. */
+  async socketTicket(referenceId: string): Promise<TicketOutcome> {
+    const answer = await this.request(this.ticketUrl, 'POST', referenceId, 'socketTicket');
+    if (!answer.ok) return answer;
+    const success = socketTicketResultSchema.safeParse(answer.body);
+    if (success.success && answer.status === 200) return { ok: true, ticket: success.data.ticket };
+    return this.failureOf('socketTicket', referenceId, answer);
   }
 
   async post(command: Command, referenceId: string): Promise<RestOutcome> {
@@ -119,20 +148,29 @@ export class BridgeRest {
     return this.failureOf('outbound', referenceId, answer);
   }
 
-  /** One HTTP exchange with the bridge's credentials and timeout; the body comes back parsed as JSON (or undefined). */
-  private async request(
+  /** One HTTP exchange (again with a fresh token if the first one expired); the body comes back parsed as JSON (or undefined). */
+  private async request(url: string, method: 'GET' | 'POST', referenceId: string, what: string, body?: string): Promise<Outcome<{ status: number; body: unknown }>> {
+    const answer = await this.exchange(url, method, referenceId, what, body, false);
+    if (!answer.ok || !isTokenExpired(answer) || typeof this.options.credentials.token !== 'function') return answer;
+    this.options.log.info({ type: what, referenceId }, 'the bearer token expired: asking for a fresh one');
+    return this.exchange(url, method, referenceId, what, body, true);
+  }
+
+  /** One HTTP exchange with the bridge's credentials and timeout. */
+  private async exchange(
     url: string,
     method: 'GET' | 'POST',
     referenceId: string,
     what: string,
-    body?: string,
+    body: string | undefined,
+    freshToken: boolean,
   ): Promise<Outcome<{ status: number; body: unknown }>> {
     const { credentials, clock, log, timeoutMs } = this.options;
     const headers: Record<string, string> = { [REFERENCE_ID_HEADER]: referenceId };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let token: string | undefined;
     try {
-      token = await resolveToken(credentials.token);
+      token = await resolveToken(credentials.token, freshToken);
     } catch (error) {
       log.warn({ type: what, err: error }, 'no bearer token for the bridge');
       return failure('UNAUTHENTICATED', 'The bearer token for the bridge could not be obtained.');

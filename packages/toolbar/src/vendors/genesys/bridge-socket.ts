@@ -1,9 +1,9 @@
-import { bridgeFrameSchema, SOCKET_PATH, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import { bridgeFrameSchema, SOCKET_PATH, TOKEN_EXPIRED_CLOSE_CODE, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
 import { type Clock, type TimerHandle } from '@ctikit/kernel';
 import type { ConnectionReason, ConnectionStatus } from '../../core/connection-status.ts';
 import type { Logger } from '../../core/logger.ts';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
-import { resolveToken, type BridgeCredentials } from './bridge-rest.ts';
+import type { BridgeCredentials, TicketOutcome } from './bridge-rest.ts';
 import type { SocketClose, WebSocketConstructor, WebSocketLike } from './platform.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -28,6 +28,10 @@ import type { SessionStore } from './session-store.ts';
  *   not retried: the agent asked for it and is told.
  * - A new instance (a reloaded page) has no events behind its model, so it asks for no replay: the
  *   bridge answers with a Snapshot of the agent and their calls.
+ * - With a bearer token, each connection signs in with a one-time ticket from the bridge
+ *   (`ticket=`), never with the token itself. A socket the bridge closes because its token expired
+ *   (4401) is reopened at once: the next ticket is asked for with a fresh token, and the session
+ *   resumes.
  * - Every timer runs on the injected clock.
  */
 export interface BridgeSocketDelegate {
@@ -40,6 +44,8 @@ export interface BridgeSocketDelegate {
 export interface BridgeSocketOptions {
   bridgeUrl: string;
   credentials: BridgeCredentials;
+  /** A one-time socket ticket (production), when the credentials have a token. */
+  socketTicket: () => Promise<TicketOutcome>;
   WebSocket: WebSocketConstructor;
   clock: Clock;
   log: Logger;
@@ -136,8 +142,11 @@ export class BridgeSocket {
   private async url(): Promise<string> {
     const { bridgeUrl, credentials } = this.options;
     const query = new URLSearchParams();
-    const token = await resolveToken(credentials.token);
-    if (token !== undefined) query.set('access_token', token);
+    if (credentials.token !== undefined) {
+      const ticket = await this.options.socketTicket();
+      if (!ticket.ok) throw new Error(`no socket ticket: ${ticket.code}`);
+      query.set('ticket', ticket.ticket);
+    }
     if (credentials.agentId !== undefined) query.set('agentId', credentials.agentId);
     if (credentials.dn !== undefined) query.set('dn', credentials.dn);
     if (this.sessionId !== undefined) query.set('sessionId', this.sessionId);
@@ -215,6 +224,13 @@ export class BridgeSocket {
     if (socket !== this.socket) return;
     this.socket = undefined;
     this.options.log.info({ code: event.code, reason: event.reason }, 'event socket closed');
+    if (event.code === TOKEN_EXPIRED_CLOSE_CODE && this.phase === 'open') {
+      this.stopTimers();
+      this.attempt = 1;
+      this.options.delegate.onStatus({ state: 'reconnecting', reason: 'socketClosed', attempt: this.attempt });
+      void this.connect();
+      return;
+    }
     this.lost(this.phase === 'open' ? 'socketClosed' : 'connectFailed');
   }
 

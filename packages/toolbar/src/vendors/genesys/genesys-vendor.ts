@@ -113,6 +113,7 @@ export class GenesysVendor implements ICtiVendorHandler {
     this.socket = new BridgeSocket({
       bridgeUrl: options.bridgeUrl,
       credentials,
+      socketTicket: () => this.rest.socketTicket(`${this.referencePrefix}-${++this.referenceCounter}`),
       WebSocket: platform.WebSocket,
       clock,
       log: this.log,
