@@ -64,6 +64,8 @@ export interface Interaction extends InteractionDetails {
   readonly offeredAt: number;
   readonly connectedAt?: number;
   readonly endedAt?: number;
+  /** While held: since when, epoch ms (the hold timer counts from it). */
+  readonly heldAt?: number;
   /** Same as `state === 'held'`, for views that only need the flag. */
   readonly held: boolean;
   readonly muted: boolean;

@@ -36,6 +36,7 @@ export const en = {
   'call.outgoing': 'Calling…',
   'call.connected': 'On call',
   'call.held': 'On hold',
+  'call.holdTimeLabel': 'Time on hold',
   'call.wrapUp': 'Wrap-up',
   'call.unknownCaller': 'Unknown caller',
   'call.accept': 'Accept',
