@@ -24,6 +24,8 @@ export const en = {
   'agent.ready': 'Available',
   'agent.notReady': 'Not ready',
   'agent.notReadyReason': 'Not ready: {reason}',
+  'agent.notReadyMissedCall': 'Not ready: Missed call',
+  'agent.reason.missedCall': 'Missed call',
   'agent.afterCallWork': 'Wrap-up',
   'agent.makeAvailable': 'Go available',
   'agent.makeUnavailable': 'Go not ready',

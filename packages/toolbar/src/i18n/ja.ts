@@ -26,6 +26,8 @@ export const ja: Record<MessageKey, string> = {
   'agent.ready': '受付可',
   'agent.notReady': '受付不可',
   'agent.notReadyReason': '受付不可: {reason}',
+  'agent.notReadyMissedCall': '受付不可: 不在着信',
+  'agent.reason.missedCall': '不在着信',
   'agent.afterCallWork': '後処理中',
   'agent.makeAvailable': '受付可にする',
   'agent.makeUnavailable': '受付不可にする',

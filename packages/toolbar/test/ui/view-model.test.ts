@@ -84,6 +84,9 @@ describe('the header', () => {
     [{ kind: 'notReady', reasonCode: 'Lunch' }, 'Not ready: Lunch break', '受付不可: Lunch break'],
     [{ kind: 'notReady', reasonCode: 'Lunch', reasonLabel: 'Lunch (vendor)' }, 'Not ready: Lunch (vendor)', '受付不可: Lunch (vendor)'],
     [{ kind: 'notReady', reasonCode: 'Gym' }, 'Not ready: Gym', '受付不可: Gym'],
+    // The contact center's own reasons are named in the agent's words, never the switch's jargon.
+    [{ kind: 'notReady', reasonCode: 'RONA' }, 'Not ready: Missed call', '受付不可: 不在着信'],
+    [{ kind: 'notReady', reasonCode: 'MissedCallAgent', reasonLabel: 'Missed call' }, 'Not ready: Missed call', '受付不可: 不在着信'],
   ])('names the agent state %j', (agent, english, japanese) => {
     expect(say(en, agentStateText(agent, REASONS))).toBe(english);
     expect(say(ja, agentStateText(agent, REASONS))).toBe(japanese);
@@ -114,6 +117,7 @@ describe('the header', () => {
       reasonDisplayString: 'Lunch break',
     });
     expect(agentDisplayStrings({ kind: 'notReady' }, REASONS, en)).toEqual({ stateDisplayString: 'Not ready', reasonDisplayString: '' });
+    expect(agentDisplayStrings({ kind: 'notReady', reasonCode: 'RONA' }, REASONS, ja)).toEqual({ stateDisplayString: '受付不可: 不在着信', reasonDisplayString: '不在着信' });
     expect(agentDisplayStrings({ kind: 'ready' }, REASONS, ja)).toEqual({ stateDisplayString: '受付可', reasonDisplayString: '' });
   });
 });
