@@ -26,6 +26,10 @@ test.describe('Incoming call', () => {
     await expect(fusion.incomingCall).toContainText('Northwind Traders');
     await expect(toolbar.incomingCall).toContainText('Olivia Bennett');
     await expect(toolbar.incomingCall).toContainText(QUEUE_SUPPORT[vendor]);
+    // How long it has rung, counting up.
+    const ringing = toolbar.incomingCall.getByRole('timer', { name: 'Ringing for' });
+    await expect(ringing).toHaveText(/^00:0\d$/);
+    await expect(ringing).not.toHaveText('00:00');
     await expect(phone.customerCall(OLIVIA)).toContainText('Ringing at agent');
     await expectCcp(ccp, { agentState: 'PendingBusy', contacts: `inbound ${OLIVIA}: connecting` });
 

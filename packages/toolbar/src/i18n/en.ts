@@ -39,6 +39,7 @@ export const en = {
   'call.connected': 'On call',
   'call.held': 'On hold',
   'call.holdTimeLabel': 'Time on hold',
+  'call.ringingLabel': 'Ringing for',
   'call.wrapUp': 'Wrap-up',
   'call.unknownCaller': 'Unknown caller',
   'call.accept': 'Accept',

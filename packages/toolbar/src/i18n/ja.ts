@@ -41,6 +41,7 @@ export const ja: Record<MessageKey, string> = {
   'call.connected': '通話中',
   'call.held': '保留中',
   'call.holdTimeLabel': '保留時間',
+  'call.ringingLabel': '呼び出し時間',
   'call.wrapUp': '後処理',
   'call.unknownCaller': '不明な発信者',
   'call.accept': '応答',

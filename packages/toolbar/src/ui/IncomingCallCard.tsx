@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
+import { CallTimer } from './CallTimer.tsx';
 import { useFocusOnMount } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 
@@ -25,7 +26,10 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
           {t('call.incoming')}
         </h2>
         <CallParty interaction={props.interaction} />
-        {queue !== undefined && queue !== '' && <p class="card-meta">{t('call.queue', { queue })}</p>}
+        <p class="card-meta">
+          {queue !== undefined && queue !== '' && <span>{t('call.queue', { queue })}</span>}
+          <CallTimer since={props.interaction.offeredAt} label="call.ringingLabel" />
+        </p>
       </div>
       <div class="card-actions card-actions--split">
         <button
