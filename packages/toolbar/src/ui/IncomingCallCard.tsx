@@ -26,11 +26,12 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
           {t('call.incoming')}
         </h2>
         <CallParty interaction={props.interaction} />
-        <p class="card-meta">
-          {queue !== undefined && queue !== '' && <span>{t('call.queue', { queue })}</span>}
-          <CallTimer since={props.interaction.offeredAt} label="call.ringingLabel" />
-        </p>
+        {queue !== undefined && queue !== '' && <p class="card-meta">{t('call.queue', { queue })}</p>}
       </div>
+      {/* Outside the alert: its ticking is not announced again each second. */}
+      <p class="card-meta">
+        <CallTimer since={props.interaction.offeredAt} label="call.ringingLabel" />
+      </p>
       <div class="card-actions card-actions--split">
         <button
           ref={accept}
