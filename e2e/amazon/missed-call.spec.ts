@@ -6,7 +6,8 @@ import { CcpPanel, expect, offeredEventId, type Demo } from './amazon-test.ts';
 /**
  * A call the agent lets ring out, on Amazon Connect: the contact ends in `error` like a reject does,
  * and the toolbar tells the two apart — nobody declined this one, so it is missed (closeCommEvent
- * MISSED). The agent is in MissedCallAgent, not routable, until the missed contact is cleared (Done).
+ * MISSED). It leaves no wrap-up card; the agent is in MissedCallAgent, not routable, until they go
+ * available, which clears the missed contact.
  * The suite's shared simulator never lets a call ring out, so this spec runs its own bridge whose
  * simulator does after 2 s.
  */
@@ -47,7 +48,7 @@ const test = base.extend<{ demo: Demo; ccp: CcpPanel }, { bridge: Bridge }>({
   },
 });
 
-test('a call that rings out is missed: closeCommEvent MISSED, the agent not ready until Done clears it', async ({ demo, ccp, bridge }) => {
+test('a call that rings out is missed: closeCommEvent MISSED, no card, the agent not ready until they go available', async ({ demo, ccp, bridge }) => {
   const { toolbar, fusion, phone } = demo;
   await toolbar.goAvailable();
   await expect(toolbar.agentStateText).toHaveText('Available');
@@ -58,15 +59,16 @@ test('a call that rings out is missed: closeCommEvent MISSED, the agent not read
 
   await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'closeCommEvent MISSED']);
   await expect(fusion.incomingCall).toBeHidden();
-  await expect(toolbar.wrapUp).toContainText('Missed');
+  await expect(toolbar.incomingCall).toBeHidden();
+  await expect(toolbar.wrapUp).toBeHidden();
   await expect(toolbar.agentStateText).toHaveText('Not ready: Missed call');
   await expect(ccp.agentState).toHaveText('MissedCallAgent');
   expect((await fusion.uef.last('agentStateEventOperation')).data).toMatchObject({ isLoggedIn: true, isAvailable: false, reasonDisplayString: 'Missed call' });
 
-  // The caller, back in the queue, gives up; then the agent dismisses the missed call.
+  // The caller, back in the queue, gives up; then the agent goes available again.
   await phone.customerCall(OLIVIA).getByRole('button', { name: 'Hang up' }).click();
   await expect(phone.customerCall(OLIVIA)).toBeHidden();
-  await toolbar.wrapUp.getByRole('button', { name: 'Done' }).click();
+  await toolbar.goAvailable();
 
   await expect(ccp.contacts).toContainText('No contacts');
   await expect(toolbar.agentStateText).toHaveText('Available');

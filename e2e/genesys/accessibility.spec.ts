@@ -35,6 +35,18 @@ test.describe('Toolbar accessibility', () => {
     expect.soft(await toolbarViolations(page), 'wrap-up').toEqual([]);
   });
 
+  test('the demo page and its frames load every file they ask for (the favicons too)', async ({ demo }) => {
+    const missing: string[] = [];
+    demo.page.on('response', (response) => {
+      if (response.status() >= 400) missing.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    await demo.page.reload();
+    await expect(demo.fusion.phoneButton).toBeEnabled();
+    await expect(demo.toolbar.agentStateText).toHaveText('Logged out');
+    await expect.poll(() => demo.page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '')).toMatch(/favicon\.svg$/);
+    expect(missing).toEqual([]);
+  });
+
   test('an incoming call is accepted with the keyboard alone', async ({ demo, agent, sim }) => {
     const { page, toolbar, fusion } = demo;
     const goAvailable = toolbar.agentState.getByRole('button', { name: 'Go available' });

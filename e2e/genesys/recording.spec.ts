@@ -17,6 +17,13 @@ test.describe('Call recording', () => {
     await expect(toolbar.currentCall.getByText('Recording', { exact: true })).toBeVisible();
     await expect(toolbar.control('Stop recording')).toBeVisible();
     expect((await sim.callOf(agent.dn)).recordingState).toBe('Recording');
+    // In a 320 px frame too, "Stop recording" stays on one line: as tall as Hold.
+    for (const width of [320, 900]) {
+      await demo.page.locator('iframe[title="Media toolbar"]').evaluate((frame, px) => ((frame as HTMLIFrameElement).style.width = `${px}px`), width);
+      const [stop, hold] = await Promise.all([toolbar.control('Stop recording').boundingBox(), toolbar.control('Hold').boundingBox()]);
+      expect(stop?.height, `${width} px`).toBe(hold?.height);
+    }
+    await demo.page.locator('iframe[title="Media toolbar"]').evaluate((frame) => ((frame as HTMLIFrameElement).style.width = ''));
 
     await toolbar.control('Stop recording').click();
     await expect(toolbar.control('Record')).toBeVisible();

@@ -1,3 +1,4 @@
+import { toolbarViolations } from '../support/axe.ts';
 import { expect, test } from './scenario-test.ts';
 import { agentLeg, answered } from '../support/call-steps.ts';
 
@@ -8,18 +9,33 @@ import { agentLeg, answered } from '../support/call-steps.ts';
  */
 
 test.describe('Call controls', () => {
-  test('holds and resumes the call', async ({ demo, agent, sim, ccp }) => {
-    const { toolbar } = demo;
+  test('holds and resumes the call: on hold, unmistakably, with the time on hold', async ({ demo, agent, sim, ccp, saveScreenshot }) => {
+    const { page, toolbar } = demo;
     await answered(demo, ccp, agent, sim);
+    const callTimer = toolbar.currentCall.getByRole('timer', { name: 'Call duration' });
+    const holdTimer = toolbar.currentCall.getByRole('timer', { name: 'Time on hold' });
+    await expect(callTimer).toHaveText(/^00:(0[3-9]|[1-5]\d)$/);
+    await expect(holdTimer).toHaveCount(0);
 
     await toolbar.control('Hold').click();
     await expect(toolbar.currentCall).toContainText('On hold');
+    // The hold timer counts from the hold, not from the answer.
+    await expect(holdTimer).toBeVisible();
+    const seconds = async (timer: typeof callTimer) => {
+      const [minutes = 0, secs = 0] = (await timer.innerText()).split(':').map(Number);
+      return minutes * 60 + secs;
+    };
+    expect((await seconds(callTimer)) - (await seconds(holdTimer))).toBeGreaterThanOrEqual(2);
+    await expect(toolbar.currentCall.locator('.hold-banner')).toHaveCSS('background-color', 'rgb(138, 86, 8)');
+    expect.soft(await toolbarViolations(page), 'on hold').toEqual([]);
+    await saveScreenshot('on-hold');
     await expect(toolbar.control('Resume')).toBeVisible();
     await expect(toolbar.control('Hold')).toBeHidden();
     await expect.poll(() => agentLeg(sim, agent)).toBe('Held');
 
     await toolbar.control('Resume').click();
     await expect(toolbar.currentCall).toContainText('On call');
+    await expect(holdTimer).toHaveCount(0);
     await expect(toolbar.control('Hold')).toBeVisible();
     await expect.poll(() => agentLeg(sim, agent)).toBe('Established');
   });

@@ -26,6 +26,10 @@ test.describe('Incoming call', () => {
     await expect(fusion.incomingCall).toContainText('Northwind Traders');
     await expect(toolbar.incomingCall).toContainText('Olivia Bennett');
     await expect(toolbar.incomingCall).toContainText(QUEUE_SUPPORT[vendor]);
+    // How long it has rung, counting up.
+    const ringing = toolbar.incomingCall.getByRole('timer', { name: 'Ringing for' });
+    await expect(ringing).toHaveText(/^00:0\d$/);
+    await expect(ringing).not.toHaveText('00:00');
     await expect(phone.customerCall(OLIVIA)).toContainText('Ringing at agent');
     await expectCcp(ccp, { agentState: 'PendingBusy', contacts: `inbound ${OLIVIA}: connecting` });
 
@@ -103,6 +107,25 @@ test.describe('Incoming call', () => {
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'closeCommEvent REJECT']);
     await expect(fusion.recentInteractions).toContainText('From Olivia Bennett — REJECT');
     await expect(toolbar.agentStateText).toHaveText('Available');
+    await expect(toolbar.wrapUp).toBeHidden();
+  });
+
+  test('declined calls leave nothing to dismiss: no wrap-up card, however many', async ({ demo, agent, sim, ccp }) => {
+    const { toolbar, fusion } = demo;
+    await ringing(demo, ccp, () => sim.placeCall(OLIVIA, agent.dn));
+    for (let call = 1; call <= 2; call += 1) {
+      await toolbar.incomingCall.getByRole('button', { name: 'Decline' }).click();
+      await expect(toolbar.incomingCall).toBeHidden();
+      await expect(fusion.recentInteractions.getByText('From Olivia Bennett — REJECT')).toHaveCount(call);
+      await expect.poll(async () => (await sim.agent(agent.agentId)).calls).toEqual([]);
+      if (call === 1) {
+        await sim.placeCall(OLIVIA, agent.dn);
+        await expect(toolbar.incomingCall).toContainText('Olivia Bennett');
+      }
+    }
+    await expect(toolbar.wrapUp).toHaveCount(0);
+    await expect(toolbar.agentStateText).toHaveText('Available');
+    await expect(toolbar.root.getByRole('button', { name: 'Call' })).toBeVisible();
   });
 
   test('the caller hangs up while it rings: closeCommEvent ABANDONED', async ({ demo, ccp }) => {
@@ -115,7 +138,8 @@ test.describe('Incoming call', () => {
     await expect(toolbar.incomingCall).toBeHidden();
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'closeCommEvent ABANDONED']);
     await expect(fusion.recentInteractions).toContainText('From Olivia Bennett — ABANDONED');
-    await expect(toolbar.wrapUp).toContainText('Caller hung up');
+    // Nothing to wrap up: no card is left to dismiss.
+    await expect(toolbar.wrapUp).toBeHidden();
     // The agent never left Available (on Amazon Connect the CCP clears an abandoned ring itself).
     await expectCcp(ccp, { agentState: 'Available', contacts: 'No contacts' });
     await expect(toolbar.agentStateText).toHaveText('Available');

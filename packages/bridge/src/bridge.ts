@@ -70,6 +70,8 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
     bodyLimit: options.bodyLimit,
     ...serverTimeouts(options.timeouts),
     requestIdHeader: 'x-request-id',
+    // Every request is logged at debug, not info (the phone panel polls): buildApp's onResponse hook.
+    disableRequestLogging: true,
     clientErrorHandler(error, socket) {
       // A reset connection has nobody to answer; anything else gets the catalog's body.
       if ((error as { code?: string }).code === 'ECONNRESET') socket.destroy();
@@ -92,6 +94,9 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
         }),
       },
     },
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
   return app;
 }

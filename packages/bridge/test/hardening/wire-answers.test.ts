@@ -106,3 +106,15 @@ describe('static pages', () => {
     expect(logs.atLeast(LEVEL.error)).toEqual([]);
   });
 });
+
+describe('request logs', () => {
+  it('are debug lines, so a polling page leaves nothing at info', async () => {
+    const logs = new LogCapture();
+    t = await startBridge({ logLevel: 'debug', logDestination: logs });
+    for (let poll = 0; poll < 3; poll += 1) expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    const completed = await logs.next((line) => line.msg === 'request completed');
+    expect(completed).toMatchObject({ level: LEVEL.debug, req: { method: 'GET', url: '/healthz' }, res: { statusCode: 200 } });
+    expect(logs.lines.filter((line) => line.msg === 'request completed')).toHaveLength(3);
+    expect(logs.atLeast(LEVEL.info).filter((line) => /request|incoming/.test(line.msg))).toEqual([]);
+  });
+});

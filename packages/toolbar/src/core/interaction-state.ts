@@ -85,17 +85,18 @@ export function transitionInteraction(
 }
 
 function apply(current: Interaction, step: InteractionStep): Interaction {
+  const { heldAt: _wasHeldAt, ...notHeld } = current;
   switch (step.to) {
     case 'offered':
     case 'dialing':
-      return { ...current, state: step.to, held: false };
+      return { ...notHeld, state: step.to, held: false };
     case 'connected':
-      return { ...current, state: 'connected', held: false, connectedAt: current.connectedAt ?? step.at };
+      return { ...notHeld, state: 'connected', held: false, connectedAt: current.connectedAt ?? step.at };
     case 'held':
-      return { ...current, state: 'held', held: true, connectedAt: current.connectedAt ?? step.at };
+      return { ...current, state: 'held', held: true, heldAt: step.at, connectedAt: current.connectedAt ?? step.at };
     case 'wrapUp':
-      return { ...current, state: 'wrapUp', held: false, muted: false, endedAt: step.at, endCause: step.cause };
+      return { ...notHeld, state: 'wrapUp', held: false, muted: false, endedAt: step.at, endCause: step.cause };
     case 'closed':
-      return { ...current, state: 'closed', held: false, muted: false };
+      return { ...notHeld, state: 'closed', held: false, muted: false };
   }
 }

@@ -64,6 +64,8 @@ export interface Interaction extends InteractionDetails {
   readonly offeredAt: number;
   readonly connectedAt?: number;
   readonly endedAt?: number;
+  /** While held: since when, epoch ms (the hold timer counts from it). */
+  readonly heldAt?: number;
   /** Same as `state === 'held'`, for views that only need the flag. */
   readonly held: boolean;
   readonly muted: boolean;
@@ -83,6 +85,19 @@ export interface Interaction extends InteractionDetails {
  */
 export function isOwnConsultation(interaction: Interaction): boolean {
   return interaction.direction === 'consult' && interaction.consultationOf !== undefined;
+}
+
+/** The ends of a call the agent never talked on: nothing to wrap up, and the agent's own doing or nobody's. */
+const UNANSWERED_ENDS: ReadonlySet<EndCauseKind> = new Set(['rejected', 'abandoned', 'missed', 'timeout', 'canceled']);
+
+/**
+ * An ended call with nothing to wrap up: an offer declined, missed or abandoned, an outbound call the
+ * agent canceled. The workspace closes it as it ends, so such calls never pile up as wrap-up cards
+ * (or as web extensions' interaction views); what the agent should know of them is their state.
+ * A failed dial keeps its card: it says why the call did not go through.
+ */
+export function endedUnanswered(interaction: Interaction): boolean {
+  return interaction.state === 'wrapUp' && interaction.endCause !== undefined && UNANSWERED_ENDS.has(interaction.endCause.kind);
 }
 
 /** The `consultationOf` a new interaction gets: a consultation created linked to one of the agent's calls. */

@@ -1,7 +1,7 @@
 import type { AgentState } from './agent-state.ts';
 import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
-import { isOwnConsultation, type Interaction } from './interaction.ts';
+import { endedUnanswered, isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { failure, type AgentTokenOutcome, type Failure } from './outcome.ts';
 import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
@@ -20,7 +20,10 @@ import { WorkspaceModel } from './workspace-model.ts';
  * Fusion caused.
  *
  * The workspace keeps the rules no view should have to know: the agent's own consultation legs
- * are closed as soon as they end (the call they served carries the wrap-up); wrap-up is the
+ * are closed as soon as they end (the call they served carries the wrap-up), and so are the calls
+ * that end unanswered (declined, abandoned, canceled: nothing to wrap up; a missed call is closed in
+ * the model only, so the agent stays where the contact center put them — Genesys' not ready after a
+ * ring-out, Amazon's MissedCallAgent until its contact is cleared — until they go available); wrap-up is the
  * contact center's after-call work where it has one — closing the last wrap-up ends it, and its end
  * at the contact center (a timer, a supervisor) closes the wrap-ups; and the not-ready reasons are
  * asked of the vendor once, on start, and kept in the model; a single-step conference
@@ -55,7 +58,7 @@ export class Workspace {
     this.stopClosing = [
       this.model.on('interactionChanged', ({ interaction }) => {
         this.conferenceIfAnswered(interaction);
-        this.closeIfOwnConsultation(interaction);
+        this.closeIfNothingToWrapUp(interaction);
       }),
       this.model.on('agentChanged', ({ agent, previous }) => this.closeIfWrapUpEnded(agent, previous)),
     ];
@@ -151,8 +154,10 @@ export class Workspace {
     }
   }
 
-  private closeIfOwnConsultation(interaction: Interaction): void {
-    if (interaction.state === 'wrapUp' && isOwnConsultation(interaction)) void this.execute('closeInteraction', interaction.eventId);
+  private closeIfNothingToWrapUp(interaction: Interaction): void {
+    if (interaction.state !== 'wrapUp') return;
+    if (interaction.endCause?.kind === 'missed') this.model.close(interaction.eventId);
+    else if (isOwnConsultation(interaction) || endedUnanswered(interaction)) void this.execute('closeInteraction', interaction.eventId);
   }
 
   /** The contact center ended the agent's after-call work (its timer, a supervisor): the wrap-ups it covered are over. */

@@ -38,8 +38,15 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
         {t('call.current')}
       </h2>
       <CallParty interaction={interaction} />
+      {interaction.heldAt !== undefined && (
+        <p class="hold-banner">
+          <span class="hold-banner-icon" aria-hidden="true" />
+          <span>{t('call.held')}</span>
+          <CallTimer since={interaction.heldAt} label="call.holdTimeLabel" class="hold-timer" />
+        </p>
+      )}
       <p class="card-meta call-status">
-        <span>{say(t, callStatusText(interaction))}</span>
+        {interaction.heldAt === undefined && <span>{say(t, callStatusText(interaction))}</span>}
         {interaction.connectedAt !== undefined && <CallTimer since={interaction.connectedAt} />}
         {interaction.muted && <span class="badge">{t('call.muted')}</span>}
         {recording && <span class="badge badge--recording">{say(t, recording)}</span>}

@@ -1,13 +1,14 @@
+import type { MessageKey } from '../i18n/index.ts';
 import { useNow } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 import { formatDuration } from './view-model.ts';
 
-/** How long a call has been connected, mm:ss, ticking each second from the vendor's connect time. */
-export function CallTimer(props: { since: number }) {
+/** How long since the vendor's time `since` (connected, put on hold), mm:ss, ticking each second. */
+export function CallTimer(props: { since: number; label?: MessageKey; class?: string }) {
   const { t } = useToolbar();
   const now = useNow(true);
   return (
-    <span class="call-timer" role="timer" aria-label={t('call.durationLabel')}>
+    <span class={props.class ?? 'call-timer'} role="timer" aria-label={t(props.label ?? 'call.durationLabel')}>
       {formatDuration(now - props.since)}
     </span>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
+import { CallTimer } from './CallTimer.tsx';
 import { useFocusOnMount } from './hooks.ts';
 import { useToolbar } from './toolbar-context.ts';
 
@@ -27,6 +28,10 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
         <CallParty interaction={props.interaction} />
         {queue !== undefined && queue !== '' && <p class="card-meta">{t('call.queue', { queue })}</p>}
       </div>
+      {/* Outside the alert: its ticking is not announced again each second. */}
+      <p class="card-meta">
+        <CallTimer since={props.interaction.offeredAt} label="call.ringingLabel" />
+      </p>
       <div class="card-actions card-actions--split">
         <button
           ref={accept}

@@ -85,6 +85,12 @@ export function outageReport(
   return lines;
 }
 
+/**
+ * The reasons the contact center sets itself, which the toolbar names in the agent's language rather
+ * than the switch's jargon ("RONA", ring-no-answer; Amazon Connect's MissedCallAgent).
+ */
+const MISSED_CALL_REASONS: ReadonlySet<string> = new Set(['RONA', 'MissedCallAgent', 'MissedCallCustomer']);
+
 /** The label of a not-ready reason: the vendor's label on the state, else the configured one, else the code. */
 export function reasonLabel(code: string, given: string | undefined, reasons: readonly ReasonCode[]): string {
   return given ?? reasons.find((reason) => reason.code === code)?.label ?? code;
@@ -98,10 +104,11 @@ export function agentStateText(agent: AgentState, reasons: readonly ReasonCode[]
       return message('agent.ready');
     case 'afterCallWork':
       return message('agent.afterCallWork');
-    case 'notReady':
-      return agent.reasonCode === undefined
-        ? message('agent.notReady')
-        : message('agent.notReadyReason', { reason: reasonLabel(agent.reasonCode, agent.reasonLabel, reasons) });
+    case 'notReady': {
+      if (agent.reasonCode === undefined) return message('agent.notReady');
+      if (MISSED_CALL_REASONS.has(agent.reasonCode)) return message('agent.notReadyMissedCall');
+      return message('agent.notReadyReason', { reason: reasonLabel(agent.reasonCode, agent.reasonLabel, reasons) });
+    }
   }
 }
 
@@ -388,7 +395,7 @@ export function agentDisplayStrings(
   t: Translate,
 ): { stateDisplayString: string; reasonDisplayString: string } {
   if (agent.kind === 'notReady' && agent.reasonCode !== undefined) {
-    const reason = reasonLabel(agent.reasonCode, agent.reasonLabel, reasons);
+    const reason = MISSED_CALL_REASONS.has(agent.reasonCode) ? t('agent.reason.missedCall') : reasonLabel(agent.reasonCode, agent.reasonLabel, reasons);
     return { stateDisplayString: t('agent.notReadyReason', { reason }), reasonDisplayString: reason };
   }
   return { stateDisplayString: t(STATE_KEYS[agent.kind]), reasonDisplayString: '' };

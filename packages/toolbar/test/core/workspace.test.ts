@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/core/interaction.ts';
 import { Workspace } from '../../src/core/workspace.ts';
 import { MemoryVendor } from './support/memory-vendor.ts';
-import { recordChanges } from './support/vendor-events.ts';
+import { recordChanges, vendorEvent } from './support/vendor-events.ts';
 
 describe('Workspace', () => {
   let vendor: MemoryVendor;
@@ -110,13 +110,21 @@ describe('Workspace', () => {
       expect(vendor.requests).toEqual([]);
     });
 
-    it('rejected: ends with cause rejected and waits for the view to close it', async () => {
+    it('rejected: ends with cause rejected and is closed at once (nothing to wrap up)', async () => {
       await ready();
       vendor.ring('e1');
       expect(await workspace.execute('rejectCall', 'e1')).toEqual({ ok: true });
-      expect(workspace.model.interaction('e1')).toMatchObject({ state: 'wrapUp', endCause: { kind: 'rejected' } });
-      expect(await workspace.execute('closeInteraction', 'e1')).toEqual({ ok: true });
+      expect(closed).toMatchObject([{ eventId: 'e1', state: 'closed', endCause: { kind: 'rejected' } }]);
       expect(workspace.model.interactions).toEqual([]);
+    });
+
+    it('missed: closed at once in the model only, the agent left where the contact center put them', async () => {
+      await ready();
+      vendor.ring('e1');
+      workspace.model.apply(vendorEvent.ended('e1', 'missed'));
+      expect(closed).toMatchObject([{ eventId: 'e1', state: 'closed', endCause: { kind: 'missed' } }]);
+      expect(workspace.model.interactions).toEqual([]);
+      expect(vendor.requests.filter((request) => request.startsWith('closeInteraction'))).toEqual([]);
     });
 
     it('hung up by the agent: wrap-up until closed; a live call cannot be closed', async () => {
@@ -143,7 +151,7 @@ describe('Workspace', () => {
       vendor.customerHangsUp('e1');
       vendor.ring('e2');
       await workspace.execute('rejectCall', 'e2');
-      expect(await workspace.execute('closeInteraction', 'e2')).toEqual({ ok: true });
+      expect(closed.map((interaction) => interaction.eventId)).toEqual(['e2']);
       expect(vendor.requests).not.toContain('endAfterCallWork');
       expect(workspace.model.agent.kind).toBe('afterCallWork');
     });
@@ -177,7 +185,8 @@ describe('Workspace', () => {
       await ready();
       vendor.ring('e1');
       vendor.customerHangsUp('e1');
-      expect(workspace.model.interaction('e1')?.endCause).toEqual({ kind: 'abandoned' });
+      expect(closed).toMatchObject([{ eventId: 'e1', endCause: { kind: 'abandoned' } }]);
+      expect(workspace.model.interactions).toEqual([]);
     });
 
     it('holds and retrieves, refusing a second hold or a retrieve of a call not held', async () => {
@@ -294,7 +303,7 @@ describe('Workspace', () => {
       await ready();
       await workspace.execute('makeOutboundCall', '5002', 'o1');
       expect(await workspace.execute('hangupCall', 'o1')).toEqual({ ok: true });
-      expect(workspace.model.interaction('o1')?.endCause).toEqual({ kind: 'canceled' });
+      expect(closed).toMatchObject([{ eventId: 'o1', endCause: { kind: 'canceled' } }]);
     });
   });
 

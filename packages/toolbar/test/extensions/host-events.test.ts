@@ -105,7 +105,11 @@ describe('interaction events', () => {
     });
     await service.voice.hangUp('dial-1');
     await flush();
-    expect(page.events('interaction').at(-1)).toMatchObject({ eventType: 'RELEASED', interaction: { state: 'IDLE', previousState: 'DIALING' } });
+    // Canceled before the answer: released, then removed at once (nothing to wrap up).
+    expect(page.events('interaction').slice(-2)).toMatchObject([
+      { eventType: 'RELEASED', interaction: { state: 'IDLE', previousState: 'DIALING' } },
+      { eventType: 'REMOVED' },
+    ]);
   });
 
   it('tells PARTY_CHANGED and the consultation’s parent', async () => {
@@ -158,7 +162,7 @@ describe('interaction views', () => {
     Scoring: { label: 'Scoring', url: `${CRM}/score`, mode: 'hidden' },
   };
 
-  it('opens a frame per view for each call, its URL filled in, and closes them with the call', async () => {
+  it('opens a frame per view for each call, its URL filled in, and closes them with the call; an unanswered call takes its views with it', async () => {
     const { host, workspace } = await startToolbar(options);
     const frames = () => host.frameSpecs.map((spec) => [spec.key, spec.url, spec.view.hidden]);
     workspace.model.apply(vendorEvent.offered('e-1', T0, { phoneNumber: '+1 555 0100', userData: { Reason: 'billing', Pin: '1234' } }));
@@ -167,8 +171,12 @@ describe('interaction views', () => {
       ['interaction:e-1:Scoring', `${CRM}/score`, true],
     ]);
     workspace.model.apply(vendorEvent.ended('e-1', 'abandoned'));
+    expect(frames()).toEqual([]);
+    workspace.model.apply(vendorEvent.offered('e-2', T0, { phoneNumber: '+1 555 0100' }));
+    workspace.model.apply(vendorEvent.connected('e-2'));
+    workspace.model.apply(vendorEvent.ended('e-2', 'completed'));
     expect(frames()).toHaveLength(2);
-    await workspace.execute('closeInteraction', 'e-1');
+    await workspace.execute('closeInteraction', 'e-2');
     expect(frames()).toEqual([]);
   });
 });

@@ -84,6 +84,9 @@ describe('the header', () => {
     [{ kind: 'notReady', reasonCode: 'Lunch' }, 'Not ready: Lunch break', '受付不可: Lunch break'],
     [{ kind: 'notReady', reasonCode: 'Lunch', reasonLabel: 'Lunch (vendor)' }, 'Not ready: Lunch (vendor)', '受付不可: Lunch (vendor)'],
     [{ kind: 'notReady', reasonCode: 'Gym' }, 'Not ready: Gym', '受付不可: Gym'],
+    // The contact center's own reasons are named in the agent's words, never the switch's jargon.
+    [{ kind: 'notReady', reasonCode: 'RONA' }, 'Not ready: Missed call', '受付不可: 不在着信'],
+    [{ kind: 'notReady', reasonCode: 'MissedCallAgent', reasonLabel: 'Missed call' }, 'Not ready: Missed call', '受付不可: 不在着信'],
   ])('names the agent state %j', (agent, english, japanese) => {
     expect(say(en, agentStateText(agent, REASONS))).toBe(english);
     expect(say(ja, agentStateText(agent, REASONS))).toBe(japanese);
@@ -114,6 +117,7 @@ describe('the header', () => {
       reasonDisplayString: 'Lunch break',
     });
     expect(agentDisplayStrings({ kind: 'notReady' }, REASONS, en)).toEqual({ stateDisplayString: 'Not ready', reasonDisplayString: '' });
+    expect(agentDisplayStrings({ kind: 'notReady', reasonCode: 'RONA' }, REASONS, ja)).toEqual({ stateDisplayString: '受付不可: 不在着信', reasonDisplayString: '不在着信' });
     expect(agentDisplayStrings({ kind: 'ready' }, REASONS, ja)).toEqual({ stateDisplayString: '受付可', reasonDisplayString: '' });
   });
 });
@@ -122,8 +126,9 @@ describe('the call cards, from a workspace driven by its vendor', () => {
   let vendor: MemoryVendor;
   let workspace: Workspace;
   const interactions = () => workspace.model.interactions;
+  let closed: Interaction[];
   const interaction = (eventId: string): Interaction => {
-    const found = workspace.model.interaction(eventId);
+    const found = workspace.model.interaction(eventId) ?? closed.find((gone) => gone.eventId === eventId);
     if (!found) throw new Error(`no interaction ${eventId}`);
     return found;
   };
@@ -131,6 +136,8 @@ describe('the call cards, from a workspace driven by its vendor', () => {
   beforeEach(async () => {
     vendor = new MemoryVendor();
     workspace = new Workspace({ vendor, newEventId: () => 'out-1' });
+    closed = [];
+    workspace.model.on('interactionClosed', ({ interaction: gone }) => closed.push(gone));
     await workspace.start();
     await workspace.execute('makeAgentAvailable');
   });
@@ -290,9 +297,10 @@ describe('the call cards, from a workspace driven by its vendor', () => {
   it.each([
     ['declined', (w: Workspace) => w.execute('rejectCall', 'e1'), 'Declined', '拒否しました'],
     ['abandoned', async () => vendor.customerHangsUp('e1'), 'Caller hung up', '発信者が切断しました'],
-  ])('says a %s offer ended unanswered, with no talk time', async (_name, end, english, japanese) => {
+  ])('says a %s offer ended unanswered, with no talk time, and leaves no wrap-up card', async (_name, end, english, japanese) => {
     vendor.ring('e1');
     await end(workspace);
+    expect(callCards(interactions())).toEqual([]);
     const ended = interaction('e1');
     expect(say(en, callStatusText(ended))).toBe(english);
     expect(say(ja, callStatusText(ended))).toBe(japanese);
@@ -303,6 +311,7 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     await workspace.execute('makeOutboundCall', '+15550199');
     expect(describeCards(callCards(interactions()))).toEqual(['dialing out-1']);
     await workspace.execute('hangupCall', 'out-1');
+    expect(callCards(interactions())).toEqual([]);
     expect(say(en, callStatusText(interaction('out-1')))).toBe('Canceled');
   });
 });

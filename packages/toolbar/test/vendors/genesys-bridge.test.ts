@@ -2,6 +2,7 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordChanges } from '../core/support/vendor-events.ts';
 import {
+  closedInteraction,
   connectionIdOf,
   interactionIn,
   legState,
@@ -145,11 +146,13 @@ describe('GenesysVendor against the bridge', () => {
     expect(legState(bridge.sim, connectionId, '5001')).toBe('Established');
   });
 
-  it('rejects: the offer ends as rejected and the call goes back to its queue', async () => {
+  it('rejects: the offer ends as rejected, closed at once, and the call goes back to its queue', async () => {
     const t = await available();
     const { eventId, connectionId } = await ringing(t);
+    const closed = closedInteraction(t.model, eventId);
     expect(await t.workspace.execute('rejectCall', eventId)).toEqual({ ok: true });
-    expect((await interactionIn(t.model, 'wrapUp', eventId)).endCause).toEqual({ kind: 'rejected' });
+    expect((await closed).endCause).toEqual({ kind: 'rejected' });
+    expect(t.model.interactions).toEqual([]);
     expect(bridge.sim.listCalls().find((c) => c.connectionId === connectionId)?.parties).toContainEqual({
       dn: '8000',
       kind: 'queue',
@@ -170,8 +173,9 @@ describe('GenesysVendor against the bridge', () => {
   it('the customer hangs up while it rings: abandoned', async () => {
     const t = await available();
     const { eventId, connectionId } = await ringing(t);
+    const closed = closedInteraction(t.model, eventId);
     bridge.sim.customerHangup(connectionId);
-    expect((await interactionIn(t.model, 'wrapUp', eventId)).endCause).toEqual({ kind: 'abandoned' });
+    expect((await closed).endCause).toEqual({ kind: 'abandoned' });
   });
 
   it('the customer hangs up during the call: completed', async () => {
@@ -227,8 +231,9 @@ describe('GenesysVendor against the bridge', () => {
       const t = await available();
       await t.workspace.execute('makeOutboundCall', '4155550199', 'o1');
       await interactionIn(t.model, 'dialing', 'o1');
+      const closed = closedInteraction(t.model, 'o1');
       expect(await t.workspace.execute('hangupCall', 'o1')).toEqual({ ok: true });
-      expect((await interactionIn(t.model, 'wrapUp', 'o1')).endCause).toEqual({ kind: 'canceled' });
+      expect((await closed).endCause).toEqual({ kind: 'canceled' });
     });
 
     it('the line is busy: failed', async () => {

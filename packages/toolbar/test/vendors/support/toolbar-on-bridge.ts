@@ -123,6 +123,17 @@ export function interactionIn(model: WorkspaceModel, state: Interaction['state']
   return until(model, () => model.interactions.find((i) => i.state === state && (eventId === undefined || i.eventId === eventId)));
 }
 
+/** The interaction as the model closes it: listen before the step that ends it. */
+export function closedInteraction(model: WorkspaceModel, eventId: string): Promise<Interaction> {
+  return new Promise((resolve) => {
+    const stop = model.on('interactionClosed', ({ interaction }) => {
+      if (interaction.eventId !== eventId) return;
+      stop();
+      resolve(interaction);
+    });
+  });
+}
+
 /** The simulator's ConnID for a call from (or to) this number. */
 export function connectionIdOf(sim: ContactCenterSimulator, number: string): string {
   const call = sim.listCalls().find((c) => c.ANI === number || c.DNIS === number);
