@@ -17,6 +17,13 @@ import { SocketChannel } from './socket-channel.ts';
 /** Close code of the sockets of a draining node (WebSocket "Service Restart"): the client reconnects elsewhere and resumes. */
 export const CLOSE_SERVICE_RESTART = 1012;
 
+/**
+ * The heartbeat pass is spread over this many ticks per `heartbeatMs`: each socket belongs to one
+ * slice (the smallest when it joined) and is beaten on its slice's tick, once per `heartbeatMs`, so
+ * no tick walks every socket.
+ */
+export const HEARTBEAT_SLICES = 15;
+
 /** Largest frame a client may send; a larger one closes its socket with 1009. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 
@@ -58,6 +65,8 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
 export class SocketGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
   private readonly channels = new Set<SocketChannel>();
+  private readonly slices: ReadonlyArray<Set<SocketChannel>> = Array.from({ length: HEARTBEAT_SLICES }, () => new Set<SocketChannel>());
+  private nextSlice = 0;
   private heartbeat: TimerHandle | undefined;
 
   constructor(
@@ -106,6 +115,7 @@ export class SocketGateway {
     this.heartbeat = undefined;
     for (const channel of this.channels) channel.terminate();
     this.channels.clear();
+    for (const slice of this.slices) slice.clear();
     this.wss.close();
   }
 
@@ -130,7 +140,12 @@ export class SocketGateway {
   private track(ws: WebSocket): SocketChannel {
     const channel = new SocketChannel(ws, this.options.maxBufferedBytes, this.options.log);
     this.channels.add(channel);
-    ws.on('close', () => this.channels.delete(channel));
+    const slice = this.slices.reduce((smallest, candidate) => (candidate.size < smallest.size ? candidate : smallest));
+    slice.add(channel);
+    ws.on('close', () => {
+      this.channels.delete(channel);
+      slice.delete(channel);
+    });
     ws.on('error', (error) => this.options.log.info({ err: error }, 'socket error'));
     ws.on('message', (_data, isBinary) => {
       const kind = isBinary ? 'a binary frame' : 'a text frame';
@@ -147,10 +162,15 @@ export class SocketGateway {
     endWithError(socket, error);
   }
 
+  /** One tick every `heartbeatMs / HEARTBEAT_SLICES`, beating the next slice's sockets. */
   private scheduleHeartbeat(): void {
-    this.heartbeat = this.options.clock.setTimer(this.options.heartbeatMs, () => {
-      const frame = heartbeatFrame();
-      for (const channel of this.channels) channel.beat(frame);
+    this.heartbeat = this.options.clock.setTimer(this.options.heartbeatMs / HEARTBEAT_SLICES, () => {
+      const slice = this.slices[this.nextSlice] as Set<SocketChannel>;
+      this.nextSlice = (this.nextSlice + 1) % HEARTBEAT_SLICES;
+      if (slice.size > 0) {
+        const frame = heartbeatFrame();
+        for (const channel of slice) channel.beat(frame);
+      }
       this.scheduleHeartbeat();
     });
   }
