@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@ctikit/protocol';
 import { ClientSocket, command, health, http, placeCall, readyAgent, refusedUpgrade, ringing, startBridge, talking, until } from './harness.ts';
 import type { Frame, TestBridge } from './harness.ts';
-import { HEARTBEAT_SLICES } from '../src/sockets/socket-gateway.ts';
 
 /** Sessions: resume after a reconnect, snapshots, several tabs, the grace period, heartbeats and slow clients. */
 
@@ -181,29 +180,6 @@ describe('liveness', () => {
     const beat = await socket.next('Heartbeat');
     expect(beat.seq).toBeUndefined();
     expect(beat['timestamp']).toEqual(expect.any(Number));
-  });
-
-  it('spreads the heartbeat pass over heartbeatMs: each socket is beaten once per heartbeatMs, not all on one tick', async () => {
-    t = await startBridge({ heartbeatMs: 15_000 });
-    const sockets = await Promise.all(['agent1', 'agent2', 'agent3'].map((agentId) => ClientSocket.agent(t, { agentId })));
-    const beats = () => sockets.map((socket) => socket.frames.filter((frame) => frame.eventName === 'Heartbeat').length);
-    // A frame each socket sends comes back as INVALID_FRAME after anything the bridge wrote before it.
-    const settled = async () => {
-      for (const socket of sockets) {
-        const errors = socket.frames.filter((frame) => frame.eventName === 'EventError').length;
-        socket.ws.send('sync');
-        await socket.next(() => socket.frames.filter((frame) => frame.eventName === 'EventError').length > errors);
-      }
-    };
-    t.clock.advance(15_000 / HEARTBEAT_SLICES);
-    await settled();
-    expect(beats().reduce((sum, count) => sum + count, 0)).toBe(1);
-    t.clock.advance(15_000 - 15_000 / HEARTBEAT_SLICES);
-    await settled();
-    expect(beats()).toEqual([1, 1, 1]);
-    t.clock.advance(15_000);
-    await settled();
-    expect(beats()).toEqual([2, 2, 2]);
   });
 
   it('terminates a socket that misses a pong, and keeps one that answers', async () => {
