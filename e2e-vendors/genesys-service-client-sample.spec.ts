@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { AGENT, COLLEAGUE, CUSTOMER, expect, test, withIds, type GenesysSample } from './support/genesys-sample.ts';
 import type { SimControl } from '../e2e/support/sim-control.ts';
 
@@ -23,7 +24,7 @@ async function partyState(sim: SimControl, dn: string): Promise<string | undefin
 }
 
 test.describe('Genesys’ Service Client API sample in the toolbar', () => {
-  test('agent, media, system and configuration', async ({ sample, sim, toolbar }) => {
+  test('agent, media, system, auth and configuration', async ({ sample, sim, toolbar, bridge }) => {
     expect(await sample.data('agent.get')).toMatchObject({ employeeId: AGENT.agentId, username: AGENT.agentId });
     expect(await sample.data('agent.getStateList')).toEqual(expect.arrayContaining([expect.objectContaining({ operationName: 'Ready', state: 'READY' })]));
     await toolbar.goAvailable();
@@ -47,6 +48,11 @@ test.describe('Genesys’ Service Client API sample in the toolbar', () => {
     expect(await sample.run('email.create')).toMatchObject({ outcome: 'FAILED', result: { errorCode: 'UNKNOWN_MEDIA' } });
     expect(await sample.data('sipEndpoint.muteSpeaker')).toBeNull();
     expect(await sample.data('sipEndpoint.unmuteSpeaker')).toBeNull();
+
+    const token = await sample.data('auth.getJwtToken');
+    if (typeof token !== 'string') throw new Error(`auth.getJwtToken answered ${JSON.stringify(token)}`);
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL('/.well-known/jwks.json', bridge.url)));
+    expect(payload).toMatchObject({ sub: AGENT.agentId, dn: AGENT.dn });
   });
 
   test('the frame queries, messenger, toasts, dialogs and the application menu bar', async ({ sample, toolbar }) => {

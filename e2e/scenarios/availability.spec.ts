@@ -1,4 +1,5 @@
-import { expectCcp } from '../support/call-steps.ts';
+import { toolbarViolations } from '../support/axe.ts';
+import { available, expectCcp, OLIVIA } from '../support/call-steps.ts';
 import { expect, test, type PerVendor } from './scenario-test.ts';
 
 /**
@@ -91,5 +92,65 @@ test.describe('Agent availability', () => {
     await expectCcp(ccp, { agentState: 'Available' });
     await expect(fusion.uef.entries.filter({ hasText: 'makeAvailable: promise resolved: success' })).toHaveCount(1);
     expect((await sim.agent(agent.agentId)).state).toBe('Ready');
+  });
+});
+
+test.describe('The not-ready reason menu', () => {
+  test('is a keyboard menu: arrows, Home and End move, Escape closes and gives the focus back, Enter picks', async ({ demo, ccp }) => {
+    const { page, toolbar } = demo;
+    await available(demo, ccp);
+    const toggle = toolbar.agentState.getByRole('button', { name: 'Go not ready' });
+    const menu = toolbar.agentState.getByRole('menu', { name: 'Go not ready' });
+    const items = menu.getByRole('menuitem');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeVisible();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(items.last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(items.last()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.first()).toBeFocused();
+    expect.soft(await toolbarViolations(page), 'reason menu open').toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toolbar.agentStateText).toHaveText('Available');
+
+    await page.keyboard.press('Enter');
+    await expect(items.first()).toBeFocused();
+    const lunch = (await items.allTextContents()).indexOf('Lunch');
+    expect(lunch).toBeGreaterThan(0);
+    for (let step = 0; step < lunch; step += 1) await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Lunch' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeHidden();
+    await expect(toolbar.agentStateText).toHaveText('Not ready: Lunch');
+    await expectCcp(ccp, { agentState: 'Lunch' });
+  });
+
+  test('closes on a click elsewhere, and when a call arrives, so it never pushes the call controls away', async ({ demo, agent, sim, ccp }) => {
+    const { toolbar } = demo;
+    const menu = toolbar.agentState.getByRole('menu');
+    await available(demo, ccp);
+    const toggle = toolbar.agentState.getByRole('button', { name: 'Go not ready' });
+    await toggle.click();
+    await expect(menu).toBeVisible();
+    await toolbar.agentStateText.click();
+    await expect(menu).toBeHidden();
+    await expect(toolbar.agentStateText).toHaveText('Available');
+
+    await toggle.click();
+    await expect(menu).toBeVisible();
+    await sim.placeCall(OLIVIA, agent.dn);
+    await expect(toolbar.incomingCall).toContainText('Olivia Bennett');
+    await expect(menu).toBeHidden();
+    await expect(toolbar.incomingCall.getByRole('button', { name: 'Accept' })).toBeInViewport();
   });
 });

@@ -34,7 +34,7 @@ export class ToolbarView {
   /** Go not ready (or Change reason when already not ready) and pick the reason. */
   async goNotReady(reason: string): Promise<void> {
     await this.agentState.getByRole('button', { name: /^(Go not ready|Change reason)$/ }).click();
-    await this.agentState.getByRole('group', { name: 'Reason' }).getByRole('button', { name: reason }).click();
+    await this.agentState.getByRole('menu').getByRole('menuitem', { name: reason }).click();
   }
 
   async logOut(): Promise<void> {

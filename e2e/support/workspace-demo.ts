@@ -25,6 +25,8 @@ export interface WorkspaceDemoOptions {
   apiKey: string;
   agents: ReadonlyArray<{ agentId: string; dn: string; name?: string }>;
   clientId: string;
+  /** `genesysSignIn.echoesState` in the toolbar's config.json: false for Genesys' simulator, which sends no `state` back. */
+  echoesState?: boolean;
   reasonCodes?: ReadonlyArray<{ code: string; label: string }>;
   /** The bridge's port; default a free one. */
   port?: number;
@@ -66,7 +68,14 @@ export async function startWorkspaceDemo(options: WorkspaceDemoOptions): Promise
   const config = JSON.parse(readFileSync(join(toolbar, 'config.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(
     join(toolbar, 'config.json'),
-    JSON.stringify({ ...config, genesysSignIn: { authorizeUrl: `${options.apiUrl}/auth/v3/oauth/authorize`, clientId: options.clientId } }),
+    JSON.stringify({
+      ...config,
+      genesysSignIn: {
+        authorizeUrl: `${options.apiUrl}/auth/v3/oauth/authorize`,
+        clientId: options.clientId,
+        ...(options.echoesState !== undefined ? { echoesState: options.echoesState } : {}),
+      },
+    }),
   );
   const bridge = createBridge({
     mode: 'dev',
@@ -113,6 +122,8 @@ export async function goAvailableSigningIn(page: Page, toolbar: ToolbarView, use
   const signIn = await signInWindow;
   await signIn.getByRole('textbox', { name: 'User name' }).fill(userName);
   await signIn.getByLabel('Password').fill(password);
+  // The window may close before the click returns: wait for it from before.
+  const closed = signIn.waitForEvent('close');
   await signIn.getByRole('button', { name: 'Sign in' }).click();
-  await signIn.waitForEvent('close');
+  await closed;
 }

@@ -1,5 +1,5 @@
 import { CtiError, userDataSchema } from '@ctikit/protocol';
-import type { RecordingState, UserData } from '@ctikit/protocol';
+import type { TServerRecordingState, UserData } from '@ctikit/protocol';
 import type { Agent } from './agent-state.ts';
 import type { Call } from './call.ts';
 import { legOf } from './call-control.ts';
@@ -45,7 +45,7 @@ type RecordingRequest = Request<
   'RequestStartCallRecording' | 'RequestStopCallRecording' | 'RequestPauseCallRecording' | 'RequestResumeCallRecording'
 >;
 
-const RECORDING_TRANSITIONS: Record<RecordingRequest['request'], { from: readonly RecordingState[]; to: RecordingState }> = {
+const RECORDING_TRANSITIONS: Record<RecordingRequest['request'], { from: readonly TServerRecordingState[]; to: TServerRecordingState }> = {
   RequestStartCallRecording: { from: ['Stopped'], to: 'Recording' },
   RequestStopCallRecording: { from: ['Recording', 'Paused'], to: 'Stopped' },
   RequestPauseCallRecording: { from: ['Recording'], to: 'Paused' },

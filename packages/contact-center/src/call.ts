@@ -1,4 +1,4 @@
-import type { CallType, RecordingState, UserData } from '@ctikit/protocol';
+import type { CallType, LegState, TServerRecordingState, UserData } from '@ctikit/protocol';
 import type { TimerHandle } from '@ctikit/kernel';
 import type { CallLegSnapshot } from './port.ts';
 import type { World } from './world.ts';
@@ -15,13 +15,12 @@ import type { World } from './world.ts';
  * and leaves the call by release, reject, abandon, transfer or deletion from a conference.
  * A consultation is a call of its own, linked to the held main call.
  */
-export type PartyState = 'Ringing' | 'Dialing' | 'Established' | 'Held';
 export type PartyKind = 'agent' | 'external';
 
 export interface Party {
   dn: string;
   kind: PartyKind;
-  state: PartyState;
+  state: LegState;
   muted: boolean;
   /** The queue that distributed the call to this agent: set on ACD legs only. */
   queue?: string;
@@ -45,7 +44,7 @@ export interface Call {
   DNIS: string;
   parties: Party[];
   userData: UserData;
-  recordingState: RecordingState;
+  recordingState: TServerRecordingState;
   startedAt: number;
   /** The queue the call waits in, while it waits. */
   queuedIn?: string;
@@ -59,7 +58,7 @@ export interface Call {
   consultOf?: ConsultLink;
 }
 
-export function newParty(dn: string, kind: PartyKind, state: PartyState, queue?: string): Party {
+export function newParty(dn: string, kind: PartyKind, state: LegState, queue?: string): Party {
   return { dn, kind, state, muted: false, answered: state === 'Established', ...(queue ? { queue } : {}) };
 }
 

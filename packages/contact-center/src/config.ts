@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { campaignsSchema } from './outbound/campaign-config.ts';
 
 /**
  * The simulator's configuration: agents with their DNs, queues (ACD queues / route points), not-ready
@@ -39,6 +40,8 @@ export const simulatorConfigSchema = z
         after: z.enum(['queueCalls', 'customerCalls']).default('queueCalls'),
       })
       .default({ enabled: false, timeoutSec: 60, after: 'queueCalls' }),
+    /** Outbound campaigns (Outbound Contact Server): src/outbound/campaign-config.ts. */
+    campaigns: campaignsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -55,6 +58,11 @@ export const simulatorConfigSchema = z
     }
     const ids = new Set(config.agents.map((a) => a.agentId));
     if (ids.size !== config.agents.length) ctx.addIssue({ code: 'custom', message: 'agentIds must be unique' });
+    for (const campaign of config.campaigns) {
+      for (const agentId of campaign.agents) {
+        if (!ids.has(agentId)) ctx.addIssue({ code: 'custom', message: `campaign ${campaign.name}: unknown agent ${agentId}` });
+      }
+    }
   });
 
 export type SimulatorConfigInput = z.input<typeof simulatorConfigSchema>;

@@ -1,5 +1,5 @@
 import type { UserData } from '@ctikit/protocol';
-import type { AgentSnapshot, CallType, RecordingState } from '@ctikit/protocol';
+import type { AgentSnapshot, CallType, TServerRecordingState } from '@ctikit/protocol';
 import type { PortEventListener } from './port.ts';
 
 /**
@@ -33,7 +33,7 @@ export interface SimCallView {
   DNIS: string;
   parties: SimPartyView[];
   userData: UserData;
-  recordingState: RecordingState;
+  recordingState: TServerRecordingState;
   startedAt: number;
 }
 

@@ -4,6 +4,8 @@ import type {
   CallSnapshot,
   NotReadyWorkMode,
   ReadyWorkMode,
+  EventNamed,
+  TServerEventName,
   TServerWireEvent,
   UserData,
 } from '@ctikit/protocol';
@@ -76,7 +78,12 @@ export interface RequestOutcome {
  * An event as a backend reports it, addressed to one DN (`thisDN` is always set). The bridge adds
  * `eventId`, `seq` and `timestamp` and sends it on as a wire event.
  */
-export type PortEvent = Omit<TServerWireEvent, 'seq' | 'timestamp' | 'eventId'> & { thisDN: string };
+export type PortEvent<E extends TServerWireEvent = TServerWireEvent> = E extends unknown
+  ? Omit<E, 'seq' | 'timestamp' | 'eventId'> & { thisDN: string }
+  : never;
+
+/** The port event of one name. */
+export type PortEventOf<N extends TServerEventName> = EventNamed<PortEvent, N>;
 
 export type PortEventListener = (event: PortEvent) => void;
 

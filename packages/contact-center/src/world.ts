@@ -1,5 +1,5 @@
 import { CtiError } from '@ctikit/protocol';
-import type { TServerEventName } from '@ctikit/protocol';
+import type { AgentEventName, AgentWireEvent, CallEventName, CallWireEvent } from '@ctikit/protocol';
 import type { Clock, TimerHandle } from '@ctikit/kernel';
 import type { Agent } from './agent-state.ts';
 import type { Call, Party } from './call.ts';
@@ -16,8 +16,9 @@ export interface RequestOrigin {
   referenceId: string;
 }
 
-/** Attributes of an event besides its name and DN. */
-export type EventFields = Omit<PortEvent, 'eventName' | 'thisDN'>;
+/** Attributes of an event of the family besides its name, DN and the call's own fields. */
+export type AgentEventFields = Omit<PortEvent<AgentWireEvent>, 'eventName' | 'thisDN'>;
+export type CallEventFields = Partial<Omit<PortEvent<CallWireEvent>, 'eventName' | 'thisDN'>>;
 
 /**
  * The simulated switch's state and the plumbing every part shares: the clock, timers, ids and the
@@ -89,7 +90,7 @@ export class World {
     return this.clock.now();
   }
 
-  emitAgent(agent: Agent, eventName: TServerEventName, fields: EventFields = {}): void {
+  emitAgent(agent: Agent, eventName: AgentEventName, fields: AgentEventFields = {}): void {
     this.dispatcher.emit({ eventName, ...this.addressing(agent.dn), ...fields });
   }
 
@@ -97,8 +98,8 @@ export class World {
   emitCall(
     call: Call,
     party: Party,
-    eventName: TServerEventName,
-    fields: EventFields = {},
+    eventName: CallEventName,
+    fields: CallEventFields = {},
     parties: readonly Party[] = call.parties,
   ): void {
     this.dispatcher.emit({ eventName, ...this.addressing(party.dn), ...legFields(call, party, parties), ...fields });

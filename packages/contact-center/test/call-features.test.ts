@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER, Harness } from './harness.ts';
+import { isCallEvent } from '@ctikit/protocol';
 
 async function talking(): Promise<{ h: Harness; connectionId: string }> {
   const h = new Harness();
@@ -66,9 +67,9 @@ describe('user data', () => {
     await h.request('5001', { request: 'RequestAttachUserData', connectionId, userData: { Lang: 'ja', Case: 'C-1' } });
     expect(h.take('5001')).toMatchObject([{ eventName: 'EventAttachedDataChanged', connectionId, userData: { Lang: 'en', Case: 'C-1' } }]);
     await h.request('5001', { request: 'RequestUpdateUserData', connectionId, userData: { Lang: 'ja', Score: 5 } });
-    expect(h.take('5001')[0]?.userData).toEqual({ Lang: 'ja', Case: 'C-1', Score: 5 });
+    expect(h.takeCalls('5001')[0]?.userData).toEqual({ Lang: 'ja', Case: 'C-1', Score: 5 });
     await h.request('5001', { request: 'RequestDeletePair', connectionId, key: 'Case' });
-    expect(h.take('5001')[0]?.userData).toEqual({ Lang: 'ja', Score: 5 });
+    expect(h.takeCalls('5001')[0]?.userData).toEqual({ Lang: 'ja', Score: 5 });
     await h.refused('5001', { request: 'RequestDeletePair', connectionId, key: 'Case' }, 'INVALID_ATTRIBUTE');
     await h.request('5001', { request: 'RequestDeleteUserData', connectionId });
     expect(h.take('5001')).toMatchObject([{ eventName: 'EventAttachedDataChanged', userData: {} }]);
@@ -106,7 +107,7 @@ describe('user data', () => {
   it('does not let a listener change the call’s data through an event', async () => {
     const { h, connectionId } = await talking();
     h.sim.subscribe('5001', (event) => {
-      if (event.userData) event.userData.Injected = 'x';
+      if (isCallEvent(event) && event.userData) event.userData.Injected = 'x';
     });
     await h.request('5001', { request: 'RequestUpdateUserData', connectionId, userData: { A: '1' } });
     expect(h.sim.snapshot('5001').calls[0]?.userData).toEqual({ A: '1' });

@@ -51,6 +51,7 @@ describe('simulator configuration files', () => {
       ringTimeoutSec: 12,
       outboundNoAnswerSec: 45,
       afterCallWork: { enabled: true, timeoutSec: 60, after: 'queueCalls' },
+      campaigns: [],
     });
   });
 

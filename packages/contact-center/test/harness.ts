@@ -1,4 +1,4 @@
-import { CtiError } from '@ctikit/protocol';
+import { CtiError, isCallEvent, type CallWireEvent } from '@ctikit/protocol';
 import { ManualClock } from '@ctikit/kernel';
 import type { ErrorCode } from '@ctikit/protocol';
 import { expect } from 'vitest';
@@ -51,6 +51,14 @@ export class Harness {
     const list = this.seen.get(dn) ?? [];
     this.seen.set(dn, []);
     return list;
+  }
+
+  /** The DN's events since the last take, each of them about a call leg. */
+  takeCalls(dn: string): Array<PortEvent<CallWireEvent>> {
+    const events = this.take(dn);
+    const calls = events.filter(isCallEvent);
+    expect(calls, `call events on DN ${dn}`).toEqual(events);
+    return calls;
   }
 
   names(dn: string): string[] {

@@ -6,7 +6,7 @@ describe('inbound call: answer and release', () => {
     const h = new Harness();
     await h.ready('5001');
     const connectionId = h.call('8000');
-    const [ringing] = h.take('5001');
+    const [ringing] = h.takeCalls('5001');
     expect(ringing).toMatchObject({
       eventName: 'EventRinging',
       thisDN: '5001',

@@ -108,7 +108,7 @@ describe('two-step (consult) transfer', () => {
     const consult = init.connectionId as string;
     expect(consult).toMatch(/^[0-9a-f]{16}$/);
     expect(consult).not.toBe(main);
-    const [held, dialing] = h.take('5001');
+    const [held, dialing] = h.takeCalls('5001');
     expect(held).toMatchObject({ eventName: 'EventHeld', connectionId: main, referenceId: init.referenceId });
     expect(dialing).toMatchObject({
       eventName: 'EventDialing',
@@ -160,9 +160,9 @@ describe('two-step (consult) transfer', () => {
       destination: '5002',
       userData: { Hint: 'billing' },
     });
-    expect(h.take('5002')[0]?.userData).toEqual({ Case: 'C-1', Hint: 'billing' });
+    expect(h.takeCalls('5002')[0]?.userData).toEqual({ Case: 'C-1', Hint: 'billing' });
     await h.request('5001', { request: 'RequestCompleteTransfer', connectionId: main, consultConnectionId: consult as string });
-    expect(h.take('5002')[0]?.userData).toEqual({ Case: 'C-1' });
+    expect(h.takeCalls('5002')[0]?.userData).toEqual({ Case: 'C-1' });
   });
 
   it('completes blind (before the target answers): the target keeps ringing on the main call', async () => {

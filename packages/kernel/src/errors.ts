@@ -40,6 +40,8 @@ export const WIRE_ERRORS = {
   TERMINATING_PARTY_BUSY: 'The destination is busy.',
   INVALID_CALL_STATE: 'The call is not in a state that allows this request.',
   CANNOT_COMPLETE_TRANSFER: 'The transfer or conference cannot be completed.',
+  UNKNOWN_CAMPAIGN: 'No outbound campaign of this name includes the agent.',
+  UNKNOWN_RECORD: 'The agent has no outbound record with this recordHandle.',
   INTERNAL_ERROR: 'The bridge hit an internal error.',
 } as const satisfies Record<string, string>;
 
@@ -55,6 +57,7 @@ export const TOOLBAR_ERRORS = {
   DESTINATION_REJECTED: 'The destination rejected the call.',
   SOFTPHONE_ERROR: 'The softphone cannot carry the call.',
   SIGN_IN_FAILED: 'The agent did not complete the sign-in with the contact center.',
+  NO_AGENT_TOKEN: 'This telephony vendor issues no agent tokens (auth.getJwtToken needs the Genesys bridge).',
 } as const satisfies Record<string, string>;
 
 export const EXTENSION_ERRORS = {

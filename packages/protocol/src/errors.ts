@@ -36,6 +36,8 @@ export const ERROR_CATALOG = {
   TERMINATING_PARTY_BUSY: { status: 409, tserverErrorCode: 91 },
   INVALID_CALL_STATE: { status: 409, tserverErrorCode: 93 },
   CANNOT_COMPLETE_TRANSFER: { status: 409, tserverErrorCode: 98 },
+  UNKNOWN_CAMPAIGN: { status: 404 },
+  UNKNOWN_RECORD: { status: 404 },
   INTERNAL_ERROR: { status: 500, tserverErrorCode: 52 },
 } as const satisfies Record<WireErrorCode, { status: number; tserverErrorCode?: number }>;
 

@@ -11,13 +11,17 @@ import { notReadyWorkModes, readyWorkModes, userDataSchema } from './commands.ts
  * Session frames (`SessionOpened`, `Heartbeat`, `Snapshot`) and socket-level errors carry no `seq`.
  */
 
-export const TSERVER_EVENT_NAMES = [
+/** The agent's DN and the agent on it: registration, login and the agent state. */
+export const AGENT_EVENT_NAMES = [
   'EventRegistered',
   'EventUnregistered',
   'EventAgentLogin',
   'EventAgentLogout',
   'EventAgentReady',
   'EventAgentNotReady',
+] as const;
+/** One call leg on the DN: always carries the leg's `eventId` and ConnID. */
+export const CALL_EVENT_NAMES = [
   'EventRinging',
   'EventDialing',
   'EventNetworkReached',
@@ -34,17 +38,21 @@ export const TSERVER_EVENT_NAMES = [
   'EventDTMFSent',
   'EventMuteOn',
   'EventMuteOff',
-  'EventError',
-  'EventLinkDisconnected',
-  'EventLinkConnected',
 ] as const;
+/** The bridge's link to the contact center. */
+export const LINK_EVENT_NAMES = ['EventLinkDisconnected', 'EventLinkConnected'] as const;
+
+export const TSERVER_EVENT_NAMES = [...AGENT_EVENT_NAMES, ...CALL_EVENT_NAMES, 'EventError', ...LINK_EVENT_NAMES] as const;
 export type TServerEventName = (typeof TSERVER_EVENT_NAMES)[number];
+export type AgentEventName = (typeof AGENT_EVENT_NAMES)[number];
+export type CallEventName = (typeof CALL_EVENT_NAMES)[number];
+export type LinkEventName = (typeof LINK_EVENT_NAMES)[number];
 
 export const callTypes = ['Inbound', 'Outbound', 'Internal', 'Consult', 'Unknown'] as const;
 export type CallType = (typeof callTypes)[number];
 
 export const recordingStates = ['Stopped', 'Recording', 'Paused'] as const;
-export type RecordingState = (typeof recordingStates)[number];
+export type TServerRecordingState = (typeof recordingStates)[number];
 
 /** CallState on EventReleased / EventDestinationBusy (TCallState), telling how a leg ended. */
 export const callStates = ['OK', 'Transferred', 'Conferenced', 'Busy', 'NoAnswer', 'Rejected', 'Abandoned'] as const;
@@ -55,18 +63,36 @@ export type AgentStateName = (typeof agentStates)[number];
 
 const workMode = z.enum([...readyWorkModes, ...notReadyWorkModes]);
 
-export const tserverEventSchema = z.object({
-  eventName: z.enum(TSERVER_EVENT_NAMES),
+/** What every T-Server event carries. */
+const eventBase = {
   seq: z.number().int().positive().optional(),
   timestamp: z.number(),
   thisDN: z.string().optional(),
   agentId: z.string().optional(),
   /** Echo of the client's (or the bridge's) request correlation id. */
   referenceId: z.string().optional(),
+};
+
+const errorCode = z.enum(ERROR_CODES as [string, ...string[]]);
+/** T-Server's AttributeExtensions; EventAgentNotReady in AfterCallWork carries `WrapUpTime` (seconds) when the wrap-up is timed. */
+const extensions = z.record(z.string(), z.string());
+
+export const agentEventSchema = z.object({
+  eventName: z.enum(AGENT_EVENT_NAMES),
+  ...eventBase,
+  workMode: workMode.optional(),
+  reasons: z.record(z.string(), z.string()).optional(),
+  extensions: extensions.optional(),
+});
+export type AgentWireEvent = z.infer<typeof agentEventSchema>;
+
+export const callEventSchema = z.object({
+  eventName: z.enum(CALL_EVENT_NAMES),
+  ...eventBase,
   /** Stable for the interaction's whole life, even when the ConnID changes. */
-  eventId: z.string().optional(),
+  eventId: z.string(),
   /** The current ConnID (16 hex digits). */
-  connectionId: z.string().optional(),
+  connectionId: z.string(),
   previousConnectionId: z.string().optional(),
   /** The other leg of a consultation: on a consult leg, the held main call; on the main call, the consult. */
   transferConnectionId: z.string().optional(),
@@ -83,26 +109,62 @@ export const tserverEventSchema = z.object({
   userData: userDataSchema.optional(),
   recordingState: z.enum(recordingStates).optional(),
   digits: z.string().optional(),
-  workMode: workMode.optional(),
-  reasons: z.record(z.string(), z.string()).optional(),
-  /** T-Server's AttributeExtensions; EventAgentNotReady in AfterCallWork carries `WrapUpTime` (seconds) when the wrap-up is timed. */
-  extensions: z.record(z.string(), z.string()).optional(),
-  /** EventError: the stable code, the T-Library number and the message. */
-  errorCode: z.enum(ERROR_CODES as [string, ...string[]]).optional(),
+  extensions: extensions.optional(),
+});
+export type CallWireEvent = z.infer<typeof callEventSchema>;
+
+/** EventError: the stable code, the T-Library number and the message; about a call leg when it names one. */
+export const errorEventSchema = z.object({
+  eventName: z.literal('EventError'),
+  ...eventBase,
+  eventId: z.string().optional(),
+  connectionId: z.string().optional(),
+  errorCode: errorCode.optional(),
   tserverErrorCode: z.number().int().optional(),
   errorMessage: z.string().optional(),
 });
-export type TServerWireEvent = z.infer<typeof tserverEventSchema>;
+export type ErrorWireEvent = z.infer<typeof errorEventSchema>;
 
-export const interactionStates = ['Ringing', 'Dialing', 'Established', 'Held'] as const;
-export type CallLegState = (typeof interactionStates)[number];
+/** EventLinkDisconnected says why (the stable code and a message). */
+export const linkEventSchema = z.object({
+  eventName: z.enum(LINK_EVENT_NAMES),
+  ...eventBase,
+  errorCode: errorCode.optional(),
+  errorMessage: z.string().optional(),
+});
+export type LinkWireEvent = z.infer<typeof linkEventSchema>;
+
+/** A T-Server event, by family: the event name decides which fields it has. */
+export const tserverEventSchema = z.discriminatedUnion('eventName', [agentEventSchema, callEventSchema, errorEventSchema, linkEventSchema]);
+export type TServerWireEvent = z.infer<typeof tserverEventSchema>;
+/** The member of a union of event families that has the name `N`, narrowed to it. */
+export type EventNamed<E extends { eventName: string }, N extends string> = E extends unknown
+  ? N extends E['eventName']
+    ? E & { eventName: N }
+    : never
+  : never;
+/** The event of one name. */
+export type TServerEventOf<N extends TServerEventName> = EventNamed<TServerWireEvent, N>;
+
+const CALL_EVENTS: ReadonlySet<string> = new Set(CALL_EVENT_NAMES);
+/** Whether an event is about one call leg (and so has its eventId and ConnID). */
+export function isCallEvent<E extends { eventName: string }>(event: E): event is Extract<E, { eventName: CallEventName }> {
+  return CALL_EVENTS.has(event.eventName);
+}
+
+/** An event before its session numbers it: what a backend or the bridge builds, `seq` and `timestamp` still to come. */
+export type UnsequencedEvent<E extends TServerWireEvent = TServerWireEvent> = E extends unknown ? Omit<E, 'seq' | 'timestamp'> : never;
+
+/** A call leg's T-Server state (a party on the call): the one name set the engine, the wire and the vendor adapter use. */
+export const legStates = ['Ringing', 'Dialing', 'Established', 'Held'] as const;
+export type LegState = (typeof legStates)[number];
 
 export const callSnapshotSchema = z.object({
   eventId: z.string(),
   connectionId: z.string(),
   callUuid: z.string(),
   callType: z.enum(callTypes),
-  state: z.enum(interactionStates),
+  state: z.enum(legStates),
   ANI: z.string().optional(),
   DNIS: z.string().optional(),
   otherDN: z.string().optional(),
@@ -153,5 +215,13 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export const heartbeatSchema = z.object({ eventName: z.literal('Heartbeat'), timestamp: z.number() });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
-export const bridgeFrameSchema = z.union([tserverEventSchema, sessionOpenedSchema, snapshotSchema, heartbeatSchema]);
+export const bridgeFrameSchema = z.discriminatedUnion('eventName', [
+  agentEventSchema,
+  callEventSchema,
+  errorEventSchema,
+  linkEventSchema,
+  sessionOpenedSchema,
+  snapshotSchema,
+  heartbeatSchema,
+]);
 export type BridgeFrame = z.infer<typeof bridgeFrameSchema>;

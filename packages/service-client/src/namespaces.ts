@@ -273,12 +273,17 @@ function asCallback<F>(value: unknown): F | undefined {
   return typeof value === 'function' ? (value as F) : undefined;
 }
 
+/** Requests whose omitted parameters Genesys' library sends as `null` (email.create without userData). */
+const NULL_PADDED: ReadonlySet<string> = new Set(['email.create']);
+
 /** One method: the parameters are the arguments before the first function (at most `arity`), then done and fail. */
 function method(client: ServiceClient, request: string, arity: number) {
   return (...args: unknown[]): Promise<ServiceResponse<unknown>> => {
     let split = 0;
     while (split < arity && split < args.length && typeof args[split] !== 'function') split++;
-    return client.request(request, args.slice(0, split), asCallback<Done<unknown>>(args[split]), asCallback<Fail>(args[split + 1]));
+    const parameters = args.slice(0, split);
+    if (NULL_PADDED.has(request)) while (parameters.length < arity) parameters.push(null);
+    return client.request(request, parameters, asCallback<Done<unknown>>(args[split]), asCallback<Fail>(args[split + 1]));
   };
 }
 

@@ -65,11 +65,13 @@ export interface ServiceResponse<T = unknown> {
   readonly protocolVersion?: number;
 }
 
-/** What `fail` receives: the host's failure, or the string "Request timeout". */
+/** What `fail` receives: the host's failure without its referenceId (as Genesys' library hands it), or the string "Request timeout". */
 export interface ServiceFailure {
   readonly errorMessage: string;
   readonly errorCode?: string;
   readonly request?: string;
+  readonly userAgent?: string;
+  readonly protocolVersion?: number;
 }
 
 export type Done<T> = (response: ServiceResponse<T>) => void;
@@ -298,11 +300,7 @@ export class ServiceClient {
     pending.timer.cancel();
     const { referenceId: _referenceId, ...answer } = message;
     if (answer.errorMessage !== undefined) {
-      pending.reject({
-        errorMessage: answer.errorMessage,
-        ...(answer.errorCode !== undefined ? { errorCode: answer.errorCode } : {}),
-        ...(answer.request !== undefined ? { request: answer.request } : {}),
-      });
+      pending.reject({ ...answer, errorMessage: answer.errorMessage });
     } else {
       pending.resolve({ ...answer, data: answer.data });
     }

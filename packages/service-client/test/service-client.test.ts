@@ -105,14 +105,14 @@ describe('answers', () => {
     expect(done).toEqual([response]);
   });
 
-  it('hands a failure (errorMessage) to fail and rejects the promise with a ServiceClientError', async () => {
+  it('hands a failure (errorMessage) to fail, without its referenceId as Genesys’ library does, and rejects the promise with a ServiceClientError', async () => {
     const { win, service } = setup();
     const failed: Array<ServiceFailure | string> = [];
     const promise = service.email.create('a@example.com', null, undefined, (failure) => failed.push(failure));
     win.deliver({ referenceId: '0', errorMessage: 'email.create is not supported', errorCode: 'NOT_SUPPORTED', ...SERVER }, HOST);
     await expect(promise).rejects.toBeInstanceOf(ServiceClientError);
     await expect(promise).rejects.toThrow('email.create is not supported');
-    expect(failed).toEqual([{ errorMessage: 'email.create is not supported', errorCode: 'NOT_SUPPORTED' }]);
+    expect(failed).toEqual([{ errorMessage: 'email.create is not supported', errorCode: 'NOT_SUPPORTED', ...SERVER }]);
   });
 
   it('fails a request unanswered after 10 seconds with "Request timeout", and ignores a late answer', async () => {

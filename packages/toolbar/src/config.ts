@@ -59,12 +59,16 @@ export const toolbarConfigSchema = z.object({
    * File only: the agent signs in with Genesys Authentication (authorization-code flow) and the
    * toolbar hands the bridge the agent's credential (a bridge on the Workspace API backend).
    * `redirectUri` defaults to the toolbar's own `genesys-sign-in.html`; register it with the client.
+   * `echoesState: false` is for a server that sends the code back without the `state` the toolbar
+   * sent (WWE's own flow, as Genesys' agent-api-simulator plays it): the answer then counts on the
+   * popup and the origin checks alone.
    */
   genesysSignIn: z
     .object({
       authorizeUrl: z.url({ protocol: /^https?$/ }).max(2000),
       clientId: z.string().min(1).max(256),
       redirectUri: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      echoesState: z.boolean().default(true),
     })
     .strict()
     .optional(),

@@ -1,4 +1,4 @@
-import type { AgentSnapshot, UserData } from '@ctikit/protocol';
+import type { AgentSnapshot, CallWireEvent, UserData } from '@ctikit/protocol';
 import type { CallLegSnapshot, PortEvent } from '@ctikit/contact-center';
 import type { KvPair, Participant, WorkspaceCall, WorkspaceCallState, WorkspaceDn } from './wire.ts';
 
@@ -126,11 +126,9 @@ function callModel(dn: string, facts: LegFacts, state: WorkspaceCallState, previ
 }
 
 /** The call after an engine event; `before` is the call as last published (under its previous ConnID on a PartyChanged). */
-export function callFromEvent(dn: string, event: PortEvent, state: WorkspaceCallState, before: WorkspaceCall | undefined): WorkspaceCall | undefined {
-  const connectionId = event.connectionId;
-  if (connectionId === undefined) return undefined;
+export function callFromEvent(dn: string, event: PortEvent<CallWireEvent>, state: WorkspaceCallState, before: WorkspaceCall | undefined): WorkspaceCall {
   const facts: LegFacts = {
-    connectionId,
+    connectionId: event.connectionId,
     callUuid: event.callUuid ?? before?.callUuid ?? '',
     callType: event.callType ?? before?.callType ?? 'Unknown',
     ANI: event.ANI ?? before?.participants.find((participant) => participant.role === 'RoleOrigination')?.number ?? '',

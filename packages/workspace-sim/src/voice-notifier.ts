@@ -1,3 +1,4 @@
+import { isCallEvent, type CallWireEvent } from '@ctikit/protocol';
 import type { PortEvent } from '@ctikit/contact-center';
 import { callFromEvent, dnModel, stateAfter } from './call-model.ts';
 import type { AgentFacts } from './call-model.ts';
@@ -31,7 +32,7 @@ export class VoiceNotifier {
 
   onEngineEvent(event: PortEvent): void {
     const operationId = event.referenceId;
-    const message = event.connectionId === undefined ? this.agentMessage(event) : this.callMessage(event);
+    const message = isCallEvent(event) ? this.callMessage(event) : this.agentMessage(event);
     if (!message) return;
     if (operationId !== undefined) this.answered.add(operationId);
     this.publish(operationId !== undefined && this.echoed.has(operationId) ? { ...message, operationId } : message);
@@ -59,14 +60,13 @@ export class VoiceNotifier {
     return { messageType: 'DnStateChanged', dn: dnModel(next) };
   }
 
-  private callMessage(event: PortEvent): VoiceMessage | undefined {
-    const connectionId = event.connectionId as string;
+  private callMessage(event: PortEvent<CallWireEvent>): VoiceMessage | undefined {
+    const { connectionId } = event;
     const previous = event.previousConnectionId;
     const before = this.calls.get(previous ?? connectionId) ?? this.calls.get(connectionId);
     const state = stateAfter(event, before?.state);
     if (!state) return undefined;
     const call = callFromEvent(this.agent.dn, event, state, before);
-    if (!call) return undefined;
     if (previous !== undefined) this.calls.delete(previous);
     if (state === 'Released') this.calls.delete(connectionId);
     else this.calls.set(connectionId, call);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * The Workspace API v3 as this face speaks it: request bodies (parsed with zod at the edge) and the
  * shapes of its replies and CometD notifications. Every operation body is `{ operationId?, data? }`;
- * a client may choose the operationId, and the notifications the operation causes carry it back.
+ * a client may choose the operationId, which the reply carries back (the notifications only for the
+ * operations that echo it, voice-notifier.ts).
  */
 
 export const WORKSPACE_BASE = '/workspace/v3';

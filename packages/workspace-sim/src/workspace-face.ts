@@ -19,7 +19,8 @@ import type { ErrorReply } from './wire.ts';
 /**
  * A Genesys Workspace API v3 face on the contact-center engine: REST under `/workspace/v3` and
  * CometD notifications at `/workspace/v3/notifications`, for the agent voice operations a CTI
- * toolbar uses. Every operation acts as the agent of the session's bearer token, on that agent's DN.
+ * toolbar uses. Every operation acts as the session's agent (signed in with a bearer token or an
+ * authorization code), on that agent's DN.
  * A voice operation is accepted (`status.code` 1, with its `operationId`) and its outcome follows as
  * CometD notifications: the call and DN states, or an `EventError` with the T-Library error number
  * when the switch refused it. Like Genesys' own simulator, only answer's notifications echo the

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallSnapshot, CtiError, SessionOpened, Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import { isCallEvent, type CallSnapshot, type CtiError, type SessionOpened, type Snapshot, type TServerEventName, type UnsequencedEvent } from '@ctikit/protocol';
 import type { ContactCenterPort, PortEvent } from '@ctikit/contact-center';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import { commandErrorEvent, sessionOpenedFrame, snapshotFrame, wallClockMs } from './frames.ts';
@@ -53,7 +53,7 @@ export interface SessionJournal {
 }
 
 /** Legs that end here: their ConnID is forgotten once the event is sent. */
-const LEG_ENDING_EVENTS = new Set<TServerWireEvent['eventName']>(['EventReleased', 'EventAbandoned']);
+const LEG_ENDING_EVENTS = new Set<TServerEventName>(['EventReleased', 'EventAbandoned']);
 
 /**
  * One agent's session: its DN's event stream from the contact center, sequenced (`seq` from 1, no
@@ -156,20 +156,24 @@ export class AgentSession {
 
   private onPortEvent(event: PortEvent): void {
     const receivedAt = performance.now();
-    const { connectionId, previousConnectionId } = event;
-    let eventId: string | undefined;
-    if (connectionId !== undefined) {
-      if (event.eventName === 'EventPartyChanged' && previousConnectionId !== undefined) {
-        this.ids.rekey(previousConnectionId, connectionId);
-      }
-      eventId = event.eventName === 'EventError' ? this.ids.eventIdOf(connectionId) : this.ids.ensure(connectionId, event.referenceId);
-    }
-    this.publish({ ...event, ...(eventId !== undefined ? { eventId } : {}) });
-    if (connectionId !== undefined && LEG_ENDING_EVENTS.has(event.eventName)) this.ids.drop(connectionId);
+    this.publish(this.withEventId(event));
+    if (LEG_ENDING_EVENTS.has(event.eventName) && isCallEvent(event)) this.ids.drop(event.connectionId);
     this.deps.metrics.fanout.observe((performance.now() - receivedAt) / 1000);
   }
 
-  private publish(event: Omit<TServerWireEvent, 'seq' | 'timestamp'>): void {
+  /** A call event gets its leg's eventId (the first one of a ConnID a new one); an EventError the eventId of the leg it names. */
+  private withEventId(event: PortEvent): UnsequencedEvent {
+    if (isCallEvent(event)) {
+      const { connectionId, previousConnectionId } = event;
+      if (event.eventName === 'EventPartyChanged' && previousConnectionId !== undefined) this.ids.rekey(previousConnectionId, connectionId);
+      return { ...event, eventId: this.ids.ensure(connectionId, event.referenceId) };
+    }
+    if (event.eventName !== 'EventError' || event.connectionId === undefined) return event;
+    const eventId = this.ids.eventIdOf(event.connectionId);
+    return eventId === undefined ? event : { ...event, eventId };
+  }
+
+  private publish(event: UnsequencedEvent): void {
     this.seq += 1;
     const frame = JSON.stringify({ ...event, seq: this.seq, timestamp: wallClockMs() });
     if (this.journal) {

@@ -1,4 +1,4 @@
-import type { CtiError, ErrorCode, Heartbeat, SessionOpened, Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import type { CtiError, ErrorCode, ErrorWireEvent, Heartbeat, SessionOpened, Snapshot, UnsequencedEvent } from '@ctikit/protocol';
 
 /**
  * Builders for the frames the bridge writes on a socket. Every frame is serialised once and the
@@ -17,7 +17,7 @@ export function heartbeatFrame(): string {
 
 /** An unsequenced socket-level error (e.g. INVALID_FRAME): it is about this socket, not the session. */
 export function socketErrorFrame(code: ErrorCode, message: string): string {
-  const frame: TServerWireEvent = { eventName: 'EventError', timestamp: wallClockMs(), errorCode: code, errorMessage: message };
+  const frame: ErrorWireEvent = { eventName: 'EventError', timestamp: wallClockMs(), errorCode: code, errorMessage: message };
   return JSON.stringify(frame);
 }
 
@@ -35,7 +35,7 @@ export function snapshotFrame(fields: Omit<Snapshot, 'eventName' | 'timestamp'>)
 export function commandErrorEvent(
   error: CtiError,
   context: { thisDN: string; agentId: string; referenceId: string; connectionId?: string | undefined; eventId?: string | undefined },
-): Omit<TServerWireEvent, 'seq' | 'timestamp'> {
+): UnsequencedEvent<ErrorWireEvent> {
   return {
     eventName: 'EventError',
     ...context,

@@ -94,6 +94,20 @@ describe('the bridge on the Workspace API backend', () => {
     await wire.close();
   });
 
+  it("MakeCall with Fusion's eventId: the call the Workspace API reports without echoing the operation keeps that id", async () => {
+    const wire = await ClientSocket.open(`${wsUrl}/genesysWs?agentId=agent3`);
+    await wire.next('SessionOpened');
+    expect((await postJson(`${bridge.url}/genesys/events`, { type: 'initialize' }, { 'x-agent-id': 'agent3' })).status).toBe(200);
+    await wire.next('EventAgentReady');
+
+    const made = await postJson(`${bridge.url}/genesys/events`, { type: 'MakeCall', phoneNumber: CUSTOMER, eventId: 'fusion-call-1' }, { 'x-agent-id': 'agent3' });
+    expect(made.status).toBe(200);
+    const dialing = await wire.next('EventDialing');
+    expect(dialing).toMatchObject({ thisDN: '5003', eventId: 'fusion-call-1', DNIS: CUSTOMER });
+    expect(made.body).toMatchObject({ ok: true, type: 'MakeCall', eventId: 'fusion-call-1', connectionId: dialing.connectionId });
+    await wire.close();
+  });
+
   it('tells the toolbar when the Workspace link drops and comes back, and the call keeps its eventId', async () => {
     const wire = await ClientSocket.open(`${wsUrl}/genesysWs?agentId=agent2`);
     await wire.next('SessionOpened');

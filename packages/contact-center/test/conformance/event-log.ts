@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { TServerEventName } from '@ctikit/protocol';
-import type { ContactCenterPort, PortEvent } from '@ctikit/contact-center';
+import type { ContactCenterPort, PortEvent, PortEventOf } from '@ctikit/contact-center';
 
 /**
  * Every event a port delivers for some DNs, in order, with a cursor per DN. A backend may deliver
@@ -28,22 +28,24 @@ export class EventLog {
   }
 
   /** The DN's next events: exactly these names, in this order. */
-  async expectNext(dn: string, names: readonly TServerEventName[]): Promise<PortEvent[]> {
+  async expectNext<const N extends readonly TServerEventName[]>(dn: string, names: N): Promise<{ -readonly [K in keyof N]: PortEventOf<N[K]> }> {
     const start = this.cursor(dn);
     while (this.list(dn).length < start + names.length) await this.arrival();
     const taken = this.list(dn).slice(start, start + names.length);
     this.cursors.set(dn, start + names.length);
     expect(taken.map((event) => event.eventName), `events on DN ${dn}`).toEqual(names);
-    return taken;
+    return taken as { -readonly [K in keyof N]: PortEventOf<N[K]> };
   }
 
   /** The DN's next event, which must be `name`. */
-  async next(dn: string, name: TServerEventName): Promise<PortEvent> {
+  async next<N extends TServerEventName>(dn: string, name: N): Promise<PortEventOf<N>> {
     const [event] = await this.expectNext(dn, [name]);
-    return event as PortEvent;
+    return event as PortEventOf<N>;
   }
 
   /** Skip the DN's events up to and including the first that matches. */
+  async skipTo<E extends PortEvent>(dn: string, match: (event: PortEvent) => event is E): Promise<E>;
+  async skipTo(dn: string, match: (event: PortEvent) => boolean): Promise<PortEvent>;
   async skipTo(dn: string, match: (event: PortEvent) => boolean): Promise<PortEvent> {
     for (;;) {
       const list = this.list(dn);

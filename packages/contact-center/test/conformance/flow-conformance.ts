@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CtiError } from '@ctikit/protocol';
-import type { ErrorCode } from '@ctikit/protocol';
-import type { ContactCenterPort, PortEvent, RequestOutcome } from '@ctikit/contact-center';
+import { CtiError, isCallEvent } from '@ctikit/protocol';
+import type { ErrorCode, TServerEventName } from '@ctikit/protocol';
+import type { ContactCenterPort, PortEvent, PortEventOf, RequestOutcome } from '@ctikit/contact-center';
 import { EventLog } from './event-log.ts';
 import type { RequestBody } from './scenario.ts';
 
@@ -90,21 +90,25 @@ class Flow {
   }
 
   /** A customer call ringing at the agent: its EventRinging. */
-  async ringing(): Promise<PortEvent> {
+  async ringing(): Promise<PortEventOf<'EventRinging'>> {
     await this.target.callIn(this.a, this.target.customer);
-    return this.log.skipTo(this.a, (event) => event.eventName === 'EventRinging');
+    return this.log.skipTo(this.a, (event): event is PortEventOf<'EventRinging'> => event.eventName === 'EventRinging');
   }
 
   /** A customer call the agent answered: its ConnID. */
   async talking(): Promise<string> {
     const { connectionId } = await this.ringing();
-    await this.request(this.a, { request: 'RequestAnswerCall', connectionId: connectionId as string });
+    await this.request(this.a, { request: 'RequestAnswerCall', connectionId });
     await this.log.skipTo(this.a, (event) => event.eventName === 'EventEstablished' && event.connectionId === connectionId);
-    return connectionId as string;
+    return connectionId;
   }
 
-  next(dn: string, eventName: PortEvent['eventName'], connectionId?: string): Promise<PortEvent> {
-    return this.log.skipTo(dn, (event) => event.eventName === eventName && (connectionId === undefined || event.connectionId === connectionId));
+  next<N extends TServerEventName>(dn: string, eventName: N, connectionId?: string): Promise<PortEventOf<N>> {
+    return this.log.skipTo(
+      dn,
+      (event): event is PortEventOf<N> =>
+        event.eventName === eventName && (connectionId === undefined || (isCallEvent(event) && event.connectionId === connectionId)),
+    );
   }
 
   /** Wait, event by event on the DN, until the check holds (the test's timeout bounds it). */

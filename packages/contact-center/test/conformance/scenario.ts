@@ -4,6 +4,7 @@ import type { ErrorCode } from '@ctikit/protocol';
 import type {
   ContactCenterPort,
   PortEvent,
+  PortEventOf,
   RequestOutcome,
   SimulatorConfigInput,
   SimulatorControl,
@@ -103,7 +104,7 @@ export class Scenario {
   }
 
   /** A customer call to `to` that rings at `dn`; its EventRinging. */
-  async ringing(dn: string, to = '8000', from = CUSTOMER): Promise<PortEvent> {
+  async ringing(dn: string, to = '8000', from = CUSTOMER): Promise<PortEventOf<'EventRinging'>> {
     const { connectionId } = this.control.placeCall({ from, to });
     const ringing = await this.log.next(dn, 'EventRinging');
     expect(ringing.connectionId).toBe(connectionId);

@@ -31,6 +31,10 @@ export function CcpView(props: { app: CcpApp }) {
         <dd>{status.link}</dd>
         <dt>Session</dt>
         <dd aria-label="Session">{status.session}</dd>
+        <dt>Softphone</dt>
+        <dd aria-label="Softphone">{status.softphone === 'here' ? 'this tab' : status.softphone === 'elsewhere' ? 'another tab' : '…'}</dd>
+        <dt>Ringtone</dt>
+        <dd aria-label="Ringtone">{app.ringing ? 'ringing' : 'silent'}</dd>
       </dl>
       <section aria-label="Contacts">
         <h2>Contacts</h2>

@@ -6,6 +6,7 @@ import { muteCommand, runApiMethod, serviceError, type ApiContext } from './api-
 import { BridgeLink, type LinkStatus } from './bridge-link.ts';
 import type { CcpLogin } from './ccp-login.ts';
 import type { AgentProfile } from './snapshot-builder.ts';
+import { CcpTabs, type MasterAnswer } from './ccp-tabs.ts';
 import { CcpConduit, STREAMS_EVENTS, type ApiRequest, type Broadcast, type MasterRequest } from './streams-conduit.ts';
 
 /**
@@ -24,7 +25,18 @@ export interface CcpStatus {
   readonly session: 'active' | 'expired' | 'denied';
   /** The page's control cut the CCP off its network. */
   readonly networkDown: boolean;
+  /** Whether this tab holds the softphone (only its CCP rings and carries the audio), as the tabs elected. */
+  readonly softphone: 'here' | 'elsewhere' | 'unknown';
 }
+
+/** What the CCP pages of one agent share in one browser (ccp-tabs.ts). */
+export interface CcpTabsPlace {
+  readonly locks: LockManager;
+  readonly storage: Storage;
+  readonly channel: BroadcastChannel;
+}
+
+const SOFTPHONE_TOPIC = 'connect::softphone';
 
 export interface CcpAppOptions {
   readonly profile: AgentProfile;
@@ -34,12 +46,15 @@ export interface CcpAppOptions {
   readonly window: Window;
   /** The page that embeds the CCP, when it is framed. */
   readonly host: Window | undefined;
+  readonly tabs: CcpTabsPlace;
 }
 
 export class CcpApp {
   readonly service: AgentService;
   private readonly link: BridgeLink;
   private readonly conduit: CcpConduit | undefined;
+  private readonly tabs: CcpTabs;
+  private softphone: CcpStatus['softphone'] = 'unknown';
   private readonly portId = newUuid();
   private readonly listeners = new Set<() => void>();
   private sessionOpen = false;
@@ -80,10 +95,25 @@ export class CcpApp {
           },
         })
       : undefined;
+    this.tabs = new CcpTabs({
+      ...options.tabs,
+      agentId: options.profile.agentId,
+      portId: this.portId,
+      delegate: {
+        onConnectedCcps: (length) => this.post(STREAMS_EVENTS.UPDATE_CONNECTED_CCPS, { length }),
+        onBroadcast: (event, data) => this.post(event, data),
+        onTakeOver: (answer) => this.onTakeOver(answer),
+      },
+    });
   }
 
   get status(): CcpStatus {
-    return { link: this.linkStatus, session: this.session, networkDown: this.networkDown };
+    return { link: this.linkStatus, session: this.session, networkDown: this.networkDown, softphone: this.softphone };
+  }
+
+  /** Whether this tab's CCP is ringing now: a call is offered and this tab holds the softphone. */
+  get ringing(): boolean {
+    return this.softphone === 'here' && this.service.contacts.all.some((contact) => contact.state === 'connecting' && contact.direction === 'inbound');
   }
 
   subscribe(listener: () => void): () => void {
@@ -94,6 +124,7 @@ export class CcpApp {
   start(): void {
     this.conduit?.start();
     this.post(STREAMS_EVENTS.ACKNOWLEDGE, { id: this.portId });
+    void this.tabs.start().then(() => this.checkSoftphone());
     this.link.start();
     this.unwatch = this.options.login.watch(this.options.window, (signedIn) => {
       if (!signedIn) this.sessionExpired();
@@ -102,6 +133,7 @@ export class CcpApp {
 
   stop(): void {
     this.unwatch?.();
+    this.tabs.stop();
     this.conduit?.stop();
     this.link.stop();
     this.service.dispose();
@@ -207,24 +239,46 @@ export class CcpApp {
   /** The shared worker fans a broadcast out to every tab; this CCP's softphone also acts on `mute`. */
   private onBroadcast(broadcast: Broadcast): void {
     this.post(broadcast.event, broadcast.data);
+    this.tabs.broadcast(broadcast.event, broadcast.data);
     if (broadcast.event !== STREAMS_EVENTS.MUTE || this.session !== 'active') return;
     const mute = typeof broadcast.data === 'object' && broadcast.data !== null && (broadcast.data as { mute?: unknown }).mute === true;
     const command = muteCommand(this.service, mute);
     if (command) void this.link.send(command);
   }
 
-  /** One embedding page per CCP here: it is the master of every topic it asks about. */
+  /** The worker's master coordination, shared by the agent's tabs (ccp-tabs.ts). */
   private onMasterRequest(request: MasterRequest): void {
-    this.post(STREAMS_EVENTS.MASTER_RESPONSE, {
-      event: STREAMS_EVENTS.MASTER_RESPONSE,
-      requestId: request.requestId,
-      data: { masterId: this.portId, isMaster: true, takeOver: false, topic: request.params.topic },
-      err: null,
+    const { topic, shouldNotBecomeMasterIfNone } = request.params;
+    const answer =
+      request.method === 'becomeMaster' ? this.tabs.becomeMaster(topic) : this.tabs.checkMaster(topic, shouldNotBecomeMasterIfNone === true);
+    void answer.then((data) => {
+      if (topic === SOFTPHONE_TOPIC) this.setSoftphone(data.masterId);
+      this.post(STREAMS_EVENTS.MASTER_RESPONSE, { event: STREAMS_EVENTS.MASTER_RESPONSE, requestId: request.requestId, data, err: null });
     });
+  }
+
+  /** Another port took a topic over: every page hears it, as from the worker's multiplexer. */
+  private onTakeOver(answer: MasterAnswer): void {
+    if (answer.topic === SOFTPHONE_TOPIC) this.setSoftphone(answer.masterId);
+    this.post(STREAMS_EVENTS.MASTER_RESPONSE, { event: STREAMS_EVENTS.MASTER_RESPONSE, data: answer, err: null });
+  }
+
+  /** The CCP's own softphone asks to be master, as the real CCP's does on each agent refresh: the first tab wins. */
+  private async checkSoftphone(): Promise<void> {
+    const answer = await this.tabs.checkMaster(SOFTPHONE_TOPIC, false);
+    this.setSoftphone(answer.masterId);
+  }
+
+  private setSoftphone(masterId: string): void {
+    const softphone = masterId === this.portId ? 'here' : 'elsewhere';
+    if (softphone === this.softphone) return;
+    this.softphone = softphone;
+    this.changed();
   }
 
   private publish(): void {
     if (this.sessionOpen && this.session === 'active') this.post(STREAMS_EVENTS.AGENT_UPDATE, this.service.data());
+    if (this.service.contacts.all.some((contact) => contact.state === 'connecting')) void this.checkSoftphone();
     this.changed();
   }
 

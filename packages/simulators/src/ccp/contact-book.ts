@@ -1,4 +1,4 @@
-import type { CallSnapshot, TServerWireEvent, UserData } from '@ctikit/protocol';
+import { isCallEvent, type CallEventName, type CallSnapshot, type CallWireEvent, type TServerWireEvent, type UserData } from '@ctikit/protocol';
 import type { ConnectionStateType, ContactStateType } from './streams-data.ts';
 
 /**
@@ -83,7 +83,7 @@ export function isLive(contact: ContactRecord): boolean {
   return LIVE.includes(contact.state);
 }
 
-type EventHandler = (book: ContactBook, event: TServerWireEvent, at: number) => boolean;
+type EventHandler = (book: ContactBook, event: CallWireEvent, at: number) => boolean;
 
 function setState(contact: ContactRecord, state: ContactStateType, at: number): void {
   if (contact.state === state) return;
@@ -98,7 +98,7 @@ function setLeg(leg: LegRecord, state: ConnectionStateType, at: number): void {
 }
 
 /** How the agent's leg on a main call ended, read against the contact's state before. */
-function released(contact: ContactRecord, callState: TServerWireEvent['callState'], at: number): void {
+function released(contact: ContactRecord, callState: CallWireEvent['callState'], at: number): void {
   const before = contact.state;
   setLeg(contact.agent, 'disconnected', at);
   if (before === 'connecting' && contact.direction === 'inbound') {
@@ -128,7 +128,7 @@ function released(contact: ContactRecord, callState: TServerWireEvent['callState
 }
 
 /** A party joined the main call: the consulted third party, merged by a conference. */
-function partyAdded(contact: ContactRecord, event: TServerWireEvent, at: number): boolean {
+function partyAdded(contact: ContactRecord, event: CallWireEvent, at: number): boolean {
   const third = contact.thirdParty;
   if (!third || event.thirdPartyDN !== third.destination) return false;
   third.conferenced = true;
@@ -138,7 +138,7 @@ function partyAdded(contact: ContactRecord, event: TServerWireEvent, at: number)
 }
 
 /** A party left the main call while the agent stays on it: the third party, or the customer. */
-function partyDeleted(contact: ContactRecord, event: TServerWireEvent, agentDn: string, at: number): boolean {
+function partyDeleted(contact: ContactRecord, event: CallWireEvent, agentDn: string, at: number): boolean {
   const third = contact.thirdParty;
   if (third && event.thirdPartyDN === third.destination) {
     setLeg(third, 'disconnected', at);
@@ -150,7 +150,7 @@ function partyDeleted(contact: ContactRecord, event: TServerWireEvent, agentDn: 
   return true;
 }
 
-const HANDLERS: Partial<Record<TServerWireEvent['eventName'], EventHandler>> = {
+const HANDLERS: Partial<Record<CallEventName, EventHandler>> = {
   EventRinging: (book, event, at) => book.startContact(event, 'inbound', at),
   EventDialing: (book, event, at) => book.consultStarted(event, at) || book.startContact(event, 'outbound', at),
   EventEstablished: (book, event, at) => {
@@ -198,7 +198,7 @@ const HANDLERS: Partial<Record<TServerWireEvent['eventName'], EventHandler>> = {
   },
   EventPartyChanged: (book, event) => {
     const contact = book.mainOf(event);
-    if (!contact || event.connectionId === undefined) return false;
+    if (!contact) return false;
     contact.switchConnectionId = event.connectionId;
     if (event.callType === 'Inbound' && event.ANI !== undefined) contact.customer.phoneNumber = event.ANI;
     if (event.userData) contact.attributes = { ...event.userData };
@@ -236,7 +236,7 @@ export class ContactBook {
 
   /** Apply one T-Server event of the agent's DN; true when a contact changed. */
   apply(event: TServerWireEvent, at: number): boolean {
-    return HANDLERS[event.eventName]?.(this, event, at) ?? false;
+    return isCallEvent(event) && (HANDLERS[event.eventName]?.(this, event, at) ?? false);
   }
 
   /**
@@ -278,8 +278,8 @@ export class ContactBook {
     }
   }
 
-  startContact(event: TServerWireEvent, direction: 'inbound' | 'outbound', at: number): boolean {
-    if (event.eventId === undefined || event.connectionId === undefined || this.byId.has(event.eventId)) return false;
+  startContact(event: CallWireEvent, direction: 'inbound' | 'outbound', at: number): boolean {
+    if (this.byId.has(event.eventId)) return false;
     this.create(
       {
         eventId: event.eventId,
@@ -298,10 +298,10 @@ export class ContactBook {
   }
 
   /** EventDialing of a consultation this agent places: the third party of the call it consults on. */
-  consultStarted(event: TServerWireEvent, at: number): boolean {
-    if (event.callType !== 'Consult' || event.transferConnectionId === undefined || event.eventId === undefined) return false;
+  consultStarted(event: CallWireEvent, at: number): boolean {
+    if (event.callType !== 'Consult' || event.transferConnectionId === undefined) return false;
     const main = this.all.find((contact) => contact.switchConnectionId === event.transferConnectionId);
-    if (!main || event.connectionId === undefined) return false;
+    if (!main) return false;
     main.thirdParty = {
       connectionId: event.eventId,
       switchConnectionId: event.connectionId,
@@ -335,11 +335,11 @@ export class ContactBook {
     return found?.thirdParty ? (found as ContactRecord & { thirdParty: ThirdPartyRecord }) : undefined;
   }
 
-  mainOf(event: TServerWireEvent): ContactRecord | undefined {
-    return event.eventId === undefined ? undefined : this.byId.get(event.eventId);
+  mainOf(event: CallWireEvent): ContactRecord | undefined {
+    return this.byId.get(event.eventId);
   }
 
-  onCustomer(event: TServerWireEvent, change: (contact: ContactRecord) => void): boolean {
+  onCustomer(event: CallWireEvent, change: (contact: ContactRecord) => void): boolean {
     const contact = this.mainOf(event);
     if (!contact || !isLive(contact)) return false;
     change(contact);

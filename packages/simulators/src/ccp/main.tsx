@@ -83,6 +83,7 @@ async function main(root: HTMLElement): Promise<void> {
     clock: browserClock,
     window,
     host: framed ? window.parent : undefined,
+    tabs: { locks: navigator.locks, storage: window.localStorage, channel: new BroadcastChannel(`ctikit-ccp:${agentId}`) },
   });
   render(<CcpView app={app} />, root);
   app.start();

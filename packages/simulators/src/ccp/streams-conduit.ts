@@ -10,7 +10,7 @@ import { z } from 'zod';
  * answered with `api_response` carrying the same `requestId`), `master_request`, `broadcast` (an event
  * the CCP fans out to every tab, e.g. `contact::accepted`, `mute`), `configure` and a few notices.
  * To the library: `acknowledge`, `agent::update`, `api_response`, `master_response`, the broadcast
- * events, `agent::mute_toggle`, the failures `auth_fail` and `access_denied`, the worker's
+ * events, `agent::mute_toggle`, `update_connected_ccps`, the failures `auth_fail` and `access_denied`, the worker's
  * `agent::websocket_connection_lost` / `_gained` and the softphone's `agent::softphone_error`.
  */
 
@@ -30,6 +30,7 @@ export const STREAMS_EVENTS = {
   WEBSOCKET_CONNECTION_LOST: 'agent::websocket_connection_lost',
   WEBSOCKET_CONNECTION_GAINED: 'agent::websocket_connection_gained',
   SOFTPHONE_ERROR: 'agent::softphone_error',
+  UPDATE_CONNECTED_CCPS: 'update_connected_ccps',
 } as const;
 
 const envelopeSchema = z.object({ event: z.string().min(1).max(200), data: z.unknown().optional() });
@@ -44,7 +45,7 @@ export type ApiRequest = z.infer<typeof apiRequestSchema>;
 export const masterRequestSchema = z.object({
   requestId: z.string().min(1).max(200),
   method: z.string().min(1).max(100),
-  params: z.object({ topic: z.string().max(200) }).loose(),
+  params: z.object({ topic: z.string().max(200), shouldNotBecomeMasterIfNone: z.boolean().nullish() }).loose(),
 });
 export type MasterRequest = z.infer<typeof masterRequestSchema>;
 

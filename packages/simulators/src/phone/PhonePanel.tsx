@@ -1,5 +1,5 @@
 import type { SimAgentView, SimCallView } from '@ctikit/contact-center/control';
-import type { TServerWireEvent } from '@ctikit/protocol';
+import { isCallEvent, type TServerWireEvent } from '@ctikit/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUEUES, customerCalls, softphoneCalls, sortForNumber } from './phone-view.ts';
 import { followSimEvents, simApi, type EventFeedStatus } from './sim-api.ts';
@@ -201,7 +201,7 @@ export default function PhonePanel(props: { samples: SampleNumber[] }) {
         <ol class="sim-events">
           {events.map((event, index) => (
             <li key={`${event.timestamp}-${index}`}>
-              <strong>{event.eventName}</strong> {event.thisDN ?? ''} {event.callState ? `· ${event.callState}` : ''}
+              <strong>{event.eventName}</strong> {event.thisDN ?? ''} {isCallEvent(event) && event.callState ? `· ${event.callState}` : ''}
             </li>
           ))}
         </ol>

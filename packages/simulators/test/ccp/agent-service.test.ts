@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Command, TServerWireEvent } from '@ctikit/protocol';
+import type { Command, TServerEventName, TServerEventOf, TServerWireEvent } from '@ctikit/protocol';
 import type { ManualClock } from '@ctikit/kernel';
 import { AUTO_CLEAR_MS, type AgentService } from '../../src/ccp/agent-service.ts';
 import type { ApiResult } from '../../src/ccp/api-methods.ts';
@@ -16,7 +16,7 @@ let clock: ManualClock;
 let sent: Command[];
 let service: AgentService;
 
-function event(eventName: TServerWireEvent['eventName'], fields: Partial<TServerWireEvent> = {}): TServerWireEvent {
+function event<N extends TServerEventName>(eventName: N, fields: Partial<TServerEventOf<N>> = {}): TServerWireEvent {
   return harness.event(eventName, fields);
 }
 

@@ -1,4 +1,4 @@
-import type { Command, TServerWireEvent } from '@ctikit/protocol';
+import { tserverEventSchema, type Command, type TServerEventName, type TServerEventOf, type TServerWireEvent } from '@ctikit/protocol';
 import { ManualClock } from '@ctikit/kernel';
 import { AgentService } from '../../src/ccp/agent-service.ts';
 import { runApiMethod, type ApiResult } from '../../src/ccp/api-methods.ts';
@@ -34,8 +34,8 @@ export interface CcpHarness {
   readonly clock: ManualClock;
   readonly service: AgentService;
   readonly sent: Command[];
-  event(eventName: TServerWireEvent['eventName'], fields?: Partial<TServerWireEvent>): TServerWireEvent;
-  apply(eventName: TServerWireEvent['eventName'], fields?: Partial<TServerWireEvent>): void;
+  event<N extends TServerEventName>(eventName: N, fields?: Partial<TServerEventOf<N>>): TServerWireEvent;
+  apply<N extends TServerEventName>(eventName: N, fields?: Partial<TServerEventOf<N>>): void;
   api(method: string, params: Record<string, unknown>): Promise<ApiResult>;
 }
 
@@ -48,12 +48,8 @@ export function ccpHarness(options: { available?: boolean } = {}): CcpHarness {
     return { ok: true };
   };
   const service = new AgentService({ profile, clock, newId: () => `conn-${++ids}`, send, onUpdate: () => undefined, onMuteToggle: () => undefined });
-  const event = (eventName: TServerWireEvent['eventName'], fields: Partial<TServerWireEvent> = {}): TServerWireEvent => ({
-    eventName,
-    timestamp: clock.now(),
-    thisDN: DN,
-    ...fields,
-  });
+  const event = <N extends TServerEventName>(eventName: N, fields: Partial<TServerEventOf<N>> = {}): TServerWireEvent =>
+    tserverEventSchema.parse({ eventName, timestamp: clock.now(), thisDN: DN, ...fields });
   const harness: CcpHarness = {
     clock,
     service,

@@ -41,6 +41,8 @@ export interface CommandArgs {
   unmuteCall: [eventId: string];
   transferCall: [eventId: string, destination: string, userData?: AttachedData];
   consultCall: [eventId: string, destination: string, purpose?: ConsultPurpose, userData?: AttachedData];
+  /** A single-step conference: a consultation that the workspace joins to the call as soon as its party answers. */
+  conferenceCall: [eventId: string, destination: string, userData?: AttachedData];
   completeTransfer: [eventId: string, consultEventId: string];
   completeConference: [eventId: string, consultEventId: string];
   cancelConsult: [eventId: string, consultEventId: string];
@@ -52,12 +54,15 @@ export interface CommandArgs {
   pauseRecording: [eventId: string];
   resumeRecording: [eventId: string];
   closeInteraction: [eventId: string];
+  /** The agent's speaker (their phone's, which no vendor reports): the workspace keeps its mute. */
+  muteSpeaker: [];
+  unmuteSpeaker: [];
 }
 
 export type CommandName = keyof CommandArgs;
 
 /** What a command answers: a dial names the interaction it creates; reasonCodes lists them. */
-export type CommandResult<C extends CommandName> = C extends 'makeOutboundCall' | 'consultCall'
+export type CommandResult<C extends CommandName> = C extends 'makeOutboundCall' | 'consultCall' | 'conferenceCall'
   ? DialOutcome
   : C extends 'reasonCodes'
     ? ReasonCodesOutcome
@@ -104,6 +109,18 @@ function withNumber<A extends unknown[]>(args: A, index: number): A | Failure {
 function liveConsultation({ model, interaction }: CommandContext): Interaction | undefined {
   const linked = interaction?.linkedEventId !== undefined ? model.interaction(interaction.linkedEventId) : undefined;
   return linked && LIVE.includes(linked.state as (typeof LIVE)[number]) ? linked : undefined;
+}
+
+/** A consultation goes to a number, and only when none is in progress from this call. */
+function consultation<A extends unknown[]>(args: A, context: CommandContext): A | Failure {
+  const linked = liveConsultation(context);
+  if (linked) return failure('INVALID_CALL_STATE', `A consultation (${linked.eventId}) is already in progress.`);
+  return withNumber(args, 1);
+}
+
+function setSpeaker(model: WorkspaceModel, muted: boolean): Promise<CommandOutcome> {
+  model.setSpeakerMuted(muted);
+  return Promise.resolve({ ok: true });
 }
 
 export const COMMANDS: CommandTable = {
@@ -188,12 +205,15 @@ export const COMMANDS: CommandTable = {
     subject: 'interaction',
     feature: 'transfer',
     rule: inState(['connected']),
-    prepare: (args, context) => {
-      const linked = liveConsultation(context);
-      if (linked) return failure('INVALID_CALL_STATE', `A consultation (${linked.eventId}) is already in progress.`);
-      return withNumber(args, 1);
-    },
+    prepare: consultation,
     send: (v, [id, destination, purpose = 'transfer', userData]) => v.consultCall(id, destination, purpose, userData),
+  },
+  conferenceCall: {
+    subject: 'interaction',
+    feature: 'conference',
+    rule: inState(['connected']),
+    prepare: consultation,
+    send: (v, [id, destination, userData]) => v.consultCall(id, destination, 'conference', userData),
   },
   completeTransfer: {
     subject: 'interaction',
@@ -280,6 +300,8 @@ export const COMMANDS: CommandTable = {
       return v.endAfterCallWork?.() ?? cleared;
     },
   },
+  muteSpeaker: { subject: 'workspace', feature: 'call', send: (_v, _args, { model }) => setSpeaker(model, true) },
+  unmuteSpeaker: { subject: 'workspace', feature: 'call', send: (_v, _args, { model }) => setSpeaker(model, false) },
 };
 
 /** The agent is in after-call work and has no wrap-up left: the contact center's after-call work can end. */

@@ -7,7 +7,7 @@ import type { EndCause, Interaction } from './interaction.ts';
  *   offered (ringing) ──answered──┐
  *        │                        ▼
  *        │                    connected ──hold──▶ held
- *        │                     ▲   │    ◀─resume─  │
+ *        │                     ▲   │   ◀─retrieve─ │
  *   dialing ──answered─────────┘   │               │
  *        │                         │               │
  *        └──────────ended{cause}───┴───────────────┴──▶ wrapUp ──closed by a view──▶ closed

@@ -34,6 +34,9 @@ export interface ReasonCode {
 
 export type ReasonCodesOutcome = Outcome<{ reasonCodes: readonly ReasonCode[] }>;
 
+/** A signed, short-lived token naming the agent, for web extensions' servers; `expiresIn` in seconds. */
+export type AgentTokenOutcome = Outcome<{ token: string; expiresIn: number }>;
+
 export const OK: { readonly ok: true } = Object.freeze({ ok: true });
 
 export function failure(code: CtiErrorCode, message?: string, cause?: VendorCause): Failure {

@@ -1,5 +1,5 @@
 import type { AttachedData } from './interaction.ts';
-import type { CommandOutcome, DialOutcome, ReasonCodesOutcome } from './outcome.ts';
+import type { AgentTokenOutcome, CommandOutcome, DialOutcome, ReasonCodesOutcome } from './outcome.ts';
 import type { VendorEventSink } from './vendor-events.ts';
 
 /**
@@ -84,6 +84,12 @@ export interface ICtiVendorHandler {
    * RequestAgentReady). A vendor whose after-call work ends with `closeInteraction` has none.
    */
   endAfterCallWork?(): Promise<CommandOutcome>;
+
+  /**
+   * Optional: a signed, short-lived token naming the agent, verifiable with keys the vendor's side
+   * publishes (Genesys: the bridge's JWKS) — what web extensions' `auth.getJwtToken` hands out.
+   */
+  agentToken?(): Promise<AgentTokenOutcome>;
 
   startRecording(eventId: string): Promise<CommandOutcome>;
   stopRecording(eventId: string): Promise<CommandOutcome>;

@@ -55,6 +55,7 @@ export class WorkspaceModel {
   private agentState: AgentState = LOGGED_OUT;
   private connectionStatus: ConnectionStatus = IDLE_CONNECTION;
   private reasons: readonly ReasonCode[] = [];
+  private speakerMute = false;
   private lastOutage: LinkOutage | undefined;
   private readonly byEventId = new Map<string, Interaction>();
   private readonly closedEventIds = new Set<string>();
@@ -84,6 +85,15 @@ export class WorkspaceModel {
   /** The not-ready reasons the agent may choose from (empty until the vendor lists them). */
   get reasonCodes(): readonly ReasonCode[] {
     return this.reasons;
+  }
+
+  /** The agent's speaker is muted (muteSpeaker / unmuteSpeaker: no vendor reports the agent's phone speaker). */
+  get speakerMuted(): boolean {
+    return this.speakerMute;
+  }
+
+  setSpeakerMuted(muted: boolean): void {
+    this.speakerMute = muted;
   }
 
   /** The interactions not yet closed, in the order they appeared. */

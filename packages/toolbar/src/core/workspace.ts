@@ -3,7 +3,7 @@ import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
 import { isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failure, type Failure } from './outcome.ts';
+import { failure, type AgentTokenOutcome, type Failure } from './outcome.ts';
 import type { ICtiVendorHandler } from './vendor-handler.ts';
 import { WorkspaceModel } from './workspace-model.ts';
 
@@ -22,7 +22,10 @@ import { WorkspaceModel } from './workspace-model.ts';
  * are closed as soon as they end (the call they served carries the wrap-up); wrap-up is the
  * contact center's after-call work where it has one — closing the last wrap-up ends it, and its end
  * at the contact center (a timer, a supervisor) closes the wrap-ups; and the not-ready reasons are
- * asked of the vendor once, on start, and kept in the model.
+ * asked of the vendor once, on start, and kept in the model; a single-step conference
+ * (`conferenceCall`) is a consultation that joins the call as soon as its party answers
+ * (completeConference) — if it ends first, nothing more happens: the call stays held, as after any
+ * consultation that failed.
  */
 export interface WorkspaceOptions {
   vendor: ICtiVendorHandler;
@@ -40,6 +43,8 @@ export class Workspace {
   private readonly log: Logger;
   private readonly newEventId: () => string;
   private readonly stopClosing: readonly (() => void)[];
+  /** Single-step conferences waiting for their party to answer: consultation eventId → the call's. */
+  private readonly conferencesWhenAnswered = new Map<string, string>();
 
   constructor(options: WorkspaceOptions) {
     this.vendor = options.vendor;
@@ -47,7 +52,10 @@ export class Workspace {
     this.model = new WorkspaceModel({ logger: this.log });
     this.newEventId = options.newEventId;
     this.stopClosing = [
-      this.model.on('interactionChanged', ({ interaction }) => this.closeIfOwnConsultation(interaction)),
+      this.model.on('interactionChanged', ({ interaction }) => {
+        this.conferenceIfAnswered(interaction);
+        this.closeIfOwnConsultation(interaction);
+      }),
       this.model.on('agentChanged', ({ agent, previous }) => this.closeIfWrapUpEnded(agent, previous)),
     ];
   }
@@ -57,6 +65,17 @@ export class Workspace {
     const outcome = await this.execute('start');
     void this.loadReasonCodes();
     return outcome;
+  }
+
+  /** A token naming the agent for web extensions' servers, from a vendor that issues one. Never rejects. */
+  async agentToken(): Promise<AgentTokenOutcome> {
+    if (!this.vendor.agentToken) return failure('NO_AGENT_TOKEN');
+    try {
+      return await this.vendor.agentToken();
+    } catch (error) {
+      this.log.error({ err: error }, 'the vendor threw instead of answering with an outcome');
+      return failure('INTERNAL_ERROR', 'The agent token could not be obtained.');
+    }
   }
 
   dispose(): Promise<void> {
@@ -83,6 +102,7 @@ export class Workspace {
       outcome = failure('INTERNAL_ERROR', error instanceof Error ? error.message : String(error)) as CommandResult<C>;
     }
     if (!outcome.ok) this.model.reportFailure(outcome, command, eventId);
+    else if (command === 'conferenceCall' && eventId !== undefined && 'eventId' in outcome) this.conferencesWhenAnswered.set(outcome.eventId, eventId);
     return outcome;
   }
 
@@ -106,6 +126,17 @@ export class Workspace {
     const consult = this.model.interaction(consultEventId);
     if (!consult) return failure('UNKNOWN_INTERACTION', `No consultation ${consultEventId}.`);
     return spec.consultRule(consult);
+  }
+
+  private conferenceIfAnswered(consult: Interaction): void {
+    const main = this.conferencesWhenAnswered.get(consult.eventId);
+    if (main === undefined) return;
+    if (consult.state === 'connected') {
+      this.conferencesWhenAnswered.delete(consult.eventId);
+      void this.execute('completeConference', main, consult.eventId);
+    } else if (consult.state === 'wrapUp' || consult.state === 'closed') {
+      this.conferencesWhenAnswered.delete(consult.eventId);
+    }
   }
 
   private closeIfOwnConsultation(interaction: Interaction): void {

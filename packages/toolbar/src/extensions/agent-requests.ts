@@ -4,7 +4,9 @@ import { currentState, stateList, stateRequest } from './scapi-objects.ts';
 import { answer, noParameters, ok, refuse, withParameters, type Answer, type RequestContext, type RequestTable } from './requests.ts';
 
 /**
- * The agent and media namespaces. The toolbar has one media, `voice`; its state is the agent's
+ * The auth, agent and media namespaces. `auth.getJwtToken` hands out the token the vendor signs for
+ * the agent (Genesys: the bridge, verifiable with its /.well-known/jwks.json): the JWT itself.
+ * The toolbar has one media, `voice`; its state is the agent's
  * state. `setState` takes the operationName of an entry of `getStateList` (or the entry itself) and
  * asks the workspace for it: the answer says the request was accepted, the STATE_CHANGED event
  * says it happened.
@@ -38,6 +40,7 @@ function unknownMedia(name: string): Answer {
 }
 
 export const agentRequests: RequestTable = {
+  'auth.getJwtToken': withParameters(noParameters, async (_none, { workspace }) => answer(await workspace.agentToken(), (issued) => issued.token)),
   'agent.get': withParameters(noParameters, (_none, context) => ok(context.host.agent)),
   'agent.getState': withParameters(noParameters, async (_none, context) =>
     ok(currentState(context.workspace.model.agent, context.workspace.model.reasonCodes)),

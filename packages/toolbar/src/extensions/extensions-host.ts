@@ -76,7 +76,6 @@ export class ExtensionsHost {
   private lastShownKey: string | undefined;
   private request: ViewRequest | undefined;
   private dialogCounter = 0;
-  private speakerMute = false;
 
   constructor(private readonly options: ExtensionsHostOptions) {
     const { workspace, setup } = options;
@@ -318,10 +317,6 @@ export class ExtensionsHost {
       openDialog: (caller, url, options) => this.openDialog(caller, url, options),
       closeDialog: (caller, dialogId) => this.closeDialog(caller, dialogId),
       broadcast: (caller, channel, message) => this.broadcast(caller, channel, message),
-      speakerMuted: () => this.speakerMute,
-      setSpeakerMuted: (muted) => {
-        this.speakerMute = muted;
-      },
       view: (interaction) => this.tracker.view(interaction),
       selectCase: (caseId) => this.selectCase(caseId),
       setMarkDoneBlock: (eventId, warning) => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isLive } from '../core/interaction-state.ts';
-import type { Workspace } from '../core/workspace.ts';
 import {
   answer,
   callNamed,
@@ -54,23 +53,6 @@ async function consultLeg(
     return refuse('NOT_A_CONSULTATION', `Interaction ${consultEventId} is not a consultation in progress.`);
   }
   return complete(consult.linkedEventId, consultEventId);
-}
-
-/**
- * A single-step conference, which neither vendor port has as one request: the consultation placed
- * for it joins the call as soon as its party answers (completeConference); if it ends first,
- * nothing more happens — the agent's call is held, as after any consultation that failed.
- */
-function conferenceWhenAnswered(workspace: Workspace, mainEventId: string, consultEventId: string): void {
-  const stop = workspace.model.on('interactionChanged', ({ interaction }) => {
-    if (interaction.eventId !== consultEventId) return;
-    if (interaction.state === 'connected') {
-      stop();
-      void workspace.execute('completeConference', mainEventId, consultEventId);
-    } else if (!isLive(interaction.state)) {
-      stop();
-    }
-  });
 }
 
 export const interactionRequests: RequestTable = {
@@ -130,9 +112,7 @@ export const interactionRequests: RequestTable = {
   'interaction.singleStepConference': withParameters(transferParameters, async ([eventId, destination, userData], context) => {
     const refused = writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
     if (refused) return refused;
-    const outcome = await context.workspace.execute('consultCall', eventId, destination, 'conference', userData ?? undefined);
-    if (outcome.ok) conferenceWhenAnswered(context.workspace, eventId, outcome.eventId);
-    return answer(outcome);
+    return answer(await context.workspace.execute('conferenceCall', eventId, destination, userData ?? undefined));
   }),
   'interaction.completeTransfer': withParameters(z.tuple([interactionIdSchema]), ([consultEventId], context) =>
     consultLeg(context, consultEventId, async (main, consult) => answer(await context.workspace.execute('completeTransfer', main, consult))),

@@ -42,9 +42,6 @@ export interface HostServices {
   closeDialog(caller: Caller, dialogId: string): Answer;
   /** Post a message to the other frames subscribed to `messenger:<channel>`. */
   broadcast(caller: Caller, channel: string, message: unknown): void;
-  /** The speaker mute the agent's extensions set (sipEndpoint.muteSpeaker). */
-  speakerMuted(): boolean;
-  setSpeakerMuted(muted: boolean): void;
   /** interaction.Interaction for a call of the model. */
   view(interaction: Interaction): ScapiInteraction;
   /** Make the caseId the selected case; false when no call has it. */

@@ -23,7 +23,8 @@ import {
  * configured, as the toolbar's dial pad does (so Fusion hears of it as of any call); its userData
  * is attached as soon as the vendor reports the call. The microphone is the current call's mute.
  * The speaker is the agent's phone, which plays the call out of the toolbar's reach: its mute is
- * the state the extensions set and read (muteSpeaker, isSpeakerMute), shared by all of them.
+ * the workspace's (the muteSpeaker / unmuteSpeaker commands, `model.speakerMuted`), shared by all
+ * the extensions.
  */
 
 type CallCommand = (workspace: Workspace, eventId: string) => Promise<CommandOutcome>;
@@ -47,10 +48,7 @@ function microphone(mute: boolean): RequestHandler {
 }
 
 function speaker(mute: boolean): RequestHandler {
-  return withParameters(noParameters, (_none, { host }) => {
-    host.setSpeakerMuted(mute);
-    return ok();
-  });
+  return withParameters(noParameters, async (_none, { workspace }) => answer(await workspace.execute(mute ? 'muteSpeaker' : 'unmuteSpeaker')));
 }
 
 const dialTarget = z.string().min(1).max(64);
@@ -82,5 +80,5 @@ export const voiceRequests: RequestTable = {
   'sipEndpoint.isMicrophoneMute': withParameters(noParameters, (_none, { workspace }) => ok(currentCall(workspace)?.muted ?? false)),
   'sipEndpoint.muteSpeaker': speaker(true),
   'sipEndpoint.unmuteSpeaker': speaker(false),
-  'sipEndpoint.isSpeakerMute': withParameters(noParameters, (_none, { host }) => ok(host.speakerMuted())),
+  'sipEndpoint.isSpeakerMute': withParameters(noParameters, (_none, { workspace }) => ok(workspace.model.speakerMuted)),
 };

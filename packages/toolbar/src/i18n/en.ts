@@ -44,7 +44,7 @@ export const en = {
   'call.hangup': 'Hang up',
   'call.cancel': 'Cancel call',
   'call.hold': 'Hold',
-  'call.resume': 'Resume',
+  'call.retrieve': 'Resume',
   'call.mute': 'Mute',
   'call.unmute': 'Unmute',
   'call.keypad': 'Keypad',

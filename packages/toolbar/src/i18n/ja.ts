@@ -46,7 +46,7 @@ export const ja: Record<MessageKey, string> = {
   'call.hangup': '切断',
   'call.cancel': '発信を取り消す',
   'call.hold': '保留',
-  'call.resume': '保留解除',
+  'call.retrieve': '保留解除',
   'call.mute': 'ミュート',
   'call.unmute': 'ミュート解除',
   'call.keypad': 'キーパッド',

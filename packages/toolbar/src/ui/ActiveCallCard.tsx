@@ -12,7 +12,7 @@ type Panel = 'keypad' | 'transfer' | undefined;
 
 /**
  * A call in progress (connected or held): who it is with, its state and a live timer, and the call
- * controls the view model offers for that state — Hold/Resume, Mute/Unmute, the tone keypad,
+ * controls the view model offers for that state — Hold/Retrieve, Mute/Unmute, the tone keypad,
  * Transfer (blind or after a consultation), Record/Stop recording, Hang up — plus the consultation
  * placed from it, when there is one.
  */
@@ -56,7 +56,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
               controls.hold === 'hold' ? send('holdCall', () => workspace.execute('holdCall', eventId)) : send('retrieveCall', () => workspace.execute('retrieveCall', eventId))
             }
           >
-            {t(controls.hold === 'hold' ? 'call.hold' : 'call.resume')}
+            {t(controls.hold === 'hold' ? 'call.hold' : 'call.retrieve')}
           </button>
         )}
         {controls.mute && (

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AgentState } from '../core/agent-state.ts';
 import type { ReasonCode } from '../core/outcome.ts';
 import { ReasonPicker } from './ReasonPicker.tsx';
@@ -16,6 +16,10 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
   const [picking, setPicking] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const pickerId = useId();
+  const toggleId = useId();
+  // A change of state, a call coming or going, or the link's loss closes the reason menu.
+  const calls = workspace.model.interactions.length;
+  useEffect(() => setPicking(false), [props.agent, props.stale, calls]);
   const controls = agentControls(props.agent, props.reasons);
   const reasons = choosableReasons(props.agent, props.reasons);
   const stateKind = props.agent.kind;
@@ -48,8 +52,10 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
           (reasons.length > 0 ? (
             <button
               ref={toggle}
+              id={toggleId}
               type="button"
               class="button"
+              aria-haspopup="menu"
               aria-expanded={picking}
               aria-controls={picking ? pickerId : undefined}
               onClick={() => setPicking(!picking)}
@@ -76,6 +82,7 @@ export function AgentStateControl(props: { agent: AgentState; reasons: readonly 
       {picking && controls.unavailable && (
         <ReasonPicker
           id={pickerId}
+          labelledBy={toggleId}
           reasons={reasons}
           offerNoReason={controls.unavailable === 'goNotReady'}
           onPick={goNotReady}

@@ -223,7 +223,7 @@ export interface ConsultControls {
  * hanging up, not holding, muting, tones or a second transfer.
  */
 export interface ActiveCallControls {
-  readonly hold: 'hold' | 'resume' | undefined;
+  readonly hold: 'hold' | 'retrieve' | undefined;
   readonly mute: 'mute' | 'unmute' | undefined;
   readonly keypad: boolean;
   readonly transfer: boolean;
@@ -236,7 +236,7 @@ export interface ActiveCallControls {
 
 export function activeCallControls(interaction: Interaction, consult?: Interaction): ActiveCallControls {
   const quiet = consult !== undefined;
-  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('retrieveCall', interaction) ? 'resume' : undefined;
+  const hold = allowed('holdCall', interaction) ? 'hold' : allowed('retrieveCall', interaction) ? 'retrieve' : undefined;
   const mute = allowed('muteCall', interaction) ? 'mute' : allowed('unmuteCall', interaction) ? 'unmute' : undefined;
   const record = allowed('startRecording', interaction) ? 'record' : allowed('stopRecording', interaction) ? 'stopRecording' : undefined;
   return {
@@ -328,11 +328,12 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   hangupCall: 'call.hangup',
   endCall: 'call.hangup',
   holdCall: 'call.hold',
-  retrieveCall: 'call.resume',
+  retrieveCall: 'call.retrieve',
   muteCall: 'call.mute',
   unmuteCall: 'call.unmute',
   transferCall: 'call.transferGo',
   consultCall: 'call.consult',
+  conferenceCall: 'call.consult',
   completeTransfer: 'call.completeTransfer',
   completeConference: 'call.completeConference',
   cancelConsult: 'call.cancelConsult',
@@ -344,6 +345,8 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   setAttachedData: 'call.attachedData',
   deleteAttachedData: 'call.attachedData',
   closeInteraction: 'call.done',
+  muteSpeaker: undefined,
+  unmuteSpeaker: undefined,
 };
 
 export interface ErrorView {

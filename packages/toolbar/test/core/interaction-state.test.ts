@@ -69,15 +69,15 @@ describe('interaction state machine', () => {
     }
   }
 
-  it('answering stamps connectedAt once; hold and resume keep it', () => {
+  it('answering stamps connectedAt once; hold and retrieve keep it', () => {
     const answered = transitionInteraction(interaction('offered'), { to: 'connected', at: T0 + 5 });
     if (answered.result !== 'changed') throw new Error('not answered');
     expect(answered.interaction.connectedAt).toBe(T0 + 5);
     const held = transitionInteraction(answered.interaction, { to: 'held', at: T0 + 7 });
     if (held.result !== 'changed') throw new Error('not held');
-    const resumed = transitionInteraction(held.interaction, { to: 'connected', at: T0 + 9 });
-    if (resumed.result !== 'changed') throw new Error('not resumed');
-    expect(resumed.interaction).toMatchObject({ state: 'connected', held: false, connectedAt: T0 + 5 });
+    const retrieved = transitionInteraction(held.interaction, { to: 'connected', at: T0 + 9 });
+    if (retrieved.result !== 'changed') throw new Error('not retrieved');
+    expect(retrieved.interaction).toMatchObject({ state: 'connected', held: false, connectedAt: T0 + 5 });
   });
 
   it('ending records the cause and the time, and clears held and muted', () => {

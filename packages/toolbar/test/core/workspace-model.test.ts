@@ -9,7 +9,7 @@ describe('WorkspaceModel', () => {
     model.apply(vendorEvent.offered('e1'));
     model.apply(vendorEvent.connected('e1', T0 + 4000));
     model.apply(vendorEvent.held('e1'));
-    model.apply(vendorEvent.resumed('e1'));
+    model.apply(vendorEvent.retrieved('e1'));
     model.apply(vendorEvent.ended('e1', 'completed', T0 + 60_000));
 
     expect(model.interaction('e1')).toMatchObject({
@@ -38,7 +38,7 @@ describe('WorkspaceModel', () => {
     const changes = recordChanges(model);
     model.apply(vendorEvent.offered('e1', T0 + 5));
     model.apply(vendorEvent.held('e1'));
-    model.apply(vendorEvent.resumed('e1'));
+    model.apply(vendorEvent.retrieved('e1'));
     model.apply(vendorEvent.muted('e1', true));
     model.apply(vendorEvent.connected('nobody'));
     expect(changes).toEqual([]);

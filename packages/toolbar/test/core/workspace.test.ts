@@ -180,7 +180,7 @@ describe('Workspace', () => {
       expect(workspace.model.interaction('e1')?.endCause).toEqual({ kind: 'abandoned' });
     });
 
-    it('holds and resumes, refusing a second hold or a resume of a call not held', async () => {
+    it('holds and retrieves, refusing a second hold or a retrieve of a call not held', async () => {
       await connectedCall();
       expect(await workspace.execute('retrieveCall', 'e1')).toMatchObject({ ok: false, code: 'ALREADY_IN_STATE' });
       expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });
@@ -312,6 +312,40 @@ describe('Workspace', () => {
       expect(await workspace.execute('completeTransfer', 'e1', 'e1-consult-1')).toEqual({ ok: true });
       expect(workspace.model.interaction('e1')?.endCause).toEqual({ kind: 'transferred' });
       expect(closedLeg('e1-consult-1')?.endCause).toEqual({ kind: 'transferred' });
+    });
+
+    it('a single-step conference: the consultation joins the call as soon as its party answers', async () => {
+      await connectedCall();
+      expect(await workspace.execute('conferenceCall', 'e1', '5002')).toEqual({ ok: true, eventId: 'e1-consult-1' });
+      expect(await workspace.execute('conferenceCall', 'e1', '5003')).toMatchObject({ ok: false, code: 'INVALID_CALL_STATE' });
+      const joined = new Promise<void>((resolve) =>
+        workspace.model.on('interactionChanged', ({ interaction }) => {
+          if (interaction.eventId === 'e1' && interaction.state === 'connected') resolve();
+        }),
+      );
+      vendor.customerAnswers('e1-consult-1');
+      await joined;
+      expect(vendor.requests.filter((request) => request.startsWith('complete'))).toEqual(['completeConference e1 e1-consult-1']);
+      expect(closedLeg('e1-consult-1')?.endCause).toEqual({ kind: 'completed' });
+    });
+
+    it('a single-step conference whose consultation ends unanswered joins nothing; a later answer elsewhere does not either', async () => {
+      await connectedCall();
+      await workspace.execute('conferenceCall', 'e1', '5002');
+      expect(await workspace.execute('cancelConsult', 'e1', 'e1-consult-1')).toEqual({ ok: true });
+      await workspace.execute('consultCall', 'e1', '5003');
+      vendor.customerAnswers('e1-consult-2');
+      expect(vendor.requests.filter((request) => request.startsWith('complete'))).toEqual([]);
+      expect(workspace.model.interaction('e1')?.state).toBe('held');
+    });
+
+    it('keeps the speaker mute the agent set (no vendor reports the phone speaker)', async () => {
+      expect(workspace.model.speakerMuted).toBe(false);
+      expect(await workspace.execute('muteSpeaker')).toEqual({ ok: true });
+      expect(workspace.model.speakerMuted).toBe(true);
+      expect(await workspace.execute('unmuteSpeaker')).toEqual({ ok: true });
+      expect(workspace.model.speakerMuted).toBe(false);
+      expect(vendor.requests).not.toContain('muteSpeaker');
     });
 
     it('cancels: the consult leg ends, the call comes back', async () => {

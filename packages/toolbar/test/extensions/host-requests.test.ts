@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '@ctikit/kernel';
 import { API_NAMES } from '@ctikit/service-client';
 import { CRM, flush, oneExtension, openExtension, startToolbar } from './support/linked-extension.ts';
 
@@ -345,6 +346,13 @@ describe('system, configuration and what the toolbar cannot do', () => {
     expect(crm.page.events()).toEqual([]);
     expect(third.page.events()).toEqual([]);
     await expect(crm.service.messenger.broadcastMessage('bad channel!', 1)).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
+  });
+
+  it('answers auth.getJwtToken with the vendor’s token, and says so when the vendor issues none', async () => {
+    const { service, vendor } = await ready();
+    await expect(service.auth.getJwtToken()).rejects.toMatchObject({ failure: { errorCode: 'NO_AGENT_TOKEN', errorMessage: errorMessage('NO_AGENT_TOKEN') } });
+    Object.assign(vendor, { agentToken: async () => ({ ok: true, token: 'header.payload.signature', expiresIn: 300 }) });
+    expect((await service.auth.getJwtToken()).data).toBe('header.payload.signature');
   });
 
   it('answers every request of the catalog, never with silence', async () => {

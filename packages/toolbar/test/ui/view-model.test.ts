@@ -183,13 +183,13 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     expect(say(en, callStatusText(interaction('e1')))).toBe('On call');
   });
 
-  it('offers Resume and Unmute once the vendor reports the call held and muted; no tones and no consult on hold', async () => {
+  it('offers Retrieve ("Resume") and Unmute once the vendor reports the call held and muted; no tones and no consult on hold', async () => {
     vendor.ring('e1');
     await workspace.execute('acceptCall', 'e1');
     await workspace.execute('muteCall', 'e1');
     await workspace.execute('holdCall', 'e1');
     expect(activeCallControls(interaction('e1'))).toMatchObject({
-      hold: 'resume',
+      hold: 'retrieve',
       mute: 'unmute',
       keypad: false,
       transfer: true,
@@ -205,7 +205,7 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     expect(await workspace.execute('holdCall', 'e1')).toEqual({ ok: true });
     expect(activeCallControls(interaction('e1')).hold).toBe('hold');
     vendor.flush();
-    expect(activeCallControls(interaction('e1')).hold).toBe('resume');
+    expect(activeCallControls(interaction('e1')).hold).toBe('retrieve');
   });
 
   it('switches Record to Stop recording, and shows the recording, as the vendor reports it', async () => {

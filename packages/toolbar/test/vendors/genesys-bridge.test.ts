@@ -1,3 +1,4 @@
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordChanges } from '../core/support/vendor-events.ts';
 import {
@@ -84,6 +85,16 @@ describe('GenesysVendor against the bridge', () => {
     });
     const configured = await toolbar('agent2', undefined, { reasonCodes: [{ code: 'Break', label: 'Pause' }] });
     expect(await configured.workspace.execute('reasonCodes')).toEqual({ ok: true, reasonCodes: [{ code: 'Break', label: 'Pause' }] });
+  });
+
+  it('gets a token naming its agent, signed by the bridge and verifiable with its JWKS', async () => {
+    const kenji = await toolbar('agent2');
+    const issued = await kenji.workspace.agentToken();
+    if (!issued.ok) throw new Error(issued.message);
+    expect(issued.expiresIn).toBe(300);
+    const keys = createLocalJWKSet((await (await fetch(`${bridge.url}/.well-known/jwks.json`)).json()) as JSONWebKeySet);
+    const { payload } = await jwtVerify(issued.token, keys, { currentDate: new Date(bridge.bridge.options.clock.now()) });
+    expect(payload).toMatchObject({ sub: 'agent2', dn: '5002' });
   });
 
   it('goes not ready with a reason and back to ready with Ready (no second initialize)', async () => {

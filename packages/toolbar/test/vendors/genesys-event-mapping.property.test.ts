@@ -49,7 +49,9 @@ const wireEvent: fc.Arbitrary<TServerWireEvent> = fc
     },
     { requiredKeys: ['eventName', 'timestamp'] },
   )
-  .map((event) => tserverEventSchema.parse(event));
+  .map((event) => tserverEventSchema.safeParse(event))
+  .filter((parsed) => parsed.success)
+  .map((parsed) => parsed.data as TServerWireEvent);
 
 const snapshot: fc.Arbitrary<Snapshot> = fc.record({
   eventName: fc.constant('Snapshot' as const),

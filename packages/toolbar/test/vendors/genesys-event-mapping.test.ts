@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, TServerWireEvent } from '@ctikit/protocol';
+import { tserverEventSchema, type CallWireEvent, type Snapshot, type TServerEventName, type TServerEventOf, type TServerWireEvent } from '@ctikit/protocol';
 import type { VendorEvent } from '../../src/core/vendor-events.ts';
 import { TServerEventMapper } from '../../src/vendors/genesys/event-mapping.ts';
 
@@ -8,8 +8,9 @@ const AT = 1_700_000_000_000;
 const ME = '5001';
 const CUSTOMER = '4155550123';
 
-function wire(eventName: TServerWireEvent['eventName'], fields: Partial<TServerWireEvent> = {}): TServerWireEvent {
-  return { eventName, timestamp: AT, thisDN: ME, ...fields };
+/** A T-Server event as the socket hands it on: parsed by the wire schema. */
+function wire<N extends TServerEventName>(eventName: N, fields: Partial<TServerEventOf<N>> = {}): TServerWireEvent {
+  return tserverEventSchema.parse({ eventName, timestamp: AT, thisDN: ME, ...fields });
 }
 
 /** An inbound ACD call from the customer through queue 8000, as ConnID c1 / eventId e1. */
@@ -224,7 +225,7 @@ describe('how a released leg ended', () => {
   const established = wire('EventEstablished', inbound);
   const held = wire('EventHeld', inbound);
   const dialing = wire('EventDialing', { ...outbound, eventId: 'e1', connectionId: 'c1' });
-  const released = (callState: TServerWireEvent['callState']) => wire('EventReleased', { ...inbound, callState });
+  const released = (callState: CallWireEvent['callState']) => wire('EventReleased', { ...inbound, callState });
   const table: Array<[string, TServerWireEvent[], TServerWireEvent, unknown]> = [
     ['ringing, Rejected → rejected', [ringing], released('Rejected'), { kind: 'rejected' }],
     ['ringing, NoAnswer (rang out) → missed', [ringing], released('NoAnswer'), { kind: 'missed' }],
@@ -297,9 +298,11 @@ describe('call legs across events', () => {
     ]);
   });
 
-  it('a call event without an eventId or ConnID maps to nothing', () => {
-    expect(new TServerEventMapper().map(wire('EventRinging', { connectionId: 'c1' }))).toEqual([]);
-    expect(new TServerEventMapper().map(wire('EventEstablished', { eventId: 'e1' }))).toEqual([]);
+  it('a call frame without its eventId or ConnID is no wire event (the socket ignores it); agent and error frames need neither', () => {
+    expect(tserverEventSchema.safeParse({ eventName: 'EventRinging', timestamp: AT, connectionId: 'c1' }).success).toBe(false);
+    expect(tserverEventSchema.safeParse({ eventName: 'EventEstablished', timestamp: AT, eventId: 'e1' }).success).toBe(false);
+    expect(tserverEventSchema.safeParse({ eventName: 'EventAgentReady', timestamp: AT }).success).toBe(true);
+    expect(tserverEventSchema.safeParse({ eventName: 'EventError', timestamp: AT, errorCode: 'INVALID_CALL_STATE' }).success).toBe(true);
   });
 });
 

@@ -53,6 +53,28 @@ describe('GenesysSignIn', () => {
     expect(browser.opened).toHaveLength(2);
   });
 
+  it('with a server that does not send the state back (echoesState: false), takes the stateless answer of its own popup only', async () => {
+    const browser = fakeWindow();
+    const outcome = new GenesysSignIn({ ...OPTIONS, echoesState: false }, browser.host, new ManualClock()).signIn();
+    expect(browser.state()).not.toBeNull();
+
+    browser.post({ type: 'ctikit.genesys-sign-in', state: null, code: 'from-evil', error: null }, 'https://evil.example');
+    browser.post({ type: 'ctikit.genesys-sign-in', state: null, code: 'from-another-window', error: null }, ORIGIN, {});
+    browser.post({ type: 'ctikit.genesys-sign-in', state: browser.state(), code: 'with-a-state', error: null });
+    browser.post({ type: 'ctikit.genesys-sign-in', state: null, code: 'the-code', error: null });
+    await expect(outcome).resolves.toEqual({ ok: true, credential: { kind: 'code', code: 'the-code', redirectUri: OPTIONS.redirectUri } });
+  });
+
+  it('by default refuses an answer without the state it sent', async () => {
+    const browser = fakeWindow();
+    const clock = new ManualClock();
+    const outcome = new GenesysSignIn(OPTIONS, browser.host, clock).signIn();
+    browser.post({ type: 'ctikit.genesys-sign-in', state: null, code: 'stateless', error: null });
+    browser.popup.closed = true;
+    clock.advance(500);
+    await expect(outcome).resolves.toMatchObject({ ok: false, code: 'SIGN_IN_FAILED', message: expect.stringContaining('closed') });
+  });
+
   it('fails with SIGN_IN_FAILED when the window is blocked, closed, or Genesys refused', async () => {
     await expect(new GenesysSignIn(OPTIONS, fakeWindow(true).host).signIn()).resolves.toMatchObject({ ok: false, code: 'SIGN_IN_FAILED', message: expect.stringContaining('pop-ups') });
 

@@ -11,6 +11,7 @@ import type { GenesysCredential } from '@ctikit/protocol';
 import { errorForEventError } from './workspace-errors.ts';
 import { WorkspaceSession } from './workspace-session.ts';
 import { voiceMessageSchema } from './workspace-wire.ts';
+import type { WorkspaceCall } from './workspace-wire.ts';
 
 export interface AgentLinkOptions {
   apiUrl: string;
@@ -287,7 +288,7 @@ export class AgentLink {
         const { call, notificationType } = message;
         const connectionIds = [call.connId ?? call.id, ...(call.previousConnId !== undefined ? [call.previousConnId] : [])];
         connectionIds.forEach((id) => this.touched?.add(id));
-        const cause = this.pending.causeOf(message.operationId, connectionIds);
+        const cause = this.pending.causeOf(message.operationId, connectionIds) ?? this.creatorOf(call, connectionIds, notificationType);
         const applied = this.view.applyCall(call, notificationType, cause, cause?.referenceId);
         emit(applied.events);
         if (applied.state !== undefined) {
@@ -298,6 +299,12 @@ export class AgentLink {
         return;
       }
     }
+  }
+
+  /** A call new to the DN that no echo or ConnID ties to a request: the pending request it completes (MakeCall, a consultation) made it. */
+  private creatorOf(call: WorkspaceCall, connectionIds: readonly string[], notificationType: string): TServerRequest | undefined {
+    const preview = this.view.preview(call);
+    return preview && this.pending.creatorOf({ kind: 'call', connectionIds, notificationType, created: true, ...preview });
   }
 
   /** The shortcut: a notification that echoes a pending request's operationId completes it (a new call's request waits for the call, an activation for its channels). */

@@ -1,6 +1,8 @@
 import { callTypes, recordingStates } from '@ctikit/protocol';
-import type { CallLegState, CallState, CallType, RecordingState, TServerEventName, UserData } from '@ctikit/protocol';
+import type { CallEventName, LegState, CallState, CallType, CallWireEvent, TServerRecordingState, UserData } from '@ctikit/protocol';
 import type { CallLegSnapshot, PortEvent, TServerRequest } from '@ctikit/contact-center';
+
+type CallPortEvent = PortEvent<CallWireEvent>;
 import type { KvPair, WorkspaceCall } from './workspace-wire.ts';
 
 /**
@@ -20,7 +22,7 @@ import type { KvPair, WorkspaceCall } from './workspace-wire.ts';
  * The caller is read as Genesys sends it: `ani` / `dnis` when the call carries them, else the
  * participants with the roles RoleOrigination / RoleDestination.
  */
-export type LegState = CallLegState | 'Released';
+export type CallViewState = LegState | 'Released';
 
 export interface CallView {
   connectionId: string;
@@ -28,7 +30,7 @@ export interface CallView {
   callId: string;
   callUuid: string;
   callType: CallType;
-  state: LegState;
+  state: CallViewState;
   ANI?: string | undefined;
   DNIS?: string | undefined;
   /** The other parties, the one the DN talks to first. */
@@ -36,7 +38,7 @@ export interface CallView {
   /** The parties the agent has been told about: EventPartyAdded/Deleted are derived against these. */
   reported: string[];
   userData: UserData;
-  recordingState: RecordingState;
+  recordingState: TServerRecordingState;
   /** On a consultation: the held main call. */
   parentConnId?: string | undefined;
   /** On a main call: the consultation in progress. */
@@ -51,7 +53,7 @@ export interface Cause {
   request?: TServerRequest | undefined;
 }
 
-const LEG_STATES: Record<string, LegState> = {
+const LEG_STATES: Record<string, CallViewState> = {
   Ringing: 'Ringing',
   Dialing: 'Dialing',
   Established: 'Established',
@@ -80,7 +82,7 @@ export function callViewOf(call: WorkspaceCall, before: CallView | undefined, no
   if (state === undefined) return undefined;
   const callType = (callTypes as readonly string[]).includes(call.callType ?? '') ? (call.callType as CallType) : (before?.callType ?? 'Unknown');
   const recordingState = (recordingStates as readonly string[]).includes(call.recordingState ?? '')
-    ? (call.recordingState as RecordingState)
+    ? (call.recordingState as TServerRecordingState)
     : (before?.recordingState ?? 'Stopped');
   const participants = call.participants.map((participant) => participant.number);
   const withRole = (role: string): string | undefined => call.participants.find((participant) => participant.role === role)?.number;
@@ -125,7 +127,7 @@ export function legSnapshot(view: CallView, thisDN: string): CallLegSnapshot | u
   return { ...legFields(view, thisDN), state: view.state, muted: false, startedAt: view.startedAt };
 }
 
-function stateEvent(before: LegState | undefined, after: CallLegState): TServerEventName | undefined {
+function stateEvent(before: CallViewState | undefined, after: LegState): CallEventName | undefined {
   if (before === after) return undefined;
   switch (after) {
     case 'Ringing':
@@ -166,12 +168,12 @@ export interface CallChange {
 
 /** An event about one leg, with the attributes every call event carries. */
 export function legEvent(
-  eventName: TServerEventName,
+  eventName: CallEventName,
   view: CallView,
   addressing: { thisDN: string; agentId?: string | undefined },
   referenceId: string | undefined,
-  extra: Partial<PortEvent> = {},
-): PortEvent {
+  extra: Partial<CallPortEvent> = {},
+): CallPortEvent {
   return {
     eventName,
     thisDN: addressing.thisDN,
@@ -182,15 +184,15 @@ export function legEvent(
   };
 }
 
-export function callEvents(change: CallChange): PortEvent[] {
+export function callEvents(change: CallChange): CallPortEvent[] {
   const { before, after, previousConnectionId, cause } = change;
-  const event = (eventName: TServerEventName, extra: Partial<PortEvent> = {}): PortEvent => legEvent(eventName, after, cause, change.referenceId, extra);
+  const event = (eventName: CallEventName, extra: Partial<CallPortEvent> = {}): CallPortEvent => legEvent(eventName, after, cause, change.referenceId, extra);
   if (after.state === 'Released') {
     if (!before || before.state === 'Released') return [];
     if (before.state === 'Ringing' && cause.request === undefined) return [event('EventAbandoned', { callState: 'Abandoned' })];
     return [event('EventReleased', { callState: releaseState(before, cause.request) })];
   }
-  const events: PortEvent[] = [];
+  const events: CallPortEvent[] = [];
   if (previousConnectionId !== undefined && before) {
     const left = before.reported.filter((number) => !after.participants.includes(number));
     events.push(event('EventPartyChanged', { previousConnectionId, ...(left.length === 1 ? { thirdPartyDN: left[0] } : {}) }));

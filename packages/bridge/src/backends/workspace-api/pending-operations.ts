@@ -78,6 +78,11 @@ export class PendingOperations {
     return pending ?? [...this.settled.values()].reverse().find((request) => LATER_LEGS.has(request.request) && actsOn(request));
   }
 
+  /** The pending request a call new to the DN completes (MakeCall, a consultation): its cause when no echo or ConnID names one. */
+  creatorOf(observation: Observation): TServerRequest | undefined {
+    return [...this.entries.values()].find((entry) => entry.completion.newCall && entry.completion.completes?.(observation))?.request;
+  }
+
   /** Settle every pending request the observation completes; a new call's ConnID is their outcome. */
   observe(observation: Observation, newConnectionId?: string): void {
     for (const entry of [...this.entries.values()]) {

@@ -1,6 +1,6 @@
 import type { TServerRequest } from '@ctikit/contact-center';
 import type { AgentView } from './agent-events.ts';
-import type { LegState } from './call-events.ts';
+import type { CallViewState } from './call-events.ts';
 
 /**
  * When a request is done: the change the contact center reports that completes it. The Workspace
@@ -36,7 +36,7 @@ export type Observation =
       kind: 'call';
       /** The call's ConnID and, when the notification re-keyed it, the one it had. */
       connectionIds: readonly string[];
-      state: LegState;
+      state: CallViewState;
       notificationType: string;
       created: boolean;
       parentConnId?: string | undefined;
@@ -65,7 +65,7 @@ const onCall = (connectionId: string, awaits: string, test: (observation: Extrac
   completes: (observation) => observation.kind === 'call' && observation.connectionIds.includes(connectionId) && test(observation),
 });
 
-const ended = (state: LegState): boolean => state === 'Released';
+const ended = (state: CallViewState): boolean => state === 'Released';
 /** A call the agent's DN places (Dialing), not one ringing at it; a consultation names its main call as parent. */
 const newCall = (awaits: string, parentConnId?: string): Completion => ({
   on: 'call',

@@ -3,7 +3,7 @@ import type { DnSnapshot, PortEvent } from '@ctikit/contact-center';
 import { LOGGED_OUT, agentEvents, agentViewOf, snapshotState } from './agent-events.ts';
 import type { AgentView } from './agent-events.ts';
 import { callEvents, callViewOf, legEvent, legSnapshot, reportedAfter } from './call-events.ts';
-import type { CallChange, CallView, Cause, LegState } from './call-events.ts';
+import type { CallChange, CallView, Cause, CallViewState } from './call-events.ts';
 import type { WorkspaceCall, WorkspaceDn } from './workspace-wire.ts';
 
 /**
@@ -48,7 +48,7 @@ export class VoiceView {
     notificationType: string,
     request: Cause['request'],
     referenceId?: string,
-  ): { events: PortEvent[]; state?: LegState; parentConnId?: string | undefined; created?: string } {
+  ): { events: PortEvent[]; state?: CallViewState; parentConnId?: string | undefined; created?: string } {
     const connectionId = call.connId ?? call.id;
     const previous = call.previousConnId;
     const rekeyed = previous !== undefined && previous !== connectionId && this.calls.has(previous);
@@ -73,6 +73,14 @@ export class VoiceView {
       parentConnId: after.parentConnId,
       ...(before === undefined && after.state !== 'Released' ? { created: connectionId } : {}),
     };
+  }
+
+  /** What a notification of a call new to the DN would make of it, before applying it; `undefined` for a known call. */
+  preview(call: WorkspaceCall): { state: LegState; parentConnId?: string | undefined } | undefined {
+    const connectionId = call.connId ?? call.id;
+    if (this.calls.has(connectionId) || (call.previousConnId !== undefined && this.calls.has(call.previousConnId))) return undefined;
+    const view = callViewOf(call, undefined, this.now());
+    return view && { state: view.state, parentConnId: view.parentConnId };
   }
 
   /** EventDTMFSent for digits the Workspace API accepted on one of the DN's calls. */

@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { AGENT_DN_HEADER, AGENT_ID_HEADER, COMMAND_TYPES, REASON_CODES_PATH, reasonCodesResultSchema, REFERENCE_ID_HEADER, REST_PATH, type Command, type CommandResult } from '@ctikit/protocol';
+import {
+  AGENT_DN_HEADER,
+  AGENT_ID_HEADER,
+  AGENT_TOKEN_PATH,
+  agentTokenResultSchema,
+  COMMAND_TYPES,
+  REASON_CODES_PATH,
+  reasonCodesResultSchema,
+  REFERENCE_ID_HEADER,
+  REST_PATH,
+  type Command,
+  type CommandResult,
+} from '@ctikit/protocol';
 import { type Clock } from '@ctikit/kernel';
 import type { Logger } from '../../core/logger.ts';
-import { failure, isCtiErrorCode, type Outcome, type ReasonCodesOutcome } from '../../core/outcome.ts';
+import { failure, isCtiErrorCode, type AgentTokenOutcome, type Outcome, type ReasonCodesOutcome } from '../../core/outcome.ts';
 import { tserverCause } from './event-mapping.ts';
 import type { FetchLike } from './platform.ts';
 
@@ -58,10 +70,12 @@ export async function resolveToken(token: BridgeCredentials['token']): Promise<s
 export class BridgeRest {
   private readonly commandsUrl: string;
   private readonly reasonCodesUrl: string;
+  private readonly agentTokenUrl: string;
 
   constructor(private readonly options: BridgeRestOptions) {
     this.commandsUrl = new URL(REST_PATH, options.bridgeUrl).toString();
     this.reasonCodesUrl = new URL(REASON_CODES_PATH, options.bridgeUrl).toString();
+    this.agentTokenUrl = new URL(AGENT_TOKEN_PATH, options.bridgeUrl).toString();
   }
 
   async post(command: Command, referenceId: string): Promise<RestOutcome> {
@@ -79,6 +93,15 @@ export class BridgeRest {
     const success = reasonCodesResultSchema.safeParse(answer.body);
     if (success.success && answer.status === 200) return { ok: true, reasonCodes: success.data.reasonCodes };
     return this.failureOf('reasonCodes', referenceId, answer);
+  }
+
+  /** A short-lived JWT naming this agent, signed by the bridge (its keys at /.well-known/jwks.json). */
+  async agentToken(referenceId: string): Promise<AgentTokenOutcome> {
+    const answer = await this.request(this.agentTokenUrl, 'POST', referenceId, 'agentToken', '{}');
+    if (!answer.ok) return answer;
+    const success = agentTokenResultSchema.safeParse(answer.body);
+    if (success.success && answer.status === 200) return { ok: true, token: success.data.token, expiresIn: success.data.expiresIn };
+    return this.failureOf('agentToken', referenceId, answer);
   }
 
   /** One HTTP exchange with the bridge's credentials and timeout; the body comes back parsed as JSON (or undefined). */

@@ -4,7 +4,8 @@
  * ringing leg was rejected; a released dialing leg was cancelled) and to link consultations; the
  * vendor reads it to address commands, which name the ConnID, by the interaction's eventId.
  */
-export type LegState = 'ringing' | 'dialing' | 'established' | 'held';
+import type { LegState } from '@ctikit/protocol';
+
 
 export interface CallLeg {
   readonly eventId: string;

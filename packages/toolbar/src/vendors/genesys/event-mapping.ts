@@ -1,10 +1,15 @@
 import {
   errorCodeForTServer,
+  type AgentWireEvent,
   type CallSnapshot,
   type CallState,
-  type RecordingState as WireRecordingState,
+  type CallWireEvent,
+  type ErrorWireEvent,
+  type LegState,
+  type TServerRecordingState,
   type Snapshot,
   type TServerEventName,
+  type TServerEventOf,
   type TServerWireEvent,
 } from '@ctikit/protocol';
 import type { AgentState } from '../../core/agent-state.ts';
@@ -12,7 +17,7 @@ import type { Direction, EndCause, InteractionDetails, RecordingState } from '..
 import type { LiveInteractionState } from '../../core/interaction-state.ts';
 import { failure, isCtiErrorCode, type CtiErrorCode, type VendorCause } from '../../core/outcome.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf } from '../../core/vendor-events.ts';
-import { CallLegs, type LegState } from './call-legs.ts';
+import { CallLegs } from './call-legs.ts';
 
 /**
  * T-Server events (as the bridge forwards them) → the core's vendor events. One handler per event
@@ -44,15 +49,16 @@ export interface MappingOptions {
   isOwnCommand?: (referenceId: string) => boolean;
 }
 
-type Handler = (event: TServerWireEvent, mapper: TServerEventMapper) => VendorEvent[];
+/** One handler per event name, each given the event of its own family (a call event always has its eventId and ConnID). */
+type Handlers = { [N in TServerEventName]: (event: TServerEventOf<N>, mapper: TServerEventMapper) => VendorEvent[] };
 
-const RECORDING: Record<WireRecordingState, RecordingState> = { Stopped: 'stopped', Recording: 'recording', Paused: 'paused' };
+const RECORDING: Record<TServerRecordingState, RecordingState> = { Stopped: 'stopped', Recording: 'recording', Paused: 'paused' };
 
-const SNAPSHOT_STATES: Record<CallSnapshot['state'], { live: LiveInteractionState; leg: LegState }> = {
-  Ringing: { live: 'offered', leg: 'ringing' },
-  Dialing: { live: 'dialing', leg: 'dialing' },
-  Established: { live: 'connected', leg: 'established' },
-  Held: { live: 'held', leg: 'held' },
+const LIVE_STATES: Record<LegState, LiveInteractionState> = {
+  Ringing: 'offered',
+  Dialing: 'dialing',
+  Established: 'connected',
+  Held: 'held',
 };
 
 function failed(code: CtiErrorCode, message: string): EndCause {
@@ -62,12 +68,12 @@ function failed(code: CtiErrorCode, message: string): EndCause {
 /** How a released leg ended: by its CallState, read against the state the leg was in. */
 export function releaseCause(before: LegState | undefined, callState: CallState | undefined): EndCause {
   if (callState === 'Transferred') return { kind: 'transferred' };
-  if (before === 'ringing') {
+  if (before === 'Ringing') {
     if (callState === 'Rejected') return { kind: 'rejected' };
     if (callState === 'Abandoned') return { kind: 'abandoned' };
     return { kind: 'missed' };
   }
-  if (before === 'dialing') {
+  if (before === 'Dialing') {
     if (callState === 'Busy') return failed('TERMINATING_PARTY_BUSY', 'The destination is busy.');
     if (callState === 'NoAnswer') return failed('DESTINATION_NO_ANSWER', 'The destination did not answer.');
     if (callState === 'Rejected') return failed('DESTINATION_REJECTED', 'The destination rejected the call.');
@@ -79,7 +85,7 @@ export function releaseCause(before: LegState | undefined, callState: CallState 
 /** Who placed the call decides its direction and number: the agent's own DN as ANI means the agent dialed. */
 interface CallFields {
   thisDN?: string | undefined;
-  callType?: TServerWireEvent['callType'];
+  callType?: CallWireEvent['callType'];
   ANI?: string | undefined;
   DNIS?: string | undefined;
   otherDN?: string | undefined;
@@ -106,18 +112,18 @@ function agentState(workMode: string | undefined, reasonCode: string | undefined
 }
 
 /** After-call work; a timed one (T-Server's `WrapUpTime` extension, seconds) ends that long after the event. */
-function afterCallWork(event: TServerWireEvent): AgentState {
+function afterCallWork(event: AgentWireEvent): AgentState {
   const seconds = Number(event.extensions?.['WrapUpTime']);
   return Number.isInteger(seconds) && seconds > 0 ? { kind: 'afterCallWork', endsAt: event.timestamp + seconds * 1000 } : { kind: 'afterCallWork' };
 }
 
 const agentEvent =
-  (state: (event: TServerWireEvent, mapper: TServerEventMapper) => AgentState): Handler =>
-  (event, mapper) => [{ type: 'agentStateChanged', state: state(event, mapper), at: event.timestamp }];
+  (state: (event: AgentWireEvent, mapper: TServerEventMapper) => AgentState) =>
+  (event: AgentWireEvent, mapper: TServerEventMapper): VendorEvent[] => [{ type: 'agentStateChanged', state: state(event, mapper), at: event.timestamp }];
 
-const nothing: Handler = () => [];
+const nothing = (): VendorEvent[] => [];
 
-const HANDLERS: Record<TServerEventName, Handler> = {
+const HANDLERS: Handlers = {
   EventRegistered: nothing,
   EventUnregistered: nothing,
   EventAgentLogin: agentEvent((event) => agentState(event.workMode, undefined, undefined)),
@@ -126,15 +132,15 @@ const HANDLERS: Record<TServerEventName, Handler> = {
   EventAgentNotReady: agentEvent((event, mapper) =>
     event.workMode === 'AfterCallWork' ? afterCallWork(event) : agentState(event.workMode, event.reasons?.['ReasonCode'], mapper.reasonLabel),
   ),
-  EventRinging: (event, mapper) => mapper.started(event, 'ringing'),
-  EventDialing: (event, mapper) => mapper.started(event, 'dialing'),
+  EventRinging: (event, mapper) => mapper.started(event, 'Ringing'),
+  EventDialing: (event, mapper) => mapper.started(event, 'Dialing'),
   EventNetworkReached: nothing,
-  EventEstablished: (event, mapper) => mapper.moved(event, 'established', 'interactionConnected'),
-  EventHeld: (event, mapper) => mapper.moved(event, 'held', 'interactionHeld'),
-  EventRetrieved: (event, mapper) => mapper.moved(event, 'established', 'interactionRetrieved'),
+  EventEstablished: (event, mapper) => mapper.moved(event, 'Established', 'interactionConnected'),
+  EventHeld: (event, mapper) => mapper.moved(event, 'Held', 'interactionHeld'),
+  EventRetrieved: (event, mapper) => mapper.moved(event, 'Established', 'interactionRetrieved'),
   EventReleased: (event, mapper) => mapper.ended(event, (before) => releaseCause(before, event.callState)),
   EventAbandoned: (event, mapper) =>
-    mapper.ended(event, (before) => (before === undefined || before === 'ringing' ? { kind: 'abandoned' } : { kind: 'completed' })),
+    mapper.ended(event, (before) => (before === undefined || before === 'Ringing' ? { kind: 'abandoned' } : { kind: 'completed' })),
   EventDestinationBusy: nothing,
   EventPartyChanged: (event, mapper) => mapper.partyChanged(event),
   EventPartyAdded: (event, mapper) => mapper.dataChanged(event, { parties: event.parties }),
@@ -145,8 +151,8 @@ const HANDLERS: Record<TServerEventName, Handler> = {
       recordingState: event.recordingState === undefined ? undefined : RECORDING[event.recordingState],
     }),
   EventDTMFSent: nothing,
-  EventMuteOn: (event) => (event.eventId ? [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }] : []),
-  EventMuteOff: (event) => (event.eventId ? [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }] : []),
+  EventMuteOn: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }],
+  EventMuteOff: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }],
   EventError: (event, mapper) => mapper.error(event),
   EventLinkDisconnected: nothing,
   EventLinkConnected: nothing,
@@ -162,7 +168,9 @@ export class TServerEventMapper {
   }
 
   map(event: TServerWireEvent): VendorEvent[] {
-    return HANDLERS[event.eventName](event, this);
+    // The table gives each name the handler of its family; TypeScript cannot correlate the lookup with the event.
+    const handler = HANDLERS[event.eventName] as (event: TServerWireEvent, mapper: TServerEventMapper) => VendorEvent[];
+    return handler(event, this);
   }
 
   /** A full snapshot: the legs are rebuilt from it and the model is told to replace its state. */
@@ -172,14 +180,14 @@ export class TServerEventMapper {
       this.legs.set({
         eventId: call.eventId,
         connectionId: call.connectionId,
-        state: SNAPSHOT_STATES[call.state].leg,
+        state: call.state,
         ...(call.transferConnectionId !== undefined ? { linkedConnectionId: call.transferConnectionId } : {}),
       });
     }
     const { agent } = snapshot;
     const interactions: LiveInteractionSnapshot[] = snapshot.calls.map((call) => ({
       eventId: call.eventId,
-      state: SNAPSHOT_STATES[call.state].live,
+      state: LIVE_STATES[call.state],
       details: this.details({ ...call, thisDN: agent.dn }),
       offeredAt: call.startedAt,
       muted: call.muted,
@@ -197,13 +205,12 @@ export class TServerEventMapper {
     };
   }
 
-  started(event: TServerWireEvent, state: 'ringing' | 'dialing'): VendorEvent[] {
+  started(event: CallWireEvent, state: 'Ringing' | 'Dialing'): VendorEvent[] {
     const { eventId, connectionId, transferConnectionId } = event;
-    if (eventId === undefined || connectionId === undefined) return [];
     this.legs.set({ eventId, connectionId, state, ...(transferConnectionId ? { linkedConnectionId: transferConnectionId } : {}) });
     const details = this.details(event);
     const started: VendorEvent = {
-      type: state === 'ringing' ? 'interactionOffered' : 'interactionDialing',
+      type: state === 'Ringing' ? 'interactionOffered' : 'interactionDialing',
       eventId,
       details,
       at: event.timestamp,
@@ -215,20 +222,18 @@ export class TServerEventMapper {
   }
 
   moved(
-    event: TServerWireEvent,
+    event: CallWireEvent,
     state: LegState,
     type: 'interactionConnected' | 'interactionHeld' | 'interactionRetrieved',
   ): VendorEvent[] {
     const { eventId, connectionId } = event;
-    if (eventId === undefined || connectionId === undefined) return [];
     const leg = this.legs.get(eventId);
     this.legs.set({ ...(leg ?? {}), eventId, connectionId, state });
     return [{ type, eventId, at: event.timestamp }];
   }
 
-  ended(event: TServerWireEvent, cause: (before: LegState | undefined) => EndCause): VendorEvent[] {
+  ended(event: CallWireEvent, cause: (before: LegState | undefined) => EndCause): VendorEvent[] {
     const { eventId } = event;
-    if (eventId === undefined) return [];
     const leg = this.legs.remove(eventId);
     const ended: VendorEvent[] = [{ type: 'interactionEnded', eventId, cause: cause(leg?.state), at: event.timestamp }];
     if (!leg) return ended;
@@ -241,9 +246,8 @@ export class TServerEventMapper {
   }
 
   /** The leg got a new ConnID (the consulted agent's leg joining the main call) and keeps its eventId. */
-  partyChanged(event: TServerWireEvent): VendorEvent[] {
+  partyChanged(event: CallWireEvent): VendorEvent[] {
     const { eventId, connectionId } = event;
-    if (eventId === undefined || connectionId === undefined) return [];
     const leg = this.legs.get(eventId);
     if (leg) {
       this.legs.set({
@@ -263,15 +267,14 @@ export class TServerEventMapper {
   }
 
   dataChanged(
-    event: TServerWireEvent,
+    event: CallWireEvent,
     change: Omit<VendorEventOf<'interactionDataChanged'>, 'type' | 'eventId' | 'at'>,
   ): VendorEvent[] {
-    if (event.eventId === undefined) return [];
     const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
     return [{ type: 'interactionDataChanged', eventId: event.eventId, ...defined, at: event.timestamp }];
   }
 
-  error(event: TServerWireEvent): VendorEvent[] {
+  error(event: ErrorWireEvent): VendorEvent[] {
     if (event.referenceId !== undefined && this.options.isOwnCommand?.(event.referenceId)) return [];
     const code: CtiErrorCode = isCtiErrorCode(event.errorCode)
       ? event.errorCode

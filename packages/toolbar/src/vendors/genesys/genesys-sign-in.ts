@@ -13,7 +13,8 @@ import { SIGN_IN_MESSAGE } from './sign-in-message.ts';
  *       → postMessage({type, code, state}) to this window → the window closes
  *
  * The redirect page answers only its opener, at the toolbar's own origin; the answer counts only
- * from that window, with the state this request made. The authorize URL and the client come from
+ * from that window, with the state this request made (unless the server is one that does not send
+ * `state` back, `echoesState: false`: then an answer without one). The authorize URL and the client come from
  * the config file, never from the URL. The code, with its redirect URI, is the credential handed to
  * the bridge at `initialize`; it is kept for the page's life (a refused one is forgotten).
  */
@@ -24,6 +25,8 @@ export interface GenesysSignInOptions {
   clientId: string;
   /** Where Genesys Authentication sends the browser back: the toolbar's `genesys-sign-in.html`. */
   redirectUri: string;
+  /** Whether the server sends back the `state` it was given (Genesys Authentication does; WWE's flow in Genesys' agent-api-simulator does not). Default true. */
+  echoesState?: boolean;
 }
 
 export type SignInOutcome = { readonly ok: true; readonly credential: GenesysCredential } | Failure;
@@ -87,7 +90,7 @@ export class GenesysSignIn {
       const stop = this.host.listen((event) => {
         if (event.origin !== this.host.origin || event.source !== popup) return;
         const message = signInMessageSchema.safeParse(event.data);
-        if (!message.success || message.data.state !== state) return;
+        if (!message.success || message.data.state !== (this.options.echoesState === false ? null : state)) return;
         const { code, error } = message.data;
         if (code === null) finish(failure('SIGN_IN_FAILED', `Genesys Authentication did not sign the agent in${error ? ` (${error})` : ''}.`));
         else finish({ ok: true, credential: { kind: 'code', code, redirectUri: this.options.redirectUri } });

@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../../core/logger.ts';
 import {
   failure,
   OK,
+  type AgentTokenOutcome,
   type CommandOutcome,
   type DialOutcome,
   type ReasonCode,
@@ -172,6 +173,10 @@ export class GenesysVendor implements ICtiVendorHandler {
 
   logout(reasonCode?: string): Promise<CommandOutcome> {
     return this.send({ type: 'Logout', ...(reasonCode !== undefined ? { reasonCode } : {}) });
+  }
+
+  agentToken(): Promise<AgentTokenOutcome> {
+    return this.rest.agentToken(`${this.referencePrefix}-${++this.referenceCounter}`);
   }
 
   /** The configured reasons, else the bridge's: asked once at a time, kept once answered. */

@@ -161,7 +161,7 @@ export class MemoryVendor implements ICtiVendorHandler {
   }
 
   async retrieveCall(eventId: string): Promise<CommandOutcome> {
-    return this.onCall('retrieveCall', eventId, ['held'], () => this.resume(eventId));
+    return this.onCall('retrieveCall', eventId, ['held'], () => this.retrieve(eventId));
   }
 
   async muteCall(eventId: string): Promise<CommandOutcome> {
@@ -214,14 +214,14 @@ export class MemoryVendor implements ICtiVendorHandler {
   async completeConference(eventId: string, consultEventId: string): Promise<CommandOutcome> {
     return this.onCall('completeConference', eventId, ['held'], () => {
       this.end(consultEventId, { kind: 'completed' });
-      this.resume(eventId);
+      this.retrieve(eventId);
     }, [consultEventId]);
   }
 
   async cancelConsult(eventId: string, consultEventId: string): Promise<CommandOutcome> {
     return this.onCall('cancelConsult', eventId, ['held'], () => {
       this.end(consultEventId, { kind: 'canceled' });
-      this.resume(eventId);
+      this.retrieve(eventId);
     }, [consultEventId]);
   }
 
@@ -301,7 +301,7 @@ export class MemoryVendor implements ICtiVendorHandler {
     if (call) call.state = state;
   }
 
-  private resume(eventId: string): void {
+  private retrieve(eventId: string): void {
     this.setState(eventId, 'connected');
     this.emit({ type: 'interactionRetrieved', eventId, at: this.tick() });
   }

@@ -33,7 +33,7 @@ export const vendorEvent = {
   }),
   connected: (eventId: string, at = T0 + 1000): VendorEvent => ({ type: 'interactionConnected', eventId, at }),
   held: (eventId: string, at = T0 + 2000): VendorEvent => ({ type: 'interactionHeld', eventId, at }),
-  resumed: (eventId: string, at = T0 + 3000): VendorEvent => ({ type: 'interactionRetrieved', eventId, at }),
+  retrieved: (eventId: string, at = T0 + 3000): VendorEvent => ({ type: 'interactionRetrieved', eventId, at }),
   muted: (eventId: string, muted: boolean, at = T0 + 2500): VendorEvent => ({
     type: 'interactionMuteChanged',
     eventId,

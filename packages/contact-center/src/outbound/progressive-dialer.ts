@@ -1,0 +1,30 @@
+import type { PortEvent } from '../port.ts';
+import type { ContactCenterSimulator } from '../simulator.ts';
+import type { OutboundCampaigns } from './campaigns.ts';
+
+/**
+ * Progressive dialing: when an agent of a progressive campaign becomes Ready with no call, the
+ * campaign dials its next record and the call rings at the agent with the record attached (as OCS
+ * hands a connected customer call to the agent). A call that cannot be placed gives the record back.
+ * Returns the function that stops it.
+ */
+export function startProgressiveDialer(simulator: ContactCenterSimulator, campaigns: OutboundCampaigns): () => void {
+  return simulator.subscribeAll((event: PortEvent) => {
+    if (event.eventName !== 'EventAgentReady') return;
+    const dn = event.thisDN;
+    queueMicrotask(() => dialFor(simulator, campaigns, dn));
+  });
+}
+
+function dialFor(simulator: ContactCenterSimulator, campaigns: OutboundCampaigns, dn: string): void {
+  const agent = simulator.agents().find((entry) => entry.dn === dn);
+  const now = simulator.snapshot(dn);
+  if (!agent || now.agent.state !== 'Ready' || now.calls.length > 0) return;
+  const dialed = campaigns.progressiveRecord(agent.agentId);
+  if (!dialed) return;
+  try {
+    simulator.placeCall({ from: dialed.phone, to: dn, userData: dialed.userData });
+  } catch {
+    campaigns.reject(agent.agentId, dialed.record.recordHandle);
+  }
+}
