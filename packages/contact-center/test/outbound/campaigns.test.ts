@@ -145,7 +145,7 @@ describe('progressive dialing in the simulator', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.parties.map((party) => party.dn)).toEqual(expect.arrayContaining(['+14155550201', '5001']));
     const ringing = h.take('5001').find((event) => event.eventName === 'EventRinging');
-    expect(ringing?.userData).toMatchObject({ Name: 'Emmy', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Winback' });
+    expect(ringing && 'userData' in ringing ? ringing.userData : undefined).toMatchObject({ Name: 'Emmy', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Winback' });
     expect(outbound.record('agent1', 1)).toMatchObject({ status: 'Dialing', attempts: 1 });
     expect(h.take('5002').some((event) => event.eventName === 'EventRinging')).toBe(false);
     stop();

@@ -76,7 +76,7 @@ export class VoiceView {
   }
 
   /** What a notification of a call new to the DN would make of it, before applying it; `undefined` for a known call. */
-  preview(call: WorkspaceCall): { state: LegState; parentConnId?: string | undefined } | undefined {
+  preview(call: WorkspaceCall): { state: CallViewState; parentConnId?: string | undefined } | undefined {
     const connectionId = call.connId ?? call.id;
     if (this.calls.has(connectionId) || (call.previousConnId !== undefined && this.calls.has(call.previousConnId))) return undefined;
     const view = callViewOf(call, undefined, this.now());
