@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
+import { hardStopAfter, inParallel, metric, percentiles, startChild, stopChild, wallClockMs } from './support.ts';
 
 /**
  * `npm run bench:bridge`: the bridge under a call-center load, on loopback only, stopping by itself.
@@ -32,63 +31,8 @@ for (const [name, value] of Object.entries({ AGENTS, RATE, DURATION })) {
 const QUEUE = '9000';
 const CLI = fileURLToPath(new URL('../packages/bridge/src/cli.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-ws-server.ts', import.meta.url));
-const children: ChildProcess[] = [];
 
-// However the run goes, it ends: a hard stop well after the planned duration.
-const hardStop = setTimeout(() => {
-  console.error('benchmark: hard time limit reached, stopping');
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(2);
-}, (DURATION + 180) * 1000);
-hardStop.unref();
-
-function wallClockMs(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
-/** Start a child process and resolve with the first stdout match of `ready`. */
-function startChild(args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ child: ChildProcess; match: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += String(chunk);
-      const match = ready.exec(output);
-      if (match?.[1]) resolve({ child, match: match[1] });
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** Run `task` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await task(items[next++] as T);
-    }),
-  );
-}
-
-async function heapUsed(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1]);
-}
+const stopHardStop = hardStopAfter(DURATION + 180);
 
 interface Load {
   ring: number[];
@@ -98,6 +42,10 @@ interface Load {
   placed: number;
   released: number;
   failures: number;
+  /** The bridge process's CPU seconds (user + system) over the measured load. */
+  cpuSeconds: number;
+  /** Seconds from the first call placed to the last released (or the drain limit). */
+  seconds: number;
 }
 
 async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
@@ -107,7 +55,8 @@ async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
   const { child, match: url } = await startChild(
     [CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'],
     /listening on (http:\/\/\S+)/,
-    { CTIKIT_SESSION_GRACE_MS: String((DURATION + 600) * 1000) },
+    // Every socket comes from one address (loopback): the per-address connection cap is off.
+    { CTIKIT_SESSION_GRACE_MS: String((DURATION + 600) * 1000), CTIKIT_MAX_CONNECTIONS_PER_ADDRESS: '0' },
   );
   const post = (path: string, body: unknown, agentId?: string) =>
     fetch(`${url}${path}`, {
@@ -119,9 +68,9 @@ async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
       return response.body?.cancel();
     });
 
-  const load: Load = { ring: [], accept: [], frames: 0, ringBytes: 0, placed: 0, released: 0, failures: 0 };
+  const load: Load = { ring: [], accept: [], frames: 0, ringBytes: 0, placed: 0, released: 0, failures: 0, cpuSeconds: 0, seconds: 0 };
   let measuring = false;
-  const heapBefore = await heapUsed(url);
+  const heapBefore = await metric(url, 'nodejs_heap_size_used_bytes');
   const sockets: WebSocket[] = [];
   const ready: Array<Promise<void>> = [];
 
@@ -154,10 +103,11 @@ async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
   });
   await inParallel(agents, 50, ({ agentId }) => post('/genesys/events', { type: 'initialize' }, agentId));
   await Promise.all(ready);
-  const heapAfter = await heapUsed(url);
+  const heapAfter = await metric(url, 'nodejs_heap_size_used_bytes');
 
   console.log(`${AGENTS} agents connected and Ready; placing ${RATE} calls/s for ${DURATION} s…`);
   measuring = true;
+  const cpuBefore = await metric(url, 'process_cpu_seconds_total');
   const started = performance.now();
   const total = Math.round(RATE * DURATION);
   const inFlight: Array<Promise<unknown>> = [];
@@ -179,6 +129,8 @@ async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
   while (load.released < load.placed && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 20));
   const elapsed = (performance.now() - started) / 1000;
   measuring = false;
+  load.cpuSeconds = (await metric(url, 'process_cpu_seconds_total')) - cpuBefore;
+  load.seconds = elapsed;
   load.frames = load.frames / elapsed;
 
   for (const ws of sockets) ws.terminate();
@@ -226,7 +178,8 @@ ctikit bridge benchmark — ${AGENTS} agents on one queue, ${RATE} calls/s for $
   ring latency (event → client)   p50 ${ms(ring.p50)}   p95 ${ms(ring.p95)}   p99 ${ms(ring.p99)}   (${load.ring.length} rings)
   Accept → EventEstablished       p50 ${ms(accept.p50)}   p95 ${ms(accept.p95)}   p99 ${ms(accept.p99)}
   events delivered                ${Math.round(load.frames)} /s
+  bridge CPU                      ${((load.cpuSeconds * 1e6) / Math.max(1, load.placed)).toFixed(0)} µs per call   ${((load.cpuSeconds * 1e6) / Math.max(1, load.frames * load.seconds)).toFixed(1)} µs per delivered event
   heap per idle session           ${(heapPerSession / 1024).toFixed(1)} KiB   (heap delta / agents, no forced GC)
   bare ws baseline (same rate)    p50 ${ms(bare.p50)}   p95 ${ms(bare.p95)}   p99 ${ms(bare.p99)}
   bridge / bare ring latency      p50 ×${(ring.p50 / bare.p50).toFixed(1)}   p95 ×${(ring.p95 / bare.p95).toFixed(1)}   p99 ×${(ring.p99 / bare.p99).toFixed(1)}`);
-clearTimeout(hardStop);
+stopHardStop();

@@ -63,6 +63,7 @@ test('the bridge restarts mid-call: a banner and disabled controls while it is a
   try {
     const report = toolbar.root.getByRole('status', { name: 'Connection restored' });
     await expect(report).toContainText(/The connection to the phone system was lost for \d+ s\./, { timeout: 60_000 });
+    await expect(report).toContainText('The phone system restarted and lost your session: the calls it no longer had have ended.');
     await expect(report).toContainText('Your call ended at the server meanwhile.');
     await expect(report).toContainText('The phone system logged you out: go available to take calls again.');
     await expect(banner).toBeHidden();

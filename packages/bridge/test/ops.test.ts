@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientSocket, command, http, readyAgent, startBridge, talking } from './harness.ts';
+import { ClientSocket, command, health, http, readyAgent, startBridge, talking, until } from './harness.ts';
 import type { TestBridge } from './harness.ts';
 
 /** Health, metrics and the static folders. */
@@ -21,6 +21,30 @@ describe('/healthz', () => {
       status: 200,
       body: { status: 'ok', mode: 'dev', backend: { status: 'ok', agents: 4 }, sessions: 1, sockets: 2 },
     });
+  });
+});
+
+describe('socket and replay totals', () => {
+  it('follow sockets joining and leaving and sessions expiring, as /healthz and /metrics report them', async () => {
+    t = await startBridge({ sessionGraceMs: 60_000 });
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(await (await fetch(`${t.url}/metrics`)).text())?.[1]);
+    const first = await readyAgent(t, 'agent1');
+    const second = await ClientSocket.agent(t, { agentId: 'agent1' });
+    const other = await readyAgent(t, 'agent2');
+    expect(await health(t)).toMatchObject({ sessions: 2, sockets: 3 });
+    expect(await metric('ctikit_bridge_sockets')).toBe(3);
+    const held = await metric('ctikit_bridge_replay_buffer_bytes');
+    expect(held).toBeGreaterThan(0);
+    await second.close();
+    await until(async () => (await health(t)).sockets === 2);
+    await first.close();
+    await other.close();
+    await until(async () => (await health(t)).sockets === 0);
+    expect(await metric('ctikit_bridge_replay_buffer_bytes')).toBe(held);
+    t.clock.advance(60_000);
+    await until(async () => (await health(t)).sessions === 0);
+    expect(await metric('ctikit_bridge_sockets')).toBe(0);
+    expect(await metric('ctikit_bridge_replay_buffer_bytes')).toBe(0);
   });
 });
 

@@ -26,6 +26,14 @@ export interface SessionDeps {
   replayBufferSize: number;
   replayBufferBytes: number;
   metrics: BridgeMetrics;
+  /** Totals over every session, kept up to date as sockets join and leave and frames are kept. */
+  tally?: SessionTally;
+}
+
+/** The sockets open and the replay bytes held by a set of sessions, so /metrics and /healthz read them without a walk. */
+export interface SessionTally {
+  sockets: number;
+  replayBytes: number;
 }
 
 /** A session as the session store kept it, for the node that takes the agent over. */
@@ -115,6 +123,7 @@ export class AgentSession {
     }
     const opened = sessionOpenedFrame({ sessionId: this.sessionId, agentId: this.agentId, dn: this.dn, lastSeq: this.seq, resume: mode, heartbeatMs });
     socket.catchUp([opened, ...catchUp]);
+    if (!this.sockets.has(socket) && this.deps.tally) this.deps.tally.sockets += 1;
     this.sockets.add(socket);
     return mode;
   }
@@ -127,7 +136,7 @@ export class AgentSession {
   }
 
   detach(socket: FrameSink): void {
-    this.sockets.delete(socket);
+    if (this.sockets.delete(socket) && this.deps.tally) this.deps.tally.sockets -= 1;
   }
 
   /** Whether the contact center has this ConnID as a leg on the agent's DN now. */
@@ -137,7 +146,12 @@ export class AgentSession {
 
   dispose(): void {
     this.unsubscribe();
+    if (this.deps.tally) {
+      this.deps.tally.sockets -= this.sockets.size;
+      this.deps.tally.replayBytes -= this.buffer.bytes;
+    }
     this.sockets.clear();
+    this.buffer.clear();
   }
 
   private onPortEvent(event: PortEvent): void {
@@ -166,7 +180,9 @@ export class AgentSession {
       this.journal.record(this.seq, frame);
       return;
     }
+    const held = this.buffer.bytes;
     this.buffer.push(this.seq, frame);
+    if (this.deps.tally) this.deps.tally.replayBytes += this.buffer.bytes - held;
     for (const socket of this.sockets) socket.send(frame);
   }
 }

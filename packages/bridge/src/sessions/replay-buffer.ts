@@ -3,11 +3,12 @@
  * `resumeFrom` gets exactly the frames it missed, in order, or learns that some are gone. Bounded
  * twice: at most `capacity` frames and at most `maxBytes` of UTF-8 (the oldest go first), so one
  * agent whose frames are large (big user data) cannot hold more than its share of memory.
- * Frames are pushed with consecutive seqs from 1; slot `seq % capacity` holds frame `seq`.
+ * Frames are pushed with consecutive seqs from 1; slot `seq % capacity` holds frame `seq`. The slots
+ * grow as frames come (an idle session holds none), up to `capacity`.
  */
 export class ReplayBuffer {
-  private readonly slots: Array<string | undefined>;
-  private readonly sizes: number[];
+  private readonly slots: Array<string | undefined> = [];
+  private readonly sizes: number[] = [];
   private lastSeq = 0;
   /** The oldest seq still held (`lastSeq + 1` when none is). */
   private oldestSeq = 1;
@@ -16,10 +17,7 @@ export class ReplayBuffer {
   constructor(
     private readonly capacity: number,
     private readonly maxBytes: number,
-  ) {
-    this.slots = new Array<string | undefined>(capacity);
-    this.sizes = new Array<number>(capacity).fill(0);
-  }
+  ) {}
 
   /** UTF-8 bytes of the frames held. */
   get bytes(): number {
@@ -37,6 +35,14 @@ export class ReplayBuffer {
     while (this.heldBytes > this.maxBytes) this.dropOldest();
   }
 
+  /** Let every frame go (the session is over). */
+  clear(): void {
+    this.slots.length = 0;
+    this.sizes.length = 0;
+    this.heldBytes = 0;
+    this.oldestSeq = this.lastSeq + 1;
+  }
+
   /** The frames after `seq`, oldest first; `undefined` when some were already dropped or `seq` is in the future. */
   since(seq: number): string[] | undefined {
     if (seq > this.lastSeq || seq < this.oldestSeq - 1) return undefined;
@@ -47,7 +53,7 @@ export class ReplayBuffer {
 
   private dropOldest(): void {
     const slot = this.oldestSeq % this.capacity;
-    this.heldBytes -= this.sizes[slot] as number;
+    this.heldBytes -= this.sizes[slot] ?? 0;
     this.slots[slot] = undefined;
     this.sizes[slot] = 0;
     this.oldestSeq += 1;

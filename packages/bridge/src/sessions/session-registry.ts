@@ -8,7 +8,7 @@ import type { UserDataGuard } from '../commands/user-data-guard.ts';
 import type { AgentIdentity } from '../http/access.ts';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import { AgentSession } from './agent-session.ts';
-import type { FrameSink, ResumeRequest } from './agent-session.ts';
+import type { FrameSink, ResumeRequest, SessionTally } from './agent-session.ts';
 import type { AgentSessions, AttachedSocket, CommandOutcome } from './agent-sessions.ts';
 
 export interface RegistryOptions {
@@ -33,6 +33,7 @@ export interface RegistryOptions {
 export class SessionRegistry implements AgentSessions {
   private readonly sessions = new Map<string, AgentSession>();
   private readonly graceTimers = new Map<AgentSession, TimerHandle>();
+  private readonly tally: SessionTally = { sockets: 0, replayBytes: 0 };
 
   constructor(private readonly options: RegistryOptions) {}
 
@@ -41,15 +42,11 @@ export class SessionRegistry implements AgentSessions {
   }
 
   get socketCount(): number {
-    let count = 0;
-    for (const session of this.sessions.values()) count += session.socketCount;
-    return count;
+    return this.tally.sockets;
   }
 
   get replayBytes(): number {
-    let bytes = 0;
-    for (const session of this.sessions.values()) bytes += session.replayBytes;
-    return bytes;
+    return this.tally.replayBytes;
   }
 
   get(agentId: string): AgentSession | undefined {
@@ -88,7 +85,7 @@ export class SessionRegistry implements AgentSessions {
     const existing = this.sessions.get(identity.agentId);
     if (existing) return existing;
     const { backend, replayBufferSize, replayBufferBytes, metrics } = this.options;
-    const session = new AgentSession(identity.agentId, identity.dn, { backend, replayBufferSize, replayBufferBytes, metrics });
+    const session = new AgentSession(identity.agentId, identity.dn, { backend, replayBufferSize, replayBufferBytes, metrics, tally: this.tally });
     this.sessions.set(identity.agentId, session);
     this.options.log.info({ agentId: session.agentId, dn: session.dn, sessionId: session.sessionId }, 'session opened');
     this.startGrace(session);

@@ -12,10 +12,19 @@ import type { Drain } from '../ops/drain.ts';
 import { parseWith, toCtiError } from '../http/errors.ts';
 import { endWithError } from '../http/raw-answer.ts';
 import { heartbeatFrame, socketErrorFrame } from '../sessions/frames.ts';
+import { HeartbeatSchedule } from './heartbeat-schedule.ts';
 import { SocketChannel } from './socket-channel.ts';
 
 /** Close code of the sockets of a draining node (WebSocket "Service Restart"): the client reconnects elsewhere and resumes. */
 export const CLOSE_SERVICE_RESTART = 1012;
+
+/**
+ * The heartbeat runs this many ticks per `heartbeatMs`, each beating only the sockets due
+ * (`HeartbeatSchedule`): no tick walks every socket, and a storm's beats spread over several ticks.
+ */
+const HEARTBEAT_TICKS = 15;
+/** A tick beats at least this many due sockets (more when there are many sockets: see HeartbeatSchedule). */
+const MIN_BEATS_PER_TICK = 256;
 
 /** Largest frame a client may send; a larger one closes its socket with 1009. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
@@ -58,6 +67,7 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
 export class SocketGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
   private readonly channels = new Set<SocketChannel>();
+  private readonly beats: HeartbeatSchedule<SocketChannel>;
   private heartbeat: TimerHandle | undefined;
 
   constructor(
@@ -65,6 +75,7 @@ export class SocketGateway {
     private readonly options: GatewayOptions,
   ) {
     // An upgrade `ws` cannot accept (method, key, version, subprotocol) is refused in the catalog's shape.
+    this.beats = new HeartbeatSchedule(options.heartbeatMs, HEARTBEAT_TICKS, MIN_BEATS_PER_TICK);
     this.wss.on('wsClientError', (error: Error, socket: Duplex) => this.refuse(socket, new CtiError('MALFORMED_REQUEST', `The WebSocket upgrade is not valid: ${error.message}.`)));
     this.scheduleHeartbeat();
   }
@@ -106,6 +117,7 @@ export class SocketGateway {
     this.heartbeat = undefined;
     for (const channel of this.channels) channel.terminate();
     this.channels.clear();
+    this.beats.clear();
     this.wss.close();
   }
 
@@ -131,7 +143,11 @@ export class SocketGateway {
   private track(ws: WebSocket): SocketChannel {
     const channel = new SocketChannel(ws, this.options.maxBufferedBytes, this.options.log);
     this.channels.add(channel);
-    ws.on('close', () => this.channels.delete(channel));
+    this.beats.add(channel, this.options.clock.now());
+    ws.on('close', () => {
+      this.channels.delete(channel);
+      this.beats.delete(channel);
+    });
     ws.on('error', (error) => this.options.log.info({ err: error }, 'socket error'));
     ws.on('message', (_data, isBinary) => {
       const kind = isBinary ? 'a binary frame' : 'a text frame';
@@ -148,10 +164,14 @@ export class SocketGateway {
     endWithError(socket, error);
   }
 
+  /** One tick every `heartbeatMs / HEARTBEAT_TICKS`, beating the sockets due. */
   private scheduleHeartbeat(): void {
-    this.heartbeat = this.options.clock.setTimer(this.options.heartbeatMs, () => {
-      const frame = heartbeatFrame();
-      for (const channel of this.channels) channel.beat(frame);
+    this.heartbeat = this.options.clock.setTimer(this.options.heartbeatMs / HEARTBEAT_TICKS, () => {
+      const due = this.beats.take(this.options.clock.now());
+      if (due.length > 0) {
+        const frame = heartbeatFrame();
+        for (const channel of due) channel.beat(frame);
+      }
       this.scheduleHeartbeat();
     });
   }
