@@ -1,40 +1,9 @@
 import { CtiError } from '@ctikit/protocol';
-import type { AgentStateName, AgentWorkMode, CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
-import type { TimerHandle } from '@ctikit/kernel';
-import type { Call, Party } from './call.ts';
+import type { CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
 import type { SimulatorConfig } from './config.ts';
 import type { TServerRequest } from './port.ts';
 import type { World } from './world.ts';
-
-/**
- * An agent and the DN they work on.
- *
- *     LoggedOut ──login──▶ NotReady(AuxWork) ◀──ready / not ready──▶ Ready
- *                           NotReady(AfterCallWork) ──wrap-up timeout or ready──▶ Ready
- *     NotReady | Ready ──logout (no call on the DN)──▶ LoggedOut
- *
- * Registration is the DN's, not the agent's: an unregistered DN refuses every request but
- * RequestRegisterAddress, and keeps its agent state.
- */
-export interface Agent {
-  readonly agentId: string;
-  readonly name: string;
-  readonly dn: string;
-  readonly queues: readonly string[];
-  /** Position in the configuration: breaks ties between agents idle since the same moment. */
-  readonly order: number;
-  registered: boolean;
-  state: AgentStateName;
-  workMode?: AgentWorkMode;
-  reasonCode?: string;
-  /** The ready work mode the agent returns to after wrap-up. */
-  readyWorkMode: ReadyWorkMode;
-  /** When the agent last became Ready or free of calls: the longest idle is offered the next call. */
-  idleSince: number;
-  wrapUp?: TimerHandle;
-  /** The calls with a party on this DN. */
-  readonly calls: Set<Call>;
-}
+import type { Agent, Call, Party } from './model.ts';
 
 /** The calls with a customer on them: what `afterCallWork.after: customerCalls` follows. */
 const CUSTOMER_CALLS: readonly CallType[] = ['Inbound', 'Outbound'];

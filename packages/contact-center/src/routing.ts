@@ -1,9 +1,8 @@
 import type { CallState } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
 import { RING_NO_ANSWER_REASON, becomeNotReady, legEnded } from './agent-state.ts';
-import type { Call, Party } from './call.ts';
 import { addParty, newParty, removeParty } from './call.ts';
 import type { World } from './world.ts';
+import type { Agent, Call, Party, Queue } from './model.ts';
 
 /**
  * ACD queues: calls wait in arrival order (FIFO per queue) and are offered to the agent who has been
@@ -14,14 +13,7 @@ import type { World } from './world.ts';
  * Routing runs once a change is complete (`settleRouting`), for the queues that received calls and
  * the agents who became free during the change.
  */
-export interface Queue {
-  readonly dn: string;
-  readonly name: string;
-  /** Waiting calls, the next to be offered first. */
-  readonly waiting: Call[];
-  /** The agents taking this queue, in configuration order. */
-  readonly agents: Agent[];
-}
+export type { Queue };
 
 function isAvailable(agent: Agent): boolean {
   return agent.state === 'Ready' && agent.calls.size === 0;
