@@ -1,40 +1,9 @@
 import { CtiError } from '@ctikit/protocol';
-import type { AgentStateName, AgentWorkMode, CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
-import type { TimerHandle } from '@ctikit/kernel';
-import type { Call, Party } from './call.ts';
+import type { AgentEventName, AgentStateName, CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
 import type { SimulatorConfig } from './config.ts';
 import type { TServerRequest } from './port.ts';
-import type { World } from './world.ts';
-
-/**
- * An agent and the DN they work on.
- *
- *     LoggedOut ──login──▶ NotReady(AuxWork) ◀──ready / not ready──▶ Ready
- *                           NotReady(AfterCallWork) ──wrap-up timeout or ready──▶ Ready
- *     NotReady | Ready ──logout (no call on the DN)──▶ LoggedOut
- *
- * Registration is the DN's, not the agent's: an unregistered DN refuses every request but
- * RequestRegisterAddress, and keeps its agent state.
- */
-export interface Agent {
-  readonly agentId: string;
-  readonly name: string;
-  readonly dn: string;
-  readonly queues: readonly string[];
-  /** Position in the configuration: breaks ties between agents idle since the same moment. */
-  readonly order: number;
-  registered: boolean;
-  state: AgentStateName;
-  workMode?: AgentWorkMode;
-  reasonCode?: string;
-  /** The ready work mode the agent returns to after wrap-up. */
-  readyWorkMode: ReadyWorkMode;
-  /** When the agent last became Ready or free of calls: the longest idle is offered the next call. */
-  idleSince: number;
-  wrapUp?: TimerHandle;
-  /** The calls with a party on this DN. */
-  readonly calls: Set<Call>;
-}
+import type { AgentEventFields, World } from './world.ts';
+import type { Agent, Call, Party } from './model.ts';
 
 /** The calls with a customer on them: what `afterCallWork.after: customerCalls` follows. */
 const CUSTOMER_CALLS: readonly CallType[] = ['Inbound', 'Outbound'];
@@ -43,6 +12,29 @@ const CUSTOMER_CALLS: readonly CallType[] = ['Inbound', 'Outbound'];
 export const RING_NO_ANSWER_REASON = 'RONA';
 
 type AgentRequest<K extends TServerRequest['request']> = Extract<TServerRequest, { request: K }>;
+
+/** The agent's moves: from which states, to which, reported by which T-Server event. */
+export const AGENT_MOVES = {
+  login: { from: ['LoggedOut'], to: 'NotReady', event: 'EventAgentLogin' },
+  logout: { from: ['NotReady', 'Ready'], to: 'LoggedOut', event: 'EventAgentLogout' },
+  ready: { from: ['NotReady'], to: 'Ready', event: 'EventAgentReady' },
+  notReady: { from: ['NotReady', 'Ready'], to: 'NotReady', event: 'EventAgentNotReady' },
+} as const satisfies Record<string, { from: readonly AgentStateName[]; to: AgentStateName; event: AgentEventName }>;
+
+/**
+ * The one way the agent's state changes: checked against the table (a logged-out agent is
+ * NOT_INITIALIZED, any other refused move ALREADY_IN_STATE), then the agent's DN hears the event.
+ */
+function moveAgent(world: World, agent: Agent, move: keyof typeof AGENT_MOVES, fields: AgentEventFields = {}): void {
+  const { from, to, event } = AGENT_MOVES[move];
+  const allowed: readonly AgentStateName[] = from;
+  if (!allowed.includes(agent.state)) {
+    if (agent.state === 'LoggedOut') throw new CtiError('NOT_INITIALIZED', `No agent is logged in on DN ${agent.dn}.`);
+    throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already ${agent.state}.`);
+  }
+  agent.state = to;
+  world.emitAgent(agent, event, fields);
+}
 
 export function createAgent(entry: SimulatorConfig['agents'][number], order: number, now: number): Agent {
   return {
@@ -74,10 +66,9 @@ export function login(world: World, agent: Agent, request: AgentRequest<'Request
     throw new CtiError('DN_NOT_CONFIGURED', `Agent ${request.agentId} is not configured on DN ${agent.dn}.`);
   }
   if (agent.state !== 'LoggedOut') throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already logged in.`);
-  agent.state = 'NotReady';
   agent.workMode = 'AuxWork';
   delete agent.reasonCode;
-  world.emitAgent(agent, 'EventAgentLogin');
+  moveAgent(world, agent, 'login');
   world.emitAgent(agent, 'EventAgentNotReady', { workMode: 'AuxWork' });
 }
 
@@ -87,10 +78,9 @@ export function logout(world: World, agent: Agent, request: AgentRequest<'Reques
     throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} has calls: release them before logging out.`);
   }
   agent.wrapUp?.cancel();
-  agent.state = 'LoggedOut';
   delete agent.workMode;
   delete agent.reasonCode;
-  world.emitAgent(agent, 'EventAgentLogout', {
+  moveAgent(world, agent, 'logout', {
     agentId: agent.agentId,
     ...(request.reasonCode ? { reasons: { ReasonCode: request.reasonCode } } : {}),
   });
@@ -118,12 +108,11 @@ export function requestNotReady(world: World, agent: Agent, request: AgentReques
 export function becomeReady(world: World, agent: Agent, workMode: ReadyWorkMode): void {
   agent.wrapUp?.cancel();
   delete agent.wrapUp;
-  agent.state = 'Ready';
   agent.workMode = workMode;
   agent.readyWorkMode = workMode;
   delete agent.reasonCode;
   agent.idleSince = world.now();
-  world.emitAgent(agent, 'EventAgentReady', { workMode });
+  moveAgent(world, agent, 'ready', { workMode });
   world.agentsToRoute.add(agent);
 }
 
@@ -131,11 +120,10 @@ export function becomeReady(world: World, agent: Agent, workMode: ReadyWorkMode)
 export function becomeNotReady(world: World, agent: Agent, workMode: NotReadyWorkMode, reasonCode?: string, wrapUpSec?: number): void {
   agent.wrapUp?.cancel();
   delete agent.wrapUp;
-  agent.state = 'NotReady';
   agent.workMode = workMode;
   if (reasonCode === undefined) delete agent.reasonCode;
   else agent.reasonCode = reasonCode;
-  world.emitAgent(agent, 'EventAgentNotReady', {
+  moveAgent(world, agent, 'notReady', {
     workMode,
     ...(reasonCode !== undefined ? { reasons: { ReasonCode: reasonCode } } : {}),
     ...(wrapUpSec !== undefined ? { extensions: { WrapUpTime: String(wrapUpSec) } } : {}),

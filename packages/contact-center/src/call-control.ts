@@ -1,12 +1,11 @@
 import { CtiError } from '@ctikit/protocol';
 import type { CallState, CallType, UserData } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
 import { legEnded } from './agent-state.ts';
-import type { Call, Party } from './call.ts';
 import { addParty, newParty, partyOn, removeParty } from './call.ts';
-import type { Queue } from './routing.ts';
 import { armRingNoAnswer, dequeue, enqueue, returnToQueue } from './routing.ts';
 import type { World } from './world.ts';
+import type { Agent, Call, Party, Queue } from './model.ts';
+import { moveLeg, requireMove } from './leg-moves.ts';
 
 /**
  * How calls start, connect and end: destinations, answering, releasing (and its reject, cancel and
@@ -107,18 +106,16 @@ export function activeLeg(agent: Agent): Party | undefined {
 
 /** A ringing party answers; whoever was dialing it is connected too. */
 export function answer(world: World, call: Call, party: Party): void {
-  if (party.state !== 'Ringing') throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not ringing.`);
+  requireMove(call, party, 'answer');
   const agent = world.agents.get(party.dn);
   if (agent && activeLeg(agent)) {
     throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} is on another call: hold or release it first.`);
   }
   party.timer?.cancel();
   delete party.timer;
-  for (const joining of [party, ...call.parties.filter((other) => other.state === 'Dialing')]) {
-    joining.state = 'Established';
-    joining.answered = true;
-    world.emitCall(call, joining, 'EventEstablished');
-  }
+  const dialing = call.parties.filter((other) => other.state === 'Dialing');
+  moveLeg(world, call, party, 'answer');
+  for (const joining of dialing) moveLeg(world, call, joining, 'connect');
 }
 
 /**
@@ -194,16 +191,13 @@ export function moveParty(world: World, from: Call, to: Call, party: Party): voi
 }
 
 export function hold(world: World, call: Call, party: Party): void {
-  if (party.state !== 'Established') throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not established.`);
-  party.state = 'Held';
-  world.emitCall(call, party, 'EventHeld');
+  moveLeg(world, call, party, 'hold');
 }
 
 export function retrieve(world: World, agent: Agent, call: Call, party: Party): void {
-  if (party.state !== 'Held') throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not held.`);
+  requireMove(call, party, 'retrieve');
   if (activeLeg(agent)) throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} is on another call: hold or release it first.`);
-  party.state = 'Established';
-  world.emitCall(call, party, 'EventRetrieved');
+  moveLeg(world, call, party, 'retrieve');
 }
 
 function partyLeft(world: World, party: Party, call: Call): void {

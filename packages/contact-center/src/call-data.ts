@@ -1,10 +1,9 @@
 import { CtiError, userDataSchema } from '@ctikit/protocol';
 import type { TServerRecordingState, UserData } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
-import type { Call } from './call.ts';
 import { legOf } from './call-control.ts';
 import type { TServerRequest } from './port.ts';
 import type { World } from './world.ts';
+import type { Agent, Call } from './model.ts';
 
 /**
  * What a call carries besides its parties: user data (attached data) and the recording state. Every

@@ -1,9 +1,9 @@
 import { CtiError } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
 import { addParty, newParty } from './call.ts';
 import { activeLeg, answer, connectTo, createCall, hold, legOf, release, resolveDestination, retrieve } from './call-control.ts';
 import type { RequestOutcome, TServerRequest } from './port.ts';
 import type { World } from './world.ts';
+import type { Agent } from './model.ts';
 
 /** The requests an agent DN makes on its own legs: dial, answer, release, hold, retrieve, mute, DTMF. */
 type Request<K extends TServerRequest['request']> = Extract<TServerRequest, { request: K }>;

@@ -1,11 +1,10 @@
 import { CtiError } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
-import type { Call, Party } from './call.ts';
 import { addParty, externalParty, newParty, partyOn } from './call.ts';
 import { PHONE_NUMBER, answer, connectTo, createCall, isBusy, leave, legOf, refuse, release } from './call-control.ts';
 import type { Destination } from './call-control.ts';
 import type { PlaceCallInput, RefuseReason } from './control.ts';
 import type { World } from './world.ts';
+import type { Agent, Call, Party } from './model.ts';
 
 /**
  * The world outside the agent desktop: customers calling in, hanging up, answering or refusing an

@@ -1,13 +1,17 @@
-import type { Agent } from './agent-state.ts';
+/** What the list orders agents by: when each became idle, then its place in the configuration. */
+export interface IdleAgent {
+  readonly idleSince: number;
+  readonly order: number;
+}
 
-interface FreeNode {
-  readonly agent: Agent;
-  prev: FreeNode | undefined;
-  next: FreeNode | undefined;
+interface FreeNode<A extends IdleAgent> {
+  readonly agent: A;
+  prev: FreeNode<A> | undefined;
+  next: FreeNode<A> | undefined;
 }
 
 /** Longest idle first; agents idle since the same moment in configuration order. */
-export function longestIdleFirst(a: Agent, b: Agent): number {
+export function longestIdleFirst(a: IdleAgent, b: IdleAgent): number {
   return a.idleSince - b.idleSince || a.order - b.order;
 }
 
@@ -24,23 +28,23 @@ export function longestIdleFirst(a: Agent, b: Agent): number {
  *   dropped at most once per time it was added, so the walk is O(1) amortized, plus the agents the
  *   predicate refuses (those who rejected the call).
  */
-export class FreeAgents {
-  private head: FreeNode | undefined;
-  private tail: FreeNode | undefined;
-  private readonly nodes = new Map<Agent, FreeNode>();
+export class FreeAgents<A extends IdleAgent> {
+  private head: FreeNode<A> | undefined;
+  private tail: FreeNode<A> | undefined;
+  private readonly nodes = new Map<A, FreeNode<A>>();
 
-  constructor(private readonly isFree: (agent: Agent) => boolean) {}
+  constructor(private readonly isFree: (agent: A) => boolean) {}
 
   /** The agents in the list, free or not yet dropped. */
   get size(): number {
     return this.nodes.size;
   }
 
-  add(agent: Agent): void {
+  add(agent: A): void {
     this.delete(agent);
     let before = this.tail;
     while (before && longestIdleFirst(agent, before.agent) < 0) before = before.prev;
-    const node: FreeNode = { agent, prev: before, next: before ? before.next : this.head };
+    const node: FreeNode<A> = { agent, prev: before, next: before ? before.next : this.head };
     if (node.next) node.next.prev = node;
     else this.tail = node;
     if (before) before.next = node;
@@ -48,7 +52,7 @@ export class FreeAgents {
     this.nodes.set(agent, node);
   }
 
-  delete(agent: Agent): void {
+  delete(agent: A): void {
     const node = this.nodes.get(agent);
     if (!node) return;
     this.nodes.delete(agent);
@@ -59,7 +63,7 @@ export class FreeAgents {
   }
 
   /** The longest-idle free agent that `accept`s, dropping on the way the agents no longer free. */
-  first(accept: (agent: Agent) => boolean = () => true): Agent | undefined {
+  first(accept: (agent: A) => boolean = () => true): A | undefined {
     let node = this.head;
     while (node) {
       const { agent, next } = node;

@@ -1,5 +1,4 @@
 import { CtiError } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
 import { login, logout, register, requestNotReady, requestReady, unregister } from './agent-state.ts';
 import { changeRecording, changeUserData } from './call-data.ts';
 import { answerCall, holdCall, makeCall, releaseCall, retrieveCall, sendDtmf, setMute } from './call-requests.ts';
@@ -13,6 +12,7 @@ import {
   singleStepTransfer,
 } from './transfer.ts';
 import type { World } from './world.ts';
+import type { Agent } from './model.ts';
 
 /**
  * T-Server requests: one handler per request name. Before any handler runs, the DN must be a

@@ -1,10 +1,9 @@
 import type { CallState } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
 import { RING_NO_ANSWER_REASON, becomeNotReady, legEnded } from './agent-state.ts';
-import type { Call, Party } from './call.ts';
 import { addParty, newParty, removeParty } from './call.ts';
 import { FreeAgents } from './free-agents.ts';
 import type { World } from './world.ts';
+import type { Agent, Call, Party, Queue } from './model.ts';
 
 /**
  * ACD queues: calls wait in arrival order (FIFO per queue) and are offered to the agent who has been
@@ -17,16 +16,7 @@ import type { World } from './world.ts';
  * (`FreeAgents`): an agent who became free (`world.agentsToRoute`) takes their place in it, and an
  * offer takes the first agent who has not rejected the call, so no offer walks the queue's agents.
  */
-export interface Queue {
-  readonly dn: string;
-  readonly name: string;
-  /** Waiting calls, the next to be offered first. */
-  readonly waiting: Call[];
-  /** The agents taking this queue, in configuration order. */
-  readonly agents: Agent[];
-  /** The agents free for its next call, longest idle first. */
-  readonly free: FreeAgents;
-}
+export type { Queue };
 
 function isAvailable(agent: Agent): boolean {
   return agent.state === 'Ready' && agent.calls.size === 0;

@@ -1,11 +1,11 @@
 import { CtiError } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
 import { legEnded } from './agent-state.ts';
-import type { Call, Party } from './call.ts';
 import { addParty, newParty, partyOn, removeParty } from './call.ts';
 import { connectTo, createCall, finishCall, leave, legOf, moveParty, resolveDestination } from './call-control.ts';
 import type { TServerRequest } from './port.ts';
 import type { World } from './world.ts';
+import type { Agent, Call, Party } from './model.ts';
+import { moveLeg, requireMove } from './leg-moves.ts';
 
 /**
  * Transfers and conferences.
@@ -43,13 +43,12 @@ export function initiateConsultation(
   request: Request<'RequestInitiateTransfer' | 'RequestInitiateConference'>,
 ): Outcome {
   const { call, party } = legOf(world, agent.dn, request.connectionId);
-  if (party.state !== 'Established') throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not established.`);
+  requireMove(call, party, 'hold');
   if (call.consultation || call.consultOf) {
     throw new CtiError('INVALID_CALL_STATE', 'A consultation is already in progress on this call.');
   }
   const destination = resolveDestination(world, request.destination, agent.dn, call);
-  party.state = 'Held';
-  world.emitCall(call, party, 'EventHeld');
+  moveLeg(world, call, party, 'hold');
   const consult = createCall(world, {
     callType: 'Consult',
     ANI: agent.dn,
@@ -93,13 +92,13 @@ export function completeConference(world: World, agent: Agent, request: Request<
   if (consultLeg.state !== 'Established') {
     throw new CtiError('CANNOT_COMPLETE_TRANSFER', `Consultation ${consult.connectionId} is not established.`);
   }
+  requireMove(main, mainLeg, 'retrieve');
   const target = consultedParty(consult, consultLeg);
   world.emitCall(consult, consultLeg, 'EventReleased', { callState: 'Conferenced' });
   removeParty(world, consult, consultLeg);
   moveParty(world, consult, main, target);
   finishCall(world, consult);
-  mainLeg.state = 'Established';
-  world.emitCall(main, mainLeg, 'EventRetrieved');
+  moveLeg(world, main, mainLeg, 'retrieve');
   const added = { thirdPartyDN: target.dn, callState: 'Conferenced' } as const;
   world.emitCall(main, mainLeg, 'EventPartyAdded', added);
   world.emitCall(main, target, 'EventPartyChanged', {
@@ -116,10 +115,9 @@ export function completeConference(world: World, agent: Agent, request: Request<
 /** Cancel the consultation and go back to the held call. */
 export function reconnect(world: World, agent: Agent, request: Request<'RequestReconnectCall'>): void {
   const { main, mainLeg, consult, consultLeg } = consultationPair(world, agent, request, 'INVALID_CALL_STATE');
-  if (mainLeg.state !== 'Held') throw new CtiError('INVALID_CALL_STATE', `Call ${main.connectionId} is not held.`);
+  requireMove(main, mainLeg, 'retrieve');
   leave(world, consult, consultLeg, 'OK', 'OK');
-  mainLeg.state = 'Established';
-  world.emitCall(main, mainLeg, 'EventRetrieved');
+  moveLeg(world, main, mainLeg, 'retrieve');
 }
 
 export function deleteFromConference(world: World, agent: Agent, request: Request<'RequestDeleteFromConference'>): void {

@@ -1,11 +1,11 @@
 import { CtiError } from '@ctikit/protocol';
 import type { AgentSnapshot } from '@ctikit/protocol';
-import type { Agent } from './agent-state.ts';
-import type { Call } from './call.ts';
-import { legSnapshot, partyOn } from './call.ts';
+import { partyOn } from './call.ts';
+import { legSnapshot } from './leg-fields.ts';
 import type { SimAgentView, SimCallView, SimPartyView } from './control.ts';
 import type { DnSnapshot } from './port.ts';
 import type { World } from './world.ts';
+import type { Agent, Call } from './model.ts';
 
 /** Read-only views of the simulated switch: a DN's snapshot for a resyncing client, and the control lists. */
 

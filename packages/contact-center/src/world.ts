@@ -1,14 +1,12 @@
 import { CtiError } from '@ctikit/protocol';
 import type { AgentEventName, AgentWireEvent, CallEventName, CallWireEvent } from '@ctikit/protocol';
 import type { Clock, TimerHandle } from '@ctikit/kernel';
-import type { Agent } from './agent-state.ts';
-import type { Call, Party } from './call.ts';
-import { legFields } from './call.ts';
+import { legFields } from './leg-fields.ts';
 import type { SimulatorConfig } from './config.ts';
 import { EventDispatcher } from './dispatcher.ts';
 import { CallIdGenerator } from './ids.ts';
 import type { PortEvent } from './port.ts';
-import type { Queue } from './routing.ts';
+import type { Agent, Call, Party, Queue } from './model.ts';
 
 /** The request being handled: its events to the requesting DN carry its referenceId. */
 export interface RequestOrigin {

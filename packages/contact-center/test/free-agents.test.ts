@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../src/agent-state.ts';
+import type { Agent } from '../src/model.ts';
 import { FreeAgents, longestIdleFirst } from '../src/free-agents.ts';
 
 function agent(order: number): Agent {
@@ -27,7 +27,7 @@ describe('FreeAgents', () => {
         const agents = Array.from({ length: 8 }, (_, order) => agent(order));
         const busy = new Set<Agent>();
         const listed = new Set<Agent>();
-        const free = new FreeAgents((candidate) => !busy.has(candidate));
+        const free = new FreeAgents<Agent>((candidate) => !busy.has(candidate));
         for (const next of steps) {
           const target = agents[next.kind === 'first' ? 0 : next.agent] as Agent;
           if (next.kind === 'add') {
@@ -56,7 +56,7 @@ describe('FreeAgents', () => {
 
   it('keeps agents idle since the same moment in configuration order, whatever order they are added in', () => {
     const [a0, a1, a2] = [agent(0), agent(1), agent(2)];
-    const free = new FreeAgents(() => true);
+    const free = new FreeAgents<Agent>(() => true);
     for (const candidate of [a2, a0, a1]) free.add(candidate);
     expect(free.first()).toBe(a0);
     free.delete(a0);

@@ -1,8 +1,8 @@
 import type { SimAgentView, SimCallView } from '@ctikit/contact-center/control';
-import { isCallEvent, type TServerWireEvent } from '@ctikit/protocol';
+import { isCallEvent } from '@ctikit/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUEUES, customerCalls, softphoneCalls, sortForNumber } from './phone-view.ts';
-import { followSimEvents, simApi, type EventFeedStatus } from './sim-api.ts';
+import { followSimEvents, simApi, type EventFeedStatus, type SimEvent } from './sim-api.ts';
 
 /**
  * The customer's phone and the agent's softphone, beside Fusion on the demo page. It drives the
@@ -33,7 +33,7 @@ export default function PhonePanel(props: { samples: SampleNumber[] }) {
   const [dn, setDn] = useState('');
   const [feed, setFeed] = useState<EventFeedStatus>('connecting');
   const [reachable, setReachable] = useState(true);
-  const [events, setEvents] = useState<TServerWireEvent[]>([]);
+  const [events, setEvents] = useState<SimEvent[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const refreshing = useRef<Promise<void> | undefined>(undefined);
 

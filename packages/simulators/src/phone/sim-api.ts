@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SimAgentView, SimCallView } from '@ctikit/contact-center/control';
-import { agentSnapshotSchema, callTypes, recordingStates, tserverEventSchema, userDataSchema } from '@ctikit/protocol';
-import type { TServerWireEvent } from '@ctikit/protocol';
+import { agentEventSchema, agentSnapshotSchema, callEventSchema, callTypes, errorEventSchema, linkEventSchema, recordingStates, userDataSchema } from '@ctikit/protocol';
 
 /**
  * The contact-center simulator's control API as the bridge serves it on the page's own origin
@@ -78,6 +77,15 @@ export const simApi = {
   listAgents: async () => (await request('/sim/agents', agentsBody)).agents,
 };
 
+/** A contact-center event as `/sim/events` sends it: the simulator's, before any bridge session gives a call leg its eventId. */
+const simEventSchema = z.discriminatedUnion('eventName', [
+  agentEventSchema,
+  callEventSchema.extend({ eventId: z.string().optional() }),
+  errorEventSchema,
+  linkEventSchema,
+]);
+export type SimEvent = z.infer<typeof simEventSchema>;
+
 export type EventFeedStatus = 'connecting' | 'live' | 'polling';
 
 /**
@@ -85,7 +93,7 @@ export type EventFeedStatus = 'connecting' | 'live' | 'polling';
  * and the socket is retried every `retryMs`. Returns a function that stops everything.
  */
 export function followSimEvents(
-  onEvent: (event: TServerWireEvent) => void,
+  onEvent: (event: SimEvent) => void,
   onStatus: (status: EventFeedStatus) => void,
   retryMs = 5000,
 ): () => void {
@@ -107,7 +115,7 @@ export function followSimEvents(
       } catch {
         return;
       }
-      const parsed = tserverEventSchema.safeParse(json);
+      const parsed = simEventSchema.safeParse(json);
       if (parsed.success) onEvent(parsed.data);
     };
     socket.onclose = () => {
