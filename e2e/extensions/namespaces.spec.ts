@@ -114,6 +114,8 @@ test.describe('Service Client API namespaces', () => {
     await expect(toolbar.view.wrapUp).toContainText('Call ended');
     expect(await probe.call('interaction.markdone', id)).toEqual({
       ok: false,
+      userAgent: 'WWE Server',
+      protocolVersion: 2,
       request: 'interaction.markdone',
       errorMessage: 'Fill in the survey first',
       errorCode: 'MARK_DONE_BLOCKED',
@@ -193,6 +195,8 @@ test.describe('Service Client API namespaces', () => {
 
     expect(await probe.call('email.create', 'olivia@example.com')).toEqual({
       ok: false,
+      userAgent: 'WWE Server',
+      protocolVersion: 2,
       request: 'email.create',
       errorMessage: 'email.create: the agent has no email media (no email channel is configured).',
       errorCode: 'UNKNOWN_MEDIA',

@@ -57,6 +57,8 @@ test.describe('an origin with an API filter', () => {
     expect(await filtered.data('agent.get')).toMatchObject({ roles: ['ROLE_AGENT'] });
     expect(await filtered.call('interaction.getInteractions')).toEqual({
       ok: false,
+      userAgent: 'WWE Server',
+      protocolVersion: 2,
       request: 'interaction.getInteractions',
       errorMessage: `interaction.getInteractions is not allowed for ${OTHER_ORIGIN} (service-client-api.accepted-web-content-origins).`,
       errorCode: 'NOT_ALLOWED',
@@ -141,6 +143,8 @@ test.describe('rate limits', () => {
 
     expect(await probe.call('voice.dial', OLIVIA)).toEqual({
       ok: false,
+      userAgent: 'WWE Server',
+      protocolVersion: 2,
       request: 'voice.dial',
       errorCode: 'RATE_LIMITED',
       errorMessage: 'Rate limit of 1 voice.dial requests a minute exceeded: requests from this origin are refused for 600 s.',
