@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { SOCKET_PATH } from '@ctikit/protocol';
 import type { ContactCenterPort, SimulatorControl } from '@ctikit/contact-center';
@@ -71,7 +71,7 @@ function buildApp(options: ResolvedBridgeOptions): FastifyInstance {
     ...serverTimeouts(options.timeouts),
     requestIdHeader: 'x-request-id',
     // Every request is logged at debug, not info (the phone panel polls): buildApp's onResponse hook.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler(error, socket) {
       // A reset connection has nobody to answer; anything else gets the catalog's body.
       if ((error as { code?: string }).code === 'ECONNRESET') socket.destroy();
