@@ -39,8 +39,12 @@ export default tseslint.config(
     [['**/vendors/**', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**', '**/platform/**', '**/i18n/**'], CORE],
     [['preact', 'preact/*', 'amazon-connect-streams', '@ctikit/protocol', '@ctikit/service-client', '@ctikit/service-client/*'], CORE],
   ]),
-  layer('packages/toolbar/src/vendors/genesys/**', [[['**/vendors/amazon/**', '../amazon/**', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR]]),
-  layer('packages/toolbar/src/vendors/amazon/**', [[['**/vendors/genesys/**', '../genesys/**', '@ctikit/protocol', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR]]),
+  layer('packages/toolbar/src/vendors/genesys/**', [
+    [['**/vendors/amazon/**', '../amazon/**', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR],
+  ]),
+  layer('packages/toolbar/src/vendors/amazon/**', [
+    [['**/vendors/genesys/**', '../genesys/**', '@ctikit/protocol', '**/fusion/**', '**/ui/**', '**/extensions/**', '**/app/**'], VENDOR],
+  ]),
   layer('packages/toolbar/src/{fusion,extensions,ui}/**', [[['**/vendors/**', '@ctikit/protocol'], VIEW]]),
   {
     files: ['scripts/**', 'bench/**', '**/cli.ts', '.ci/**'],

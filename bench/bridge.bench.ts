@@ -50,7 +50,12 @@ interface Load {
 
 async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ctikit-bench-'));
-  const agents = Array.from({ length: AGENTS }, (_, i) => ({ agentId: `bench${i + 1}`, name: `Bench Agent ${i + 1}`, dn: String(100_000 + i), queues: [QUEUE] }));
+  const agents = Array.from({ length: AGENTS }, (_, i) => ({
+    agentId: `bench${i + 1}`,
+    name: `Bench Agent ${i + 1}`,
+    dn: String(100_000 + i),
+    queues: [QUEUE],
+  }));
   writeFileSync(join(dir, 'simulator.json'), JSON.stringify({ agents, queues: [{ dn: QUEUE, name: 'Bench' }], ringTimeoutSec: 0 }));
   const { child, match: url } = await startChild(
     [CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'],

@@ -21,7 +21,8 @@ const { values } = parseArgs({ options: { batches: { type: 'string' }, seed: { t
 const BATCHES = Number(values.batches ?? process.env['BATCHES'] ?? 40);
 const SEED = Number(values.seed ?? process.env['SEED'] ?? Date.now() % 1_000_000);
 for (const [name, value] of Object.entries({ BATCHES, SEED })) {
-  if (!Number.isInteger(value) || value < 0 || (name === 'BATCHES' && value === 0)) throw new Error(`${name} must be a non-negative integer (BATCHES at least 1)`);
+  if (!Number.isInteger(value) || value < 0 || (name === 'BATCHES' && value === 0))
+    throw new Error(`${name} must be a non-negative integer (BATCHES at least 1)`);
 }
 
 const pages = mkdtempSync(join(tmpdir(), 'ctikit-fuzz-pages-'));
@@ -30,7 +31,10 @@ writeFileSync(join(pages, 'index.html'), '<!doctype html><title>demo</title>');
 writeFileSync(join(pages, 'toolbar', 'config.json'), '{}');
 const t = await startBridge({
   rateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
-  staticDirs: [{ dir: pages, prefix: '/' }, { dir: join(pages, 'toolbar'), prefix: '/toolbar/' }],
+  staticDirs: [
+    { dir: pages, prefix: '/' },
+    { dir: join(pages, 'toolbar'), prefix: '/toolbar/' },
+  ],
 });
 const started = performance.now();
 try {

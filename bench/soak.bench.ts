@@ -46,10 +46,14 @@ interface Sample {
 const dir = mkdtempSync(join(tmpdir(), 'ctikit-soak-'));
 const agents = Array.from({ length: AGENTS }, (_, i) => ({ agentId: `soak${i + 1}`, name: `Soak Agent ${i + 1}`, dn: String(100_000 + i), queues: [QUEUE] }));
 writeFileSync(join(dir, 'simulator.json'), JSON.stringify({ agents, queues: [{ dn: QUEUE, name: 'Soak' }], ringTimeoutSec: 0 }));
-const { child, match: url } = await startChild([CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'], /listening on (http:\/\/\S+)/, {
-  // Every socket comes from one address (loopback): the per-address connection cap is off.
-  CTIKIT_MAX_CONNECTIONS_PER_ADDRESS: '0',
-});
+const { child, match: url } = await startChild(
+  [CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'],
+  /listening on (http:\/\/\S+)/,
+  {
+    // Every socket comes from one address (loopback): the per-address connection cap is off.
+    CTIKIT_MAX_CONNECTIONS_PER_ADDRESS: '0',
+  },
+);
 
 let failures = 0;
 let released = 0;
@@ -79,7 +83,8 @@ function connect(agentId: string, resume?: { sessionId: string; lastSeq: number 
     if (frame.eventName === 'SessionOpened' && frame.sessionId) sessionId = frame.sessionId;
     if (typeof frame.seq === 'number') lastSeq = frame.seq;
     if (frame.eventName === 'EventRinging' && frame.connectionId) void post('/genesys/events', { type: 'Accept', connectionId: frame.connectionId }, agentId);
-    else if (frame.eventName === 'EventEstablished' && frame.connectionId) void post('/genesys/events', { type: 'Hangup', connectionId: frame.connectionId }, agentId);
+    else if (frame.eventName === 'EventEstablished' && frame.connectionId)
+      void post('/genesys/events', { type: 'Hangup', connectionId: frame.connectionId }, agentId);
     else if (frame.eventName === 'EventReleased') {
       released++;
       if (++calls % 10 === 0) {
@@ -95,9 +100,22 @@ function connect(agentId: string, resume?: { sessionId: string; lastSeq: number 
 
 async function sample(atSeconds: number): Promise<Sample> {
   const [rss, heap, replay, sessions, socketCount] = await Promise.all(
-    ['process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'ctikit_bridge_replay_buffer_bytes', 'ctikit_bridge_sessions', 'ctikit_bridge_sockets'].map((name) => metric(url, name)),
+    [
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'ctikit_bridge_replay_buffer_bytes',
+      'ctikit_bridge_sessions',
+      'ctikit_bridge_sockets',
+    ].map((name) => metric(url, name)),
   );
-  return { atSeconds, rssMb: (rss ?? 0) / 2 ** 20, heapMb: (heap ?? 0) / 2 ** 20, replayKb: (replay ?? 0) / 1024, sessions: sessions ?? 0, sockets: socketCount ?? 0 };
+  return {
+    atSeconds,
+    rssMb: (rss ?? 0) / 2 ** 20,
+    heapMb: (heap ?? 0) / 2 ** 20,
+    replayKb: (replay ?? 0) / 1024,
+    sessions: sessions ?? 0,
+    sockets: socketCount ?? 0,
+  };
 }
 
 /** The last quarter's mean against the second quarter's, in per cent. */
@@ -127,7 +145,9 @@ try {
         nextSample += SAMPLE;
         void sample(Math.round(elapsed)).then((entry) => {
           samples.push(entry);
-          console.log(`  ${String(entry.atSeconds).padStart(5)} s  RSS ${entry.rssMb.toFixed(1)} MB  heap ${entry.heapMb.toFixed(1)} MB  replay ${entry.replayKb.toFixed(0)} KiB  sessions ${entry.sessions}  sockets ${entry.sockets}`);
+          console.log(
+            `  ${String(entry.atSeconds).padStart(5)} s  RSS ${entry.rssMb.toFixed(1)} MB  heap ${entry.heapMb.toFixed(1)} MB  replay ${entry.replayKb.toFixed(0)} KiB  sessions ${entry.sessions}  sockets ${entry.sockets}`,
+          );
         });
       }
       if (placed >= total) resolve();

@@ -85,9 +85,7 @@ async function buildPages(): Promise<InitialJs> {
     build: { outDir: `${WORK}/toolbar`, emptyOutDir: true },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const chunks = new Map(
-    outputs.flatMap((o) => o.output).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])),
-  );
+  const chunks = new Map(outputs.flatMap((o) => o.output).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
   const initial = new Set<string>();
   const visit = (fileName: string): void => {
     if (initial.has(fileName)) return;
@@ -283,15 +281,35 @@ async function main(): Promise<void> {
     const calls = await measureCalls(browser, url);
     await post(`${url}/genesys/events`, { type: 'Logout' }, AGENT.agentId);
     const rows = [
-      ['EventRinging at the page → newCommEvent at Fusion', `${calls.length}`, ms(percentile(calls, 0.5)), ms(percentile(calls, 0.95)), 'p95 ≤ 20 ms', percentile(calls, 0.95) <= 20],
-      ['toolbar navigation → first agentStateEventOperation', `${loads.length}`, ms(percentile(loads, 0.5)), ms(percentile(loads, 0.95)), 'p95 ≤ 300 ms', percentile(loads, 0.95) <= 300],
+      [
+        'EventRinging at the page → newCommEvent at Fusion',
+        `${calls.length}`,
+        ms(percentile(calls, 0.5)),
+        ms(percentile(calls, 0.95)),
+        'p95 ≤ 20 ms',
+        percentile(calls, 0.95) <= 20,
+      ],
+      [
+        'toolbar navigation → first agentStateEventOperation',
+        `${loads.length}`,
+        ms(percentile(loads, 0.5)),
+        ms(percentile(loads, 0.95)),
+        'p95 ≤ 300 ms',
+        percentile(loads, 0.95) <= 300,
+      ],
       ['initial JS, gzip, without node_modules code', '1', kb(initialJs.gzipOwn), '', '≤ 60 KB', initialJs.gzipOwn <= 60 * 1024],
     ] as const;
     const header = ['metric', 'n', 'p50 / value', 'p95', 'target', ''];
     const table = [header, ...rows.map(([metric, n, p50, p95, target, ok]) => [metric, n, p50, p95, target, ok ? 'met' : 'MISSED'])];
     const widths = header.map((_, column) => Math.max(...table.map((row) => String(row[column]).length)));
     console.log('');
-    for (const row of table) console.log(row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+    for (const row of table)
+      console.log(
+        row
+          .map((cell, column) => String(cell).padEnd(widths[column] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
     console.log('');
     console.log(`initial JS: ${initialJs.files.join(', ')} — ${kb(initialJs.gzipAll)} gzip with third-party code`);
     console.log(`Chromium ${browser.version()}, headless, loopback; Node ${process.version}.`);

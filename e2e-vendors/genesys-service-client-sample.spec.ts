@@ -136,7 +136,10 @@ test.describe('Genesys’ Service Client API sample in the toolbar', () => {
     await expect.poll(async () => (await sim.callOf(CUSTOMER)).parties.map((party) => party.dn).sort()).toEqual([COLLEAGUE.dn, CUSTOMER].sort());
 
     expect(await sample.data('interaction.blockMarkdone', ids)).toBeNull();
-    expect(await sample.run('interaction.markdone', ids)).toMatchObject({ outcome: 'FAILED', result: { errorCode: 'MARK_DONE_BLOCKED', errorMessage: 'My warning message!' } });
+    expect(await sample.run('interaction.markdone', ids)).toMatchObject({
+      outcome: 'FAILED',
+      result: { errorCode: 'MARK_DONE_BLOCKED', errorMessage: 'My warning message!' },
+    });
     expect(await sample.data('interaction.unblockMarkdone', ids)).toBeNull();
     expect(await sample.data('interaction.markdone', ids)).toBeNull();
     await expect(sample.events('markdone').first()).toContainText('MARKED_DONE');

@@ -378,11 +378,7 @@ test.describe('Customer phone panel against the bridge and its contact-center si
     await expect(customerCalls.getByText('No customer calls.')).toBeVisible();
 
     await agentCommand(request, { type: 'MakeCall', phoneNumber: '14155550142' });
-    await customerCalls
-      .getByRole('listitem')
-      .filter({ hasText: 'Incoming call' })
-      .getByRole('button', { name: 'Answer', exact: true })
-      .click();
+    await customerCalls.getByRole('listitem').filter({ hasText: 'Incoming call' }).getByRole('button', { name: 'Answer', exact: true }).click();
     const talking = customerCalls.getByRole('listitem').filter({ hasText: 'Talking' });
     await expect(talking).toContainText('14155550142 ↔ agent 5001');
     await talking.getByRole('button', { name: 'Hang up' }).click();

@@ -23,8 +23,13 @@ function run(command, args, extra = {}) {
 }
 
 run('npx', [
-  'vitest', 'run', '--config', 'vitest.vendors.config.ts',
-  '--reporter=default', '--reporter=json', '--outputFile=.test-results/vitest-vendors.json',
+  'vitest',
+  'run',
+  '--config',
+  'vitest.vendors.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=.test-results/vitest-vendors.json',
 ]);
 if (!addVitestReport(totals, '.test-results/vitest-vendors.json')) exitCode = exitCode || 1;
 

@@ -103,7 +103,12 @@ test.describe('Amazon Connect conferences and troubles', () => {
     expect(call.parties.map((party) => party.dn).sort()).toEqual([OLIVIA, colleague.dn].sort());
   });
 
-  test('the CCP loses its network mid-call: the agent is told, controls wait, and it resyncs and says what it cost when back', async ({ demo, ccp, agent, sim }) => {
+  test('the CCP loses its network mid-call: the agent is told, controls wait, and it resyncs and says what it cost when back', async ({
+    demo,
+    ccp,
+    agent,
+    sim,
+  }) => {
     const { toolbar } = demo;
     await answered(demo, ccp, agent, sim);
 

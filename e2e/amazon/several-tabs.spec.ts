@@ -38,7 +38,11 @@ function softphoneMaster(where: StreamsPage): Promise<boolean> {
     () =>
       new Promise<boolean>((resolve) => {
         const streams = connect as Streams;
-        streams.ifMaster(streams.MasterTopics.SOFTPHONE, () => resolve(true), () => resolve(false));
+        streams.ifMaster(
+          streams.MasterTopics.SOFTPHONE,
+          () => resolve(true),
+          () => resolve(false),
+        );
       }),
   );
 }

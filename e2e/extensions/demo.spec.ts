@@ -59,7 +59,10 @@ test.describe('The sample extension in the demo', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOT_DIR}extensions-demo.png`, fullPage: true });
 
-    await context.getByRole('group', { name: `Controls of ${eventId}` }).getByRole('button', { name: 'Hang up' }).click();
+    await context
+      .getByRole('group', { name: `Controls of ${eventId}` })
+      .getByRole('button', { name: 'Hang up' })
+      .click();
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
   });
 

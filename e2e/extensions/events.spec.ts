@@ -27,20 +27,22 @@ test.describe('Service Client API notifications', () => {
     await expect(toolbar.view.agentStateText).toHaveText('Available');
     await toolbar.view.goNotReady('Lunch');
     // Going ready from logged out is a login (EventAgentLogin, not ready), then EventAgentReady.
-    await expect.poll(() => probe.events()).toEqual([
-      expect.objectContaining({ event: 'agent', data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY' }, userAgent: 'WWE Server', protocolVersion: 2 }),
-      expect.objectContaining({ event: 'media', data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY', media: 'voice' } }),
-      expect.objectContaining({ event: 'agent', data: { eventType: 'STATE_CHANGED', mediaState: 'READY' } }),
-      expect.objectContaining({ event: 'media', data: { eventType: 'STATE_CHANGED', mediaState: 'READY', media: 'voice' } }),
-      expect.objectContaining({
-        event: 'agent',
-        data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY_ACTION_CODE', reason: 'Lunch', reasonCode: 'Lunch' },
-      }),
-      expect.objectContaining({
-        event: 'media',
-        data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY_ACTION_CODE', reason: 'Lunch', reasonCode: 'Lunch', media: 'voice' },
-      }),
-    ]);
+    await expect
+      .poll(() => probe.events())
+      .toEqual([
+        expect.objectContaining({ event: 'agent', data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY' }, userAgent: 'WWE Server', protocolVersion: 2 }),
+        expect.objectContaining({ event: 'media', data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY', media: 'voice' } }),
+        expect.objectContaining({ event: 'agent', data: { eventType: 'STATE_CHANGED', mediaState: 'READY' } }),
+        expect.objectContaining({ event: 'media', data: { eventType: 'STATE_CHANGED', mediaState: 'READY', media: 'voice' } }),
+        expect.objectContaining({
+          event: 'agent',
+          data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY_ACTION_CODE', reason: 'Lunch', reasonCode: 'Lunch' },
+        }),
+        expect.objectContaining({
+          event: 'media',
+          data: { eventType: 'STATE_CHANGED', mediaState: 'NOT_READY_ACTION_CODE', reason: 'Lunch', reasonCode: 'Lunch', media: 'voice' },
+        }),
+      ]);
   });
 
   test('an inbound call: every interaction event type, from RINGING to REMOVED', async ({ toolbar, agent, sim, request }) => {
@@ -57,7 +59,16 @@ test.describe('Service Client API notifications', () => {
     expect(added?.data).toMatchObject({
       eventType: 'ADDED',
       media: 'voice',
-      interaction: { interactionId: id, caseId: id, state: 'RINGING', previousState: 'UNKNOWN', direction: 'IN', callType: 'Inbound', ani: OLIVIA, dnis: agent.dn },
+      interaction: {
+        interactionId: id,
+        caseId: id,
+        state: 'RINGING',
+        previousState: 'UNKNOWN',
+        direction: 'IN',
+        callType: 'Inbound',
+        ani: OLIVIA,
+        dnis: agent.dn,
+      },
     });
     expect((added?.data['interaction'] as { callUuid?: string }).callUuid).toBe((await new Customer(request, sim).call(OLIVIA)).callUuid);
 
@@ -68,19 +79,27 @@ test.describe('Service Client API notifications', () => {
     await probe.data('interaction.setUserData', id, { Reason: 'billing' });
     await probe.data('interaction.setUserData', id, { IW_CaseUid: 'case-42' });
     await probe.data('voice.startCallRecording', id);
-    await expect.poll(() => interactionEvents(probe, id)).toEqual([
-      'ADDED',
-      'RINGING',
-      'ESTABLISHED',
-      'HELD',
-      'ESTABLISHED',
-      'ATTACHED_DATA_CHANGED',
-      'ATTACHED_DATA_CHANGED',
-      'CASE_OR_BUNDLE_ID_CHANGED',
-      'CALL_RECORDING_STATE_CHANGED',
-    ]);
+    await expect
+      .poll(() => interactionEvents(probe, id))
+      .toEqual([
+        'ADDED',
+        'RINGING',
+        'ESTABLISHED',
+        'HELD',
+        'ESTABLISHED',
+        'ATTACHED_DATA_CHANGED',
+        'ATTACHED_DATA_CHANGED',
+        'CASE_OR_BUNDLE_ID_CHANGED',
+        'CALL_RECORDING_STATE_CHANGED',
+      ]);
     const recording = (await probe.events()).at(-1)?.data['interaction'];
-    expect(recording).toMatchObject({ caseId: 'case-42', userData: { Reason: 'billing', IW_CaseUid: 'case-42' }, recordingState: 'RECORDING', state: 'TALKING', previousState: 'HELD' });
+    expect(recording).toMatchObject({
+      caseId: 'case-42',
+      userData: { Reason: 'billing', IW_CaseUid: 'case-42' },
+      recordingState: 'RECORDING',
+      state: 'TALKING',
+      previousState: 'HELD',
+    });
 
     const { interactionId: consultId } = (await probe.data('interaction.consult', id, SUPERVISOR)) as { interactionId: string };
     await expect.poll(() => interactionEvents(probe, consultId)).toEqual(['ADDED', 'DIALING']);
@@ -127,9 +146,9 @@ test.describe('Service Client API notifications', () => {
     })) as { toastId: string };
     const toasts = toolbar.page.getByRole('region', { name: 'Notifications from extensions' });
     await toasts.getByRole('button', { name: 'Call now' }).click();
-    await expect.poll(() => probe.events()).toEqual([
-      expect.objectContaining({ event: 'system', data: { eventType: 'CUSTOM_TOAST_BUTTON_CLICK', toastId, buttonId: 'call' } }),
-    ]);
+    await expect
+      .poll(() => probe.events())
+      .toEqual([expect.objectContaining({ event: 'system', data: { eventType: 'CUSTOM_TOAST_BUTTON_CLICK', toastId, buttonId: 'call' } })]);
     await expect(toasts).toBeHidden();
   });
 });

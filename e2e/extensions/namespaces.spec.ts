@@ -48,7 +48,16 @@ test.describe('Service Client API namespaces', () => {
     await probe.data('media.setState', 'voice', 'NotReadyReason:Lunch');
     await expect(toolbar.view.agentStateText).toHaveText('Not ready: Lunch');
     expect(await probe.data('media.getMediaList')).toEqual([
-      { media: 'voice', state: { operationName: 'NotReadyReason:Lunch', displayName: 'Not Ready - Lunch', state: 'NOT_READY_ACTION_CODE', reason: 'Lunch', reasonCode: 'Lunch' } },
+      {
+        media: 'voice',
+        state: {
+          operationName: 'NotReadyReason:Lunch',
+          displayName: 'Not Ready - Lunch',
+          state: 'NOT_READY_ACTION_CODE',
+          reason: 'Lunch',
+          reasonCode: 'Lunch',
+        },
+      },
     ]);
     expect(await probe.data('media.getMediaByName', 'voice')).toMatchObject({ media: 'voice', state: { reasonCode: 'Lunch' } });
     expect(await probe.call('media.getMediaByName', 'chat')).toMatchObject({ ok: false, errorCode: 'UNKNOWN_MEDIA' });
@@ -140,7 +149,9 @@ test.describe('Service Client API namespaces', () => {
     const { interactionId: consultId } = (await probe.data('interaction.consult', id, { target: 'CUSTOM_CONTACT', destination: SUPERVISOR })) as {
       interactionId: string;
     };
-    await expect.poll(async () => (await probe.data('interaction.getByInteractionId', consultId)) as object).toMatchObject({ isConsultation: true, parentInteractionId: id });
+    await expect
+      .poll(async () => (await probe.data('interaction.getByInteractionId', consultId)) as object)
+      .toMatchObject({ isConsultation: true, parentInteractionId: id });
     await new Customer(request, sim).answers(SUPERVISOR);
     await expect.poll(async () => ((await probe.data('interaction.getByInteractionId', consultId)) as { state: string }).state).toBe('TALKING');
     await probe.data('interaction.completeConference', consultId);
@@ -177,7 +188,11 @@ test.describe('Service Client API namespaces', () => {
     expect(await probe.data('system.getAllowedServices')).toEqual(API_NAMES);
     expect(await probe.data('system.triggerActivity')).toBeNull();
 
-    const { toastId } = (await probe.data('system.popupToast', { title: 'Callback due', message: 'Mrs Lee, 3 pm', buttons: [{ id: 'call', label: 'Call now' }] })) as {
+    const { toastId } = (await probe.data('system.popupToast', {
+      title: 'Callback due',
+      message: 'Mrs Lee, 3 pm',
+      buttons: [{ id: 'call', label: 'Call now' }],
+    })) as {
       toastId: string;
     };
     const toast = toolbar.page.getByRole('region', { name: 'Notifications from extensions' }).getByRole('status');
@@ -191,7 +206,9 @@ test.describe('Service Client API namespaces', () => {
     expect(await probe.data('configuration.getOption', ['service-client-api.rate*', 'Custom/test.*'])).toEqual([
       { sectionName: 'Custom', options: { 'test.one': '1' } },
     ]);
-    expect(await probe.data('configuration.getOption', 'workspace.*')).toEqual([{ sectionName: 'interaction-workspace', options: { 'workspace.web-content': 'Probe' } }]);
+    expect(await probe.data('configuration.getOption', 'workspace.*')).toEqual([
+      { sectionName: 'interaction-workspace', options: { 'workspace.web-content': 'Probe' } },
+    ]);
 
     expect(await probe.call('email.create', 'olivia@example.com')).toEqual({
       ok: false,
@@ -214,7 +231,9 @@ test.describe('Service Client API namespaces', () => {
     await probe.data('system.closeViewInApplicationMenuBar', 'shift');
     await expect(menuBar).toHaveCount(0);
 
-    const { dialogId } = (await probe.data('system.openDialog', `${probe.origin}/extension.html?dialog=$Dialog.Id$`, { label: 'Notes for $Agent.FullName$' })) as {
+    const { dialogId } = (await probe.data('system.openDialog', `${probe.origin}/extension.html?dialog=$Dialog.Id$`, {
+      label: 'Notes for $Agent.FullName$',
+    })) as {
       dialogId: string;
     };
     const dialog = toolbar.page.getByRole('dialog', { name: /^Notes for / });

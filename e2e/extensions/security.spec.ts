@@ -15,7 +15,10 @@ const NOAH = '+14155550177';
 
 /** Two views: the accepted Probe, and the same page from the other origin. */
 function withStranger(workspace: Record<string, string>) {
-  return desktopOptions({ 'workspace.web-content': 'Probe, Stranger', ...workspace }, { Stranger: { label: 'Stranger', url: `${OTHER_ORIGIN}/extension.html` } });
+  return desktopOptions(
+    { 'workspace.web-content': 'Probe, Stranger', ...workspace },
+    { Stranger: { label: 'Stranger', url: `${OTHER_ORIGIN}/extension.html` } },
+  );
 }
 
 async function userDataOf(sim: SimControl, number: string) {
@@ -86,7 +89,12 @@ test.describe('user data keys', () => {
         'service-client-api.user-data.read-allowed': 'Reason',
         'service-client-api.user-data.write-allowed': 'Reason, Notes',
       },
-      { Context: { label: 'Context', url: `${EXTENSION_ORIGIN}/extension.html?interactionId={interactionId}&pin={userData.AccountPin}&reason={userData.Reason}` } },
+      {
+        Context: {
+          label: 'Context',
+          url: `${EXTENSION_ORIGIN}/extension.html?interactionId={interactionId}&pin={userData.AccountPin}&reason={userData.Reason}`,
+        },
+      },
     ),
   });
 

@@ -7,7 +7,7 @@ import { expect, test } from '../support/demo-test.ts';
  * Fusion's Save, which end it from the agent's side, are in e2e/scenarios/ending-calls.spec.ts.)
  */
 
-test('a supervisor ends the agent\'s after-call work: the wrap-up card closes and the agent is Available', async ({ demo, agent, sim }) => {
+test("a supervisor ends the agent's after-call work: the wrap-up card closes and the agent is Available", async ({ demo, agent, sim }) => {
   const { toolbar } = demo;
   await answered(demo, undefined, agent, sim);
   await toolbar.control('Hang up').click();

@@ -41,7 +41,14 @@ const test = base.extend<{ locale: string; demo: Demo }, { bridge: Bridge }>({
 });
 
 const SAYS = {
-  en: { available: 'Go available', availableState: 'Available', missed: 'Not ready: Missed call', incoming: 'Incoming call', wrapUp: 'Wrap-up', agentState: 'Agent state' },
+  en: {
+    available: 'Go available',
+    availableState: 'Available',
+    missed: 'Not ready: Missed call',
+    incoming: 'Incoming call',
+    wrapUp: 'Wrap-up',
+    agentState: 'Agent state',
+  },
   ja: { available: '受付可にする', availableState: '受付可', missed: '受付不可: 不在着信', incoming: '着信', wrapUp: '後処理', agentState: 'エージェント状態' },
 } as const;
 

@@ -26,7 +26,14 @@ const MADE_UNAVAILABLE: PerVendor<{ toolbar: string; phone: string; reasonCode: 
 };
 
 test.describe('Agent availability', () => {
-  test('goes available, not ready with a reason and logs out in the toolbar; Fusion shows each state', async ({ demo, agent, sim, ccp, vendor, saveScreenshot }) => {
+  test('goes available, not ready with a reason and logs out in the toolbar; Fusion shows each state', async ({
+    demo,
+    agent,
+    sim,
+    ccp,
+    vendor,
+    saveScreenshot,
+  }) => {
     const { toolbar, fusion } = demo;
     await expect(toolbar.connection).toHaveText(CONNECTION_LOGGED_OUT[vendor]);
     await expect(toolbar.agentStateText).toHaveText('Logged out');
@@ -51,13 +58,15 @@ test.describe('Agent availability', () => {
     await toolbar.goNotReady('Lunch');
     await expect(toolbar.agentStateText).toHaveText('Not ready: Lunch');
     await expectCcp(ccp, { agentState: 'Lunch' });
-    await expect.poll(async () => (await fusion.uef.last('agentStateEventOperation')).data).toMatchObject({
-      isLoggedIn: true,
-      isAvailable: false,
-      state: 'UNAVAILABLE',
-      reason: 'Lunch',
-      reasonDisplayString: 'Lunch',
-    });
+    await expect
+      .poll(async () => (await fusion.uef.last('agentStateEventOperation')).data)
+      .toMatchObject({
+        isLoggedIn: true,
+        isAvailable: false,
+        state: 'UNAVAILABLE',
+        reason: 'Lunch',
+        reasonDisplayString: 'Lunch',
+      });
     expect(await sim.agent(agent.agentId)).toMatchObject({ state: 'NotReady', reasonCode: 'Lunch' });
     // Fusion's phone icon says why the agent is unavailable, as the toolbar does.
     await expect(fusion.phoneButton).toHaveAccessibleName(/^Phone: Unavailable \(.*Lunch.*\)$/);

@@ -122,9 +122,9 @@ test.describe('Ending a connected call', () => {
     await expectWrapUp(ended, eventId);
 
     await sim.placeCall(UNKNOWN, '8000');
-    await expect.poll(async () => (await sim.calls()).flatMap((call) => call.parties).filter((party) => party.kind === 'queue')).toEqual([
-      { dn: '8000', kind: 'queue', state: 'Queued' },
-    ]);
+    await expect
+      .poll(async () => (await sim.calls()).flatMap((call) => call.parties).filter((party) => party.kind === 'queue'))
+      .toEqual([{ dn: '8000', kind: 'queue', state: 'Queued' }]);
     await expect(demo.toolbar.incomingCall).toBeHidden();
 
     await demo.toolbar.wrapUp.getByRole('button', { name: 'Done' }).click();

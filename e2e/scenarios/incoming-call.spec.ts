@@ -15,7 +15,14 @@ const QUEUE_SUPPORT: PerVendor<string> = { genesys: 'Queue 8000', amazon: 'Queue
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 test.describe('Incoming call', () => {
-  test('offers a call from a known number with the looked-up contact in Fusion and in the toolbar', async ({ demo, agent, sim, ccp, vendor, saveScreenshot }) => {
+  test('offers a call from a known number with the looked-up contact in Fusion and in the toolbar', async ({
+    demo,
+    agent,
+    sim,
+    ccp,
+    vendor,
+    saveScreenshot,
+  }) => {
     const { toolbar, fusion, phone } = demo;
     await available(demo, ccp);
 

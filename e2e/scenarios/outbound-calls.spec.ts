@@ -16,10 +16,7 @@ const BUSY_MESSAGE: PerVendor<string> = {
 };
 
 test.describe('Outbound calls from Fusion', () => {
-  test('click-to-dial on a contact: dialing panel, then the customer answers and the engagement opens; the call keeps Fusion’s id', async ({
-    demo,
-    ccp,
-  }) => {
+  test('click-to-dial on a contact: dialing panel, then the customer answers and the engagement opens; the call keeps Fusion’s id', async ({ demo, ccp }) => {
     const { toolbar, fusion, phone } = demo;
     await available(demo, ccp);
 
@@ -66,9 +63,9 @@ test.describe('Outbound calls from Fusion', () => {
 
     await phone.customerCall(HANNAH).getByRole('button', { name: 'Busy' }).click();
 
-    await expect.poll(async () => (await fusion.uef.published('outboundCommError')).map((message) => message.data)).toEqual([
-      expect.objectContaining({ commUuid: eventId, errorCode: 'TERMINATING_PARTY_BUSY' }),
-    ]);
+    await expect
+      .poll(async () => (await fusion.uef.published('outboundCommError')).map((message) => message.data))
+      .toEqual([expect.objectContaining({ commUuid: eventId, errorCode: 'TERMINATING_PARTY_BUSY' })]);
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'closeCommEvent MISSED']);
     await expect(fusion.outboundCall).toBeHidden();
     await expect(toolbar.outgoingCall).toBeHidden();

@@ -94,15 +94,7 @@ test.describe('Transfers', () => {
     expect(call.parties.some((party) => party.dn === agent.dn)).toBe(false);
   });
 
-  test('consults a colleague and cancels: the colleague is dropped and the customer is back', async ({
-    demo,
-    agent,
-    agentPool,
-    sim,
-    ccp,
-    context,
-    vendor,
-  }) => {
+  test('consults a colleague and cancels: the colleague is dropped and the customer is back', async ({ demo, agent, agentPool, sim, ccp, context, vendor }) => {
     const { toolbar, fusion } = demo;
     const colleague = agentPool.next();
     const colleagues = await colleagueToolbar(context, colleague, vendor);

@@ -109,11 +109,7 @@ export class SimControl {
   private async release(call: SimCall): Promise<void> {
     const customer = call.parties.find((party) => party.kind === 'external');
     const agent = call.parties.find((party) => party.kind === 'agent');
-    const path = customer
-      ? `/sim/calls/${call.connectionId}/hangup`
-      : agent
-        ? `/sim/phones/${agent.dn}/hangup`
-        : undefined;
+    const path = customer ? `/sim/calls/${call.connectionId}/hangup` : agent ? `/sim/phones/${agent.dn}/hangup` : undefined;
     if (!path) return;
     // A call may have ended on its own since it was listed: that refusal is fine.
     await this.request.post(`${this.bridgeUrl}${path}`, customer ? {} : { data: { connectionId: call.connectionId } });

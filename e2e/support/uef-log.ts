@@ -104,8 +104,6 @@ export class UefLog {
 
   /** The `updateType`s of the onDataUpdated events Fusion sent for one interaction. */
   async dataUpdates(eventId: string): Promise<string[]> {
-    return (await this.sent('onDataUpdated'))
-      .filter((event) => event.data.eventId === eventId)
-      .map((event) => String(event.data.outData?.updateType ?? ''));
+    return (await this.sent('onDataUpdated')).filter((event) => event.data.eventId === eventId).map((event) => String(event.data.outData?.updateType ?? ''));
   }
 }

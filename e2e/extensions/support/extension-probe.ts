@@ -38,7 +38,10 @@ export class ExtensionProbe {
     return this.frame.evaluate(
       async ([name, parameters]) => {
         const [namespace = '', method = ''] = name.split('.');
-        const service = (window as ProbeWindow).genesys?.wwe?.service as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<{ data: unknown }>>>;
+        const service = (window as ProbeWindow).genesys?.wwe?.service as unknown as Record<
+          string,
+          Record<string, (...a: unknown[]) => Promise<{ data: unknown }>>
+        >;
         const run = service[namespace]?.[method];
         if (!run) return { ok: false as const, errorMessage: `the client has no ${name}` };
         try {

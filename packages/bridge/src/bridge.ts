@@ -141,18 +141,19 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
     replayBytes: () => registry.replayBytes,
   });
   const userData = new UserDataGuard(options.userDataLimits, metrics.userDataRefused);
-  const registry: AgentSessions = options.cluster && store
-    ? new ClusterSessions({
-        ...options,
-        ...options.cluster,
-        nodeId: options.cluster.nodeId ?? randomUUID(),
-        store,
-        backend,
-        metrics,
-        userData,
-        log: app.log.child({ component: 'cluster' }),
-      })
-    : new SessionRegistry({ ...options, backend, metrics, userData, log: app.log });
+  const registry: AgentSessions =
+    options.cluster && store
+      ? new ClusterSessions({
+          ...options,
+          ...options.cluster,
+          nodeId: options.cluster.nodeId ?? randomUUID(),
+          store,
+          backend,
+          metrics,
+          userData,
+          log: app.log.child({ component: 'cluster' }),
+        })
+      : new SessionRegistry({ ...options, backend, metrics, userData, log: app.log });
   const drain = new Drain(options.clock);
 
   const endpoints = new Map<string, SocketEndpoint>([[SOCKET_PATH, agentSocketEndpoint(registry, options.maxSocketsPerAgent, options.clock, app.log)]]);

@@ -50,7 +50,9 @@ async function start(args: string[]): Promise<number> {
       logLevel: values['log-level'],
     });
     // With no contact center named, the demo's: the embedded simulator with timed after-call work.
-    bridge = createBridge(options.backend === undefined && options.simulatorConfig === undefined ? { ...options, simulatorConfig: DEMO_SIMULATOR_CONFIG } : options);
+    bridge = createBridge(
+      options.backend === undefined && options.simulatorConfig === undefined ? { ...options, simulatorConfig: DEMO_SIMULATOR_CONFIG } : options,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return EXIT.usage;

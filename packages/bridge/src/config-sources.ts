@@ -29,7 +29,16 @@ const configFileSchema = z
     bodyLimit: z.number().int(),
     rateLimit: z.object({ perSecond: z.number(), burst: z.number().int() }).strict(),
     authThrottle: z.object({ perSecond: z.number(), burst: z.number().int() }).strict(),
-    timeouts: z.object({ headersMs: z.number().int(), requestMs: z.number().int(), keepAliveMs: z.number().int(), idleMs: z.number().int(), upgradeMs: z.number().int() }).partial().strict(),
+    timeouts: z
+      .object({
+        headersMs: z.number().int(),
+        requestMs: z.number().int(),
+        keepAliveMs: z.number().int(),
+        idleMs: z.number().int(),
+        upgradeMs: z.number().int(),
+      })
+      .partial()
+      .strict(),
     maxConnectionsPerAddress: z.number().int(),
     heartbeatMs: z.number().int(),
     sessionGraceMs: z.number().int(),
@@ -39,7 +48,10 @@ const configFileSchema = z
     maxSocketsPerAgent: z.number().int(),
     maxBufferedBytes: z.number().int(),
     staticDirs: z.array(z.object({ dir: z.string(), prefix: z.string() }).strict()),
-    toolbarCsp: z.object({ frameAncestors: z.array(z.string()), scriptSources: z.array(z.string()) }).partial().strict(),
+    toolbarCsp: z
+      .object({ frameAncestors: z.array(z.string()), scriptSources: z.array(z.string()) })
+      .partial()
+      .strict(),
     extensionsPort: z.union([z.number().int(), z.literal(false)]),
     /** The embedded simulator's configuration: a file path (relative to this file) or the object itself. */
     simulator: z.union([z.string(), z.record(z.string(), z.unknown())]),
@@ -209,11 +221,7 @@ export async function loadBridgeConfig(flags: ConfigFlags, env: NodeJS.ProcessEn
   const backend = backendFromSettings(backendSection, env, configPath ?? 'environment');
   // A path given later (env, flag) wins over an inline simulator in the file.
   const simulatorConfig =
-    simulatorPath !== undefined
-      ? await loadSimulatorConfig(simulatorPath)
-      : simulatorInline !== undefined
-        ? parseSimulatorConfig(simulatorInline)
-        : undefined;
+    simulatorPath !== undefined ? await loadSimulatorConfig(simulatorPath) : simulatorInline !== undefined ? parseSimulatorConfig(simulatorInline) : undefined;
   return {
     ...options,
     ...(simulatorConfig ? { simulatorConfig } : {}),
@@ -237,7 +245,10 @@ export interface SimServeFlags {
 export async function loadSimServiceConfig(flags: SimServeFlags, env: NodeJS.ProcessEnv = process.env): Promise<SimServiceOptions> {
   const read = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const apiKey = read('CTIKIT_WORKSPACE_API_KEY') ?? fail('CTIKIT_WORKSPACE_API_KEY', 'the Workspace API key the nodes present is required');
-  const tokens = tokenList('CTIKIT_WORKSPACE_TOKENS', read('CTIKIT_WORKSPACE_TOKENS') ?? fail('CTIKIT_WORKSPACE_TOKENS', 'the agents\' tokens (token=agentId,…) are required'));
+  const tokens = tokenList(
+    'CTIKIT_WORKSPACE_TOKENS',
+    read('CTIKIT_WORKSPACE_TOKENS') ?? fail('CTIKIT_WORKSPACE_TOKENS', "the agents' tokens (token=agentId,…) are required"),
+  );
   const simPath = flags.simConfig ?? read('CTIKIT_SIM_CONFIG');
   return {
     apiKey,

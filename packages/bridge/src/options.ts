@@ -22,15 +22,12 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 function isObjectWith(...methods: string[]) {
   return (value: unknown): boolean =>
-    typeof value === 'object' &&
-    value !== null &&
-    methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+    typeof value === 'object' && value !== null && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
 }
 
-const backendSchema = z.custom<ContactCenterPort>(
-  isObjectWith('agents', 'reasonCodes', 'request', 'subscribe', 'snapshot', 'close'),
-  { message: 'backend must implement ContactCenterPort' },
-);
+const backendSchema = z.custom<ContactCenterPort>(isObjectWith('agents', 'reasonCodes', 'request', 'subscribe', 'snapshot', 'close'), {
+  message: 'backend must implement ContactCenterPort',
+});
 const simulatorSchema = z.custom<SimulatorControl>(
   isObjectWith('placeCall', 'customerHangup', 'customerAnswer', 'customerRefuse', 'phoneAnswer', 'phoneHangup', 'listAgents', 'listCalls', 'subscribeAll'),
   { message: 'simulator must implement SimulatorControl' },
@@ -95,14 +92,14 @@ export const bridgeOptionsSchema = z
     /** Signed tokens the bridge accepts (Fusion's trust token, OIDC) and the directory of their users; its socket tickets. */
     identity: identityOptionsSchema.prefault({}),
     allowedOrigins: z.array(origin).default([]),
-    bodyLimit: z.number().int().positive().default(16 * 1024),
-    rateLimit: z
-      .object({ perSecond: z.number().positive(), burst: z.number().int().positive() })
-      .default({ perSecond: 20, burst: 40 }),
+    bodyLimit: z
+      .number()
+      .int()
+      .positive()
+      .default(16 * 1024),
+    rateLimit: z.object({ perSecond: z.number().positive(), burst: z.number().int().positive() }).default({ perSecond: 20, burst: 40 }),
     /** Failed sign-ins per client address: `burst` at once, then `perSecond`; past it, `429 RATE_LIMITED`. */
-    authThrottle: z
-      .object({ perSecond: z.number().positive(), burst: z.number().int().positive() })
-      .default({ perSecond: 1, burst: 10 }),
+    authThrottle: z.object({ perSecond: z.number().positive(), burst: z.number().int().positive() }).default({ perSecond: 1, burst: 10 }),
     /** How long a client may take to send its headers, its body, an upgrade; idle keep-alive (http/connection-limits.ts). */
     timeouts: timeoutsSchema,
     /** Open connections one client address may hold; `0` is no cap (behind a proxy). */
@@ -111,12 +108,20 @@ export const bridgeOptionsSchema = z
     sessionGraceMs: z.number().int().nonnegative().default(120_000),
     replayBufferSize: z.number().int().positive().default(1_000),
     /** UTF-8 bytes of frames each session keeps for resume; the oldest go first. */
-    replayBufferBytes: z.number().int().positive().default(256 * 1024),
+    replayBufferBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(256 * 1024),
     /** Bounds on a call's user data (keys, value length, total JSON bytes). */
     userDataLimits: userDataLimitsSchema,
     maxSocketsPerAgent: z.number().int().positive().default(8),
     /** A socket whose unsent bytes pass this bound is closed with 1013 (the client resumes). */
-    maxBufferedBytes: z.number().int().positive().default(1024 * 1024),
+    maxBufferedBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
     staticDirs: z.array(staticDirSchema).default(DEFAULT_STATIC_DIRS),
     /** The toolbar pages' Content-Security-Policy: Fusion's origins (`frameAncestors`) and extra script origins. */
     toolbarCsp: toolbarCspSchema,
@@ -154,7 +159,11 @@ export const bridgeOptionsSchema = z
   .superRefine((options, ctx) => {
     if (options.mode === 'production') {
       if (options.tokens.length === 0 && !options.verifyToken && !options.identity.fusion && options.identity.oidc.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'production mode needs tokens, a trusted issuer (identity.fusion, identity.oidc) or a verifyToken function' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tokens'],
+          message: 'production mode needs tokens, a trusted issuer (identity.fusion, identity.oidc) or a verifyToken function',
+        });
       }
       if (options.allowedOrigins.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['allowedOrigins'], message: 'production mode needs an origin allow-list' });
@@ -166,10 +175,18 @@ export const bridgeOptionsSchema = z
       ctx.addIssue({ code: 'custom', path: ['simulator'], message: 'a simulator control needs the backend it controls' });
     }
     if (options.cluster && (options.backend === undefined || (!isContactCenterPort(options.backend) && options.backend.kind === 'simulator'))) {
-      ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'the nodes of a cluster share one contact center: select the workspace-api backend (e.g. ctikit sim serve)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cluster'],
+        message: 'the nodes of a cluster share one contact center: select the workspace-api backend (e.g. ctikit sim serve)',
+      });
     }
     if (options.cluster && options.identity.signingKey === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['identity', 'signingKey'], message: 'the nodes of a cluster sign with one key: configure identity.signingKeyFile (or CTIKIT_SIGNING_KEY_FILE)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['identity', 'signingKey'],
+        message: 'the nodes of a cluster sign with one key: configure identity.signingKeyFile (or CTIKIT_SIGNING_KEY_FILE)',
+      });
     }
     if (options.simulatorConfig && (isContactCenterPort(options.backend) || selectsWorkspaceApi(options.backend))) {
       ctx.addIssue({ code: 'custom', path: ['simulatorConfig'], message: 'simulatorConfig is for the embedded simulator only' });

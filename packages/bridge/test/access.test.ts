@@ -116,9 +116,7 @@ describe('production mode', () => {
   it('refuses to start without tokens or an origin allow-list, or with a token for an unknown agent', () => {
     expect(() => createBridge({ mode: 'production', allowedOrigins: [FUSION] })).toThrow(/tokens/);
     expect(() => createBridge({ mode: 'production', tokens: [{ token: ALEX_TOKEN, agentId: 'agent1' }] })).toThrow(/allowedOrigins/);
-    expect(() => createBridge({ mode: 'production', tokens: [{ token: ALEX_TOKEN, agentId: 'nobody' }], allowedOrigins: [FUSION] })).toThrow(
-      /nobody/,
-    );
+    expect(() => createBridge({ mode: 'production', tokens: [{ token: ALEX_TOKEN, agentId: 'nobody' }], allowedOrigins: [FUSION] })).toThrow(/nobody/);
   });
 
   it('dev mode refuses to bind a non-loopback address', () => {

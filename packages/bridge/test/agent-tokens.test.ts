@@ -41,7 +41,10 @@ describe('agent tokens', () => {
 
   it('in production mode, only for a caller with a valid bearer token, and for that token’s agent', async () => {
     t = await startBridge({ mode: 'production', host: '127.0.0.1', tokens: [{ token: ALEX_TOKEN, agentId: 'agent1' }], allowedOrigins: [FUSION] });
-    expect(await postJson(`${t.url}/genesys/agentToken`, {}, { 'x-agent-id': 'agent2' })).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await postJson(`${t.url}/genesys/agentToken`, {}, { 'x-agent-id': 'agent2' })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     const answer = await postJson(`${t.url}/genesys/agentToken`, {}, { authorization: `Bearer ${ALEX_TOKEN}`, 'x-agent-id': 'agent2' });
     expect(answer.status).toBe(200);
     const { payload } = await jwtVerify((answer.body as { token: string }).token, createLocalJWKSet(await keySet()), { currentDate: new Date(t.clock.now()) });

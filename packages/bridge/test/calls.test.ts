@@ -14,7 +14,13 @@ describe('availability', () => {
     t = await startBridge();
     expect(await http(`${t.url}/genesys/reasonCodes`, { headers: { 'x-agent-id': 'agent1' } })).toMatchObject({
       status: 200,
-      body: { ok: true, reasonCodes: [{ code: 'Break', label: 'Break' }, { code: 'Lunch', label: 'Lunch' }] },
+      body: {
+        ok: true,
+        reasonCodes: [
+          { code: 'Break', label: 'Break' },
+          { code: 'Lunch', label: 'Lunch' },
+        ],
+      },
     });
   });
 
@@ -103,7 +109,11 @@ describe('inbound calls', () => {
     const established = await talking(t, socket, 'agent1');
     const result = await command(t, 'agent1', { type: 'Reject', connectionId: established.connectionId });
     expect(result).toMatchObject({ status: 409, body: { error: { code: 'INVALID_CALL_STATE', tserverErrorCode: 93 } } });
-    expect(await socket.next('EventError')).toMatchObject({ errorCode: 'INVALID_CALL_STATE', connectionId: established.connectionId, eventId: established.eventId });
+    expect(await socket.next('EventError')).toMatchObject({
+      errorCode: 'INVALID_CALL_STATE',
+      connectionId: established.connectionId,
+      eventId: established.eventId,
+    });
   });
 
   it('the agent hangs up: EventReleased with the same eventId', async () => {
@@ -261,7 +271,10 @@ describe('in-call controls', () => {
       expect((await command(t, 'agent1', { type, connectionId })).status).toBe(200);
       expect(await socket.next('EventAttachedDataChanged')).toMatchObject({ recordingState: state });
     }
-    expect(await command(t, 'agent1', { type: 'PauseRecording', connectionId })).toMatchObject({ status: 409, body: { error: { code: 'INVALID_CALL_STATE' } } });
+    expect(await command(t, 'agent1', { type: 'PauseRecording', connectionId })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'INVALID_CALL_STATE' } },
+    });
   });
 
   it('a call placed straight to the agent DN rings without a queue', async () => {

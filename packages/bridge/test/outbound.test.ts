@@ -12,7 +12,10 @@ const CONFIG: SimulatorConfigInput = {
       mode: 'preview',
       callingList: 'RenewalsList',
       agents: ['agent1', 'agent2'],
-      records: [{ phone: '4155550101', fields: { Name: 'Ada Byron', Plan: 'Gold' } }, { phone: '4155550102', fields: { Name: 'Carl Gauss' } }],
+      records: [
+        { phone: '4155550101', fields: { Name: 'Ada Byron', Plan: 'Gold' } },
+        { phone: '4155550102', fields: { Name: 'Carl Gauss' } },
+      ],
     },
   ],
 };
@@ -36,13 +39,16 @@ describe('POST /genesys/outbound', () => {
       data: [{ name: 'Renewals', mode: 'preview', callingList: 'RenewalsList', recordsLeft: 2 }],
     });
     const preview = await outbound('agent1', { operation: 'getPreviewRecord', campaignName: 'Renewals' });
-    expect(preview).toMatchObject({ status: 200, body: { data: { recordHandle: 1, phone: '4155550101', fields: { Name: 'Ada Byron', Plan: 'Gold' }, status: 'Offered' } } });
+    expect(preview).toMatchObject({
+      status: 200,
+      body: { data: { recordHandle: 1, phone: '4155550101', fields: { Name: 'Ada Byron', Plan: 'Gold' }, status: 'Offered' } },
+    });
     const notified = await socket.next('EventUserEvent');
     expect(notified['userData']).toMatchObject({ GSW_USER_EVENT: 'PreviewRecord', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Renewals', Name: 'Ada Byron' });
 
     const call = await outbound('agent1', { operation: 'callRecord', recordHandle: 1 });
     expect(call.body).toMatchObject({ data: { phone: '4155550101', userData: { GSW_RECORD_HANDLE: 1, GSW_ATTEMPTS: 1 }, record: { status: 'Dialing' } } });
-    const { phone, userData } = (call.body['data'] as { phone: string; userData: Record<string, string | number> });
+    const { phone, userData } = call.body['data'] as { phone: string; userData: Record<string, string | number> };
     expect((await command(t, 'agent1', { type: 'MakeCall', phoneNumber: phone, userData })).status).toBe(200);
     expect((await socket.next('EventDialing'))['userData']).toMatchObject({ GSW_RECORD_HANDLE: 1, Name: 'Ada Byron' });
 
@@ -54,17 +60,34 @@ describe('POST /genesys/outbound', () => {
     t = await startBridge({ simulatorConfig: CONFIG });
     await outbound('agent1', { operation: 'getPreviewRecord', campaignName: 'Renewals' });
     expect(await outbound('agent2', { operation: 'callRecord', recordHandle: 1 })).toMatchObject({ status: 404, body: { error: { code: 'UNKNOWN_RECORD' } } });
-    expect(await outbound('agent3', { operation: 'getPreviewRecord', campaignName: 'Renewals' })).toMatchObject({ status: 404, body: { error: { code: 'UNKNOWN_CAMPAIGN' } } });
-    expect(await outbound('agent1', { operation: 'setCallResult', recordHandle: 1, callResult: 999 })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ATTRIBUTE' } } });
+    expect(await outbound('agent3', { operation: 'getPreviewRecord', campaignName: 'Renewals' })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'UNKNOWN_CAMPAIGN' } },
+    });
+    expect(await outbound('agent1', { operation: 'setCallResult', recordHandle: 1, callResult: 999 })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_ATTRIBUTE' } },
+    });
     expect(await outbound('agent1', { operation: 'launchMissiles' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_COMMAND' } } });
-    expect(await outbound('agent1', { operation: 'callRecord', recordHandle: 'one' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_COMMAND' } } });
+    expect(await outbound('agent1', { operation: 'callRecord', recordHandle: 'one' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_COMMAND' } },
+    });
     expect((await outbound('agent1', { operation: 'getRecord', recordHandle: 1 })).body).toMatchObject({ data: { status: 'Offered' } });
     expect((await outbound('agent2', { operation: 'getPreviewRecord', campaignName: 'Renewals' })).body).toMatchObject({ data: { recordHandle: 2 } });
   });
 
   it('authenticates like commands: production mode refuses a caller without a token', async () => {
-    t = await startBridge({ simulatorConfig: CONFIG, mode: 'production', tokens: [{ token: 'alex-token-0123456789abcdef', agentId: 'agent1' }], allowedOrigins: ['https://fusion.example.com'] });
-    expect(await postJson(`${t.url}/genesys/outbound`, { operation: 'getCampaigns' })).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    t = await startBridge({
+      simulatorConfig: CONFIG,
+      mode: 'production',
+      tokens: [{ token: 'alex-token-0123456789abcdef', agentId: 'agent1' }],
+      allowedOrigins: ['https://fusion.example.com'],
+    });
+    expect(await postJson(`${t.url}/genesys/outbound`, { operation: 'getCampaigns' })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     const answer = await postJson(`${t.url}/genesys/outbound`, { operation: 'getCampaigns' }, { authorization: 'Bearer alex-token-0123456789abcdef' });
     expect(answer).toMatchObject({ status: 200, body: { data: [{ name: 'Renewals' }] } });
   });

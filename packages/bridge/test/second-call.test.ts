@@ -24,7 +24,11 @@ describe('a second call beside a held one', () => {
     const firstId = first['connectionId'] as string;
 
     // While the agent talks, the DN is busy for a direct call.
-    const busy = await http(`${t.url}/sim/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '4155550199', to: '5001' }) });
+    const busy = await http(`${t.url}/sim/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '4155550199', to: '5001' }),
+    });
     expect(busy.status).toBe(409);
     expect(busy.body).toMatchObject({ error: { code: 'TERMINATING_PARTY_BUSY' } });
 
@@ -38,7 +42,12 @@ describe('a second call beside a held one', () => {
     expect((await command(t, 'agent1', { type: 'Accept', connectionId: secondId })).status).toBe(200);
     expect(await socket.next('EventEstablished')).toMatchObject({ connectionId: secondId });
     const legs = t.bridge.backend.snapshot('5001').calls.map(({ connectionId, state }) => ({ connectionId, state }));
-    expect(legs).toEqual(expect.arrayContaining([{ connectionId: firstId, state: 'Held' }, { connectionId: secondId, state: 'Established' }]));
+    expect(legs).toEqual(
+      expect.arrayContaining([
+        { connectionId: firstId, state: 'Held' },
+        { connectionId: secondId, state: 'Established' },
+      ]),
+    );
 
     // Retrieving the first while the second is up is refused; hold the second, retrieve the first.
     const refused = await command(t, 'agent1', { type: 'Retrieve', connectionId: firstId });

@@ -39,8 +39,12 @@ describe('the web extensions origin', () => {
     expect(resolveBridgeOptions({ port: 0 }).extensionsPort).toBeUndefined();
     expect(resolveBridgeOptions({ port: 8087, extensionsPort: false }).extensionsPort).toBeUndefined();
     expect(
-      resolveBridgeOptions({ port: 8087, mode: 'production', tokens: [{ token: 'a'.repeat(16), agentId: 'agent1' }], allowedOrigins: ['https://x.example.com'] })
-        .extensionsPort,
+      resolveBridgeOptions({
+        port: 8087,
+        mode: 'production',
+        tokens: [{ token: 'a'.repeat(16), agentId: 'agent1' }],
+        allowedOrigins: ['https://x.example.com'],
+      }).extensionsPort,
     ).toBeUndefined();
   });
 });

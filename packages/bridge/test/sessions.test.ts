@@ -74,9 +74,7 @@ describe('resume', () => {
     const snapshot = (await second.next('Snapshot')) as unknown as Snapshot;
     expect(snapshot.lastSeq).toBe(5);
     expect(snapshot.agent).toMatchObject({ agentId: 'agent1', dn: '5001', state: 'Ready', registered: true });
-    expect(snapshot.calls).toEqual([
-      expect.objectContaining({ eventId: ring.eventId, connectionId: ring.connectionId, state: 'Ringing', ANI: '4155550123' }),
-    ]);
+    expect(snapshot.calls).toEqual([expect.objectContaining({ eventId: ring.eventId, connectionId: ring.connectionId, state: 'Ringing', ANI: '4155550123' })]);
   });
 
   it('a resumeFrom ahead of the session, or another sessionId, gets a Snapshot when the agent is logged in', async () => {

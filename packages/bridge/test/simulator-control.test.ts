@@ -27,7 +27,9 @@ describe('simulator control API', () => {
       }),
     ]);
     const agents = await http(`${t.url}/sim/agents`);
-    expect(agents.body['agents']).toContainEqual(expect.objectContaining({ agentId: 'agent1', dn: '5001', state: 'Ready', calls: [placed.body['connectionId']] }));
+    expect(agents.body['agents']).toContainEqual(
+      expect.objectContaining({ agentId: 'agent1', dn: '5001', state: 'Ready', calls: [placed.body['connectionId']] }),
+    );
   });
 
   it("answers and hangs up on the agent's softphone", async () => {
@@ -48,7 +50,10 @@ describe('simulator control API', () => {
   });
 
   it('answers bad input with the catalog codes', async () => {
-    expect(await sim(t, '/calls', { from: '4155550123' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_COMMAND', message: expect.stringContaining('to') } } });
+    expect(await sim(t, '/calls', { from: '4155550123' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_COMMAND', message: expect.stringContaining('to') } },
+    });
     expect(await sim(t, '/calls', { from: '4155550123', to: '7777' })).toMatchObject({ status: 404, body: { error: { code: 'DN_NOT_CONFIGURED' } } });
     expect(await sim(t, '/calls/00710000deadbeef/hangup')).toMatchObject({ status: 404, body: { error: { code: 'INVALID_CONNECTION_ID' } } });
     const connectionId = await placeCall(t, '4155550123', '8000');

@@ -15,15 +15,9 @@ import { moveLeg, requireMove } from './leg-moves.ts';
 /** A number outside the switch: the customer's phone. */
 export const PHONE_NUMBER = /^\+?[0-9]{3,20}$/;
 
-export type Destination =
-  | { kind: 'agent'; agent: Agent }
-  | { kind: 'queue'; queue: Queue }
-  | { kind: 'external'; number: string };
+export type Destination = { kind: 'agent'; agent: Agent } | { kind: 'queue'; queue: Queue } | { kind: 'external'; number: string };
 
-export function createCall(
-  world: World,
-  fields: { callType: CallType; ANI: string; DNIS: string; userData?: UserData | undefined },
-): Call {
+export function createCall(world: World, fields: { callType: CallType; ANI: string; DNIS: string; userData?: UserData | undefined }): Call {
   const call: Call = {
     ...world.ids.next(),
     callType: fields.callType,
@@ -66,10 +60,7 @@ export function connectTo(world: World, call: Call, destination: Destination, th
     enqueue(world, call, destination.queue, 'back');
     return;
   }
-  const party =
-    destination.kind === 'agent'
-      ? newParty(destination.agent.dn, 'agent', 'Ringing')
-      : newParty(destination.number, 'external', 'Ringing');
+  const party = destination.kind === 'agent' ? newParty(destination.agent.dn, 'agent', 'Ringing') : newParty(destination.number, 'external', 'Ringing');
   addParty(world, call, party);
   armTimer(world, call, party);
   world.emitCall(call, party, 'EventRinging', fields);

@@ -40,9 +40,7 @@ export function changeUserData(world: World, agent: Agent, request: UserDataRequ
   announceDataChange(world, call);
 }
 
-type RecordingRequest = Request<
-  'RequestStartCallRecording' | 'RequestStopCallRecording' | 'RequestPauseCallRecording' | 'RequestResumeCallRecording'
->;
+type RecordingRequest = Request<'RequestStartCallRecording' | 'RequestStopCallRecording' | 'RequestPauseCallRecording' | 'RequestResumeCallRecording'>;
 
 const RECORDING_TRANSITIONS: Record<RecordingRequest['request'], { from: readonly TServerRecordingState[]; to: TServerRecordingState }> = {
   RequestStartCallRecording: { from: ['Stopped'], to: 'Recording' },

@@ -23,9 +23,7 @@ export const simulatorConfigSchema = z
       )
       .min(1),
     queues: z.array(z.object({ dn, name: z.string().min(1).max(128) })).default([]),
-    reasonCodes: z
-      .array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) }))
-      .default([]),
+    reasonCodes: z.array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) })).default([]),
     /** Seconds an ACD call rings at an agent before it returns to its queue (RONA); 0 = forever. */
     ringTimeoutSec: z.number().int().nonnegative().default(30),
     /** Seconds an outbound call rings at the customer before it is released with NoAnswer. */

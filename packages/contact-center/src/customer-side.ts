@@ -43,8 +43,7 @@ export function customerRefuse(world: World, connectionId: string, reason: Refus
 /** The phone answers the given call, or the one ringing on the DN. */
 export function phoneAnswer(world: World, dn: string, connectionId?: string): void {
   const agent = phoneOf(world, dn);
-  const { call, party } =
-    connectionId !== undefined ? legOf(world, dn, connectionId) : legIn(agent, ['Ringing'], 'No call is ringing');
+  const { call, party } = connectionId !== undefined ? legOf(world, dn, connectionId) : legIn(agent, ['Ringing'], 'No call is ringing');
   answer(world, call, party);
 }
 
@@ -52,9 +51,7 @@ export function phoneAnswer(world: World, dn: string, connectionId?: string): vo
 export function phoneHangup(world: World, dn: string, connectionId?: string): void {
   const agent = phoneOf(world, dn);
   const { call, party } =
-    connectionId !== undefined
-      ? legOf(world, dn, connectionId)
-      : legIn(agent, ['Established', 'Dialing'], 'No call is established or dialing');
+    connectionId !== undefined ? legOf(world, dn, connectionId) : legIn(agent, ['Established', 'Dialing'], 'No call is established or dialing');
   release(world, call, party);
 }
 
@@ -71,11 +68,7 @@ function ringingCustomer(call: Call): Party | undefined {
   return call.parties.find((party) => party.kind === 'external' && party.state === 'Ringing');
 }
 
-function customerCall(
-  world: World,
-  connectionId: string,
-  pick: (call: Call) => Party | undefined = externalParty,
-): { call: Call; customer: Party } {
+function customerCall(world: World, connectionId: string, pick: (call: Call) => Party | undefined = externalParty): { call: Call; customer: Party } {
   const call = world.calls.get(connectionId);
   if (!call) throw new CtiError('INVALID_CONNECTION_ID', `No call ${connectionId}.`);
   const customer = pick(call);

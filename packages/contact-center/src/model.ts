@@ -103,4 +103,3 @@ export interface Queue {
   /** The agents free for its next call, longest idle first. */
   readonly free: FreeAgents<Agent>;
 }
-

@@ -3,14 +3,7 @@ import { login, logout, register, requestNotReady, requestReady, unregister } fr
 import { changeRecording, changeUserData } from './call-data.ts';
 import { answerCall, holdCall, makeCall, releaseCall, retrieveCall, sendDtmf, setMute } from './call-requests.ts';
 import type { RequestOutcome, TServerRequest, TServerRequestName } from './port.ts';
-import {
-  completeConference,
-  completeTransfer,
-  deleteFromConference,
-  initiateConsultation,
-  reconnect,
-  singleStepTransfer,
-} from './transfer.ts';
+import { completeConference, completeTransfer, deleteFromConference, initiateConsultation, reconnect, singleStepTransfer } from './transfer.ts';
 import type { World } from './world.ts';
 import type { Agent } from './model.ts';
 
@@ -19,11 +12,7 @@ import type { Agent } from './model.ts';
  * configured agent DN (else DN_NOT_CONFIGURED) and registered (else NOT_INITIALIZED), except for
  * RequestRegisterAddress itself.
  */
-type Handler<K extends TServerRequestName> = (
-  world: World,
-  agent: Agent,
-  request: Extract<TServerRequest, { request: K }>,
-) => RequestOutcome | void;
+type Handler<K extends TServerRequestName> = (world: World, agent: Agent, request: Extract<TServerRequest, { request: K }>) => RequestOutcome | void;
 
 const handlers: { [K in TServerRequestName]: Handler<K> } = {
   RequestRegisterAddress: (world, agent) => register(world, agent),

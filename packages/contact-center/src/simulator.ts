@@ -25,10 +25,7 @@ export interface ContactCenterSimulator extends ContactCenterPort, SimulatorCont
   readonly outbound: OutboundCampaigns;
 }
 
-export function createSimulator(
-  config: SimulatorConfig = DEFAULT_SIMULATOR_CONFIG,
-  clock: Clock = systemClock,
-): ContactCenterSimulator {
+export function createSimulator(config: SimulatorConfig = DEFAULT_SIMULATOR_CONFIG, clock: Clock = systemClock): ContactCenterSimulator {
   return new Simulator(config, clock);
 }
 

@@ -37,11 +37,7 @@ export function singleStepTransfer(world: World, agent: Agent, request: Request<
 }
 
 /** RequestInitiateTransfer and RequestInitiateConference: hold the call and consult the destination. */
-export function initiateConsultation(
-  world: World,
-  agent: Agent,
-  request: Request<'RequestInitiateTransfer' | 'RequestInitiateConference'>,
-): Outcome {
+export function initiateConsultation(world: World, agent: Agent, request: Request<'RequestInitiateTransfer' | 'RequestInitiateConference'>): Outcome {
   const { call, party } = legOf(world, agent.dn, request.connectionId);
   requireMove(call, party, 'hold');
   if (call.consultation || call.consultOf) {

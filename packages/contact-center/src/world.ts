@@ -93,13 +93,7 @@ export class World {
   }
 
   /** A call event to one party; `parties` is the call as that party last knew it, when it has just changed. */
-  emitCall(
-    call: Call,
-    party: Party,
-    eventName: CallEventName,
-    fields: CallEventFields = {},
-    parties: readonly Party[] = call.parties,
-  ): void {
+  emitCall(call: Call, party: Party, eventName: CallEventName, fields: CallEventFields = {}, parties: readonly Party[] = call.parties): void {
     this.dispatcher.emit({ eventName, ...this.addressing(party.dn), ...legFields(call, party, parties), ...fields });
   }
 

@@ -12,9 +12,7 @@ describe('DN registration', () => {
       { eventName: 'EventAgentNotReady', thisDN: '5001', agentId: 'agent1', referenceId: login.referenceId, workMode: 'AuxWork' },
     ]);
     const ready = await h.request('5001', { request: 'RequestAgentReady' });
-    expect(h.take('5001')).toEqual([
-      { eventName: 'EventAgentReady', thisDN: '5001', agentId: 'agent1', referenceId: ready.referenceId, workMode: 'ManualIn' },
-    ]);
+    expect(h.take('5001')).toEqual([{ eventName: 'EventAgentReady', thisDN: '5001', agentId: 'agent1', referenceId: ready.referenceId, workMode: 'ManualIn' }]);
     expect(h.sim.snapshot('5001')).toEqual({
       agent: { agentId: 'agent1', dn: '5001', registered: true, state: 'Ready', workMode: 'ManualIn' },
       calls: [],
@@ -40,9 +38,7 @@ describe('DN registration', () => {
     const h = new Harness();
     await h.ready('5001');
     const again = await h.request('5001', { request: 'RequestRegisterAddress' });
-    expect(h.take('5001')).toEqual([
-      { eventName: 'EventRegistered', thisDN: '5001', agentId: 'agent1', referenceId: again.referenceId },
-    ]);
+    expect(h.take('5001')).toEqual([{ eventName: 'EventRegistered', thisDN: '5001', agentId: 'agent1', referenceId: again.referenceId }]);
     expect(h.sim.snapshot('5001').agent.state).toBe('Ready');
   });
 
@@ -69,11 +65,7 @@ describe('agent login and state', () => {
   it('refuses agent requests while no agent is logged in', async () => {
     const h = new Harness();
     await h.request('5001', { request: 'RequestRegisterAddress' });
-    for (const body of [
-      { request: 'RequestAgentReady' },
-      { request: 'RequestAgentNotReady' },
-      { request: 'RequestAgentLogout' },
-    ] as const) {
+    for (const body of [{ request: 'RequestAgentReady' }, { request: 'RequestAgentNotReady' }, { request: 'RequestAgentLogout' }] as const) {
       const error = await h.refused('5001', body, 'NOT_INITIALIZED');
       expect(error.message).toMatch(/logged in/);
     }
@@ -124,9 +116,7 @@ describe('agent login and state', () => {
     const h = new Harness();
     await h.ready('5001');
     const logout = await h.request('5001', { request: 'RequestAgentLogout' });
-    expect(h.take('5001')).toEqual([
-      { eventName: 'EventAgentLogout', thisDN: '5001', agentId: 'agent1', referenceId: logout.referenceId },
-    ]);
+    expect(h.take('5001')).toEqual([{ eventName: 'EventAgentLogout', thisDN: '5001', agentId: 'agent1', referenceId: logout.referenceId }]);
     expect(h.sim.snapshot('5001').agent).toEqual({ agentId: 'agent1', dn: '5001', registered: true, state: 'LoggedOut' });
   });
 

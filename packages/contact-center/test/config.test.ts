@@ -92,7 +92,11 @@ describe('invalid configurations', () => {
       { agents: [agent], afterCallWork: { enabled: 'yes' } },
       'afterCallWork.enabled: Invalid input: expected boolean, received string',
     ],
-    ['an empty reason code', { agents: [agent], reasonCodes: [{ code: '', label: 'x' }] }, 'reasonCodes.0.code: Too small: expected string to have >=1 characters'],
+    [
+      'an empty reason code',
+      { agents: [agent], reasonCodes: [{ code: '', label: 'x' }] },
+      'reasonCodes.0.code: Too small: expected string to have >=1 characters',
+    ],
   ];
 
   it.each(cases)('rejects %s', (_name, input, message) => {

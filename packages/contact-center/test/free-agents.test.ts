@@ -4,7 +4,18 @@ import type { Agent } from '../src/model.ts';
 import { FreeAgents, longestIdleFirst } from '../src/free-agents.ts';
 
 function agent(order: number): Agent {
-  return { agentId: `a${order}`, name: `A ${order}`, dn: String(5000 + order), queues: ['8000'], order, registered: true, state: 'Ready', readyWorkMode: 'ManualIn', idleSince: 0, calls: new Set() };
+  return {
+    agentId: `a${order}`,
+    name: `A ${order}`,
+    dn: String(5000 + order),
+    queues: ['8000'],
+    order,
+    registered: true,
+    state: 'Ready',
+    readyWorkMode: 'ManualIn',
+    idleSince: 0,
+    calls: new Set(),
+  };
 }
 
 type Step =

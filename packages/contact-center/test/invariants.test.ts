@@ -88,8 +88,24 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: request(CALL_REQUESTS) },
   { weight: 4, arbitrary: request(CONSULT_REQUESTS) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('place' as const), from: index, to: index }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('customer' as const), action: fc.constantFrom('hangup' as const, 'answer' as const, 'busy' as const, 'noAnswer' as const), conn: index }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('phone' as const), action: fc.constantFrom('answer' as const, 'hangup' as const), dn: index, conn: index, explicit: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('customer' as const),
+      action: fc.constantFrom('hangup' as const, 'answer' as const, 'busy' as const, 'noAnswer' as const),
+      conn: index,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('phone' as const),
+      action: fc.constantFrom('answer' as const, 'hangup' as const),
+      dn: index,
+      conn: index,
+      explicit: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 8_000 }) }) },
 );
 

@@ -101,9 +101,7 @@ describe('RequestMakeCall destinations', () => {
     await h.loggedIn('5001');
     await h.loggedIn('5002');
     const { connectionId, referenceId } = await h.request('5001', { request: 'RequestMakeCall', destination: '5002' });
-    expect(h.take('5001')).toMatchObject([
-      { eventName: 'EventDialing', connectionId, callType: 'Internal', otherDN: '5002', referenceId },
-    ]);
+    expect(h.take('5001')).toMatchObject([{ eventName: 'EventDialing', connectionId, callType: 'Internal', otherDN: '5002', referenceId }]);
     const [ringing] = h.take('5002');
     expect(ringing).toMatchObject({ eventName: 'EventRinging', connectionId, callType: 'Internal', ANI: '5001', DNIS: '5002', otherDN: '5001' });
     expect(ringing).not.toHaveProperty('referenceId');
@@ -120,9 +118,7 @@ describe('RequestMakeCall destinations', () => {
     await h.ready('5003');
     const { connectionId } = await h.request('5001', { request: 'RequestMakeCall', destination: '8001' });
     expect(h.take('5001')).toMatchObject([{ eventName: 'EventDialing', otherDN: '8001' }]);
-    expect(h.take('5003')).toMatchObject([
-      { eventName: 'EventRinging', connectionId, callType: 'Internal', thisQueue: '8001', otherDN: '5001' },
-    ]);
+    expect(h.take('5003')).toMatchObject([{ eventName: 'EventRinging', connectionId, callType: 'Internal', thisQueue: '8001', otherDN: '5001' }]);
   });
 
   it('abandons the target when the caller hangs up an internal call before answer', async () => {

@@ -45,8 +45,14 @@ describe('ACD routing', () => {
     const first = h.call('8000', CUSTOMER);
     const second = h.call('8000', SECOND);
     expect(h.sim.listCalls().map((call) => call.parties)).toEqual([
-      [{ dn: CUSTOMER, kind: 'external', state: 'Dialing' }, { dn: '8000', kind: 'queue', state: 'Queued' }],
-      [{ dn: SECOND, kind: 'external', state: 'Dialing' }, { dn: '8000', kind: 'queue', state: 'Queued' }],
+      [
+        { dn: CUSTOMER, kind: 'external', state: 'Dialing' },
+        { dn: '8000', kind: 'queue', state: 'Queued' },
+      ],
+      [
+        { dn: SECOND, kind: 'external', state: 'Dialing' },
+        { dn: '8000', kind: 'queue', state: 'Queued' },
+      ],
     ]);
     const ready = await h.request('5002', { request: 'RequestAgentReady' });
     expect(h.take('5002')).toEqual([
@@ -152,9 +158,7 @@ describe('reject', () => {
     const connectionId = h.call('8000');
     expect(h.names('5001')).toEqual(['EventRinging']);
     const reject = await h.request('5001', { request: 'RequestReleaseCall', connectionId });
-    expect(h.take('5001')).toMatchObject([
-      { eventName: 'EventReleased', connectionId, callState: 'Rejected', referenceId: reject.referenceId },
-    ]);
+    expect(h.take('5001')).toMatchObject([{ eventName: 'EventReleased', connectionId, callState: 'Rejected', referenceId: reject.referenceId }]);
     expect(h.take('5004')).toMatchObject([{ eventName: 'EventRinging', connectionId, thisQueue: '8000' }]);
     expect(h.sim.snapshot('5001').agent.state).toBe('Ready');
     await h.request('5004', { request: 'RequestReleaseCall', connectionId });

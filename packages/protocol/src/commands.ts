@@ -70,9 +70,9 @@ function commandSchema<T extends CommandType>(type: T) {
   return z.object({ type: z.literal(type), ...commandShapes[type] });
 }
 
-export const commandSchemas = Object.fromEntries(
-  COMMAND_TYPES.map((type) => [type, commandSchema(type)]),
-) as { [T in CommandType]: ReturnType<typeof commandSchema<T>> };
+export const commandSchemas = Object.fromEntries(COMMAND_TYPES.map((type) => [type, commandSchema(type)])) as {
+  [T in CommandType]: ReturnType<typeof commandSchema<T>>;
+};
 
 export type Command = { [T in CommandType]: z.infer<(typeof commandSchemas)[T]> }[CommandType];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -70,7 +70,12 @@ export const outboundRecordSchema = z.object({
 });
 export type OutboundRecord = z.infer<typeof outboundRecordSchema>;
 
-export const campaignSummarySchema = z.object({ name: z.string(), mode: z.enum(['preview', 'progressive']), callingList: z.string(), recordsLeft: z.number().int().nonnegative() });
+export const campaignSummarySchema = z.object({
+  name: z.string(),
+  mode: z.enum(['preview', 'progressive']),
+  callingList: z.string(),
+  recordsLeft: z.number().int().nonnegative(),
+});
 
 /** What each operation answers in `data`. */
 export const outboundDataSchemas = {

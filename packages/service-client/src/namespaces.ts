@@ -67,8 +67,7 @@ type CallCommand = Method<[interactionId: string], Ack>;
 
 export interface VoiceNamespace {
   /** Click-to-dial; resolves with the new call's interactionId. */
-  dial: Method<[destination: string, userData: OptionalUserData], { interactionId: string }> &
-    Method<[destination: string], { interactionId: string }>;
+  dial: Method<[destination: string, userData: OptionalUserData], { interactionId: string }> & Method<[destination: string], { interactionId: string }>;
   /** dial, with T-Server request extensions. */
   dialEx: Method<[destination: string, userData: OptionalUserData, extensions: OptionalExtensions], { interactionId: string }>;
   answer: CallCommand;

@@ -17,13 +17,7 @@ export interface Agent {
 }
 
 /** The state of the agent on a media, as Agent Desktop names it. */
-export type MediaStateName =
-  | 'UNKNOWN'
-  | 'LOGOUT'
-  | 'READY'
-  | 'NOT_READY'
-  | 'NOT_READY_ACTION_CODE'
-  | 'NOT_READY_AFTER_CALLWORK';
+export type MediaStateName = 'UNKNOWN' | 'LOGOUT' | 'READY' | 'NOT_READY' | 'NOT_READY_ACTION_CODE' | 'NOT_READY_AFTER_CALLWORK';
 
 /** media.State: one entry of `agent.getStateList`; `operationName` is what `agent.setState` takes. */
 export interface State {

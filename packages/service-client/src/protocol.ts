@@ -81,18 +81,7 @@ export const API_CATALOG = {
     'completeTransfer',
     'completeConference',
   ],
-  voice: [
-    'dial',
-    'dialEx',
-    'answer',
-    'hold',
-    'resume',
-    'hangUp',
-    'startCallRecording',
-    'stopCallRecording',
-    'pauseCallRecording',
-    'resumeCallRecording',
-  ],
+  voice: ['dial', 'dialEx', 'answer', 'hold', 'resume', 'hangUp', 'startCallRecording', 'stopCallRecording', 'pauseCallRecording', 'resumeCallRecording'],
   sipEndpoint: ['muteMicrophone', 'unmuteMicrophone', 'muteSpeaker', 'unmuteSpeaker', 'isMicrophoneMute', 'isSpeakerMute'],
   media: ['getMediaList', 'getMediaByName', 'setState'],
   system: [
@@ -179,4 +168,3 @@ export interface FrameIdMessage {
 }
 
 export type HostMessage = ResponseMessage | EventMessage | FrameIdMessage;
-

@@ -37,4 +37,3 @@ export type UnsubscribeMessage = z.infer<typeof unsubscribeMessageSchema>;
 /** Anything a client may post to the host. */
 export const clientMessageSchema = z.union([requestMessageSchema, subscribeMessageSchema, unsubscribeMessageSchema]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
-

@@ -119,7 +119,10 @@ describe('answers', () => {
     const { win, clock, service } = setup();
     const failed: Array<ServiceFailure | string> = [];
     const done: unknown[] = [];
-    const promise = service.agent.getState((r) => done.push(r), (f) => failed.push(f));
+    const promise = service.agent.getState(
+      (r) => done.push(r),
+      (f) => failed.push(f),
+    );
     clock.advance(9_999);
     await settled();
     expect(failed).toEqual([]);

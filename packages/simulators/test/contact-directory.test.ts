@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import contacts from '../src/fusion/contacts.json';
-import {
-  contactTokens,
-  formatNumber,
-  lookupByNumber,
-  toE164,
-  parseContactDirectory,
-  serviceRequestFor,
-} from '../src/fusion/contact-directory.ts';
+import { contactTokens, formatNumber, lookupByNumber, toE164, parseContactDirectory, serviceRequestFor } from '../src/fusion/contact-directory.ts';
 
 const directory = parseContactDirectory(contacts);
 

@@ -13,9 +13,7 @@ describe('demo page parameters', () => {
   it('frames another toolbar URL, keeping its own query, and takes the Fusion settings', () => {
     const toolbar = encodeURIComponent('http://127.0.0.1:5173/app/?debug=1');
     const page = readPageConfig(`https://fusion.example/?toolbar=${toolbar}&appClassification=ORA_SALES&agentId=agent2&tbName=tb_1&phone=0`);
-    expect(page.toolbarFrameUrl).toBe(
-      'http://127.0.0.1:5173/app/?debug=1&oraParentFrame=https%3A%2F%2Ffusion.example&oraTbName=tb_1',
-    );
+    expect(page.toolbarFrameUrl).toBe('http://127.0.0.1:5173/app/?debug=1&oraParentFrame=https%3A%2F%2Ffusion.example&oraTbName=tb_1');
     expect(page.toolbarOrigin).toBe('http://127.0.0.1:5173');
     expect(page.fusion).toMatchObject({ appClassification: 'ORA_SALES', agentId: 'agent2', faTrustToken: 'simulated-fa-trust-token.agent2' });
     expect(page.showPhone).toBe(false);

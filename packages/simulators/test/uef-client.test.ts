@@ -44,9 +44,7 @@ describe('UEF client library against the Fusion host (linked in memory)', () => 
     expect(session.state.agent).toMatchObject({ isAvailable: true, isLoggedIn: true, stateDisplayString: 'Idle' });
     await settle();
     const agentCommands = received.filter((e) => e.eventName === 'onToolbarAgentCommand');
-    expect(agentCommands.map((e) => (e.response.getResponseData() as ToolbarCommandData).getCommand())).toEqual([
-      'getActiveInteractionCommands',
-    ]);
+    expect(agentCommands.map((e) => (e.response.getResponseData() as ToolbarCommandData).getCommand())).toEqual(['getActiveInteractionCommands']);
   });
 
   it('throws synchronously when onOutgoingEvent is subscribed without an appClassification', async () => {
@@ -55,9 +53,7 @@ describe('UEF client library against the Fusion host (linked in memory)', () => 
     const phone = await (await provider.getMultiChannelAdaptorContext()).getCommunicationChannelContext('PHONE');
     const request = provider.requestHelper.createSubscriptionRequest('onOutgoingEvent');
     expect(() => phone.subscribe(request, () => undefined)).toThrow('App Classification missing in payload');
-    expect(() => phone.subscribe(provider.requestHelper.createSubscriptionRequest('onNoSuchEvent'), () => undefined)).toThrow(
-      'not supported',
-    );
+    expect(() => phone.subscribe(provider.requestHelper.createSubscriptionRequest('onNoSuchEvent'), () => undefined)).toThrow('not supported');
   });
 
   it('returns the reverse lookup in the newComm outData, and nothing for an unknown number', async () => {
@@ -231,9 +227,7 @@ describe('UEF client library against the Fusion host (linked in memory)', () => 
     clock.advance(1);
     await settle();
     const timeouts = toolbar.received.slice(before);
-    expect(timeouts.map((e) => [e.eventName, (e.response.getResponseData() as DataUpdatedEventData).getEventId()])).toEqual([
-      ['onDataUpdated', 'slow'],
-    ]);
+    expect(timeouts.map((e) => [e.eventName, (e.response.getResponseData() as DataUpdatedEventData).getEventId()])).toEqual([['onDataUpdated', 'slow']]);
     expect((timeouts[0]?.response.getResponseData() as DataUpdatedEventData).getOutData()).toEqual({ updateType: 'OFFER_TIMEOUT' });
     expect(session.state.interactions.find((i) => i.eventId === 'slow')?.offerExpired).toBe(true);
 

@@ -44,7 +44,8 @@ describe('UEF postMessage envelope', () => {
 
   it('parses what the host sends and refuses a result without its outcome', () => {
     expect(
-      parseHostMessage({ type: 'publishResult', method: 'startCommEvent', ...envelope, result: 'error', data: {}, error: { status: 'error', message: 'no' } }).ok,
+      parseHostMessage({ type: 'publishResult', method: 'startCommEvent', ...envelope, result: 'error', data: {}, error: { status: 'error', message: 'no' } })
+        .ok,
     ).toBe(true);
     expect(parseHostMessage({ type: 'event', method: 'onDataUpdated', subscriptionId: 's1', ...envelope, data: { outData: {} } }).ok).toBe(true);
     expect(parseHostMessage({ type: 'publishResult', method: 'startCommEvent', ...envelope, data: {} }).ok).toBe(false);

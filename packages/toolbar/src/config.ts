@@ -13,8 +13,7 @@ import { DEFAULT_SCREEN_POP_RULES } from './fusion/screen-pop.ts';
  * `credentials: "url"`; and the keys the file lists in `urlParameters` (the demo's vendor switch).
  */
 
-export const ORACLE_UEF_SCRIPT_URL =
-  'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
+export const ORACLE_UEF_SCRIPT_URL = 'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
 
 /** Keys a config file may open to the URL with `urlParameters`: they too choose no code, endpoint or credentials. */
 export const URL_OPT_IN_KEYS = ['vendor', 'offerTimeoutSec', 'appClassification', 'loginPopup'] as const;
@@ -34,11 +33,12 @@ export const toolbarConfigSchema = z.object({
    */
   ccpUrl: z.string().min(1).max(2000).optional(),
   /** Amazon Connect: the instance's AWS region (`eu-west-2`). */
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, 'an AWS region such as eu-west-2').optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, 'an AWS region such as eu-west-2')
+    .optional(),
   /** Amazon Connect: let Streams open the login window when the agent must sign in (URL: `true` / `false`). */
-  loginPopup: z
-    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
-    .default(true),
+  loginPopup: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).default(true),
   /** Fusion's app classification for the comm events and click-to-dial subscription. */
   appClassification: z.string().min(1).max(64).default('ORA_SERVICE'),
   /** `auto` follows Fusion's locale, then the browser's. */
@@ -67,7 +67,10 @@ export const toolbarConfigSchema = z.object({
     .object({
       authorizeUrl: z.url({ protocol: /^https?$/ }).max(2000),
       clientId: z.string().min(1).max(256),
-      redirectUri: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      redirectUri: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
       echoesState: z.boolean().default(true),
     })
     .strict()

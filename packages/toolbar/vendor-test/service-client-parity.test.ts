@@ -101,7 +101,9 @@ function postsOf(toolbar: Toolbar): { last(name: string): Answer['posted'] } {
 function withoutTimes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTimes);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, key === 'startDate' && typeof field === 'number' ? 'a number' : withoutTimes(field)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, key === 'startDate' && typeof field === 'number' ? 'a number' : withoutTimes(field)]),
+  );
 }
 
 const ringing = (toolbar: Toolbar): void => toolbar.vendor.ring('e-1', '+15550100', { Reason: 'billing' });
@@ -134,7 +136,11 @@ const CALLS: readonly Call[] = [
   { name: 'interaction.setUserData', parameters: ['e-1', { Note: 'hello' }], before: talking },
   { name: 'interaction.deleteUserData', parameters: ['e-1', 'Reason'], before: talking },
   { name: 'interaction.markdone', parameters: ['e-1'], before: talking },
-  { name: 'interaction.consult', parameters: ['e-1', { type: 'AGENT', destination: '5002', media: 'voice' }, { Note: 'x' }, { key: 'value' }], before: talking },
+  {
+    name: 'interaction.consult',
+    parameters: ['e-1', { type: 'AGENT', destination: '5002', media: 'voice' }, { Note: 'x' }, { key: 'value' }],
+    before: talking,
+  },
   { name: 'voice.dial', parameters: ['5551234', { Campaign: 'spring' }], before: available },
   { name: 'voice.dialEx', parameters: ['5551234', {}, { key: 'value' }], before: available },
   { name: 'voice.hold', parameters: ['e-1'], before: talking },

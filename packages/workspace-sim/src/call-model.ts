@@ -162,8 +162,7 @@ export function agentFacts(agent: AgentSnapshot): AgentFacts {
 export function dnModel(agent: AgentFacts): WorkspaceDn {
   const { state } = agent;
   const reasons: KvPair[] = state === 'NotReady' && agent.reasonCode !== undefined ? [{ key: 'ReasonCode', type: 'str', value: agent.reasonCode }] : [];
-  const capabilities =
-    state === 'LoggedOut' ? ['login'] : state === 'Ready' ? ['not-ready', 'logout'] : ['ready', 'not-ready', 'logout'];
+  const capabilities = state === 'LoggedOut' ? ['login'] : state === 'Ready' ? ['not-ready', 'logout'] : ['ready', 'not-ready', 'logout'];
   return {
     number: agent.dn,
     agentId: agent.agentId,

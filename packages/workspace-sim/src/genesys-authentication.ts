@@ -133,9 +133,7 @@ function page(reply: FastifyReply, message: string | undefined, form = false): F
   <button type="submit">Sign in</button>
 </form>`
     : '';
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+  return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
     .send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Genesys Authentication (simulated)</title></head>
 <body><h1>Sign in</h1>${notice}${fields}</body></html>`);

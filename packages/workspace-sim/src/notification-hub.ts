@@ -38,7 +38,12 @@ export class NotificationHub {
     };
     this.server.createServerChannel(INITIALIZATION_CHANNEL).addListener('subscribed', (_channel: unknown, cometdSession: ServerSession) => {
       const session = this.sessionOf(cometdSession);
-      if (session) cometdSession.deliver(null, INITIALIZATION_CHANNEL, { messageType: 'WorkspaceInitializationComplete', state: 'Complete', data: initialization(session) });
+      if (session)
+        cometdSession.deliver(null, INITIALIZATION_CHANNEL, {
+          messageType: 'WorkspaceInitializationComplete',
+          state: 'Complete',
+          data: initialization(session),
+        });
     });
   }
 

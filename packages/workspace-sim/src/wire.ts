@@ -22,9 +22,7 @@ const text = z.string().min(1).max(4096);
  * that are lists of pairs themselves (nested up to a few levels).
  */
 export type KvPair =
-  | { key: string; type: 'str'; value: string }
-  | { key: string; type: 'int'; value: number }
-  | { key: string; type: 'kvlist'; value: KvPair[] };
+  { key: string; type: 'str'; value: string } | { key: string; type: 'int'; value: number } | { key: string; type: 'kvlist'; value: KvPair[] };
 const pairKey = z.string().min(1).max(128);
 const kvPairSchema: z.ZodType<KvPair> = z.lazy(() =>
   z.discriminatedUnion('type', [

@@ -32,12 +32,17 @@ export function backendFromSettings(section: unknown, env: NodeJS.ProcessEnv, so
 function withTokens(agents: unknown, tokens: string): unknown {
   if (!Array.isArray(agents)) throw new Error('CTIKIT_WORKSPACE_TOKENS: the config file lists no backend.agents to give tokens to');
   const byAgent = new Map<string, string>();
-  for (const entry of tokens.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of tokens
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const separator = entry.lastIndexOf('=');
     if (separator <= 0 || separator === entry.length - 1) throw new Error('CTIKIT_WORKSPACE_TOKENS: each entry is token=agentId');
     byAgent.set(entry.slice(separator + 1), entry.slice(0, separator));
   }
-  const known = new Set(agents.map((agent: unknown) => (typeof agent === 'object' && agent !== null ? (agent as Record<string, unknown>)['agentId'] : undefined)));
+  const known = new Set(
+    agents.map((agent: unknown) => (typeof agent === 'object' && agent !== null ? (agent as Record<string, unknown>)['agentId'] : undefined)),
+  );
   for (const agentId of byAgent.keys()) {
     if (!known.has(agentId)) throw new Error(`CTIKIT_WORKSPACE_TOKENS: agent ${agentId} is not in backend.agents`);
   }

@@ -94,8 +94,7 @@ export const commandHandlers: { [T in CommandType]: CommandHandler<T> } = {
       ...(command.workMode ? { workMode: command.workMode } : {}),
       ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}),
     }),
-  Logout: (command, context) =>
-    send(context, { request: 'RequestAgentLogout', ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}) }),
+  Logout: (command, context) => send(context, { request: 'RequestAgentLogout', ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}) }),
   Accept: onCall('RequestAnswerCall'),
   /** The agent declines a ringing call: RequestReleaseCall on the ringing leg (an ACD call goes back to its queue). */
   Reject: async (command, context) => {

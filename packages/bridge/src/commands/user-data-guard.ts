@@ -16,7 +16,11 @@ export const userDataLimitsSchema = z
     maxKeys: z.number().int().positive().default(100),
     maxValueLength: z.number().int().positive().default(4096),
     /** UTF-8 bytes of the user data as JSON. */
-    maxTotalBytes: z.number().int().positive().default(32 * 1024),
+    maxTotalBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(32 * 1024),
   })
   .strict()
   .default({ maxKeys: 100, maxValueLength: 4096, maxTotalBytes: 32 * 1024 });

@@ -88,12 +88,7 @@ export function hostnameOf(host: string): string {
 }
 
 function isLoopbackHostname(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(hostname)
-  );
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** The token of an `Authorization: Bearer <token>` header. */
@@ -198,7 +193,8 @@ export class AccessControl {
     const verified = await this.issuers.verify(token, claimedIssuer);
     const { agentId } = this.directory.find(verified);
     const agent = this.agentsById.get(agentId);
-    if (!agent) throw new CtiError('AGENT_NOT_IN_DIRECTORY', `The token maps to agent ${JSON.stringify(agentId.slice(0, 64))}, which the contact center does not know.`);
+    if (!agent)
+      throw new CtiError('AGENT_NOT_IN_DIRECTORY', `The token maps to agent ${JSON.stringify(agentId.slice(0, 64))}, which the contact center does not know.`);
     return { ...toIdentity(agent), expiresAt: verified.expiresAt };
   }
 

@@ -23,6 +23,6 @@ export function endWithError(socket: Duplex, error: CtiError): void {
 export function clientErrorToCti(error: unknown): CtiError {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return new CtiError('CLIENT_TIMEOUT');
-  if (code === 'HPE_HEADER_OVERFLOW') return new CtiError('MALFORMED_REQUEST', 'The request\'s headers are larger than the bridge accepts.');
+  if (code === 'HPE_HEADER_OVERFLOW') return new CtiError('MALFORMED_REQUEST', "The request's headers are larger than the bridge accepts.");
   return new CtiError('MALFORMED_REQUEST');
 }

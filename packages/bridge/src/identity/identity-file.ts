@@ -13,8 +13,14 @@ import type { IdentityOptionsInput } from './identity-options.ts';
  */
 const sectionSchema = z
   .object({
-    fusion: z.object({ certificateFile: z.string().min(1).optional() }).loose().optional(),
-    directory: z.object({ file: z.string().min(1).optional() }).loose().optional(),
+    fusion: z
+      .object({ certificateFile: z.string().min(1).optional() })
+      .loose()
+      .optional(),
+    directory: z
+      .object({ file: z.string().min(1).optional() })
+      .loose()
+      .optional(),
     signingKeyFile: z.string().min(1).optional(),
   })
   .loose();
@@ -34,7 +40,10 @@ async function readDirectory(path: string): Promise<unknown> {
   try {
     content = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new Error(`${path}: the identity directory is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(
+      `${path}: the identity directory is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
   }
   return Array.isArray(content) ? content : (content as { agents?: unknown } | null)?.agents;
 }
@@ -46,7 +55,8 @@ export async function identityFromFile(section: Record<string, unknown>, base: s
   const result: Record<string, unknown> = { ...rest };
   if (fusion) {
     const { certificateFile, ...fusionRest } = fusion;
-    result['fusion'] = certificateFile === undefined ? fusionRest : { ...fusionRest, certificate: await readText(resolve(base, certificateFile), 'Fusion certificate') };
+    result['fusion'] =
+      certificateFile === undefined ? fusionRest : { ...fusionRest, certificate: await readText(resolve(base, certificateFile), 'Fusion certificate') };
   }
   if (directory) {
     const { file, ...directoryRest } = directory;

@@ -78,7 +78,8 @@ export const identityOptionsSchema = z
   .superRefine((identity, ctx) => {
     const users = new Set<string>();
     for (const [index, entry] of identity.directory.agents.entries()) {
-      if (users.has(entry.user)) ctx.addIssue({ code: 'custom', path: ['directory', 'agents', index, 'user'], message: `user "${entry.user}" is listed twice` });
+      if (users.has(entry.user))
+        ctx.addIssue({ code: 'custom', path: ['directory', 'agents', index, 'user'], message: `user "${entry.user}" is listed twice` });
       users.add(entry.user);
     }
     const trusted = identity.fusion !== undefined || identity.oidc.length > 0;

@@ -94,7 +94,8 @@ function oidcIssuer(oidc: IdentityOptions['oidc'][number]): TrustedIssuer {
 function refusal(error: unknown, issuer: string): CtiError {
   if (error instanceof CtiError) return error;
   if (error instanceof errors.JWTExpired) return new CtiError('TOKEN_EXPIRED', `The token from ${issuer} expired.`);
-  if (error instanceof errors.JWTClaimValidationFailed) return new CtiError('TOKEN_INVALID', `The token's "${error.claim}" claim is not accepted (${error.reason}).`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new CtiError('TOKEN_INVALID', `The token's "${error.claim}" claim is not accepted (${error.reason}).`);
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return unavailable(`The JWKS of ${issuer}`, error);
   if (error instanceof errors.JOSEError) return new CtiError('TOKEN_INVALID', `The token is not signed by a key of ${issuer} (${error.code}).`);
   return unavailable(`Verifying a token of ${issuer}`, error);

@@ -15,7 +15,10 @@ import type { FastifyInstance } from 'fastify';
 /** One CSP source expression: `'self'`, `'none'`, or `scheme://host[:port]` (host and port may be `*`-wildcarded). */
 const cspSource = z
   .string()
-  .regex(/^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?|https?:\/\/\[[0-9a-f:]+\](:(\d{1,5}|\*))?)$/i, "a CSP source: 'self', 'none' or scheme://host[:port]");
+  .regex(
+    /^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?|https?:\/\/\[[0-9a-f:]+\](:(\d{1,5}|\*))?)$/i,
+    "a CSP source: 'self', 'none' or scheme://host[:port]",
+  );
 
 export const toolbarCspSchema = z
   .object({
@@ -31,12 +34,9 @@ const DEV_FRAME_ANCESTORS = ["'self'", 'http://localhost:*', 'http://127.0.0.1:*
 
 export function toolbarPolicy(options: ToolbarCspOptions, mode: 'dev' | 'production'): string {
   const ancestors = options.frameAncestors ?? (mode === 'dev' ? DEV_FRAME_ANCESTORS : ["'self'"]);
-  return [
-    `script-src 'self' ${options.scriptSources.join(' ')}`.trim(),
-    "object-src 'none'",
-    "base-uri 'self'",
-    `frame-ancestors ${ancestors.join(' ')}`,
-  ].join('; ');
+  return [`script-src 'self' ${options.scriptSources.join(' ')}`.trim(), "object-src 'none'", "base-uri 'self'", `frame-ancestors ${ancestors.join(' ')}`].join(
+    '; ',
+  );
 }
 
 /** Put the policy on every answer of the routes under `prefix` (the toolbar's static files). */

@@ -53,11 +53,15 @@ function run(campaigns: OutboundCampaigns, agentId: string, request: OutboundReq
 export const outboundRoutes: FastifyPluginAsync<OutboundRoutesOptions> = async (app, { access, campaigns }) => {
   app.addHook('onRequest', apiAccessHook(access, ['POST']));
   registerPreflightRoutes(app, [OUTBOUND_PATH]);
-  app.post<{ Body: OutboundRequest }>(OUTBOUND_PATH, { schema: { body: outboundRequestSchema } }, async (request: FastifyRequest<{ Body: OutboundRequest }>) => {
-    const agent = request.agent as NonNullable<FastifyRequest['agent']>;
-    if (!campaigns) throw new CtiError('UNSUPPORTED_OPERATION', 'This contact center has no outbound campaigns.');
-    const data = run(campaigns, agent.agentId, request.body);
-    request.log.info({ agentId: agent.agentId, operation: request.body.operation }, 'outbound operation');
-    return { ok: true, operation: request.body.operation, data };
-  });
+  app.post<{ Body: OutboundRequest }>(
+    OUTBOUND_PATH,
+    { schema: { body: outboundRequestSchema } },
+    async (request: FastifyRequest<{ Body: OutboundRequest }>) => {
+      const agent = request.agent as NonNullable<FastifyRequest['agent']>;
+      if (!campaigns) throw new CtiError('UNSUPPORTED_OPERATION', 'This contact center has no outbound campaigns.');
+      const data = run(campaigns, agent.agentId, request.body);
+      request.log.info({ agentId: agent.agentId, operation: request.body.operation }, 'outbound operation');
+      return { ok: true, operation: request.body.operation, data };
+    },
+  );
 };

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { isCallEvent, type CallSnapshot, type CtiError, type SessionOpened, type Snapshot, type TServerEventName, type UnsequencedEvent } from '@ctikit/protocol';
+import {
+  isCallEvent,
+  type CallSnapshot,
+  type CtiError,
+  type SessionOpened,
+  type Snapshot,
+  type TServerEventName,
+  type UnsequencedEvent,
+} from '@ctikit/protocol';
 import type { ContactCenterPort, PortEvent } from '@ctikit/contact-center';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import { commandErrorEvent, sessionOpenedFrame, snapshotFrame, wallClockMs } from './frames.ts';
@@ -107,8 +115,7 @@ export class AgentSession {
    * agent is logged in or on a call (`snapshot`), or nothing (`fresh`); live frames follow.
    */
   attach(socket: FrameSink, resume: ResumeRequest, heartbeatMs: number): SessionOpened['resume'] {
-    const missed =
-      resume.sessionId === this.sessionId && resume.resumeFrom !== undefined ? this.buffer.since(resume.resumeFrom) : undefined;
+    const missed = resume.sessionId === this.sessionId && resume.resumeFrom !== undefined ? this.buffer.since(resume.resumeFrom) : undefined;
     let mode: SessionOpened['resume'] = 'fresh';
     let catchUp: string[] = [];
     if (missed) {

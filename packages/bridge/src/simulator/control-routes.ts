@@ -36,23 +36,15 @@ export const simulatorControlRoutes: FastifyPluginAsync<ControlRoutesOptions> = 
     return reply.code(201).send(simulator.placeCall({ from, to, ...(userData ? { userData } : {}) }));
   });
 
-  app.post<{ Params: z.output<typeof connectionParams> }>(
-    '/sim/calls/:connectionId/hangup',
-    { schema: { params: connectionParams } },
-    async (request) => {
-      simulator.customerHangup(request.params.connectionId);
-      return OK;
-    },
-  );
+  app.post<{ Params: z.output<typeof connectionParams> }>('/sim/calls/:connectionId/hangup', { schema: { params: connectionParams } }, async (request) => {
+    simulator.customerHangup(request.params.connectionId);
+    return OK;
+  });
 
-  app.post<{ Params: z.output<typeof connectionParams> }>(
-    '/sim/calls/:connectionId/answer',
-    { schema: { params: connectionParams } },
-    async (request) => {
-      simulator.customerAnswer(request.params.connectionId);
-      return OK;
-    },
-  );
+  app.post<{ Params: z.output<typeof connectionParams> }>('/sim/calls/:connectionId/answer', { schema: { params: connectionParams } }, async (request) => {
+    simulator.customerAnswer(request.params.connectionId);
+    return OK;
+  });
 
   app.post<{ Params: z.output<typeof connectionParams>; Body: z.output<typeof refuseBody> }>(
     '/sim/calls/:connectionId/refuse',

@@ -35,14 +35,20 @@ export function agentSocketEndpoint(sessions: AgentSessions, maxSocketsPerAgent:
           void joined.then(
             (attached) => {
               attached.detach();
-              log.info({ agentId: identity.agentId, sessionId: attached.sessionId, code, sockets: sessions.socketsOf(identity.agentId) }, 'agent socket closed');
+              log.info(
+                { agentId: identity.agentId, sessionId: attached.sessionId, code, sockets: sessions.socketsOf(identity.agentId) },
+                'agent socket closed',
+              );
             },
             () => undefined,
           );
         });
         joined.then(
           (attached) => {
-            log.info({ agentId: identity.agentId, sessionId: attached.sessionId, resume: attached.resume, sockets: sessions.socketsOf(identity.agentId) }, 'agent socket opened');
+            log.info(
+              { agentId: identity.agentId, sessionId: attached.sessionId, resume: attached.resume, sockets: sessions.socketsOf(identity.agentId) },
+              'agent socket opened',
+            );
           },
           (error: unknown) => {
             const cause = toCtiError(error);

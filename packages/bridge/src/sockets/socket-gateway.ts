@@ -76,7 +76,9 @@ export class SocketGateway {
   ) {
     // An upgrade `ws` cannot accept (method, key, version, subprotocol) is refused in the catalog's shape.
     this.beats = new HeartbeatSchedule(options.heartbeatMs, HEARTBEAT_TICKS, MIN_BEATS_PER_TICK);
-    this.wss.on('wsClientError', (error: Error, socket: Duplex) => this.refuse(socket, new CtiError('MALFORMED_REQUEST', `The WebSocket upgrade is not valid: ${error.message}.`)));
+    this.wss.on('wsClientError', (error: Error, socket: Duplex) =>
+      this.refuse(socket, new CtiError('MALFORMED_REQUEST', `The WebSocket upgrade is not valid: ${error.message}.`)),
+    );
     this.scheduleHeartbeat();
   }
 
@@ -89,7 +91,13 @@ export class SocketGateway {
     let decided = false;
     const deadline = this.options.clock.setTimer(this.options.upgradeMs, () => {
       decided = true;
-      this.refuse(socket, new CtiError('REQUEST_TIMEOUT', `The bridge could not admit the socket within ${this.options.upgradeMs} ms (its origin and token checks did not finish): retry shortly.`));
+      this.refuse(
+        socket,
+        new CtiError(
+          'REQUEST_TIMEOUT',
+          `The bridge could not admit the socket within ${this.options.upgradeMs} ms (its origin and token checks did not finish): retry shortly.`,
+        ),
+      );
     });
     this.admit(request).then(
       (open) => {

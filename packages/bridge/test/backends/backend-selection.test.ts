@@ -47,7 +47,14 @@ describe('backend selection', () => {
       createBridge({
         logLevel: 'silent',
         backend: { ...section, kind: 'workspace-api', agents: [{ agentId: 'agent1', dn: '5001', token: 't' }] },
-        simulatorConfig: { agents: [{ agentId: 'a', name: 'A', dn: '5001', queues: [] }], queues: [], reasonCodes: [], ringTimeoutSec: 0, outboundNoAnswerSec: 45, afterCallWork: { enabled: false, timeoutSec: 60 } },
+        simulatorConfig: {
+          agents: [{ agentId: 'a', name: 'A', dn: '5001', queues: [] }],
+          queues: [],
+          reasonCodes: [],
+          ringTimeoutSec: 0,
+          outboundNoAnswerSec: 45,
+          afterCallWork: { enabled: false, timeoutSec: 60 },
+        },
       }),
     ).toThrow(/simulatorConfig is for the embedded simulator only/);
   });

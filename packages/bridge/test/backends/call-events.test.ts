@@ -19,7 +19,13 @@ function view(fields: Record<string, unknown>, before?: CallView): CallView {
   return result;
 }
 
-function names(before: CallView | undefined, after: CallView, notificationType = 'StateChange', request?: TServerRequest, previousConnectionId?: string): string[] {
+function names(
+  before: CallView | undefined,
+  after: CallView,
+  notificationType = 'StateChange',
+  request?: TServerRequest,
+  previousConnectionId?: string,
+): string[] {
   return callEvents({ before, after, notificationType, previousConnectionId, cause: { thisDN: DN, request } }).map((event) => event.eventName);
 }
 
@@ -77,13 +83,34 @@ describe('CallStateChanged → T-Server events', () => {
   });
 
   it('reads the caller from the participants when the call has no ani (Genesys: RoleOrigination), and the dialled number from RoleDestination', () => {
-    const inbound = view({ id: 'c7', connId: 'c7', ani: undefined, dnis: undefined, state: 'Ringing', participants: [{ number: CUSTOMER, role: 'RoleOrigination' }] });
+    const inbound = view({
+      id: 'c7',
+      connId: 'c7',
+      ani: undefined,
+      dnis: undefined,
+      state: 'Ringing',
+      participants: [{ number: CUSTOMER, role: 'RoleOrigination' }],
+    });
     expect(inbound).toMatchObject({ ANI: CUSTOMER, participants: [CUSTOMER] });
     expect(inbound.DNIS).toBeUndefined();
-    const outbound = view({ id: 'c8', connId: 'c8', ani: undefined, dnis: undefined, state: 'Dialing', participants: [{ number: '5002', role: 'RoleDestination' }] });
+    const outbound = view({
+      id: 'c8',
+      connId: 'c8',
+      ani: undefined,
+      dnis: undefined,
+      state: 'Dialing',
+      participants: [{ number: '5002', role: 'RoleDestination' }],
+    });
     expect(outbound).toMatchObject({ DNIS: '5002' });
     expect(outbound.ANI).toBeUndefined();
-    const both = view({ id: 'c9', connId: 'c9', state: 'Ringing', ani: '+1555', dnis: undefined, participants: [{ number: CUSTOMER, role: 'RoleOrigination' }] });
+    const both = view({
+      id: 'c9',
+      connId: 'c9',
+      state: 'Ringing',
+      ani: '+1555',
+      dnis: undefined,
+      participants: [{ number: CUSTOMER, role: 'RoleOrigination' }],
+    });
     expect(both.ANI).toBe('+1555');
   });
 

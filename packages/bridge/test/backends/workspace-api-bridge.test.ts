@@ -100,7 +100,11 @@ describe('the bridge on the Workspace API backend', () => {
     expect((await postJson(`${bridge.url}/genesys/events`, { type: 'initialize' }, { 'x-agent-id': 'agent3' })).status).toBe(200);
     await wire.next('EventAgentReady');
 
-    const made = await postJson(`${bridge.url}/genesys/events`, { type: 'MakeCall', phoneNumber: CUSTOMER, eventId: 'fusion-call-1' }, { 'x-agent-id': 'agent3' });
+    const made = await postJson(
+      `${bridge.url}/genesys/events`,
+      { type: 'MakeCall', phoneNumber: CUSTOMER, eventId: 'fusion-call-1' },
+      { 'x-agent-id': 'agent3' },
+    );
     expect(made.status).toBe(200);
     const dialing = await wire.next('EventDialing');
     expect(dialing).toMatchObject({ thisDN: '5003', eventId: 'fusion-call-1', DNIS: CUSTOMER });

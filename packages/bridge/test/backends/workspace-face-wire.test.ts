@@ -85,7 +85,10 @@ async function session(): Promise<{ headers: Record<string, string>; messages: M
 
 describe('Workspace API face: authentication', () => {
   it('answers 401 with {status:{code,message}} without the API key, with an unknown token, or without a session', async () => {
-    expect(await call('POST', 'initialize-workspace', { authorization: 'Bearer token-agent1' })).toMatchObject({ status: 401, body: { status: { code: 401 } } });
+    expect(await call('POST', 'initialize-workspace', { authorization: 'Bearer token-agent1' })).toMatchObject({
+      status: 401,
+      body: { status: { code: 401 } },
+    });
     const unknown = await call('POST', 'initialize-workspace', { 'x-api-key': API_KEY, authorization: 'Bearer nope' });
     expect(unknown).toMatchObject({ status: 401, body: { status: { code: 401, message: expect.stringMatching(/token/) } } });
     expect((await call('POST', 'voice/ready', { 'x-api-key': API_KEY }, {})).status).toBe(401);
@@ -193,11 +196,17 @@ describe('Workspace API face: the rest of the voice API, in the shapes genesys-w
     const { connectionId } = simulator.placeCall({ from, to });
     await s.next((m) => m['messageType'] === 'CallStateChanged' && (m['call'] as { id: string }).id === connectionId);
     await call('POST', `voice/calls/${connectionId}/answer`, s.headers, {});
-    await s.next((m) => (m['call'] as { id?: string; state?: string } | undefined)?.id === connectionId && (m['call'] as { state: string }).state === 'Established');
+    await s.next(
+      (m) => (m['call'] as { id?: string; state?: string } | undefined)?.id === connectionId && (m['call'] as { state: string }).state === 'Established',
+    );
     return connectionId;
   }
-  const stateOf = (connectionId: string, state: string) => (m: Message): boolean =>
-    m['messageType'] === 'CallStateChanged' && (m['call'] as { id: string; state: string }).id === connectionId && (m['call'] as { state: string }).state === state;
+  const stateOf =
+    (connectionId: string, state: string) =>
+    (m: Message): boolean =>
+      m['messageType'] === 'CallStateChanged' &&
+      (m['call'] as { id: string; state: string }).id === connectionId &&
+      (m['call'] as { state: string }).state === state;
 
   it('alternate holds the active call and retrieves the held one ({data:{heldConnId}}); a DN holds a second call beside the first', async () => {
     const s = await session();
@@ -236,10 +245,24 @@ describe('Workspace API face: the rest of the voice API, in the shapes genesys-w
     await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
     await call('POST', 'voice/ready', s.headers, {});
     const connectionId = await onCall(s, CUSTOMER);
-    const kvlist = [{ key: 'order', type: 'kvlist', value: [{ key: 'id', type: 'str', value: 'O-7' }, { key: 'lines', type: 'int', value: 3 }] }];
+    const kvlist = [
+      {
+        key: 'order',
+        type: 'kvlist',
+        value: [
+          { key: 'id', type: 'str', value: 'O-7' },
+          { key: 'lines', type: 'int', value: 3 },
+        ],
+      },
+    ];
     expect((await call('POST', `voice/calls/${connectionId}/attach-user-data`, s.headers, { data: { userData: kvlist } })).status).toBe(200);
-    expect(simulator.listCalls().find((entry) => entry.connectionId === connectionId)?.userData).toMatchObject({ order: JSON.stringify({ id: 'O-7', lines: 3 }) });
-    expect((await call('POST', `voice/calls/${connectionId}/attach-user-data`, s.headers, { data: { userData: [{ key: 'k', type: 'kvlist', value: 'flat' }] } })).status).toBe(400);
+    expect(simulator.listCalls().find((entry) => entry.connectionId === connectionId)?.userData).toMatchObject({
+      order: JSON.stringify({ id: 'O-7', lines: 3 }),
+    });
+    expect(
+      (await call('POST', `voice/calls/${connectionId}/attach-user-data`, s.headers, { data: { userData: [{ key: 'k', type: 'kvlist', value: 'flat' }] } }))
+        .status,
+    ).toBe(400);
 
     const event = { data: { userData: [{ key: 'note', type: 'str', value: 'hello' }], callUuid: 'uuid-1' } };
     expect(await call('POST', 'voice/send-user-event', s.headers, event)).toMatchObject({ status: 200, body: { status: { code: 1 } } });

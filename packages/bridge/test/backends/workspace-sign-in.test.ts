@@ -87,7 +87,9 @@ describe("an agent's own Genesys sign-in, handed over at initialize", () => {
 
     const wire2 = await socketOf('agent2');
     const credential = await signInWithCode(face.url, 'agent2', PASSWORD, REDIRECT_URI);
-    expect((await postJson(`${bridge.url}/genesys/events`, { type: 'initialize', genesysCredential: credential }, { 'x-agent-id': 'agent2' })).status).toBe(200);
+    expect((await postJson(`${bridge.url}/genesys/events`, { type: 'initialize', genesysCredential: credential }, { 'x-agent-id': 'agent2' })).status).toBe(
+      200,
+    );
     await wire2.next('EventAgentReady');
     expect(wire1.names()).not.toContain('EventRegistered');
     await wire1.close();
@@ -95,7 +97,11 @@ describe("an agent's own Genesys sign-in, handed over at initialize", () => {
   });
 
   it('refuses a malformed credential as an invalid command, and a forged code as unauthenticated', async () => {
-    const malformed = await postJson(`${bridge.url}/genesys/events`, { type: 'initialize', genesysCredential: { kind: 'code', code: 'x' } }, { 'x-agent-id': 'agent1' });
+    const malformed = await postJson(
+      `${bridge.url}/genesys/events`,
+      { type: 'initialize', genesysCredential: { kind: 'code', code: 'x' } },
+      { 'x-agent-id': 'agent1' },
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: { code: 'INVALID_COMMAND' } });
 
@@ -111,7 +117,9 @@ describe("an agent's own Genesys sign-in, handed over at initialize", () => {
 
   it('Genesys Authentication refuses a wrong password, an unregistered client and a redirect URI it does not know', async () => {
     await expect(signInWithCode(face.url, 'agent1', 'wrong', REDIRECT_URI)).rejects.toThrow(/sign-in refused/);
-    const unknownClient = await fetch(`${face.url}/auth/v3/oauth/authorize?response_type=code&client_id=other&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`);
+    const unknownClient = await fetch(
+      `${face.url}/auth/v3/oauth/authorize?response_type=code&client_id=other&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+    );
     expect(unknownClient.status).toBe(400);
     expect(await unknownClient.text()).toContain('The client other is not registered with Genesys Authentication.');
     await expect(signInWithCode(face.url, 'agent1', PASSWORD, 'https://evil.example.com/cb')).rejects.toThrow(/answered 400/);

@@ -58,7 +58,9 @@ async function reachable(url: string, child: ChildProcess): Promise<void> {
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
 export class Cluster {
@@ -90,7 +92,18 @@ export class Cluster {
     this.redisPort ||= await freePort();
     mkdirSync(join(this.dir, 'redis'), { recursive: true });
     const redis = this.spawnLogged('redis', 'redis-server', [
-      '--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', join(this.dir, 'redis'),
+      '--port',
+      String(this.redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--dir',
+      join(this.dir, 'redis'),
     ]);
     this.redis = redis;
     await new Promise<void>((resolve, reject) => {
@@ -229,7 +242,11 @@ export class Cluster {
 
   /** The customer calls `to` on the simulator service; returns the ConnID. */
   async placeCall(to: string): Promise<string> {
-    const response = await fetch(`${this.simUrl}/sim/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '4155550123', to }) });
+    const response = await fetch(`${this.simUrl}/sim/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '4155550123', to }),
+    });
     const body = (await response.json()) as { connectionId: string };
     return body.connectionId;
   }
@@ -262,7 +279,14 @@ export class Toolbar {
       for (const waiter of this.waiters.splice(0)) waiter();
     };
     const credentials = { token: bridgeToken(agentId) };
-    this.rest = new BridgeRest({ bridgeUrl, credentials, fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, origin: TOOLBAR_ORIGIN } }), clock: systemClock, log, timeoutMs: 20_000 });
+    this.rest = new BridgeRest({
+      bridgeUrl,
+      credentials,
+      fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, origin: TOOLBAR_ORIGIN } }),
+      clock: systemClock,
+      log,
+      timeoutMs: 20_000,
+    });
     this.socket = new BridgeSocket({
       bridgeUrl,
       credentials,
@@ -270,7 +294,10 @@ export class Toolbar {
       WebSocket: WebSocket as unknown as WebSocketConstructor,
       clock: systemClock,
       log,
-      store: new SessionStore({ getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value), removeItem: (key) => void storage.delete(key) }, 'ctikit'),
+      store: new SessionStore(
+        { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value), removeItem: (key) => void storage.delete(key) },
+        'ctikit',
+      ),
       random: Math.random,
       backoff: { baseMs: 50, maxMs: 400 },
       connectTimeoutMs: 5_000,

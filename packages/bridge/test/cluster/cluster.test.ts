@@ -40,7 +40,7 @@ afterAll(async () => {
 }, 30_000);
 
 describe('a cluster of three nodes behind nginx, on Redis', () => {
-  it('kill -9 of the agent\'s node while a call rings: the toolbar resumes on another node with no gap and no duplicate, and answers and hangs up', async () => {
+  it("kill -9 of the agent's node while a call rings: the toolbar resumes on another node with no gap and no duplicate, and answers and hangs up", async () => {
     const connectionId = await cluster.placeCall('5001');
     const ring = await toolbar.event('EventRinging', connectionId);
     const node = await cluster.nodeWithSockets();
@@ -58,7 +58,7 @@ describe('a cluster of three nodes behind nginx, on Redis', () => {
     await cluster.startNode(node);
   }, 60_000);
 
-  it('kill -9 of the agent\'s node while a call is connected: the toolbar resumes elsewhere and hangs the call up', async () => {
+  it("kill -9 of the agent's node while a call is connected: the toolbar resumes elsewhere and hangs the call up", async () => {
     const connectionId = await cluster.placeCall('5001');
     const ring = await toolbar.event('EventRinging', connectionId);
     expect(await toolbar.send({ type: 'Accept', connectionId })).toMatchObject({ ok: true });
@@ -75,7 +75,7 @@ describe('a cluster of three nodes behind nginx, on Redis', () => {
     await cluster.startNode(node);
   }, 60_000);
 
-  it('a rolling restart: SIGTERM drains the agent\'s node (it exits 0, the socket is told to reconnect elsewhere), and the connected call is hung up through another node', async () => {
+  it("a rolling restart: SIGTERM drains the agent's node (it exits 0, the socket is told to reconnect elsewhere), and the connected call is hung up through another node", async () => {
     const connectionId = await cluster.placeCall('5001');
     const ring = await toolbar.event('EventRinging', connectionId);
     expect(await toolbar.send({ type: 'Accept', connectionId })).toMatchObject({ ok: true });

@@ -29,7 +29,11 @@ afterEach(async () => {
   child = undefined;
 });
 
-function serve(env: Record<string, string>): { process: ChildProcessWithoutNullStreams; url: Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
+function serve(env: Record<string, string>): {
+  process: ChildProcessWithoutNullStreams;
+  url: Promise<string>;
+  exit: Promise<{ code: number | null; stderr: string }>;
+} {
   const started = spawn(process.execPath, [CLI, 'sim', 'serve', '--port', '0', '--log-level', 'warn'], { env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
@@ -77,7 +81,10 @@ describe('ctikit sim serve', () => {
   });
 
   it('refuses to start without the Workspace API key, or with a token for an agent the simulator does not have, naming the cause', async () => {
-    const [noKey, unknownAgent] = [serve({ CTIKIT_WORKSPACE_API_KEY: '', CTIKIT_WORKSPACE_TOKENS: '' }), serve({ ...ENV, CTIKIT_WORKSPACE_TOKENS: 'tok=nobody' })];
+    const [noKey, unknownAgent] = [
+      serve({ CTIKIT_WORKSPACE_API_KEY: '', CTIKIT_WORKSPACE_TOKENS: '' }),
+      serve({ ...ENV, CTIKIT_WORKSPACE_TOKENS: 'tok=nobody' }),
+    ];
     const [first, second] = await Promise.all([noKey.exit, unknownAgent.exit]);
     expect(first).toMatchObject({ code: 2, stderr: expect.stringContaining('CTIKIT_WORKSPACE_API_KEY') });
     expect(second).toMatchObject({ code: 2, stderr: expect.stringContaining('no agent nobody') });

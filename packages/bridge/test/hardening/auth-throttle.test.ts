@@ -34,9 +34,17 @@ describe('failed sign-ins per address', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     const throttled = await signIn(ALEX_TOKEN);
     expect(throttled).toMatchObject({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('failed sign-ins') } } });
-    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs`, { origin: FUSION, authorization: `Bearer ${ALEX_TOKEN}` })).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
-    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?ticket=guessed-ticket`, { origin: FUSION })).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
-    expect(logs.lines.filter((line) => line.msg === 'failed sign-ins throttled for this address')).toEqual([expect.objectContaining({ level: LEVEL.warn, remoteAddress: '127.0.0.1' })]);
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs`, { origin: FUSION, authorization: `Bearer ${ALEX_TOKEN}` })).toMatchObject({
+      status: 429,
+      body: { error: { code: 'RATE_LIMITED' } },
+    });
+    expect(await refusedUpgrade(`${t.wsUrl}/genesysWs?ticket=guessed-ticket`, { origin: FUSION })).toMatchObject({
+      status: 429,
+      body: { error: { code: 'RATE_LIMITED' } },
+    });
+    expect(logs.lines.filter((line) => line.msg === 'failed sign-ins throttled for this address')).toEqual([
+      expect.objectContaining({ level: LEVEL.warn, remoteAddress: '127.0.0.1' }),
+    ]);
     expect(t.bridge.backend.snapshot('5001').agent.state).toBe('LoggedOut');
 
     t.clock.advance(1_000);

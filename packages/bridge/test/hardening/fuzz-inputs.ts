@@ -25,16 +25,35 @@ const path = fc.oneof(
 );
 
 const query = fc.option(
-  fc.array(fc.tuple(fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'access_token', 'x', '__proto__'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,20}$/)), { maxLength: 3 })
+  fc
+    .array(
+      fc.tuple(fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'access_token', 'x', '__proto__'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,20}$/)),
+      { maxLength: 3 },
+    )
     .map((pairs) => `?${pairs.map(([key, value]) => `${key}=${value}`).join('&')}`),
   { freq: 3, nil: '' },
 );
 
 const body = fc.oneof(
-  { weight: 6, arbitrary: commandText({ connectionId: fc.constantFrom('0071000000000001', '0071000000000002', '0071000000000003'), dn: fc.constantFrom(...FUZZ_DNS) }) },
+  {
+    weight: 6,
+    arbitrary: commandText({ connectionId: fc.constantFrom('0071000000000001', '0071000000000002', '0071000000000003'), dn: fc.constantFrom(...FUZZ_DNS) }),
+  },
   { weight: 1, arbitrary: jsonValue.map((value) => JSON.stringify(value ?? null)) },
   { weight: 1, arbitrary: printable(200) },
-  { weight: 1, arbitrary: fc.constantFrom('', '{', '{"type":"initialize"', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '[]', 'null', '{"type":"initialize"}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      '{',
+      '{"type":"initialize"',
+      '{"__proto__":{"x":1}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '[]',
+      'null',
+      '{"type":"initialize"}',
+    ),
+  },
 );
 
 export interface RestInput {
@@ -49,7 +68,14 @@ export const restInput: fc.Arbitrary<RestInput> = fc
     method: fc.oneof({ weight: 8, arbitrary: fc.constant('POST') }, { weight: 2, arbitrary: fc.constantFrom('GET', 'OPTIONS', 'PUT', 'DELETE', 'PATCH') }),
     path,
     query,
-    contentType: fc.oneof({ weight: 6, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x') }, { weight: 1, arbitrary: printable(30) }),
+    contentType: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('application/json') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('text/plain', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'),
+      },
+      { weight: 1, arbitrary: printable(30) },
+    ),
     agentId: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FUZZ_AGENTS) }, { weight: 1, arbitrary: printable(70) }),
     dn: fc.option(fc.oneof(fc.constantFrom(...FUZZ_DNS), printable(70)), { freq: 6, nil: undefined }),
     referenceId: fc.option(printable(80), { freq: 3, nil: undefined }),
@@ -80,9 +106,18 @@ export const socketFrame: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 export const upgradeRequest: fc.Arbitrary<string> = fc
   .record({
     method: fc.oneof({ weight: 6, arbitrary: fc.constant('GET') }, { weight: 1, arbitrary: fc.constantFrom('POST', 'PUT', 'OPTIONS') }),
-    path: fc.oneof({ weight: 5, arbitrary: fc.constant('/genesysWs') }, { weight: 1, arbitrary: fc.constantFrom('/sim/events', '/elsewhere', '/genesysWs/', '/%zz') }),
+    path: fc.oneof(
+      { weight: 5, arbitrary: fc.constant('/genesysWs') },
+      { weight: 1, arbitrary: fc.constantFrom('/sim/events', '/elsewhere', '/genesysWs/', '/%zz') },
+    ),
     query: fc
-      .array(fc.tuple(fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'access_token', '__proto__'), fc.oneof(fc.constantFrom(...FUZZ_AGENTS, '0', '3', '', '0x3', '-1', '1e2'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,70}$/))), { maxLength: 3 })
+      .array(
+        fc.tuple(
+          fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'access_token', '__proto__'),
+          fc.oneof(fc.constantFrom(...FUZZ_AGENTS, '0', '3', '', '0x3', '-1', '1e2'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,70}$/)),
+        ),
+        { maxLength: 3 },
+      )
       .map((pairs) => (pairs.length ? `?${pairs.map(([key, value]) => `${key}=${value}`).join('&')}` : '')),
     upgrade: fc.oneof({ weight: 5, arbitrary: fc.constant('websocket') }, { weight: 1, arbitrary: fc.constantFrom('h2c', 'WebSocket', '', 'websocket, h2c') }),
     key: fc.oneof({ weight: 5, arbitrary: fc.constant('dGhlIHNhbXBsZSBub25jZQ==') }, { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9+/=]{0,30}$/) }),

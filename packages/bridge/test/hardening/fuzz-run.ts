@@ -75,7 +75,8 @@ function upgrade(url: URL, bytes: string): Promise<{ status: number; text: strin
       // An opened socket, or a whole answer on a connection kept alive: done.
       const [head = '', body] = text.split('\r\n\r\n');
       const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
-      if (text.startsWith('HTTP/1.1 101 ') || (body !== undefined && length !== undefined && Buffer.byteLength(body, 'latin1') >= Number(length))) socket.destroy();
+      if (text.startsWith('HTTP/1.1 101 ') || (body !== undefined && length !== undefined && Buffer.byteLength(body, 'latin1') >= Number(length)))
+        socket.destroy();
     });
     socket.on('close', () => {
       const [head = '', body = ''] = text.split('\r\n\r\n');
@@ -136,7 +137,12 @@ export async function runFuzz(t: TestBridge, plan: FuzzPlan): Promise<FuzzFigure
       const listener = listeners[batch % listeners.length] as ClientSocket;
       const errorsBefore = listener.frames.filter((frame) => frame.eventName === 'EventError' && frame.errorCode === 'INVALID_FRAME').length;
       for (const frame of frames) listener.ws.send(frame);
-      await listener.next((frame) => frame.eventName === 'EventError' && frame.errorCode === 'INVALID_FRAME' && listener.frames.filter((f) => f.errorCode === 'INVALID_FRAME').length >= errorsBefore + frames.length);
+      await listener.next(
+        (frame) =>
+          frame.eventName === 'EventError' &&
+          frame.errorCode === 'INVALID_FRAME' &&
+          listener.frames.filter((f) => f.errorCode === 'INVALID_FRAME').length >= errorsBefore + frames.length,
+      );
       figures.frames += frames.length;
 
       const upgrades = fc.sample(upgradeRequest, { numRuns: plan.upgradesPerBatch, seed });
@@ -146,7 +152,8 @@ export async function runFuzz(t: TestBridge, plan: FuzzPlan): Promise<FuzzFigure
         figures.statuses[answer.status] = (figures.statuses[answer.status] ?? 0) + 1;
         // An upgrade that opened, or a request the bridge answered as plain HTTP (an empty Upgrade header makes an OPTIONS a preflight: 204).
         if (answer.status > 0 && answer.status < 400) return;
-        if (answer.status === 0 || answer.status >= 500 || !isCatalogBody(answer.text)) fail(seed, 'upgrade answered', bytes, `${answer.status} ${answer.text}`);
+        if (answer.status === 0 || answer.status >= 500 || !isCatalogBody(answer.text))
+          fail(seed, 'upgrade answered', bytes, `${answer.status} ${answer.text}`);
       });
 
       await canaryCall(t, canary);

@@ -24,7 +24,10 @@ describe('bounded fuzz', () => {
     mkdirSync(join(pages, 'toolbar'));
     writeFileSync(join(pages, 'index.html'), '<!doctype html><title>demo</title>');
     writeFileSync(join(pages, 'toolbar', 'config.json'), '{}');
-    const staticDirs = [{ dir: pages, prefix: '/' }, { dir: join(pages, 'toolbar'), prefix: '/toolbar/' }];
+    const staticDirs = [
+      { dir: pages, prefix: '/' },
+      { dir: join(pages, 'toolbar'), prefix: '/toolbar/' },
+    ];
     t = await startBridge({ rateLimit: { perSecond: 1_000_000, burst: 1_000_000 }, staticDirs });
     const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 1_000_000);
     const figures = await runFuzz(t, { seed, batches: 10, restPerBatch: 1_500, framesPerBatch: 1_500, upgradesPerBatch: 300, concurrency: 8 });

@@ -36,7 +36,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('command' as const),
       agent: fc.nat({ max: AGENTS.length - 1 }),
-      body: commandText({ connectionId: fc.constantFrom('@call0', '@call1', '@call2', '@call3', '@own0', '@own1', '@own0', '@own1'), dn: fc.constantFrom(...DNS) }),
+      body: commandText({
+        connectionId: fc.constantFrom('@call0', '@call1', '@call2', '@call3', '@own0', '@own1', '@own0', '@own1'),
+        dn: fc.constantFrom(...DNS),
+      }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('call' as const), to: fc.constantFrom('8000', '8001', '5001', '5002', '5003', '5004') }) },
@@ -100,13 +103,21 @@ describe('isolation under random command sequences', () => {
         await placeCall(bridge, '4155550124', '8000');
         for (const current of steps) {
           if (current.kind === 'call') {
-            await http(`${bridge.url}/sim/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '4155550125', to: current.to }) });
+            await http(`${bridge.url}/sim/calls`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ from: '4155550125', to: current.to }),
+            });
             continue;
           }
           const sender = AGENTS[current.agent] as (typeof AGENTS)[number];
           const before = bridge.sim.listCalls();
           const body = withConnIds(current.body, before, sender.dn);
-          const result = await http(`${bridge.url}/genesys/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-agent-id': sender.agentId }, body });
+          const result = await http(`${bridge.url}/genesys/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-agent-id': sender.agentId },
+            body,
+          });
           expect(result.status, body).toBeLessThan(500);
           const after = new Map(bridge.sim.listCalls().map((call) => [call.connectionId, call]));
           for (const call of before) {

@@ -16,7 +16,13 @@ export function rawRequest(url: string, init: { method?: string; path?: string; 
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: target.hostname, port: target.port, method: init.method ?? 'GET', path: init.path ?? target.pathname + target.search, headers: init.headers ?? {} },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: init.method ?? 'GET',
+        path: init.path ?? target.pathname + target.search,
+        headers: init.headers ?? {},
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');

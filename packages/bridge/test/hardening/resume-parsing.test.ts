@@ -16,7 +16,10 @@ describe('resumeFrom', () => {
     const { sessionId } = alex.opened;
     for (const value of ['', ' 1', '1 ', '+1', '-0', '0x3', '1e2', '1.0', '01', '00', 'Infinity', '99999999999999999']) {
       const answer = await refusedUpgrade(`${t.wsUrl}/genesysWs?agentId=agent1&sessionId=${sessionId}&resumeFrom=${encodeURIComponent(value)}`);
-      expect(answer, JSON.stringify(value)).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_COMMAND', message: expect.stringContaining('resumeFrom') } } });
+      expect(answer, JSON.stringify(value)).toMatchObject({
+        status: 400,
+        body: { ok: false, error: { code: 'INVALID_COMMAND', message: expect.stringContaining('resumeFrom') } },
+      });
     }
     await command(t, 'agent1', { type: 'NotReady' });
     await alex.next('EventAgentNotReady');

@@ -79,7 +79,13 @@ describe('timeouts', () => {
     t.clock.advance(SHORT.upgradeMs);
     expect(await answer).toMatchObject({
       status: 504,
-      body: { ok: false, error: { code: 'REQUEST_TIMEOUT', message: `The bridge could not admit the socket within ${SHORT.upgradeMs} ms (its origin and token checks did not finish): retry shortly.` } },
+      body: {
+        ok: false,
+        error: {
+          code: 'REQUEST_TIMEOUT',
+          message: `The bridge could not admit the socket within ${SHORT.upgradeMs} ms (its origin and token checks did not finish): retry shortly.`,
+        },
+      },
     });
     const alex = await ClientSocket.agent(t, {}, { authorization: `Bearer ${ALEX_TOKEN}` });
     t.clock.advance(SHORT.upgradeMs);
@@ -95,8 +101,14 @@ describe('connections per client address', () => {
     const idle = await Promise.all([open(), open()]);
     const over = await open();
     await over.closed;
-    expect(catalogAnswer(over.text())).toMatchObject({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('3 connections') } } });
-    expect(idle.map((client) => [client.socket.destroyed, client.text()])).toEqual([[false, ''], [false, '']]);
+    expect(catalogAnswer(over.text())).toMatchObject({
+      status: 429,
+      body: { ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('3 connections') } },
+    });
+    expect(idle.map((client) => [client.socket.destroyed, client.text()])).toEqual([
+      [false, ''],
+      [false, ''],
+    ]);
     const elsewhere = await open('127.0.0.2');
     elsewhere.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     await elsewhere.closed;

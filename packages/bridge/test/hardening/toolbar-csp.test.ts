@@ -51,6 +51,6 @@ describe('the toolbar Content-Security-Policy', () => {
   });
 
   it('refuses a source that is not a CSP source expression', () => {
-    expect(() => createBridge({ toolbarCsp: { frameAncestors: ["https://fusion.example; script-src *"] } })).toThrow(/CSP source/);
+    expect(() => createBridge({ toolbarCsp: { frameAncestors: ['https://fusion.example; script-src *'] } })).toThrow(/CSP source/);
   });
 });

@@ -36,7 +36,9 @@ describe('a client that aborts mid-body', () => {
     const alex = await readyAgent(t, 'agent1');
     await new Promise<void>((resolve) => {
       const socket = connect(Number(new URL(t.url).port), '127.0.0.1', () => {
-        socket.write('POST /genesys/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Agent-Id: agent1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"type":"Rea');
+        socket.write(
+          'POST /genesys/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Agent-Id: agent1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"type":"Rea',
+        );
         setImmediate(() => {
           socket.destroy();
           resolve();
@@ -64,7 +66,13 @@ describe('answers Fastify and ws would give in their own words', () => {
 
   it('a malformed WebSocket upgrade (key, version, method): 400 MALFORMED_REQUEST in the catalog body', async () => {
     t = await startBridge();
-    const base = { host: '127.0.0.1', connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+    const base = {
+      host: '127.0.0.1',
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    };
     const cases: Array<[string, Record<string, string>]> = [
       ['GET', { ...base, 'sec-websocket-key': 'short' }],
       ['GET', { ...base, 'sec-websocket-version': '12' }],
@@ -90,7 +98,14 @@ describe('static pages', () => {
   it('a path that climbs out of the folder is 403 PATH_NOT_ALLOWED, a missing file 404 NOT_FOUND, each logged at debug only', async () => {
     const logs = new LogCapture();
     const root = pages();
-    t = await startBridge({ logLevel: 'debug', logDestination: logs, staticDirs: [{ dir: root, prefix: '/' }, { dir: join(root, 'toolbar'), prefix: '/toolbar/' }] });
+    t = await startBridge({
+      logLevel: 'debug',
+      logDestination: logs,
+      staticDirs: [
+        { dir: root, prefix: '/' },
+        { dir: join(root, 'toolbar'), prefix: '/toolbar/' },
+      ],
+    });
     for (const path of ['/%2e%2e/%2e%2e/etc/passwd', '/toolbar/..%2f..%2fpackage.json']) {
       const answer = await rawRequest(t.url, { path });
       expect(answer.status, path).toBe(403);

@@ -32,9 +32,15 @@ export function fieldValue(known: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
 
 /** User data as JSON text: ordinary keys, hostile keys, values of any type. */
 export const userDataText: fc.Arbitrary<string> = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 12 })), fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 2, arbitrary: fc.integer() }, { weight: 1, arbitrary: jsonValue })), {
-    maxLength: 5,
-  })
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 12 })),
+      fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 2, arbitrary: fc.integer() }, { weight: 1, arbitrary: jsonValue }),
+    ),
+    {
+      maxLength: 5,
+    },
+  )
   .map((pairs) => `{${pairs.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value ?? null)}`).join(',')}}`);
 
 export interface CommandFields {

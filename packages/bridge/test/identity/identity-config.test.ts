@@ -83,6 +83,8 @@ describe('the identity section of the config file', () => {
     writeFileSync(join(dir, 'bridge-key.pem'), signingKey);
     const withKey = await loadBridgeConfig({ port: '0', logLevel: 'silent' }, { ...cluster, CTIKIT_SIGNING_KEY_FILE: join(dir, 'bridge-key.pem') });
     expect(withKey.identity).toMatchObject({ signingKey });
-    await expect(loadBridgeConfig({}, { CTIKIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).rejects.toThrow(/missing\.pem: cannot read the signing key \(CTIKIT_SIGNING_KEY_FILE\) \(ENOENT\)/);
+    await expect(loadBridgeConfig({}, { CTIKIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).rejects.toThrow(
+      /missing\.pem: cannot read the signing key \(CTIKIT_SIGNING_KEY_FILE\) \(ENOENT\)/,
+    );
   });
 });

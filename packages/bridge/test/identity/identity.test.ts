@@ -38,7 +38,13 @@ async function issuer(options: Parameters<typeof startLocalIssuer>[0] = {}): Pro
 
 /** Heartbeats far apart: the tests move the clock by minutes, and pongs need real time. */
 function production(identity: Record<string, unknown>): Promise<TestBridge> {
-  return startBridge({ mode: 'production', host: '127.0.0.1', allowedOrigins: [TOOLBAR], heartbeatMs: 600_000, identity: { directory: DIRECTORY, ...identity } });
+  return startBridge({
+    mode: 'production',
+    host: '127.0.0.1',
+    allowedOrigins: [TOOLBAR],
+    heartbeatMs: 600_000,
+    identity: { directory: DIRECTORY, ...identity },
+  });
 }
 
 function bearer(token: string): Record<string, string> {
@@ -63,7 +69,7 @@ async function fusionBridge(extra: Record<string, unknown> = {}): Promise<{ brid
 }
 
 describe("Fusion's trust token", () => {
-  it('signs the directory\'s agent in: REST, a ticket, and the socket as that agent and DN, whatever the client names', async () => {
+  it("signs the directory's agent in: REST, a ticket, and the socket as that agent and DN, whatever the client names", async () => {
     const { bridge, fusion } = await fusionBridge();
     const token = await fusion.sign({ sub: 'alex.morgan@example.com', prn: 'alex.morgan@example.com' });
     expect(await reasonCodes(bridge, token)).toMatchObject({ status: 200, body: { ok: true } });
@@ -153,7 +159,11 @@ describe('an OIDC provider', () => {
     });
     const expired = await idp.sign({ aud: 'ctikit', preferred_username: 'alex.morgan@example.com' }, { nowMs: t.clock.now() - 7_200_000 });
     expect(await reasonCodes(t, expired)).toMatchObject({ status: 401, body: { error: { code: 'TOKEN_EXPIRED' } } });
-    const wrongKey = await signWith(await strayKey(), { iss: idp.url, aud: 'ctikit', preferred_username: 'alex.morgan@example.com' }, { nowMs: t.clock.now(), kid: 'trustservice' });
+    const wrongKey = await signWith(
+      await strayKey(),
+      { iss: idp.url, aud: 'ctikit', preferred_username: 'alex.morgan@example.com' },
+      { nowMs: t.clock.now(), kid: 'trustservice' },
+    );
     expect(await reasonCodes(t, wrongKey)).toMatchObject({ status: 401, body: { error: { code: 'TOKEN_INVALID' } } });
     expect(await reasonCodes(t, await idp.sign({ aud: 'ctikit', preferred_username: 'nobody' }))).toMatchObject({
       status: 403,
@@ -164,7 +174,12 @@ describe('an OIDC provider', () => {
   it('answers IDENTITY_PROVIDER_UNAVAILABLE while discovery fails, and recovers when it answers', async () => {
     const idp = await issuer();
     const unreachable = 'http://127.0.0.1:9';
-    t = await production({ oidc: [{ issuer: unreachable, audience: 'ctikit' }, { issuer: idp.url, audience: 'ctikit' }] });
+    t = await production({
+      oidc: [
+        { issuer: unreachable, audience: 'ctikit' },
+        { issuer: idp.url, audience: 'ctikit' },
+      ],
+    });
     const token = await signWith(await strayKey(), { iss: unreachable, aud: 'ctikit', sub: 'alex.morgan@example.com' }, { nowMs: t.clock.now() });
     expect(await reasonCodes(t, token)).toMatchObject({ status: 503, body: { error: { code: 'IDENTITY_PROVIDER_UNAVAILABLE' } } });
     expect(await reasonCodes(t, await idp.sign({ aud: 'ctikit', sub: 'kenji.sato@example.com' }))).toMatchObject({ status: 200 });
@@ -183,10 +198,20 @@ describe('socket tickets', () => {
     bridge.clock.advance(31_000);
     expect(await refusedUpgrade(`${bridge.wsUrl}/genesysWs?ticket=${late}`)).toMatchObject({ status: 401, body: { error: { code: 'TICKET_INVALID' } } });
 
-    const forged = await signWith(await strayKey(), { iss: 'ctikit-bridge', aud: '/genesysWs', sub: 'agent2', dn: '5002', jti: 'x' }, { nowMs: bridge.clock.now() });
+    const forged = await signWith(
+      await strayKey(),
+      { iss: 'ctikit-bridge', aud: '/genesysWs', sub: 'agent2', dn: '5002', jti: 'x' },
+      { nowMs: bridge.clock.now() },
+    );
     expect(await refusedUpgrade(`${bridge.wsUrl}/genesysWs?ticket=${forged}`)).toMatchObject({ status: 401, body: { error: { code: 'TICKET_INVALID' } } });
-    expect(await refusedUpgrade(`${bridge.wsUrl}/genesysWs?access_token=${token}`)).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
-    expect(await postJson(`${bridge.url}/genesys/ticket`, {}, { origin: TOOLBAR })).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await refusedUpgrade(`${bridge.wsUrl}/genesysWs?access_token=${token}`)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+    expect(await postJson(`${bridge.url}/genesys/ticket`, {}, { origin: TOOLBAR })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     await socket.close();
   });
 
@@ -203,7 +228,9 @@ describe('socket tickets', () => {
     expect(protectedHeader.kid).toBe((jwks.body['keys'] as Array<{ kid: string }>)[0]?.kid);
     const agentToken = await postJson(`${bridge.url}/genesys/agentToken`, {}, bearer(token));
     expect(agentToken.status).toBe(200);
-    const verified = await jwtVerify(agentToken.body['token'] as string, createLocalJWKSet(jwks.body as { keys: [] }), { currentDate: new Date(bridge.clock.now()) });
+    const verified = await jwtVerify(agentToken.body['token'] as string, createLocalJWKSet(jwks.body as { keys: [] }), {
+      currentDate: new Date(bridge.clock.now()),
+    });
     expect(verified.payload).toMatchObject({ aud: 'ctikit-extensions', sub: 'agent2' });
     expect(verified.protectedHeader.kid).toBe(protectedHeader.kid);
   });

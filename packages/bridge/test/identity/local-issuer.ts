@@ -87,7 +87,9 @@ async function selfSignedCertificate(privateKey: CryptoKey): Promise<string> {
   try {
     const keyFile = join(dir, 'key.pem');
     writeFileSync(keyFile, await exportPKCS8(privateKey), { mode: 0o600 });
-    return execFileSync('openssl', ['req', '-new', '-x509', '-key', keyFile, '-subj', '/CN=ctikit test Fusion trust service', '-days', '2'], { encoding: 'utf8' });
+    return execFileSync('openssl', ['req', '-new', '-x509', '-key', keyFile, '-subj', '/CN=ctikit test Fusion trust service', '-days', '2'], {
+      encoding: 'utf8',
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

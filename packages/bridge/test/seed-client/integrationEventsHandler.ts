@@ -1,8 +1,6 @@
 /** Records the calls the seed's sample code makes into the toolbar (what Fusion would be told). */
 export type SeedCall =
-  | { name: 'makeAgentAvailable' }
-  | { name: 'incomingCallHandler'; ani: string; eventId: string }
-  | { name: 'callAcceptedHandler'; eventId: string };
+  { name: 'makeAgentAvailable' } | { name: 'incomingCallHandler'; ani: string; eventId: string } | { name: 'callAcceptedHandler'; eventId: string };
 
 export class IntegrationEventsHandler {
   readonly calls: SeedCall[] = [];

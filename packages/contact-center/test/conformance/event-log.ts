@@ -33,7 +33,10 @@ export class EventLog {
     while (this.list(dn).length < start + names.length) await this.arrival();
     const taken = this.list(dn).slice(start, start + names.length);
     this.cursors.set(dn, start + names.length);
-    expect(taken.map((event) => event.eventName), `events on DN ${dn}`).toEqual(names);
+    expect(
+      taken.map((event) => event.eventName),
+      `events on DN ${dn}`,
+    ).toEqual(names);
     return taken as { -readonly [K in keyof N]: PortEventOf<N[K]> };
   }
 

@@ -1,15 +1,7 @@
 import { expect } from 'vitest';
 import { CtiError } from '@ctikit/protocol';
 import type { ErrorCode } from '@ctikit/protocol';
-import type {
-  ContactCenterPort,
-  PortEvent,
-  PortEventOf,
-  RequestOutcome,
-  SimulatorConfigInput,
-  SimulatorControl,
-  TServerRequest,
-} from '@ctikit/contact-center';
+import type { ContactCenterPort, PortEvent, PortEventOf, RequestOutcome, SimulatorConfigInput, SimulatorControl, TServerRequest } from '@ctikit/contact-center';
 import { EventLog } from './event-log.ts';
 
 /**

@@ -23,7 +23,13 @@ const CAMPAIGNS = campaignsSchema.parse([
       { phone: '+14155550103', fields: { Name: 'Carl Gauss' } },
     ],
   },
-  { name: 'Winback', mode: 'progressive', callingList: 'WinbackList', agents: ['agent1'], records: [{ phone: '+14155550201', fields: { Name: 'Emmy Noether' } }] },
+  {
+    name: 'Winback',
+    mode: 'progressive',
+    callingList: 'WinbackList',
+    agents: ['agent1'],
+    records: [{ phone: '+14155550201', fields: { Name: 'Emmy Noether' } }],
+  },
 ]);
 
 function campaigns() {
@@ -56,13 +62,32 @@ describe('outbound campaigns', () => {
   it('offers a preview record with its fields, calls it with the record attached, and marks it processed', () => {
     const { outbound, notified } = campaigns();
     const record = outbound.previewRecord('agent1', 'Renewals');
-    expect(record).toMatchObject({ recordHandle: 1, phone: '+14155550101', fields: { Name: 'Ada Byron', Plan: 'Gold' }, status: 'Offered', callResult: 28, attempts: 0 });
+    expect(record).toMatchObject({
+      recordHandle: 1,
+      phone: '+14155550101',
+      fields: { Name: 'Ada Byron', Plan: 'Gold' },
+      status: 'Offered',
+      callResult: 28,
+      attempts: 0,
+    });
     const dialed = outbound.callRecord('agent1', 1);
     expect(dialed.phone).toBe('+14155550101');
-    expect(dialed.userData).toMatchObject({ Name: 'Ada Byron', GSW_RECORD_HANDLE: 1, GSW_CAMPAIGN_NAME: 'Renewals', GSW_CALLING_LIST: 'RenewalsList', GSW_PHONE: '+14155550101', GSW_ATTEMPTS: 1 });
+    expect(dialed.userData).toMatchObject({
+      Name: 'Ada Byron',
+      GSW_RECORD_HANDLE: 1,
+      GSW_CAMPAIGN_NAME: 'Renewals',
+      GSW_CALLING_LIST: 'RenewalsList',
+      GSW_PHONE: '+14155550101',
+      GSW_ATTEMPTS: 1,
+    });
     outbound.setCallResult('agent1', 1, 33);
     expect(outbound.markProcessed('agent1', 1)).toMatchObject({ status: 'Processed', callResult: 33, attempts: 1 });
-    expect(notified()).toEqual(['agent1 PreviewRecord 1', 'agent1 RecordDialed 1', 'agent1 UpdateCallCompletionStatsAcknowledge 1', 'agent1 RecordProcessedAcknowledge 1']);
+    expect(notified()).toEqual([
+      'agent1 PreviewRecord 1',
+      'agent1 RecordDialed 1',
+      'agent1 UpdateCallCompletionStatsAcknowledge 1',
+      'agent1 RecordProcessedAcknowledge 1',
+    ]);
     expect(outbound.campaigns('agent1')[0]?.recordsLeft).toBe(2);
   });
 
@@ -94,7 +119,11 @@ describe('outbound campaigns', () => {
     const { clock, outbound } = campaigns();
     outbound.previewRecord('agent1', 'Renewals');
     expect(codeOf(() => outbound.reschedule('agent1', 1, clock.now() - 1, 'Personal'))).toBe('INVALID_ATTRIBUTE');
-    expect(outbound.reschedule('agent1', 1, clock.now() + 60_000, 'Personal')).toMatchObject({ status: 'Scheduled', callbackType: 'Personal', scheduledAt: clock.now() + 60_000 });
+    expect(outbound.reschedule('agent1', 1, clock.now() + 60_000, 'Personal')).toMatchObject({
+      status: 'Scheduled',
+      callbackType: 'Personal',
+      scheduledAt: clock.now() + 60_000,
+    });
     expect(outbound.cancelReschedule('agent1', 1).status).toBe('Offered');
     outbound.reschedule('agent1', 1, clock.now() + 60_000, 'Personal');
     expect(outbound.previewRecord('agent1', 'Renewals')?.recordHandle).toBe(2);
@@ -118,7 +147,11 @@ describe('outbound campaigns', () => {
   it('updates a record’s fields', () => {
     const { outbound } = campaigns();
     outbound.previewRecord('agent1', 'Renewals');
-    expect(outbound.updateFields('agent1', 1, { Plan: 'Platinum', Note: 'call after 5' }).fields).toEqual({ Name: 'Ada Byron', Plan: 'Platinum', Note: 'call after 5' });
+    expect(outbound.updateFields('agent1', 1, { Plan: 'Platinum', Note: 'call after 5' }).fields).toEqual({
+      Name: 'Ada Byron',
+      Plan: 'Platinum',
+      Note: 'call after 5',
+    });
   });
 
   it('refuses a simulator file whose campaigns name an unknown agent or share a name', () => {
@@ -138,7 +171,13 @@ describe('progressive dialing in the simulator', () => {
         { agentId: 'agent2', name: 'Kenji', dn: '5002' },
       ],
       campaigns: [
-        { name: 'Winback', mode: 'progressive', callingList: 'WinbackList', agents: ['agent1'], records: [{ phone: '+14155550201', fields: { Name: 'Emmy' } }, { phone: '+14155550202' }] },
+        {
+          name: 'Winback',
+          mode: 'progressive',
+          callingList: 'WinbackList',
+          agents: ['agent1'],
+          records: [{ phone: '+14155550201', fields: { Name: 'Emmy' } }, { phone: '+14155550202' }],
+        },
       ],
     };
     const h = new Harness(file);

@@ -36,7 +36,10 @@ export function agentStateCatalog(customStates: readonly string[]): readonly Sel
 }
 
 /** The selectable state a `putAgentState` names: by ARN, else by name. */
-export function findState(catalog: readonly SelectableAgentState[], requested: { agentStateARN?: string | null; name?: string }): SelectableAgentState | undefined {
+export function findState(
+  catalog: readonly SelectableAgentState[],
+  requested: { agentStateARN?: string | null; name?: string },
+): SelectableAgentState | undefined {
   return (
     catalog.find((state) => requested.agentStateARN != null && state.agentStateARN === requested.agentStateARN) ??
     catalog.find((state) => state.name === requested.name)

@@ -166,10 +166,14 @@ const METHODS: Record<string, Method> = {
   ),
   destroyConnection: onConnection((contact, leg, _params, context) => run(context, [destroyCommand(contact, leg)])),
   holdConnection: onConnection((contact, leg, _params, context) =>
-    run(context, [{ type: 'Hold', connectionId: leg === 'thirdParty' && contact.thirdParty ? contact.thirdParty.switchConnectionId : contact.switchConnectionId }]),
+    run(context, [
+      { type: 'Hold', connectionId: leg === 'thirdParty' && contact.thirdParty ? contact.thirdParty.switchConnectionId : contact.switchConnectionId },
+    ]),
   ),
   resumeConnection: onConnection((contact, leg, _params, context) =>
-    run(context, [{ type: 'Retrieve', connectionId: leg === 'thirdParty' && contact.thirdParty ? contact.thirdParty.switchConnectionId : contact.switchConnectionId }]),
+    run(context, [
+      { type: 'Retrieve', connectionId: leg === 'thirdParty' && contact.thirdParty ? contact.thirdParty.switchConnectionId : contact.switchConnectionId },
+    ]),
   ),
   sendDigits: onContact(connectionParams.extend({ digits: z.string().min(1).max(64) }), (contact, params, context) => {
     if (contact.state !== 'connected') return Promise.resolve(invalidState(`Contact ${contact.contactId} is not connected.`));

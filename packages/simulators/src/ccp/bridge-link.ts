@@ -1,4 +1,13 @@
-import { AGENT_ID_HEADER, REST_PATH, SOCKET_PATH, bridgeFrameSchema, type Command, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import {
+  AGENT_ID_HEADER,
+  REST_PATH,
+  SOCKET_PATH,
+  bridgeFrameSchema,
+  type Command,
+  type SessionOpened,
+  type Snapshot,
+  type TServerWireEvent,
+} from '@ctikit/protocol';
 import { type Clock, type TimerHandle } from '@ctikit/kernel';
 import { z } from 'zod';
 import type { SwitchOutcome } from './agent-service.ts';

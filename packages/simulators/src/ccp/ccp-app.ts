@@ -250,8 +250,7 @@ export class CcpApp {
   /** The worker's master coordination, shared by the agent's tabs (ccp-tabs.ts). */
   private onMasterRequest(request: MasterRequest): void {
     const { topic, shouldNotBecomeMasterIfNone } = request.params;
-    const answer =
-      request.method === 'becomeMaster' ? this.tabs.becomeMaster(topic) : this.tabs.checkMaster(topic, shouldNotBecomeMasterIfNone === true);
+    const answer = request.method === 'becomeMaster' ? this.tabs.becomeMaster(topic) : this.tabs.checkMaster(topic, shouldNotBecomeMasterIfNone === true);
     void answer.then((data) => {
       if (topic === SOFTPHONE_TOPIC) this.setSoftphone(data.masterId);
       this.post(STREAMS_EVENTS.MASTER_RESPONSE, { event: STREAMS_EVENTS.MASTER_RESPONSE, requestId: request.requestId, data, err: null });

@@ -32,15 +32,7 @@ import type { ConnectionStateType, ContactStateType } from './streams-data.ts';
  * agent's error state (MissedCallAgent, LineEngagedCustomer…).
  */
 
-export type ContactOutcome =
-  | 'missed'
-  | 'rejected'
-  | 'abandoned'
-  | 'busy'
-  | 'noAnswer'
-  | 'canceled'
-  | 'completed'
-  | 'transferred';
+export type ContactOutcome = 'missed' | 'rejected' | 'abandoned' | 'busy' | 'noAnswer' | 'canceled' | 'completed' | 'transferred';
 
 export interface LegRecord {
   /** The connectionId Streams sees (stable for the leg's life). */

@@ -25,7 +25,12 @@ const querySchema = z.object({
   states: z
     .string()
     .max(1000)
-    .transform((value) => value.split(',').map((name) => name.trim()).filter((name) => name !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    )
     .optional(),
 });
 

@@ -20,7 +20,11 @@ const DESTINATION = /\/transfer-destination\/(agent|queue)-([0-9]+)$/;
 
 function endpointOf(entry: DirectoryEntry): StreamsEndpoint {
   if (entry.kind === 'phone_number') {
-    return { ...phoneEndpoint(entry.phoneNumber), endpointARN: arn('transfer-destination', `phone-${entry.phoneNumber.replace(/[^0-9]/g, '')}`), name: entry.name };
+    return {
+      ...phoneEndpoint(entry.phoneNumber),
+      endpointARN: arn('transfer-destination', `phone-${entry.phoneNumber.replace(/[^0-9]/g, '')}`),
+      name: entry.name,
+    };
   }
   return {
     endpointARN: arn('transfer-destination', `${entry.kind}-${entry.dn}`),

@@ -89,13 +89,7 @@ function softphoneMedia(leg: LegRecord): SoftphoneMediaInfo {
   };
 }
 
-function connection(
-  leg: LegRecord,
-  type: ConnectionType,
-  initial: boolean,
-  endpoint: StreamsEndpoint,
-  mute: boolean | null,
-): StreamsConnection {
+function connection(leg: LegRecord, type: ConnectionType, initial: boolean, endpoint: StreamsEndpoint, mute: boolean | null): StreamsConnection {
   return {
     connectionId: leg.connectionId,
     endpoint,

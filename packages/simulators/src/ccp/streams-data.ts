@@ -9,16 +9,7 @@
 
 export type AgentStateType = 'init' | 'routable' | 'not_routable' | 'offline' | 'system' | 'error';
 
-export type ContactStateType =
-  | 'init'
-  | 'incoming'
-  | 'pending'
-  | 'connecting'
-  | 'connected'
-  | 'missed'
-  | 'error'
-  | 'ended'
-  | 'rejected';
+export type ContactStateType = 'init' | 'incoming' | 'pending' | 'connecting' | 'connected' | 'missed' | 'error' | 'ended' | 'rejected';
 
 export type ConnectionStateType = 'init' | 'connecting' | 'connected' | 'hold' | 'disconnected';
 

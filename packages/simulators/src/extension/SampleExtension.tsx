@@ -211,7 +211,11 @@ function UserDataEditor(props: { store: SampleStore; call: Interaction }) {
               <th scope="row">{name}</th>
               <td>{String(current)}</td>
               <td>
-                <button type="button" aria-label={`Delete ${name}`} onClick={() => void store.run(`interaction.deleteUserData ${name}`, () => store.service.interaction.deleteUserData(id, name))}>
+                <button
+                  type="button"
+                  aria-label={`Delete ${name}`}
+                  onClick={() => void store.run(`interaction.deleteUserData ${name}`, () => store.service.interaction.deleteUserData(id, name))}
+                >
                   Delete
                 </button>
               </td>

@@ -98,7 +98,12 @@ export class SampleStore {
     const { data } = message;
     const interaction = data['interaction'] as Interaction | undefined;
     const about = interaction ? ` ${interaction.interactionId} (${interaction.state})` : '';
-    const detail = data['mediaState'] !== undefined ? ` ${String(data['mediaState'])}` : data['buttonId'] !== undefined ? ` ${String(data['toastId'])} ${String(data['buttonId'])}` : '';
+    const detail =
+      data['mediaState'] !== undefined
+        ? ` ${String(data['mediaState'])}`
+        : data['buttonId'] !== undefined
+          ? ` ${String(data['toastId'])} ${String(data['buttonId'])}`
+          : '';
     this.log('event', `${message.event} ${data.eventType}${about}${detail}`);
     if (message.event === 'agent' && data.eventType === 'STATE_CHANGED') {
       void this.run('agent.getState', () => this.service.agent.getState()).then((state) => state && this.set({ state }));

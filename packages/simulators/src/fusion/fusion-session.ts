@@ -193,9 +193,7 @@ export class FusionSession {
             SVCMCA_ORG_ID: contact.organization.id,
           }
         : {}),
-      ...(serviceRequest
-        ? { SVCMCA_INTERACTION_REF_OBJ_TYPE: 'SVC_SERVICE_REQUESTS', SVCMCA_INTERACTION_REF_OBJ_ID: serviceRequest.id }
-        : {}),
+      ...(serviceRequest ? { SVCMCA_INTERACTION_REF_OBJ_TYPE: 'SVC_SERVICE_REQUESTS', SVCMCA_INTERACTION_REF_OBJ_ID: serviceRequest.id } : {}),
     };
     const data = { appClassification, origin: contact ? 'ContactPage' : 'DialPad', windowName: 'Contacts', outData };
     const delivered = this.#deliver('onOutgoingEvent', data, appClassification, uuid);

@@ -42,9 +42,7 @@ export function defaultFusionConfig(overrides: Partial<FusionConfig> = {}): Fusi
   };
 }
 
-export type ToolbarLink =
-  | { status: 'waiting' }
-  | { status: 'connected'; applicationName: string; apiVersion: string; toolbarName: string };
+export type ToolbarLink = { status: 'waiting' } | { status: 'connected'; applicationName: string; apiVersion: string; toolbarName: string };
 
 /** The agent's phone state as last published with agentStateEventOperation. */
 export interface AgentPresence {

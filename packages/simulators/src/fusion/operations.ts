@@ -31,17 +31,7 @@ export interface OperationWorld {
 
 type Handler = (data: Payload, world: OperationWorld) => PublishOutcome;
 
-export const CLOSE_REASONS = [
-  'WRAPUP',
-  'HANGUP',
-  'REJECT',
-  'MISSED',
-  'ABANDONED',
-  'TIMEOUT',
-  'CANCELED',
-  'ENDCOMMUNICATION',
-  'TRANSFERRED',
-] as const;
+export const CLOSE_REASONS = ['WRAPUP', 'HANGUP', 'REJECT', 'MISSED', 'ABANDONED', 'TIMEOUT', 'CANCELED', 'ENDCOMMUNICATION', 'TRANSFERRED'] as const;
 
 export const INBOUND = 'ORA_SVC_INBOUND';
 export const OUTBOUND = 'ORA_SVC_OUTBOUND';
@@ -102,10 +92,7 @@ function noteCarry(world: OperationWorld, operation: string, expected: TokenReco
     world.note('ok', operation, `inData carries all ${count} ${source} outData tokens`);
     return;
   }
-  const parts = [
-    missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-    different.length > 0 ? `changed ${different.join(', ')}` : '',
-  ].filter(Boolean);
+  const parts = [missing.length > 0 ? `missing ${missing.join(', ')}` : '', different.length > 0 ? `changed ${different.join(', ')}` : ''].filter(Boolean);
   world.note('warn', operation, `inData does not carry the ${source} outData: ${parts.join('; ')}`, { missing, different });
 }
 

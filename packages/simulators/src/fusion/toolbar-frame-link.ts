@@ -8,12 +8,7 @@ import type { FusionSession } from './fusion-session.ts';
  * and shown in the event log. Messages to the toolbar are posted with its origin as the target, so
  * they go nowhere if the frame has navigated away.
  */
-export function linkToolbarFrame(
-  host: Window,
-  frame: () => HTMLIFrameElement | null,
-  toolbarOrigin: string,
-  session: FusionSession,
-): () => void {
+export function linkToolbarFrame(host: Window, frame: () => HTMLIFrameElement | null, toolbarOrigin: string, session: FusionSession): () => void {
   const onMessage = (event: MessageEvent): void => {
     if (event.origin !== toolbarOrigin) {
       session.refuse(event.origin, `origin is not the media toolbar's (${toolbarOrigin})`, event.data);

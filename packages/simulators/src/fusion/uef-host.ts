@@ -260,8 +260,7 @@ export class UefHost {
     return this.#subscriptions.filter(
       (s) =>
         s.eventName === eventName &&
-        (s.appClassification === appClassification ||
-          (!strict && (s.appClassification === undefined || appClassification === undefined))),
+        (s.appClassification === appClassification || (!strict && (s.appClassification === undefined || appClassification === undefined))),
     );
   }
 
@@ -303,9 +302,7 @@ export class UefHost {
       case 'eventResult': {
         const label = this.#pending.get(message.uuid)?.label;
         const outcome =
-          message.data.outcome === 'resolved'
-            ? `promise resolved: ${message.data.result ?? 'success'}`
-            : `promise rejected: ${message.data.message ?? ''}`;
+          message.data.outcome === 'resolved' ? `promise resolved: ${message.data.result ?? 'success'}` : `promise rejected: ${message.data.message ?? ''}`;
         return label ? `${label}: ${outcome}` : outcome;
       }
     }

@@ -51,13 +51,10 @@ export default function PhonePanel(props: { samples: SampleNumber[] }) {
 
   useEffect(() => {
     void refresh();
-    return followSimEvents(
-      (event) => {
-        setEvents((previous) => [event, ...previous].slice(0, FEED_LENGTH));
-        void refresh();
-      },
-      setFeed,
-    );
+    return followSimEvents((event) => {
+      setEvents((previous) => [event, ...previous].slice(0, FEED_LENGTH));
+      void refresh();
+    }, setFeed);
   }, []);
 
   useEffect(() => {

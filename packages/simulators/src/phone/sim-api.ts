@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { SimAgentView, SimCallView } from '@ctikit/contact-center/control';
-import { agentEventSchema, agentSnapshotSchema, callEventSchema, callTypes, errorEventSchema, linkEventSchema, recordingStates, userDataSchema } from '@ctikit/protocol';
+import {
+  agentEventSchema,
+  agentSnapshotSchema,
+  callEventSchema,
+  callTypes,
+  errorEventSchema,
+  linkEventSchema,
+  recordingStates,
+  userDataSchema,
+} from '@ctikit/protocol';
 
 /**
  * The contact-center simulator's control API as the bridge serves it on the page's own origin
@@ -69,8 +78,7 @@ export const simApi = {
   placeCall: (from: string, to: string) => request('/sim/calls', placedBody, { from, to }),
   customerHangup: (connectionId: string) => request(`/sim/calls/${encodeURIComponent(connectionId)}/hangup`, ok, {}),
   customerAnswer: (connectionId: string) => request(`/sim/calls/${encodeURIComponent(connectionId)}/answer`, ok, {}),
-  customerRefuse: (connectionId: string, reason: 'busy' | 'noAnswer') =>
-    request(`/sim/calls/${encodeURIComponent(connectionId)}/refuse`, ok, { reason }),
+  customerRefuse: (connectionId: string, reason: 'busy' | 'noAnswer') => request(`/sim/calls/${encodeURIComponent(connectionId)}/refuse`, ok, { reason }),
   phoneAnswer: (dn: string, connectionId: string) => request(`/sim/phones/${encodeURIComponent(dn)}/answer`, ok, { connectionId }),
   phoneHangup: (dn: string, connectionId: string) => request(`/sim/phones/${encodeURIComponent(dn)}/hangup`, ok, { connectionId }),
   listCalls: async () => (await request('/sim/calls', callsBody)).calls,
@@ -92,11 +100,7 @@ export type EventFeedStatus = 'connecting' | 'live' | 'polling';
  * Follows `/sim/events`. While the socket is not open the caller polls instead (`onStatus('polling')`),
  * and the socket is retried every `retryMs`. Returns a function that stops everything.
  */
-export function followSimEvents(
-  onEvent: (event: SimEvent) => void,
-  onStatus: (status: EventFeedStatus) => void,
-  retryMs = 5000,
-): () => void {
+export function followSimEvents(onEvent: (event: SimEvent) => void, onStatus: (status: EventFeedStatus) => void, retryMs = 5000): () => void {
   let socket: WebSocket | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;

@@ -114,13 +114,7 @@ export class HostConnection {
   }
 
   /** A subscription to an event of another context than PHONE (a tab's, a notification's …). */
-  contextSubscribe(
-    subscriptionId: string,
-    eventName: string,
-    context: ContextTarget,
-    once: boolean,
-    handler: (event: ContextEventMessage) => void,
-  ): void {
+  contextSubscribe(subscriptionId: string, eventName: string, context: ContextTarget, once: boolean, handler: (event: ContextEventMessage) => void): void {
     if (this.#disposed) return;
     this.#contextSubscriptions.set(subscriptionId, handler);
     this.transport.send({ type: 'contextSubscribe', method: eventName, uuid: subscriptionId, ...this.#envelope(), context, data: { once } });

@@ -171,7 +171,11 @@ export class ModalWindowContext extends UefContext {}
 
 /** ISidePaneContext. */
 export class SidePaneContext extends UefContext {
-  constructor(connection: HostConnection, private readonly sidePaneId: string, actions: readonly string[]) {
+  constructor(
+    connection: HostConnection,
+    private readonly sidePaneId: string,
+    actions: readonly string[],
+  ) {
     super(connection, { kind: 'sidePane', sidePaneId }, actions);
   }
   getSidePaneContextId(): string {
@@ -181,7 +185,11 @@ export class SidePaneContext extends UefContext {
 
 /** INotificationContext. */
 export class NotificationContext extends UefContext {
-  constructor(connection: HostConnection, private readonly notificationId: string, actions: readonly string[]) {
+  constructor(
+    connection: HostConnection,
+    private readonly notificationId: string,
+    actions: readonly string[],
+  ) {
     super(connection, { kind: 'notification', notificationId }, actions);
   }
   getNotificationContextId(): string {
@@ -191,7 +199,12 @@ export class NotificationContext extends UefContext {
 
 /** IRecordContext: the active record of a tab. */
 export class RecordContext extends UefContext {
-  constructor(connection: HostConnection, tabId: string, private readonly record: RecordInfo, actions: readonly string[]) {
+  constructor(
+    connection: HostConnection,
+    tabId: string,
+    private readonly record: RecordInfo,
+    actions: readonly string[],
+  ) {
     super(connection, { kind: 'record', tabId }, actions);
   }
   getRecordType(): string {
@@ -211,7 +224,10 @@ export const NOTIFICATION_ACTIONS = ['ShowNotification', 'CloseNotification'];
 
 /** ITabContext: a Fusion tab and the records in it. */
 export class TabContext extends UefContext {
-  constructor(connection: HostConnection, private readonly tab: TabInfo) {
+  constructor(
+    connection: HostConnection,
+    private readonly tab: TabInfo,
+  ) {
     super(connection, { kind: 'tab', tabId: tab.tabId }, TAB_ACTIONS);
   }
   getType(): string {

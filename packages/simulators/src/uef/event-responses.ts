@@ -149,8 +149,7 @@ export function resolvedSettlement(value: unknown, response: EventResponse): Set
 /** The result fields to report for a rejected (or throwing) controllable callback. */
 export function rejectedSettlement(reason: unknown, response: EventResponse): Settlement {
   const details = resolutionSchema.safeParse(response.responseDetails);
-  const message =
-    reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'The toolbar rejected the command';
+  const message = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'The toolbar rejected the command';
   const result = details.success && details.data.result !== RESULT_NOT_SET ? details.data.result : undefined;
   return {
     outcome: 'rejected',

@@ -93,9 +93,7 @@ export class PhoneContext {
   publish(request: { getOperationName(): string }): Promise<OperationResponse<ObjectContext>> {
     if (this.#disposed) return Promise.reject(new UefErrorData({ status: 'error', message: 'The PHONE context has been disposed' }));
     if (!(request instanceof OperationRequest)) {
-      return Promise.reject(
-        new UefErrorData({ status: 'error', message: 'publish() takes a request made by requestHelper.createPublishRequest()' }),
-      );
+      return Promise.reject(new UefErrorData({ status: 'error', message: 'publish() takes a request made by requestHelper.createPublishRequest()' }));
     }
     return this.connection
       .publish(request.getOperationName(), request[wireData]())
@@ -153,8 +151,7 @@ export class PhoneContext {
       }
       return;
     }
-    const settle = (data: Parameters<HostConnection['sendEventResult']>[2]): void =>
-      this.connection.sendEventResult(event.method, event.uuid, data);
+    const settle = (data: Parameters<HostConnection['sendEventResult']>[2]): void => this.connection.sendEventResult(event.method, event.uuid, data);
     let returned: unknown;
     try {
       returned = callback(response);

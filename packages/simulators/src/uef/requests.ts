@@ -204,9 +204,7 @@ const REQUEST_TYPES = {
 } satisfies Record<PhoneOperation, new (operationName: string) => OperationRequest>;
 
 /** The request type createPublishRequest returns for an operation name. */
-export type PublishRequestOf<Name extends string> = Name extends PhoneOperation
-  ? InstanceType<(typeof REQUEST_TYPES)[Name]>
-  : OperationRequest;
+export type PublishRequestOf<Name extends string> = Name extends PhoneOperation ? InstanceType<(typeof REQUEST_TYPES)[Name]> : OperationRequest;
 
 /** IEventRequest / IMcaEventRequest. */
 export class McaEventRequest {

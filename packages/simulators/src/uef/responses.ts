@@ -68,9 +68,7 @@ export type OutDataAccessor = {
 
 export function outDataAccessor(outData: TokenRecord): OutDataAccessor {
   const keys = new Set([...KNOWN_TOKENS, ...Object.keys(outData)]);
-  const getters = Object.fromEntries(
-    [...keys].map((key) => [`get${key.charAt(0).toUpperCase()}${key.slice(1)}`, () => outData[key]]),
-  );
+  const getters = Object.fromEntries([...keys].map((key) => [`get${key.charAt(0).toUpperCase()}${key.slice(1)}`, () => outData[key]]));
   return { ...getters, getValueByAttribute: (attribute: string) => outData[attribute] } as OutDataAccessor;
 }
 

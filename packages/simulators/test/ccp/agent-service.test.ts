@@ -118,7 +118,16 @@ describe('the simulated CCP service', () => {
     await api('createAdditionalConnection', { contactId: 'e-1', endpoint: quick });
     expect(sent.at(-1)).toEqual({ type: 'InitiateTransfer', connectionId: call.connectionId, destination: '5002' });
     service.applyEvent(event('EventHeld', call));
-    service.applyEvent(event('EventDialing', { eventId: 'e-3', connectionId: '0071000000000003', callType: 'Consult', ANI: DN, otherDN: '5002', transferConnectionId: call.connectionId }));
+    service.applyEvent(
+      event('EventDialing', {
+        eventId: 'e-3',
+        connectionId: '0071000000000003',
+        callType: 'Consult',
+        ANI: DN,
+        otherDN: '5002',
+        transferConnectionId: call.connectionId,
+      }),
+    );
     const third = service.data().snapshot.contacts[0]?.connections[2];
     // Connected while the colleague's phone still rings: the call has reached the transfer flow.
     expect(third).toMatchObject({ type: 'outbound', initial: false, state: { type: 'connected' }, endpoint: { type: 'agent', name: 'Kenji Sato' } });
@@ -139,10 +148,20 @@ describe('the simulated CCP service', () => {
     const phone = profile.directory.list().find((quick) => quick.type === 'phone_number');
     await api('createAdditionalConnection', { contactId: 'e-1', endpoint: phone });
     expect(sent.at(-1)).toEqual({ type: 'InitiateTransfer', connectionId: call.connectionId, destination: '+15550100200' });
-    const consult = { eventId: 'e-3', connectionId: '0071000000000003', callType: 'Consult', ANI: DN, otherDN: '+15550100200', transferConnectionId: call.connectionId } as const;
+    const consult = {
+      eventId: 'e-3',
+      connectionId: '0071000000000003',
+      callType: 'Consult',
+      ANI: DN,
+      otherDN: '+15550100200',
+      transferConnectionId: call.connectionId,
+    } as const;
     service.applyEvent(event('EventDialing', consult));
     const thirdState = () => service.data().snapshot.contacts[0]?.connections[2];
-    expect(thirdState()).toMatchObject({ state: { type: 'connecting' }, endpoint: { type: 'phone_number', name: 'Escalations desk', phoneNumber: '+15550100200' } });
+    expect(thirdState()).toMatchObject({
+      state: { type: 'connecting' },
+      endpoint: { type: 'phone_number', name: 'Escalations desk', phoneNumber: '+15550100200' },
+    });
     service.applyEvent(event('EventEstablished', consult));
     expect(thirdState()).toMatchObject({ state: { type: 'connected' } });
   });

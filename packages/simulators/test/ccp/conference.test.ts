@@ -7,7 +7,14 @@ import { ccpHarness, CUSTOMER, DN, inboundCall as call, profile, type CcpHarness
  * consultation left, so leaving is hanging up the main call, and the contact ends when the others left.
  */
 
-const consult = { eventId: 'e-3', connectionId: '0071000000000003', callType: 'Consult', ANI: DN, otherDN: '5002', transferConnectionId: call.connectionId } as const;
+const consult = {
+  eventId: 'e-3',
+  connectionId: '0071000000000003',
+  callType: 'Consult',
+  ANI: DN,
+  otherDN: '5002',
+  transferConnectionId: call.connectionId,
+} as const;
 const TARGET = '5002';
 
 let h: CcpHarness;

@@ -31,7 +31,8 @@ export function shapeDifferences(ours: Json, sample: Json, path = '$'): string[]
   const sampleKind = kind(sample);
   const ourKind = kind(ours);
   if (sampleKind === 'null') return ourKind === 'null' || ourKind === 'string' ? [] : [`${path}: ${ourKind} where the sample is null`];
-  if (sampleKind === 'number' && isTimestampKey(path)) return ourKind === 'date' ? [] : [`${path}: ${ourKind} where the sample has a timestamp (a Date after the worker)`];
+  if (sampleKind === 'number' && isTimestampKey(path))
+    return ourKind === 'date' ? [] : [`${path}: ${ourKind} where the sample has a timestamp (a Date after the worker)`];
   if (ourKind !== sampleKind) return [`${path}: ${ourKind} where the sample has ${sampleKind}`];
   if (sampleKind === 'array') return arrayDifferences(ours as Json[], sample as Json[], path);
   if (sampleKind === 'object') return objectDifferences(ours as Record<string, Json>, sample as Record<string, Json>, path);

@@ -47,19 +47,13 @@ export function sameAgentState(a: AgentState, b: AgentState): boolean {
 }
 
 export type AgentTransition =
-  | { readonly result: 'changed'; readonly state: AgentState }
-  | { readonly result: 'unchanged' }
-  | { readonly result: 'rejected'; readonly reason: string };
+  { readonly result: 'changed'; readonly state: AgentState } | { readonly result: 'unchanged' } | { readonly result: 'rejected'; readonly reason: string };
 
 /**
  * The one guarded move of the agent machine. `authority: 'snapshot'` is a full resync from the
  * vendor: the snapshot is the truth, so any state may follow any other.
  */
-export function transitionAgent(
-  from: AgentState,
-  to: AgentState,
-  authority: 'event' | 'snapshot' = 'event',
-): AgentTransition {
+export function transitionAgent(from: AgentState, to: AgentState, authority: 'event' | 'snapshot' = 'event'): AgentTransition {
   if (sameAgentState(from, to)) return { result: 'unchanged' };
   if (authority === 'snapshot' || ALLOWED[from.kind].includes(to.kind)) return { result: 'changed', state: to };
   return { result: 'rejected', reason: `agent cannot move from ${from.kind} to ${to.kind}` };

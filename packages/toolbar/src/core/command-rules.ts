@@ -17,10 +17,7 @@ export function inState(allowed: readonly InteractionState[], already: readonly 
     if (already.includes(interaction.state)) {
       return failure('ALREADY_IN_STATE', `Interaction ${interaction.eventId} is already ${interaction.state}.`);
     }
-    return failure(
-      'INVALID_CALL_STATE',
-      `Interaction ${interaction.eventId} is ${interaction.state}; this needs it ${allowed.join(' or ')}.`,
-    );
+    return failure('INVALID_CALL_STATE', `Interaction ${interaction.eventId} is ${interaction.state}; this needs it ${allowed.join(' or ')}.`);
   };
 }
 

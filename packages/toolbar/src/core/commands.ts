@@ -1,13 +1,5 @@
 import { isLoggedIn } from './agent-state.ts';
-import {
-  checkAttachedData,
-  checkDtmf,
-  inState,
-  normalizePhoneNumber,
-  onlyIf,
-  recordingIn,
-  type InteractionRule,
-} from './command-rules.ts';
+import { checkAttachedData, checkDtmf, inState, normalizePhoneNumber, onlyIf, recordingIn, type InteractionRule } from './command-rules.ts';
 import { isOwnConsultation, type AttachedData, type Interaction } from './interaction.ts';
 import { failure, OK, type CommandOutcome, type DialOutcome, type Failure, type ReasonCodesOutcome, type TransferDestinationsOutcome } from './outcome.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from './vendor-handler.ts';

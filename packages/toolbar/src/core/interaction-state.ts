@@ -26,14 +26,7 @@ export type InteractionState = 'offered' | 'dialing' | 'connected' | 'held' | 'w
 /** The states of a call that is still going on. */
 export type LiveInteractionState = 'offered' | 'dialing' | 'connected' | 'held';
 
-export const INTERACTION_STATES: readonly InteractionState[] = [
-  'offered',
-  'dialing',
-  'connected',
-  'held',
-  'wrapUp',
-  'closed',
-];
+export const INTERACTION_STATES: readonly InteractionState[] = ['offered', 'dialing', 'connected', 'held', 'wrapUp', 'closed'];
 
 const LIVE: readonly InteractionState[] = ['offered', 'dialing', 'connected', 'held'];
 
@@ -72,11 +65,7 @@ function allowed(from: InteractionState, to: InteractionState, authority: 'event
  * The one guarded move of an interaction: validates the step against the diagram and returns the
  * next value of the interaction (the derived fields — `held`, timestamps, end cause — kept in step).
  */
-export function transitionInteraction(
-  current: Interaction,
-  step: InteractionStep,
-  authority: 'event' | 'snapshot' = 'event',
-): InteractionTransition {
+export function transitionInteraction(current: Interaction, step: InteractionStep, authority: 'event' | 'snapshot' = 'event'): InteractionTransition {
   if (current.state === step.to) return { result: 'unchanged' };
   if (!allowed(current.state, step.to, authority)) {
     return { result: 'rejected', reason: `interaction ${current.eventId} cannot move from ${current.state} to ${step.to}` };

@@ -9,7 +9,16 @@ import type { Outcome } from './outcome.ts';
  */
 export type CallbackType = 'Personal' | 'Campaign';
 
-type OnRecord = 'getRecord' | 'getChainedRecords' | 'callRecord' | 'rejectRecord' | 'cancelRecord' | 'cancelReschedule' | 'setDoNotCall' | 'removeDoNotCall' | 'markProcessed';
+type OnRecord =
+  | 'getRecord'
+  | 'getChainedRecords'
+  | 'callRecord'
+  | 'rejectRecord'
+  | 'cancelRecord'
+  | 'cancelReschedule'
+  | 'setDoNotCall'
+  | 'removeDoNotCall'
+  | 'markProcessed';
 
 export type OutboundRequest =
   | { operation: 'getCampaigns' }

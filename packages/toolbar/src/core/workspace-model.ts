@@ -195,8 +195,7 @@ export class WorkspaceModel {
         ...(event.direction !== undefined ? { direction: event.direction } : {}),
         ...(event.phoneNumber !== undefined ? { phoneNumber: event.phoneNumber } : {}),
       };
-      const next =
-        event.linkedEventId === undefined ? patched : withLink(patched, event.linkedEventId ?? undefined);
+      const next = event.linkedEventId === undefined ? patched : withLink(patched, event.linkedEventId ?? undefined);
       if (!sameInteraction(current, next)) this.replace(next, current);
     },
     interactionEnded: (event) => this.step(event.eventId, { to: 'wrapUp', at: event.at, cause: event.cause }),

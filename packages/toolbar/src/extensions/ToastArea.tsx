@@ -17,7 +17,13 @@ export function ToastArea(props: { toasts: ToastStore; strings: ExtensionStrings
   return (
     <section class="extension-toasts" aria-label={strings.toasts} aria-live="polite">
       {list.map((toast) => (
-        <div key={toast.toastId} class="extension-toast" role="status" data-toast={toast.toastId} style={toast.width === undefined ? undefined : { width: `${toast.width}px`, maxWidth: '100%', alignSelf: 'flex-end' }}>
+        <div
+          key={toast.toastId}
+          class="extension-toast"
+          role="status"
+          data-toast={toast.toastId}
+          style={toast.width === undefined ? undefined : { width: `${toast.width}px`, maxWidth: '100%', alignSelf: 'flex-end' }}
+        >
           <ToastContent toast={toast} strings={strings} />
           <div class="extension-toast-actions">
             {toast.buttons.map((button) => (

@@ -15,7 +15,10 @@ import { answer, noParameters, ok, refuse, withParameters, type Answer, type Req
 export const VOICE_MEDIA = 'voice';
 
 /** An operationName, or a State object carrying one (pages pass either). */
-const operationSchema = z.union([z.string().min(1).max(128), z.object({ operationName: z.string().min(1).max(128) }).transform((state) => state.operationName)]);
+const operationSchema = z.union([
+  z.string().min(1).max(128),
+  z.object({ operationName: z.string().min(1).max(128) }).transform((state) => state.operationName),
+]);
 
 async function setState(operationName: string, context: RequestContext): Promise<Answer> {
   const request = stateRequest(operationName, context.workspace.model.reasonCodes);

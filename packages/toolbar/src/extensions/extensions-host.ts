@@ -1,11 +1,5 @@
 import { systemClock, type Clock } from '@ctikit/kernel';
-import {
-  MESSENGER_TOPIC_PREFIX,
-  PROTOCOL_VERSION,
-  SERVER_USER_AGENT,
-  type Agent,
-  type Interaction as ScapiInteraction,
-} from '@ctikit/service-client';
+import { MESSENGER_TOPIC_PREFIX, PROTOCOL_VERSION, SERVER_USER_AGENT, type Agent, type Interaction as ScapiInteraction } from '@ctikit/service-client';
 import type { RequestMessage } from '@ctikit/service-client/wire';
 import type { Interaction } from '../core/interaction.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
@@ -244,7 +238,12 @@ export class ExtensionsHost {
     }
     const label = fillDialogFields(options.label ?? owner.spec.title, fields, false);
     const view = { ...owner.spec.view, url: page, label, hidden: false };
-    const placement = { dialogId, ownerFrameId: caller.frameId, ...(options.width ? { width: options.width } : {}), ...(options.height ? { height: options.height } : {}) };
+    const placement = {
+      dialogId,
+      ownerFrameId: caller.frameId,
+      ...(options.width ? { width: options.width } : {}),
+      ...(options.height ? { height: options.height } : {}),
+    };
     if (!this.frames.addDialog(view, label, placement)) return refuse('NOT_ALLOWED', 'This page cannot be shown in a dialog.');
     return ok({ dialogId });
   }
@@ -260,7 +259,11 @@ export class ExtensionsHost {
   }
 
   private broadcast(caller: Caller, channel: string, message: unknown): void {
-    this.bus.broadcast(`${MESSENGER_TOPIC_PREFIX}${channel}`, { eventType: 'MESSAGE', channel, message, from: caller.label }, (frame) => frame.frameId !== caller.frameId);
+    this.bus.broadcast(
+      `${MESSENGER_TOPIC_PREFIX}${channel}`,
+      { eventType: 'MESSAGE', channel, message, from: caller.label },
+      (frame) => frame.frameId !== caller.frameId,
+    );
   }
 
   private addInteractionFrames(interaction: Interaction, view: ScapiInteraction): void {

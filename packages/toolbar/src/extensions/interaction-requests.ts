@@ -81,7 +81,8 @@ export const interactionRequests: RequestTable = {
     if (isAnswer(interaction)) return interaction;
     const block = context.host.markDoneBlock(eventId);
     if (block !== undefined) return refuse('MARK_DONE_BLOCKED', block);
-    if (isLive(interaction.state)) return refuse('INVALID_CALL_STATE', `Interaction ${eventId} is still ${interaction.state}: it can be marked done once it has ended.`);
+    if (isLive(interaction.state))
+      return refuse('INVALID_CALL_STATE', `Interaction ${eventId} is still ${interaction.state}: it can be marked done once it has ended.`);
     return answer(await context.workspace.execute('closeInteraction', eventId));
   }),
   'interaction.blockMarkdone': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(500)]), ([eventId, warning], context) => {
@@ -96,8 +97,12 @@ export const interactionRequests: RequestTable = {
     context.host.setMarkDoneBlock(eventId, undefined);
     return ok();
   }),
-  'interaction.accept': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.execute('acceptCall', eventId))),
-  'interaction.reject': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) => answer(await workspace.execute('rejectCall', eventId))),
+  'interaction.accept': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) =>
+    answer(await workspace.execute('acceptCall', eventId)),
+  ),
+  'interaction.reject': withParameters(z.tuple([interactionIdSchema]), async ([eventId], { workspace }) =>
+    answer(await workspace.execute('rejectCall', eventId)),
+  ),
   'interaction.consult': withParameters(transferParameters, async ([eventId, destination, userData], context) => {
     const refused = writeRefusal(Object.keys(userData ?? {}), context.host.writeAllowed);
     if (refused) return refused;

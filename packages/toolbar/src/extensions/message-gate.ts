@@ -1,4 +1,14 @@
-import { API_CATALOG, isApiName, isTopic, TOPIC_NAMESPACES, type ApiName, type MessengerTopic, type Namespace, type ReferenceId, type Topic } from '@ctikit/service-client';
+import {
+  API_CATALOG,
+  isApiName,
+  isTopic,
+  TOPIC_NAMESPACES,
+  type ApiName,
+  type MessengerTopic,
+  type Namespace,
+  type ReferenceId,
+  type Topic,
+} from '@ctikit/service-client';
 import { clientMessageSchema, type ClientMessage } from '@ctikit/service-client/wire';
 import type { Logger } from '../core/logger.ts';
 import type { Frame } from './frame-registry.ts';
@@ -40,7 +50,8 @@ export class MessageGate {
     if (!frame?.target) return { kind: 'drop' };
     const filter = apiFilterFor(this.security, origin);
     if (!filter) {
-      if (!this.deniedOrigins.has(origin)) this.log.warn({ origin, view: frame.spec.view.name }, 'Service Client API: origin not accepted; its messages are ignored');
+      if (!this.deniedOrigins.has(origin))
+        this.log.warn({ origin, view: frame.spec.view.name }, 'Service Client API: origin not accepted; its messages are ignored');
       this.deniedOrigins.add(origin);
       return { kind: 'drop' };
     }
@@ -71,7 +82,11 @@ export class MessageGate {
     if (!caller.allowed.includes(request)) {
       return {
         ok: false,
-        answer: { ok: false, code: 'NOT_ALLOWED', message: `${request} is not allowed for ${caller.origin} (service-client-api.accepted-web-content-origins).` },
+        answer: {
+          ok: false,
+          code: 'NOT_ALLOWED',
+          message: `${request} is not allowed for ${caller.origin} (service-client-api.accepted-web-content-origins).`,
+        },
       };
     }
     return { ok: true, request };

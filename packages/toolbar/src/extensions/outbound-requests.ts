@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { OutboundRequest } from '../core/outbound.ts';
-import { answer, interactionIdSchema, noParameters, refuse, userDataSchema, withParameters, type Answer, type RequestContext, type RequestTable } from './requests.ts';
+import {
+  answer,
+  interactionIdSchema,
+  noParameters,
+  refuse,
+  userDataSchema,
+  withParameters,
+  type Answer,
+  type RequestContext,
+  type RequestTable,
+} from './requests.ts';
 
 /**
  * The outbound namespace: Genesys' operations on the records of the agent's outbound campaigns,
@@ -51,17 +61,38 @@ const callbackTypeSchema = z
   .transform((value) => (value === 'PERSONAL' ? ('Personal' as const) : ('Campaign' as const)));
 
 export const outboundRequests: RequestTable = {
-  'outbound.getCampaigns': withParameters(noParameters, async (_none, { workspace }) => answer(await workspace.outbound({ operation: 'getCampaigns' }), (outcome) => outcome.data)),
+  'outbound.getCampaigns': withParameters(noParameters, async (_none, { workspace }) =>
+    answer(await workspace.outbound({ operation: 'getCampaigns' }), (outcome) => outcome.data),
+  ),
   'outbound.getListOfCallResults': withParameters(noParameters, async (_none, { workspace }) =>
     answer(await workspace.outbound({ operation: 'getCallResults' }), (outcome) => outcome.data),
   ),
   'outbound.getPreviewRecord': withParameters(z.tuple([z.string().min(1).max(128)]), async ([campaignName], { workspace }) =>
     answer(await workspace.outbound({ operation: 'getPreviewRecord', campaignName }), (outcome) => outcome.data),
   ),
-  'outbound.getChainedRecords': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'getChainedRecords', recordHandle }), (data) => data)),
-  'outbound.getRecordFields': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'getRecord', recordHandle }), (data) => record(data).fields)),
+  'outbound.getChainedRecords': withParameters(id, ([recordId], context) =>
+    onRecord(
+      recordId,
+      context,
+      (recordHandle) => ({ operation: 'getChainedRecords', recordHandle }),
+      (data) => data,
+    ),
+  ),
+  'outbound.getRecordFields': withParameters(id, ([recordId], context) =>
+    onRecord(
+      recordId,
+      context,
+      (recordHandle) => ({ operation: 'getRecord', recordHandle }),
+      (data) => record(data).fields,
+    ),
+  ),
   'outbound.updateRecordFields': withParameters(z.tuple([interactionIdSchema, userDataSchema]), ([recordId, fields], context) =>
-    onRecord(recordId, context, (recordHandle) => ({ operation: 'updateRecordFields', recordHandle, fields }), (data) => record(data).fields),
+    onRecord(
+      recordId,
+      context,
+      (recordHandle) => ({ operation: 'updateRecordFields', recordHandle, fields }),
+      (data) => record(data).fields,
+    ),
   ),
   'outbound.callPreviewRecord': withParameters(z.tuple([interactionIdSchema, z.number().int().positive().optional()]), async ([recordId, chained], context) => {
     const recordHandle = chained ?? recordHandleOf(recordId, context);
@@ -73,10 +104,18 @@ export const outboundRequests: RequestTable = {
     if (!dialed.ok) await context.workspace.outbound({ operation: 'rejectRecord', recordHandle });
     return answer(dialed, (outcome) => ({ interactionId: outcome.eventId }));
   }),
-  'outbound.rejectPreviewRecord': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'rejectRecord', recordHandle }))),
-  'outbound.cancelPreviewRecord': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'cancelRecord', recordHandle }))),
-  'outbound.startDirectPushPreview': withParameters(noParameters, () => refuse('UNSUPPORTED_OPERATION', 'No campaign of this contact center runs in direct push preview mode.')),
-  'outbound.stopDirectPushPreview': withParameters(noParameters, () => refuse('UNSUPPORTED_OPERATION', 'No campaign of this contact center runs in direct push preview mode.')),
+  'outbound.rejectPreviewRecord': withParameters(id, ([recordId], context) =>
+    onRecord(recordId, context, (recordHandle) => ({ operation: 'rejectRecord', recordHandle })),
+  ),
+  'outbound.cancelPreviewRecord': withParameters(id, ([recordId], context) =>
+    onRecord(recordId, context, (recordHandle) => ({ operation: 'cancelRecord', recordHandle })),
+  ),
+  'outbound.startDirectPushPreview': withParameters(noParameters, () =>
+    refuse('UNSUPPORTED_OPERATION', 'No campaign of this contact center runs in direct push preview mode.'),
+  ),
+  'outbound.stopDirectPushPreview': withParameters(noParameters, () =>
+    refuse('UNSUPPORTED_OPERATION', 'No campaign of this contact center runs in direct push preview mode.'),
+  ),
   'outbound.rescheduleRecord': withParameters(
     z.tuple([interactionIdSchema, z.number().int().positive(), z.string().min(1).max(64), callbackTypeSchema]),
     ([recordId, recordHandle, when, callbackType], context) => {
@@ -86,11 +125,24 @@ export const outboundRequests: RequestTable = {
       return onRecord(String(own ?? recordHandle), context, (handle) => ({ operation: 'rescheduleRecord', recordHandle: handle, at, callbackType }));
     },
   ),
-  'outbound.cancelReschedule': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'cancelReschedule', recordHandle }))),
+  'outbound.cancelReschedule': withParameters(id, ([recordId], context) =>
+    onRecord(recordId, context, (recordHandle) => ({ operation: 'cancelReschedule', recordHandle })),
+  ),
   'outbound.setCallResult': withParameters(z.tuple([interactionIdSchema, z.coerce.number().int().nonnegative()]), ([recordId, callResult], context) =>
     onRecord(recordId, context, (recordHandle) => ({ operation: 'setCallResult', recordHandle, callResult })),
   ),
-  'outbound.getCallResult': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'getRecord', recordHandle }), (data) => record(data).callResult)),
-  'outbound.setDoNotCall': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'setDoNotCall', recordHandle }))),
-  'outbound.removeDoNotCall': withParameters(id, ([recordId], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'removeDoNotCall', recordHandle }))),
+  'outbound.getCallResult': withParameters(id, ([recordId], context) =>
+    onRecord(
+      recordId,
+      context,
+      (recordHandle) => ({ operation: 'getRecord', recordHandle }),
+      (data) => record(data).callResult,
+    ),
+  ),
+  'outbound.setDoNotCall': withParameters(id, ([recordId], context) =>
+    onRecord(recordId, context, (recordHandle) => ({ operation: 'setDoNotCall', recordHandle })),
+  ),
+  'outbound.removeDoNotCall': withParameters(id, ([recordId], context) =>
+    onRecord(recordId, context, (recordHandle) => ({ operation: 'removeDoNotCall', recordHandle })),
+  ),
 };

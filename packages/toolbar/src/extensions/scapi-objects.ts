@@ -1,11 +1,4 @@
-import type {
-  AgentEventData,
-  CallDirection,
-  CallType,
-  Interaction as ScapiInteraction,
-  InteractionStateName,
-  State,
-} from '@ctikit/service-client';
+import type { AgentEventData, CallDirection, CallType, Interaction as ScapiInteraction, InteractionStateName, State } from '@ctikit/service-client';
 import type { AgentState } from '../core/agent-state.ts';
 import type { Direction, Interaction, RecordingState } from '../core/interaction.ts';
 import type { InteractionState } from '../core/interaction-state.ts';

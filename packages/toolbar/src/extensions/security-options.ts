@@ -100,7 +100,10 @@ const NAME_PATTERN = /^[A-Za-z0-9_.-]*\*?$/;
 export function parseNameList(value: string, what: string): Parsed<NameFilter> {
   const problems: string[] = [];
   const patterns: string[] = [];
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     if (entry.length > 128 || !NAME_PATTERN.test(entry)) problems.push(`${what}: "${entry}" is not a name or a name ending in *`);
     else patterns.push(entry);
   }

@@ -15,8 +15,28 @@ export interface ExtensionStrings {
 }
 
 const STRINGS: Record<Locale, ExtensionStrings> = {
-  en: { region: 'Extensions', views: 'Extension views', toasts: 'Notifications from extensions', dismiss: 'Dismiss', show: 'Show', close: 'Close', menuBar: 'From extensions', from: 'From {source}', messages: 'Messages ({count})' },
-  ja: { region: '拡張機能', views: '拡張機能のビュー', toasts: '拡張機能からの通知', dismiss: '閉じる', show: '表示', close: '閉じる', menuBar: '拡張機能から', from: '{source} から', messages: 'メッセージ（{count}）' },
+  en: {
+    region: 'Extensions',
+    views: 'Extension views',
+    toasts: 'Notifications from extensions',
+    dismiss: 'Dismiss',
+    show: 'Show',
+    close: 'Close',
+    menuBar: 'From extensions',
+    from: 'From {source}',
+    messages: 'Messages ({count})',
+  },
+  ja: {
+    region: '拡張機能',
+    views: '拡張機能のビュー',
+    toasts: '拡張機能からの通知',
+    dismiss: '閉じる',
+    show: '表示',
+    close: '閉じる',
+    menuBar: '拡張機能から',
+    from: '{source} から',
+    messages: 'メッセージ（{count}）',
+  },
 };
 
 export function extensionStrings(locale: Locale): ExtensionStrings {

@@ -68,7 +68,9 @@ export const systemRequests: RequestTable = {
   ),
   'system.closeDialog': withParameters(z.tuple([z.string().min(1).max(64)]), ([dialogId], { caller, host }) => host.closeDialog(caller, dialogId)),
   'system.updateViewInApplicationMenuBar': withParameters(z.tuple([menuBarViewSchema]), ([view], { caller, host }) =>
-    host.menuBar.update(caller.frameId, caller.label, view) ? ok() : refuse('NOT_ALLOWED', 'An extension can have at most 5 views in the application menu bar.'),
+    host.menuBar.update(caller.frameId, caller.label, view)
+      ? ok()
+      : refuse('NOT_ALLOWED', 'An extension can have at most 5 views in the application menu bar.'),
   ),
   'system.closeViewInApplicationMenuBar': withParameters(z.tuple([z.string().min(1).max(64)]), ([name], { caller, host }) =>
     host.menuBar.close(caller.frameId, name) ? ok() : refuse('UNKNOWN_MENU_BAR_VIEW', `This extension has no application menu bar view ${name}.`),

@@ -135,8 +135,9 @@ export class FusionAdapter {
     await this.reportAgent(model.agent);
     this.stopListening.push(
       model.on('agentChanged', ({ agent }) => void this.reportAgent(agent)),
-      model.on('interactionChanged', ({ interaction, previous }) =>
-        void this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, previous)),
+      model.on(
+        'interactionChanged',
+        ({ interaction, previous }) => void this.inOrder(interaction.eventId, () => this.reportInteraction(interaction, previous)),
       ),
     );
     for (const interaction of model.interactions) {
@@ -156,10 +157,7 @@ export class FusionAdapter {
    * `setResult` but no setter for the display string, so a failure goes as Oracle's sample sends
    * it: result and text set on the response details, and the promise resolved with them.
    */
-  private subscribeControllable(
-    eventName: string,
-    handle: (data: FusionEventData) => Promise<CommandOutcome & { outData?: unknown }>,
-  ): void {
+  private subscribeControllable(eventName: string, handle: (data: FusionEventData) => Promise<CommandOutcome & { outData?: unknown }>): void {
     this.listen(eventName, false, (response) => {
       const responseData = eventResponseData(response);
       return handle(this.read(eventName, response)).then((outcome) => {
@@ -195,9 +193,10 @@ export class FusionAdapter {
   private onInteractionCommand({ command, eventId, inData }: FusionEventData): Promise<CommandOutcome> {
     const workspace = this.options.workspace;
     if (command === 'setActive') return Promise.resolve({ ok: true });
-    const name = command !== undefined && Object.hasOwn(FUSION_INTERACTION_COMMANDS, command)
-      ? FUSION_INTERACTION_COMMANDS[command as FusionInteractionCommand]
-      : undefined;
+    const name =
+      command !== undefined && Object.hasOwn(FUSION_INTERACTION_COMMANDS, command)
+        ? FUSION_INTERACTION_COMMANDS[command as FusionInteractionCommand]
+        : undefined;
     if (name === undefined) return Promise.resolve(failure('NOT_SUPPORTED', `Unsupported command ${command ?? ''}`));
     if (!eventId) return Promise.resolve(failure('UNKNOWN_INTERACTION', 'The command names no interaction.'));
     if (name !== 'transferCall') return workspace.execute(name, eventId);
@@ -368,16 +367,13 @@ export class FusionAdapter {
    */
   private inOrder(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.chains.get(key);
-    const next = (previous ? previous.then(task) : task()).catch((error: unknown) =>
-      this.log.warn({ key, err: describe(error) }, 'a Fusion operation failed'),
-    );
+    const next = (previous ? previous.then(task) : task()).catch((error: unknown) => this.log.warn({ key, err: describe(error) }, 'a Fusion operation failed'));
     this.chains.set(key, next);
     void next.then(() => {
       if (this.chains.get(key) === next) this.chains.delete(key);
     });
     return next;
   }
-
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -109,11 +109,7 @@ export function eventDataOf(response: EventResponse & LiveOrgDetails): FusionEve
   const command = pick(call(data?.getCommand?.bind(data)), field(details, 'command'), field(raw, 'command'));
   const eventId = pick(call(data?.getEventId?.bind(data)), field(details, 'eventId'), field(raw, 'eventId'));
   const uuid = pick(field(details, 'uuid'), field(raw, 'uuid'));
-  const outData =
-    call(data?.getOutData?.bind(data)) ??
-    call(data?.getOutdata?.bind(data)) ??
-    field(details, 'outData') ??
-    field(raw, 'outData');
+  const outData = call(data?.getOutData?.bind(data)) ?? call(data?.getOutdata?.bind(data)) ?? field(details, 'outData') ?? field(raw, 'outData');
   return {
     ...(command ? { command } : {}),
     ...(eventId ? { eventId } : {}),

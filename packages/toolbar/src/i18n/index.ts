@@ -11,8 +11,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** The translate function for a locale: `{name}` placeholders are filled from `params`. */
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
-  return (key, params) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 /** Pick the locale: an explicit setting, else Fusion's or the browser's language tags, else English. */

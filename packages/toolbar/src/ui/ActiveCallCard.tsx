@@ -60,7 +60,9 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             class="button"
             disabled={pending('holdCall') || pending('retrieveCall')}
             onClick={
-              controls.hold === 'hold' ? send('holdCall', () => workspace.execute('holdCall', eventId)) : send('retrieveCall', () => workspace.execute('retrieveCall', eventId))
+              controls.hold === 'hold'
+                ? send('holdCall', () => workspace.execute('holdCall', eventId))
+                : send('retrieveCall', () => workspace.execute('retrieveCall', eventId))
             }
           >
             {t(controls.hold === 'hold' ? 'call.hold' : 'call.retrieve')}
@@ -72,14 +74,22 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             class="button"
             disabled={pending('muteCall') || pending('unmuteCall')}
             onClick={
-              controls.mute === 'mute' ? send('muteCall', () => workspace.execute('muteCall', eventId)) : send('unmuteCall', () => workspace.execute('unmuteCall', eventId))
+              controls.mute === 'mute'
+                ? send('muteCall', () => workspace.execute('muteCall', eventId))
+                : send('unmuteCall', () => workspace.execute('unmuteCall', eventId))
             }
           >
             {t(controls.mute === 'mute' ? 'call.mute' : 'call.unmute')}
           </button>
         )}
         {controls.keypad && (
-          <button type="button" class="button" aria-expanded={panel === 'keypad'} aria-controls={panel === 'keypad' ? panelId : undefined} onClick={() => toggle('keypad')}>
+          <button
+            type="button"
+            class="button"
+            aria-expanded={panel === 'keypad'}
+            aria-controls={panel === 'keypad' ? panelId : undefined}
+            onClick={() => toggle('keypad')}
+          >
             {t('call.keypad')}
           </button>
         )}

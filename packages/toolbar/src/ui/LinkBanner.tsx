@@ -10,12 +10,7 @@ import { linkLostBanner, outageReport, say } from './view-model.ts';
  * alert, so a screen reader hears it at once) saying the controls wait for it; once it is back, what
  * the loss cost — how long, a call that ended meanwhile, a logout — until the agent dismisses it.
  */
-export function LinkBanner(props: {
-  connection: ConnectionStatus;
-  outage: LinkOutage | undefined;
-  interactions: readonly Interaction[];
-  agent: AgentState;
-}) {
+export function LinkBanner(props: { connection: ConnectionStatus; outage: LinkOutage | undefined; interactions: readonly Interaction[]; agent: AgentState }) {
   const { t } = useToolbar();
   const [dismissed, setDismissed] = useState<LinkOutage | undefined>(undefined);
   const lost = linkLostBanner(props.connection);

@@ -31,7 +31,12 @@ export function WrapUpCard(props: { interaction: Interaction }) {
       {failure !== undefined && <p class="card-detail">{failure}</p>}
       {agent.kind === 'afterCallWork' && agent.endsAt !== undefined && <WrapUpCountdown endsAt={agent.endsAt} />}
       <div class="card-actions">
-        <button data-autofocus type="button" class="button button--primary button--wide" onClick={() => workspace.execute('closeInteraction', interaction.eventId)}>
+        <button
+          data-autofocus
+          type="button"
+          class="button button--primary button--wide"
+          onClick={() => workspace.execute('closeInteraction', interaction.eventId)}
+        >
           {t('call.done')}
         </button>
       </div>

@@ -17,7 +17,14 @@ export interface ModelView {
   readonly reasonCodes: readonly ReasonCode[];
 }
 
-const CHANGE_EVENTS = ['agentChanged', 'connectionChanged', 'interactionChanged', 'interactionClosed', 'resynced', 'reasonCodesChanged'] as const satisfies readonly (keyof WorkspaceEventMap)[];
+const CHANGE_EVENTS = [
+  'agentChanged',
+  'connectionChanged',
+  'interactionChanged',
+  'interactionClosed',
+  'resynced',
+  'reasonCodesChanged',
+] as const satisfies readonly (keyof WorkspaceEventMap)[];
 
 /**
  * Re-render on every change of the workspace model and read it afresh. The model's listeners (here

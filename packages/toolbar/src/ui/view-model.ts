@@ -22,8 +22,7 @@ export interface Message {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-const message = (key: MessageKey, params?: Record<string, string | number>): Message =>
-  params ? { key, params } : { key };
+const message = (key: MessageKey, params?: Record<string, string | number>): Message => (params ? { key, params } : { key });
 
 // ---------------------------------------------------------------------------------------------
 // Connection and agent state (the header)
@@ -66,11 +65,7 @@ export function linkLostBanner(status: ConnectionStatus): Message | undefined {
  * Once the link is back: how long it was lost and what that cost — the calls in progress then that
  * have ended since, and a logout — in the words the notice shows, one message a line.
  */
-export function outageReport(
-  outage: LinkOutage | undefined,
-  interactions: readonly Interaction[],
-  agent: AgentState,
-): readonly Message[] | undefined {
+export function outageReport(outage: LinkOutage | undefined, interactions: readonly Interaction[], agent: AgentState): readonly Message[] | undefined {
   if (outage?.restoredAt === undefined) return undefined;
   const seconds = Math.max(1, Math.round((outage.restoredAt - outage.lostAt) / 1000));
   const lines = [message('link.wasLost', { seconds })];
@@ -207,10 +202,7 @@ export function hasLiveCall(interactions: readonly Interaction[]): boolean {
  * Who the call is with: the CRM's contact name when Fusion found one, else for a call coming in
  * "Unknown caller" over the number, else the number the agent dialed.
  */
-export function partyView(
-  interaction: Interaction,
-  contact: CrmContact | undefined,
-): { readonly name: Message | string; readonly number: string | undefined } {
+export function partyView(interaction: Interaction, contact: CrmContact | undefined): { readonly name: Message | string; readonly number: string | undefined } {
   const number = interaction.phoneNumber === '' ? undefined : interaction.phoneNumber;
   const name = contact?.name?.trim();
   if (name) return { name, number };

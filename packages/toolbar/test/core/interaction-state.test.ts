@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/core/interaction.ts';
-import {
-  INTERACTION_STATES,
-  transitionInteraction,
-  type InteractionState,
-  type InteractionStep,
-} from '../../src/core/interaction-state.ts';
+import { INTERACTION_STATES, transitionInteraction, type InteractionState, type InteractionStep } from '../../src/core/interaction-state.ts';
 
 const T0 = 1_700_000_000_000;
 

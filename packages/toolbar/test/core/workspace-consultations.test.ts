@@ -25,7 +25,7 @@ describe('Workspace: the agent’s own consultations', () => {
 
   const states = () => workspace.model.interactions.map((i) => `${i.eventId}:${i.state}`);
 
-  it("closes the consultation leg when it ends, and leaves the call it served alone", async () => {
+  it('closes the consultation leg when it ends, and leaves the call it served alone', async () => {
     const changes = recordChanges(workspace.model);
     const consultEventId = await consult();
     expect(workspace.model.interaction(consultEventId)?.consultationOf).toBe('e1');

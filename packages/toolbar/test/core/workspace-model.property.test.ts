@@ -28,9 +28,9 @@ const agentArb: fc.Arbitrary<AgentState> = fc.oneof(
   fc.constant<AgentState>({ kind: 'loggedOut' }),
   fc.constant<AgentState>({ kind: 'ready' }),
   fc.constant<AgentState>({ kind: 'afterCallWork' }),
-  fc.option(fc.constantFrom('Break', 'Lunch'), { nil: undefined }).map<AgentState>((reasonCode) =>
-    reasonCode ? { kind: 'notReady', reasonCode } : { kind: 'notReady' },
-  ),
+  fc
+    .option(fc.constantFrom('Break', 'Lunch'), { nil: undefined })
+    .map<AgentState>((reasonCode) => (reasonCode ? { kind: 'notReady', reasonCode } : { kind: 'notReady' })),
 );
 
 const causeArb: fc.Arbitrary<EndCause> = fc.oneof(
@@ -79,10 +79,10 @@ const vendorEventArb: fc.Arbitrary<VendorEvent> = fc.oneof(
   fc.record({
     type: fc.constant('resynced' as const),
     agent: agentArb,
-    interactions: fc.uniqueArray(
-      fc.record({ eventId: eventIds, state: liveState, details: detailsArb, offeredAt: at, muted: fc.boolean() }),
-      { selector: (s) => s.eventId, maxLength: 3 },
-    ),
+    interactions: fc.uniqueArray(fc.record({ eventId: eventIds, state: liveState, details: detailsArb, offeredAt: at, muted: fc.boolean() }), {
+      selector: (s) => s.eventId,
+      maxLength: 3,
+    }),
     at,
   }),
   fc.record({

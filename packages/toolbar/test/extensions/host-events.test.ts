@@ -8,7 +8,9 @@ async function subscribed(options = oneExtension()) {
   const toolbar = await startToolbar(options);
   const extension = openExtension(toolbar.host);
   const seen: Array<{ event: string; eventType: string }> = [];
-  extension.service.subscribe(['agent', 'interaction', 'media', 'outbound', 'system', 'markdone'], (message) => seen.push({ event: message.event, eventType: message.data.eventType }));
+  extension.service.subscribe(['agent', 'interaction', 'media', 'outbound', 'system', 'markdone'], (message) =>
+    seen.push({ event: message.event, eventType: message.data.eventType }),
+  );
   await flush();
   return { ...toolbar, ...extension, seen };
 }
@@ -120,10 +122,19 @@ describe('interaction events', () => {
     await service.interaction.consult('e-1', '5002');
     await flush();
     const consult = page.events('interaction').find((e) => e.eventType === 'DIALING');
-    expect(consult?.['interaction']).toMatchObject({ interactionId: 'e-1-consult-1', parentInteractionId: 'e-1', isConsultation: true, callType: 'Consult', isMainCaseInteraction: false });
+    expect(consult?.['interaction']).toMatchObject({
+      interactionId: 'e-1-consult-1',
+      parentInteractionId: 'e-1',
+      isConsultation: true,
+      callType: 'Consult',
+      isMainCaseInteraction: false,
+    });
     workspace.model.apply({ type: 'interactionDataChanged', eventId: 'e-1', parties: ['+15550100', '5001', '5002'], at: Date.now() });
     await flush();
-    expect(page.events('interaction').at(-1)).toMatchObject({ eventType: 'PARTY_CHANGED', interaction: { parties: [{ name: '+15550100' }, { name: '5001' }, { name: '5002' }] } });
+    expect(page.events('interaction').at(-1)).toMatchObject({
+      eventType: 'PARTY_CHANGED',
+      interaction: { parties: [{ name: '+15550100' }, { name: '5001' }, { name: '5002' }] },
+    });
   });
 
   it('tells CASE_SELECTED and marks the selected case', async () => {
@@ -246,7 +257,9 @@ describe('toasts', () => {
     expect(toolbar.host.viewRequest).toEqual({ key: 'workspace:Crm', sequence: 1 });
     expect(toolbar.host.toasts.list).toEqual([]);
     expect(toolbar.host.toasts.messages).toHaveLength(1);
-    await expect(service.system.popupToast({ title: 'x', iconUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
+    await expect(service.system.popupToast({ title: 'x', iconUrl: 'javascript:alert(1)' })).rejects.toMatchObject({
+      failure: { errorCode: 'INVALID_PARAMETERS' },
+    });
   });
 
   it('closes a toast without buttons after its timeout', async () => {

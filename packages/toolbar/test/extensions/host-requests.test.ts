@@ -28,7 +28,13 @@ describe('agent and media', () => {
       { operationName: 'Ready', displayName: 'Ready', state: 'READY' },
       { operationName: 'NotReady', displayName: 'Not Ready', state: 'NOT_READY' },
       { operationName: 'NotReadyReason:Break', displayName: 'Not Ready - Break', state: 'NOT_READY_ACTION_CODE', reason: 'Break', reasonCode: 'Break' },
-      { operationName: 'NotReadyReason:Lunch', displayName: 'Not Ready - Lunch break', state: 'NOT_READY_ACTION_CODE', reason: 'Lunch break', reasonCode: 'Lunch' },
+      {
+        operationName: 'NotReadyReason:Lunch',
+        displayName: 'Not Ready - Lunch break',
+        state: 'NOT_READY_ACTION_CODE',
+        reason: 'Lunch break',
+        reasonCode: 'Lunch',
+      },
       { operationName: 'LogOff', displayName: 'Log Off', state: 'LOGOUT' },
     ]);
     expect((await service.agent.getState()).data).toMatchObject({ state: 'LOGOUT' });
@@ -298,7 +304,11 @@ describe('system, configuration and what the toolbar cannot do', () => {
 
   it('opens a dialog of the caller’s origin, its id and the agent filled in, closed by its opener only', async () => {
     const { service, host } = await ready();
-    const { data } = await service.system.openDialog(`${CRM}/assets/dialog-popup.html?dialogId=$Dialog.Id$`, { label: 'Custom Dialog $Agent.FullName$', width: '430px', height: '40%' });
+    const { data } = await service.system.openDialog(`${CRM}/assets/dialog-popup.html?dialogId=$Dialog.Id$`, {
+      label: 'Custom Dialog $Agent.FullName$',
+      width: '430px',
+      height: '40%',
+    });
     expect(data).toEqual({ dialogId: 'wweCustomDialog1' });
     const dialog = host.frameSpecs.find((spec) => spec.dialog);
     expect(dialog).toMatchObject({
@@ -316,11 +326,20 @@ describe('system, configuration and what the toolbar cannot do', () => {
 
   it('puts views in the application menu bar, by name, and closes them', async () => {
     const { service, host } = await ready();
-    const view = { name: 'view0', label: 'Time Remaining - (00:04:46)', shortLabel: '(00:04:46)', tooltip: 'End of Shift', backgroundColor: '#FFFFFF', labelColor: '#000000' };
+    const view = {
+      name: 'view0',
+      label: 'Time Remaining - (00:04:46)',
+      shortLabel: '(00:04:46)',
+      tooltip: 'End of Shift',
+      backgroundColor: '#FFFFFF',
+      labelColor: '#000000',
+    };
     await service.system.updateViewInApplicationMenuBar(view);
     await service.system.updateViewInApplicationMenuBar({ ...view, label: 'Time Remaining - (00:04:45)' });
     expect(host.menuBar.list).toEqual([{ ...view, label: 'Time Remaining - (00:04:45)', frameId: 1, source: 'CRM' }]);
-    await expect(service.system.updateViewInApplicationMenuBar({ ...view, labelColor: 'red' })).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });
+    await expect(service.system.updateViewInApplicationMenuBar({ ...view, labelColor: 'red' })).rejects.toMatchObject({
+      failure: { errorCode: 'INVALID_PARAMETERS' },
+    });
     await service.system.closeViewInApplicationMenuBar('view0');
     expect(host.menuBar.list).toEqual([]);
     await expect(service.system.closeViewInApplicationMenuBar('view0')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_MENU_BAR_VIEW' } });
@@ -342,7 +361,9 @@ describe('system, configuration and what the toolbar cannot do', () => {
     await flush();
     await crm.service.messenger.broadcastMessage('my-channel', { foo: 'A foo text.', bar: 1234 });
     await flush();
-    expect(other.page.events('messenger:my-channel')).toEqual([{ eventType: 'MESSAGE', channel: 'my-channel', message: { foo: 'A foo text.', bar: 1234 }, from: 'CRM' }]);
+    expect(other.page.events('messenger:my-channel')).toEqual([
+      { eventType: 'MESSAGE', channel: 'my-channel', message: { foo: 'A foo text.', bar: 1234 }, from: 'CRM' },
+    ]);
     expect(crm.page.events()).toEqual([]);
     expect(third.page.events()).toEqual([]);
     await expect(crm.service.messenger.broadcastMessage('bad channel!', 1)).rejects.toMatchObject({ failure: { errorCode: 'INVALID_PARAMETERS' } });

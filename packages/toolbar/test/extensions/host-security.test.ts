@@ -38,7 +38,10 @@ describe('accepted origins', () => {
     await flush();
     expect((await service.agent.get()).data).toMatchObject({ username: 'agent1' });
     await expect(service.interaction.getInteractions()).rejects.toMatchObject({
-      failure: { errorCode: 'NOT_ALLOWED', errorMessage: `interaction.getInteractions is not allowed for ${CRM} (service-client-api.accepted-web-content-origins).` },
+      failure: {
+        errorCode: 'NOT_ALLOWED',
+        errorMessage: `interaction.getInteractions is not allowed for ${CRM} (service-client-api.accepted-web-content-origins).`,
+      },
     });
     await expect(service.system.getAllowedServices()).rejects.toMatchObject({ failure: { errorCode: 'NOT_ALLOWED' } });
     await toolbar.workspace.execute('makeAgentAvailable');
@@ -131,14 +134,21 @@ describe('user data', () => {
 describe('rate limits', () => {
   it('refuses the request past the limit, then everything from that origin during the quarantine', async () => {
     const toolbar = await startToolbar(
-      oneExtension({ 'service-client-api.rate-limit': '100', 'service-client-api.rate-limit.voice.dial': '1', 'service-client-api.rate-limit-quarantine-delay': '30' }),
+      oneExtension({
+        'service-client-api.rate-limit': '100',
+        'service-client-api.rate-limit.voice.dial': '1',
+        'service-client-api.rate-limit-quarantine-delay': '30',
+      }),
     );
     const { service } = openExtension(toolbar.host);
     await flush();
     await toolbar.workspace.execute('makeAgentAvailable');
     await service.voice.dial('5002');
     await expect(service.voice.dial('5003')).rejects.toMatchObject({
-      failure: { errorCode: 'RATE_LIMITED', errorMessage: 'Rate limit of 1 voice.dial requests a minute exceeded: requests from this origin are refused for 30 s.' },
+      failure: {
+        errorCode: 'RATE_LIMITED',
+        errorMessage: 'Rate limit of 1 voice.dial requests a minute exceeded: requests from this origin are refused for 30 s.',
+      },
     });
     await expect(service.agent.get()).rejects.toMatchObject({ failure: { errorCode: 'RATE_LIMITED' } });
     toolbar.clock.advance(30_000);

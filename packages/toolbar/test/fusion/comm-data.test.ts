@@ -54,9 +54,11 @@ describe('Fusion comm data', () => {
   });
 
   it('reads the contact a reverse lookup found, and nothing for an unknown caller', () => {
-    expect(contactFrom({ SVCMCA_CONTACT_ID: '1', SVCMCA_CONTACT_NAME: 'Ana Ruiz', SVCMCA_CONTACT_PRIM_ORG_NAME: 'Acme' })).toEqual(
-      { contactId: '1', name: 'Ana Ruiz', organization: 'Acme' },
-    );
+    expect(contactFrom({ SVCMCA_CONTACT_ID: '1', SVCMCA_CONTACT_NAME: 'Ana Ruiz', SVCMCA_CONTACT_PRIM_ORG_NAME: 'Acme' })).toEqual({
+      contactId: '1',
+      name: 'Ana Ruiz',
+      organization: 'Acme',
+    });
     expect(contactFrom({})).toEqual({});
   });
 });

@@ -141,7 +141,9 @@ describe('FusionAdapter', () => {
       expect(link.session.state.tabs).toEqual([]);
       await workspace.execute('acceptCall', 'e1');
       await settle();
-      expect(link.session.state.tabs).toMatchObject([{ recordType: 'ServiceRequest', recordId: 'SR0001234', title: 'SR0001234 · Router drops the connection every evening' }]);
+      expect(link.session.state.tabs).toMatchObject([
+        { recordType: 'ServiceRequest', recordId: 'SR0001234', title: 'SR0001234 · Router drops the connection every evening' },
+      ]);
       expect(link.session.state.activeTabId).toBe(link.session.state.tabs[0]?.tabId);
       vendor.attachData('e1', { Note: 'later' });
       await settle();
@@ -149,7 +151,12 @@ describe('FusionAdapter', () => {
     });
 
     it('opens the record when the data arrives after the call connected, by the first configured key it carries', async () => {
-      await start({ screenPop: [{ key: 'CustomerAccount', recordType: 'Account' }, { key: 'SRNumber', recordType: 'ServiceRequest' }] });
+      await start({
+        screenPop: [
+          { key: 'CustomerAccount', recordType: 'Account' },
+          { key: 'SRNumber', recordType: 'ServiceRequest' },
+        ],
+      });
       await workspace.execute('makeAgentAvailable');
       vendor.ring('e1', OLIVIA);
       await workspace.execute('acceptCall', 'e1');

@@ -104,7 +104,13 @@ describe('what the frame URL may set', () => {
     const result = readConfig({ uefScriptUrl: '/uef/ui-events-framework-client.js' }, `?${hostile}`);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.config).toMatchObject({ uefScriptUrl: '/uef/ui-events-framework-client.js', credentials: 'none', vendor: 'genesys', offerTimeoutSec: 0, urlParameters: [] });
+    expect(result.value.config).toMatchObject({
+      uefScriptUrl: '/uef/ui-events-framework-client.js',
+      credentials: 'none',
+      vendor: 'genesys',
+      offerTimeoutSec: 0,
+      urlParameters: [],
+    });
     for (const key of ['bridgeUrl', 'token', 'ccpUrl', 'region', 'genesysSignIn'] as const) expect(result.value.config[key], key).toBeUndefined();
   });
 
@@ -117,7 +123,10 @@ describe('what the frame URL may set', () => {
 
   it('takes locale and agentId from the URL always, and the keys the file opens with urlParameters', () => {
     const result = readConfig({ urlParameters: ['vendor', 'offerTimeoutSec'] }, `?${hostile}&locale=ja&agentId=agent2`);
-    expect(result).toMatchObject({ ok: true, value: { config: { locale: 'ja', agentId: 'agent2', vendor: 'amazon', offerTimeoutSec: 5, uefScriptUrl: ORACLE_UEF_SCRIPT_URL } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { config: { locale: 'ja', agentId: 'agent2', vendor: 'amazon', offerTimeoutSec: 5, uefScriptUrl: ORACLE_UEF_SCRIPT_URL } },
+    });
   });
 
   it('refuses a urlParameters list that names a file-only key', () => {

@@ -64,11 +64,21 @@ describe('the header', () => {
     [{ state: 'connecting' }, 'pending', 'Connecting…', '接続中…'],
     [{ state: 'reconnecting', reason: 'socketClosed', attempt: 3 }, 'warning', 'Reconnecting… (attempt 3)', '再接続中…（3 回目）'],
     [{ state: 'reconnecting', reason: 'sequenceGap', attempt: 0 }, 'warning', 'Reconnecting…', '再接続中…'],
-    [{ state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 }, 'warning', 'Phone system unavailable. Reconnecting…', '電話システムを利用できません。再接続中…'],
+    [
+      { state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 },
+      'warning',
+      'Phone system unavailable. Reconnecting…',
+      '電話システムを利用できません。再接続中…',
+    ],
     [{ state: 'offline', reason: 'idle' }, 'offline', 'Offline', 'オフライン'],
     [{ state: 'offline', reason: 'connectFailed' }, 'offline', 'Offline: the phone service cannot be reached', 'オフライン: 電話サービスに接続できません'],
     [{ state: 'offline', reason: 'authFailed' }, 'offline', 'Offline: sign in to the phone service', 'オフライン: 電話サービスにサインインしてください'],
-    [{ state: 'offline', reason: 'accessDenied' }, 'offline', 'Offline: the phone service refused access', 'オフライン: 電話サービスへのアクセスが拒否されました'],
+    [
+      { state: 'offline', reason: 'accessDenied' },
+      'offline',
+      'Offline: the phone service refused access',
+      'オフライン: 電話サービスへのアクセスが拒否されました',
+    ],
   ])('shows the link %j', (status, tone, english, japanese) => {
     const view = connectionView(status);
     expect(view.tone).toBe(tone);
@@ -117,7 +127,10 @@ describe('the header', () => {
       reasonDisplayString: 'Lunch break',
     });
     expect(agentDisplayStrings({ kind: 'notReady' }, REASONS, en)).toEqual({ stateDisplayString: 'Not ready', reasonDisplayString: '' });
-    expect(agentDisplayStrings({ kind: 'notReady', reasonCode: 'RONA' }, REASONS, ja)).toEqual({ stateDisplayString: '受付不可: 不在着信', reasonDisplayString: '不在着信' });
+    expect(agentDisplayStrings({ kind: 'notReady', reasonCode: 'RONA' }, REASONS, ja)).toEqual({
+      stateDisplayString: '受付不可: 不在着信',
+      reasonDisplayString: '不在着信',
+    });
     expect(agentDisplayStrings({ kind: 'ready' }, REASONS, ja)).toEqual({ stateDisplayString: '受付可', reasonDisplayString: '' });
   });
 });
@@ -333,7 +346,18 @@ describe('errors', () => {
 
 describe('the link to the phone system', () => {
   const call = (eventId: string, state: Interaction['state']): Interaction =>
-    ({ eventId, state, direction: 'inbound', phoneNumber: '+14155550142', userData: {}, parties: [], recordingState: 'stopped', offeredAt: 0, held: false, muted: false }) as Interaction;
+    ({
+      eventId,
+      state,
+      direction: 'inbound',
+      phoneNumber: '+14155550142',
+      userData: {},
+      parties: [],
+      recordingState: 'stopped',
+      offeredAt: 0,
+      held: false,
+      muted: false,
+    }) as Interaction;
 
   it('while lost: a banner that says the controls wait, with the attempt; none when connected', () => {
     expect(say(en, linkLostBanner({ state: 'reconnecting', reason: 'socketClosed', attempt: 6 }) ?? 'none')).toBe(

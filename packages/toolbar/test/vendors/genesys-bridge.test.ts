@@ -125,7 +125,7 @@ describe('GenesysVendor against the bridge', () => {
     expect(changes).toEqual(['commandFailed makeAgentUnavailable INVALID_ATTRIBUTE', 'agentChanged ready→notReady']);
   });
 
-  it('shows an incoming call as offered, with the caller\'s number', async () => {
+  it("shows an incoming call as offered, with the caller's number", async () => {
     const t = await available();
     const { eventId } = await ringing(t);
     expect(t.model.interaction(eventId)).toMatchObject({
@@ -249,7 +249,7 @@ describe('GenesysVendor against the bridge', () => {
     });
   });
 
-  it('consults a colleague and completes the transfer: the colleague\'s consult call becomes the customer\'s', async () => {
+  it("consults a colleague and completes the transfer: the colleague's consult call becomes the customer's", async () => {
     const alex = await available('agent1');
     const kenji = await available('agent2');
     const { eventId: main } = await talking(alex);

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  callStates,
-  callTypes,
-  TSERVER_EVENT_NAMES,
-  tserverEventSchema,
-  type Snapshot,
-  type TServerWireEvent,
-} from '@ctikit/protocol';
+import { callStates, callTypes, TSERVER_EVENT_NAMES, tserverEventSchema, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
 import { isLive } from '../../src/core/interaction-state.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { WorkspaceModel } from '../../src/core/workspace-model.ts';

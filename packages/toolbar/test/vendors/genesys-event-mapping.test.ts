@@ -65,7 +65,7 @@ describe('T-Server → core mapping', () => {
       ],
     },
     {
-      name: 'EventRinging (a colleague calls) → offered, internal, the colleague\'s DN',
+      name: "EventRinging (a colleague calls) → offered, internal, the colleague's DN",
       event: wire('EventRinging', { eventId: 'e3', connectionId: 'c3', callType: 'Internal', ANI: '5002', DNIS: ME, otherDN: '5002' }),
       expected: [
         {
@@ -77,7 +77,7 @@ describe('T-Server → core mapping', () => {
       ],
     },
     {
-      name: 'EventRinging (an outbound call a colleague transferred here) → offered inbound, the customer\'s number',
+      name: "EventRinging (an outbound call a colleague transferred here) → offered inbound, the customer's number",
       event: wire('EventRinging', { eventId: 'e4', connectionId: 'c4', callType: 'Outbound', ANI: '5002', DNIS: CUSTOMER, otherDN: CUSTOMER }),
       expected: [
         {
@@ -126,13 +126,15 @@ describe('T-Server → core mapping', () => {
     { name: 'EventHeld → held', event: wire('EventHeld', inbound), expected: [{ type: 'interactionHeld', eventId: 'e1', at: AT }] },
     { name: 'EventRetrieved → resumed', event: wire('EventRetrieved', inbound), expected: [{ type: 'interactionRetrieved', eventId: 'e1', at: AT }] },
     { name: 'EventMuteOn → muted', event: wire('EventMuteOn', inbound), expected: [{ type: 'interactionMuteChanged', eventId: 'e1', muted: true, at: AT }] },
-    { name: 'EventMuteOff → unmuted', event: wire('EventMuteOff', inbound), expected: [{ type: 'interactionMuteChanged', eventId: 'e1', muted: false, at: AT }] },
+    {
+      name: 'EventMuteOff → unmuted',
+      event: wire('EventMuteOff', inbound),
+      expected: [{ type: 'interactionMuteChanged', eventId: 'e1', muted: false, at: AT }],
+    },
     {
       name: 'EventAttachedDataChanged → data changed (user data, recording)',
       event: wire('EventAttachedDataChanged', { ...inbound, userData: { Segment: 'Gold', CaseId: '42' }, recordingState: 'Recording' }),
-      expected: [
-        { type: 'interactionDataChanged', eventId: 'e1', userData: { Segment: 'Gold', CaseId: '42' }, recordingState: 'recording', at: AT },
-      ],
+      expected: [{ type: 'interactionDataChanged', eventId: 'e1', userData: { Segment: 'Gold', CaseId: '42' }, recordingState: 'recording', at: AT }],
     },
     {
       name: 'EventPartyAdded → data changed (parties)',
@@ -145,7 +147,11 @@ describe('T-Server → core mapping', () => {
       expected: [{ type: 'interactionDataChanged', eventId: 'e1', parties: [CUSTOMER, ME], at: AT }],
     },
     { name: 'EventAgentLogin → not ready', event: wire('EventAgentLogin'), expected: [{ type: 'agentStateChanged', state: { kind: 'notReady' }, at: AT }] },
-    { name: 'EventAgentReady → ready', event: wire('EventAgentReady', { workMode: 'ManualIn' }), expected: [{ type: 'agentStateChanged', state: { kind: 'ready' }, at: AT }] },
+    {
+      name: 'EventAgentReady → ready',
+      event: wire('EventAgentReady', { workMode: 'ManualIn' }),
+      expected: [{ type: 'agentStateChanged', state: { kind: 'ready' }, at: AT }],
+    },
     {
       name: 'EventAgentNotReady (AuxWork) → not ready',
       event: wire('EventAgentNotReady', { workMode: 'AuxWork' }),
@@ -174,9 +180,20 @@ describe('T-Server → core mapping', () => {
     { name: 'EventAgentLogout → logged out', event: wire('EventAgentLogout'), expected: [{ type: 'agentStateChanged', state: { kind: 'loggedOut' }, at: AT }] },
     {
       name: 'EventError about a command of another client → command failed',
-      event: wire('EventError', { referenceId: 'other-tab-1', eventId: 'e1', errorCode: 'INVALID_CALL_STATE', tserverErrorCode: 93, errorMessage: 'Not ringing.' }),
+      event: wire('EventError', {
+        referenceId: 'other-tab-1',
+        eventId: 'e1',
+        errorCode: 'INVALID_CALL_STATE',
+        tserverErrorCode: 93,
+        errorMessage: 'Not ringing.',
+      }),
       expected: [
-        { type: 'commandFailed', failure: { ok: false, code: 'INVALID_CALL_STATE', message: 'Not ringing.', cause: { vendor: 'genesys', code: 93 } }, eventId: 'e1', at: AT },
+        {
+          type: 'commandFailed',
+          failure: { ok: false, code: 'INVALID_CALL_STATE', message: 'Not ringing.', cause: { vendor: 'genesys', code: 93 } },
+          eventId: 'e1',
+          at: AT,
+        },
       ],
     },
     {
@@ -185,12 +202,21 @@ describe('T-Server → core mapping', () => {
       expected: [
         {
           type: 'commandFailed',
-          failure: { ok: false, code: 'INVALID_CONNECTION_ID', message: 'No call with this connectionId exists on your DN.', cause: { vendor: 'genesys', code: 56 } },
+          failure: {
+            ok: false,
+            code: 'INVALID_CONNECTION_ID',
+            message: 'No call with this connectionId exists on your DN.',
+            cause: { vendor: 'genesys', code: 56 },
+          },
           at: AT,
         },
       ],
     },
-    { name: 'EventError repeating a failure of this client\'s own command → nothing', event: wire('EventError', { referenceId: 'mine-1', errorCode: 'INVALID_CALL_STATE' }), expected: [] },
+    {
+      name: "EventError repeating a failure of this client's own command → nothing",
+      event: wire('EventError', { referenceId: 'mine-1', errorCode: 'INVALID_CALL_STATE' }),
+      expected: [],
+    },
   ];
 
   for (const { name, before = [], event, expected } of cases) {
@@ -232,8 +258,18 @@ describe('how a released leg ended', () => {
     ['ringing, abandoned by the caller → abandoned', [ringing], wire('EventAbandoned', { ...inbound, callState: 'Abandoned' }), { kind: 'abandoned' }],
     ['ringing, Transferred away → transferred', [ringing], released('Transferred'), { kind: 'transferred' }],
     ['dialing, Busy → failed busy', [dialing], released('Busy'), { kind: 'failed', code: 'TERMINATING_PARTY_BUSY', message: 'The destination is busy.' }],
-    ['dialing, NoAnswer → failed no answer', [dialing], released('NoAnswer'), { kind: 'failed', code: 'DESTINATION_NO_ANSWER', message: 'The destination did not answer.' }],
-    ['dialing, Rejected → failed rejected', [dialing], released('Rejected'), { kind: 'failed', code: 'DESTINATION_REJECTED', message: 'The destination rejected the call.' }],
+    [
+      'dialing, NoAnswer → failed no answer',
+      [dialing],
+      released('NoAnswer'),
+      { kind: 'failed', code: 'DESTINATION_NO_ANSWER', message: 'The destination did not answer.' },
+    ],
+    [
+      'dialing, Rejected → failed rejected',
+      [dialing],
+      released('Rejected'),
+      { kind: 'failed', code: 'DESTINATION_REJECTED', message: 'The destination rejected the call.' },
+    ],
     ['dialing, released by the agent (OK) → canceled', [dialing], released('OK'), { kind: 'canceled' }],
     ['dialing consultation, Transferred (completed before the answer) → transferred', [dialing], released('Transferred'), { kind: 'transferred' }],
     ['connected, OK → completed', [ringing, established], released('OK'), { kind: 'completed' }],

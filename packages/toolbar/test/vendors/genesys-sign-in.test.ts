@@ -76,7 +76,11 @@ describe('GenesysSignIn', () => {
   });
 
   it('fails with SIGN_IN_FAILED when the window is blocked, closed, or Genesys refused', async () => {
-    await expect(new GenesysSignIn(OPTIONS, fakeWindow(true).host).signIn()).resolves.toMatchObject({ ok: false, code: 'SIGN_IN_FAILED', message: expect.stringContaining('pop-ups') });
+    await expect(new GenesysSignIn(OPTIONS, fakeWindow(true).host).signIn()).resolves.toMatchObject({
+      ok: false,
+      code: 'SIGN_IN_FAILED',
+      message: expect.stringContaining('pop-ups'),
+    });
 
     const clock = new ManualClock();
     const closing = fakeWindow();

@@ -42,12 +42,14 @@ export function diagnosticsAgainstOracle(program: CheckProgram): string[] {
   const rewrite = (line: string) => line.replace(/from '(packages\/[^']+)'/, (_, path: string) => `from '${resolve(repoRoot, path)}'`);
   const source = [
     ...program.imports.map(rewrite),
-    ...program.checks.map(
-      (check, index) => `/** ${check.what} */\nexport function check${index}(value: ${check.from}): ${check.to} {\n  return value;\n}`,
-    ),
+    ...program.checks.map((check, index) => `/** ${check.what} */\nexport function check${index}(value: ${check.from}): ${check.to} {\n  return value;\n}`),
   ].join('\n');
 
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(repoRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(repoRoot, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!config) throw new Error('could not read tsconfig.json');
   const options: ts.CompilerOptions = { ...config.options, noEmit: true, skipLibCheck: true, types: ['node'] };
   const host = ts.createCompilerHost(options);
@@ -60,7 +62,5 @@ export function diagnosticsAgainstOracle(program: CheckProgram): string[] {
   const roots = [oracleDeclarationsPath(), checkFile, ...program.roots.map((root) => resolve(repoRoot, root))];
   const tsProgram = ts.createProgram({ rootNames: roots, options, host });
   const diagnostics = ts.getPreEmitDiagnostics(tsProgram).filter((d) => !d.file || !d.file.fileName.includes('/node_modules/'));
-  return diagnostics.map((d) =>
-    ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => repoRoot, getNewLine: () => '\n' }),
-  );
+  return diagnostics.map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => repoRoot, getNewLine: () => '\n' }));
 }

@@ -136,7 +136,10 @@ export class AgentLink {
       if (calls.length > 0) this.options.log.info({ agentId: this.options.agentId, calls: calls.length }, 'calls recovered from the Workspace API');
       events.forEach((event) => this.options.emit(event));
     } catch (error) {
-      this.options.log.warn({ agentId: this.options.agentId, reason: asCtiError(error).message }, 'the DN\'s calls could not be read: they appear as their next events arrive');
+      this.options.log.warn(
+        { agentId: this.options.agentId, reason: asCtiError(error).message },
+        "the DN's calls could not be read: they appear as their next events arrive",
+      );
     } finally {
       this.touched = undefined;
     }
@@ -293,7 +296,10 @@ export class AgentLink {
         emit(applied.events);
         if (applied.state !== undefined) {
           const created = applied.created !== undefined;
-          this.pending.observe({ kind: 'call', connectionIds, state: applied.state, notificationType, created, parentConnId: applied.parentConnId }, applied.created);
+          this.pending.observe(
+            { kind: 'call', connectionIds, state: applied.state, notificationType, created, parentConnId: applied.parentConnId },
+            applied.created,
+          );
         }
         this.settleEchoed(message.operationId);
         return;
@@ -386,7 +392,10 @@ export class AgentLink {
     if (this.state === 'reconnecting' && this.lastFailure?.code === 'UNAUTHENTICATED') {
       return new CtiError('UNAUTHENTICATED', `The Workspace API refused agent ${this.options.agentId}'s token; reconnecting. ${this.lastFailure.message}`);
     }
-    return new CtiError('BACKEND_UNAVAILABLE', `No connection to the Workspace API for agent ${this.options.agentId}${this.state === 'reconnecting' ? ': reconnecting' : ''}.`);
+    return new CtiError(
+      'BACKEND_UNAVAILABLE',
+      `No connection to the Workspace API for agent ${this.options.agentId}${this.state === 'reconnecting' ? ': reconnecting' : ''}.`,
+    );
   }
 }
 

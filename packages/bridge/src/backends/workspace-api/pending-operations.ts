@@ -44,7 +44,10 @@ export class PendingOperations {
     const operationId = randomUUID();
     const result = new Promise<RequestOutcome>((resolve, reject) => {
       const timer = this.clock.setTimer(this.timeoutMs, () =>
-        this.fail(operationId, new CtiError('REQUEST_TIMEOUT', `The Workspace API reported no ${completion.awaits} after ${request.request} within ${this.timeoutMs} ms.`)),
+        this.fail(
+          operationId,
+          new CtiError('REQUEST_TIMEOUT', `The Workspace API reported no ${completion.awaits} after ${request.request} within ${this.timeoutMs} ms.`),
+        ),
       );
       this.entries.set(operationId, { operationId, request, completion, announceRegistration, resolve, reject, timer });
     });

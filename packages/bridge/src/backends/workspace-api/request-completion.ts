@@ -119,7 +119,11 @@ export function completionOf(request: TServerRequest): Completion {
     case 'RequestStopCallRecording':
     case 'RequestPauseCallRecording':
     case 'RequestResumeCallRecording':
-      return onCall(request.connectionId, `the recording state of call ${request.connectionId}`, (call) => call.notificationType === 'CallRecordingStateChange');
+      return onCall(
+        request.connectionId,
+        `the recording state of call ${request.connectionId}`,
+        (call) => call.notificationType === 'CallRecordingStateChange',
+      );
     case 'RequestSendDTMF':
     case 'RequestUnregisterAddress':
     case 'RequestSetMuteOn':

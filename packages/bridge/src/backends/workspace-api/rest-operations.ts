@@ -56,8 +56,7 @@ const OPERATIONS: { [K in MappedRequestName]: (request: Request<K>, callIdOf: Ca
   RequestCompleteConference: (request, callIdOf) =>
     onCall(callIdOf(request.consultConnectionId), 'complete-conference', { parentConnId: callIdOf(request.connectionId) }),
   /** Release the consultation and retrieve the held call. */
-  RequestReconnectCall: (request, callIdOf) =>
-    onCall(callIdOf(request.consultConnectionId), 'reconnect', { heldConnId: callIdOf(request.connectionId) }),
+  RequestReconnectCall: (request, callIdOf) => onCall(callIdOf(request.consultConnectionId), 'reconnect', { heldConnId: callIdOf(request.connectionId) }),
   RequestDeleteFromConference: (request, callIdOf) => onCall(callIdOf(request.connectionId), 'delete-from-conference', { dnToDrop: request.dn }),
   /** Settled by the HTTP answer (nothing to observe), so the digits are checked before they are sent. */
   RequestSendDTMF: (request, callIdOf) => {

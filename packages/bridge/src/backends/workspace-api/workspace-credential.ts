@@ -3,7 +3,6 @@ import { CtiError } from '@ctikit/protocol';
 import type { GenesysCredential } from '@ctikit/protocol';
 import type { Clock } from '@ctikit/kernel';
 
-
 /** The integrator's OAuth client registered with Genesys Authentication (needed to refresh tokens). */
 export const authClientSchema = z
   .object({

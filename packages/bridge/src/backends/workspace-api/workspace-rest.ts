@@ -39,7 +39,10 @@ export class WorkspaceRest {
   async operate(path: string, operationId: string, data: object | undefined): Promise<Reply> {
     const reply = await this.send('POST', path, replySchema, { operationId, ...(data !== undefined ? { data } : {}) });
     if (reply.status.code !== 0 && reply.status.code !== 1) {
-      throw new CtiError('INTERNAL_ERROR', `The Workspace API answered ${path} with status ${reply.status.code}${reply.status.message ? `: ${reply.status.message}` : ''}.`);
+      throw new CtiError(
+        'INTERNAL_ERROR',
+        `The Workspace API answered ${path} with status ${reply.status.code}${reply.status.message ? `: ${reply.status.message}` : ''}.`,
+      );
     }
     return reply;
   }
@@ -54,7 +57,13 @@ export class WorkspaceRest {
     if (response.status >= 400) throw errorForHttp(response.status, undefined, 'logout');
   }
 
-  private async send<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: object, headers: Record<string, string> = {}): Promise<z.infer<S>> {
+  private async send<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: object,
+    headers: Record<string, string> = {},
+  ): Promise<z.infer<S>> {
     const { response, json } = await this.exchange(method, path, body, headers);
     if (!response.ok) throw errorForHttp(response.status, json, operationOf(path));
     const parsed = schema.safeParse(json);
@@ -62,7 +71,12 @@ export class WorkspaceRest {
     return parsed.data;
   }
 
-  private async exchange(method: 'GET' | 'POST', path: string, body?: object, headers: Record<string, string> = {}): Promise<{ response: Response; json: unknown }> {
+  private async exchange(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: object,
+    headers: Record<string, string> = {},
+  ): Promise<{ response: Response; json: unknown }> {
     let response: Response;
     try {
       response = await fetch(`${this.apiUrl}${API_BASE}/${path}`, {

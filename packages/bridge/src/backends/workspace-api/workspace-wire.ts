@@ -18,7 +18,10 @@ export const replySchema = z.object({
   status: z.object({ code: z.number().int(), message: z.string().optional() }),
   operationId: z.string().optional(),
   /** `activate-channels`: the channels the Workspace API activated. */
-  data: z.object({ channels: z.array(z.string()).optional() }).loose().optional(),
+  data: z
+    .object({ channels: z.array(z.string()).optional() })
+    .loose()
+    .optional(),
 });
 export type Reply = z.infer<typeof replySchema>;
 

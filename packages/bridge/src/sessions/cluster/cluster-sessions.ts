@@ -99,7 +99,7 @@ export class ClusterSessions implements AgentSessions {
     const { store, nodeId } = options;
     store.subscriber.on('message', (channel: string, message: string) => this.onMessage(channel, message));
     this.ready = store.subscriber.subscribe(store.nodeChannel(nodeId)).catch((error: unknown) => {
-      options.log.warn({ err: error }, 'cluster: cannot subscribe to this node\'s channel yet');
+      options.log.warn({ err: error }, "cluster: cannot subscribe to this node's channel yet");
     });
     store.subscriber.on('ready', () => void store.subscriber.subscribe(store.nodeChannel(nodeId)).catch(() => undefined));
     this.schedule();
@@ -188,7 +188,7 @@ export class ClusterSessions implements AgentSessions {
       const answer = await this.forward(nodeId, { kind: 'command', id: randomUUID(), replyTo: this.options.nodeId, identity, command, referenceId });
       if (answer === 'gone') {
         // The owner is not listening: it died. Its lease runs out within ttlMs; then the agent is free to take.
-        this.options.log.warn({ agentId: identity.agentId, owner: nodeId, ttlMs }, 'cluster: the agent\'s node does not answer; waiting for its lease');
+        this.options.log.warn({ agentId: identity.agentId, owner: nodeId, ttlMs }, "cluster: the agent's node does not answer; waiting for its lease");
         await new Promise((resolve) => this.options.clock.setTimer(ttlMs + 20, () => resolve(undefined)));
         continue;
       }
@@ -205,7 +205,13 @@ export class ClusterSessions implements AgentSessions {
       return;
     }
     const { store, log } = this.options;
-    const message: NodeMessage = { kind: 'report', identity, error: { code: error.code, message: error.message }, referenceId, ...(connectionId !== undefined ? { connectionId } : {}) };
+    const message: NodeMessage = {
+      kind: 'report',
+      identity,
+      error: { code: error.code, message: error.message },
+      referenceId,
+      ...(connectionId !== undefined ? { connectionId } : {}),
+    };
     store
       .owner(identity.agentId)
       .then(({ nodeId }) => (nodeId === undefined ? 0 : store.redis.publish(store.nodeChannel(nodeId), JSON.stringify(message))))
@@ -300,7 +306,8 @@ export class ClusterSessions implements AgentSessions {
       session.dispose();
       session = this.session(agent, { sessionId: randomUUID(), seq: stored?.seq ?? 0, state, eventIds: session.ids.entries() });
       await store.reset(agentId, nodeId, { sessionId: session.sessionId, seq: session.lastSeq, state: session.state(), eventIds: session.ids.entries() });
-      if (stored) log.info({ agentId, sessionId: session.sessionId }, 'cluster: took the agent over; the contact center had moved on, so the session was resynced');
+      if (stored)
+        log.info({ agentId, sessionId: session.sessionId }, 'cluster: took the agent over; the contact center had moved on, so the session was resynced');
     } else {
       log.info({ agentId, sessionId: session.sessionId, seq: session.lastSeq }, 'cluster: took the agent over; the session goes on');
     }
@@ -315,7 +322,10 @@ export class ClusterSessions implements AgentSessions {
     const session: AgentSession = new AgentSession(agentId, dn, { backend, replayBufferSize, replayBufferBytes, metrics }, restored, {
       record: (seq, frame) => {
         store.append(agentId, nodeId, seq, frame, session.state(), session.ids.entries()).catch((error: unknown) => {
-          log.warn({ agentId, seq, reason: error instanceof Error ? error.message : String(error) }, 'cluster: a frame could not be stored; giving the agent up until it is taken over again');
+          log.warn(
+            { agentId, seq, reason: error instanceof Error ? error.message : String(error) },
+            'cluster: a frame could not be stored; giving the agent up until it is taken over again',
+          );
           this.disown(agent, session);
         });
       },
@@ -417,7 +427,7 @@ export class ClusterSessions implements AgentSessions {
           }
         }
         await store.redis.publish(store.nodeChannel(message.replyTo), JSON.stringify(reply)).catch((error: unknown) => {
-          log.warn({ err: error, agentId: message.identity.agentId }, 'cluster: a forwarded command\'s answer could not be sent');
+          log.warn({ err: error, agentId: message.identity.agentId }, "cluster: a forwarded command's answer could not be sent");
         });
         return;
       }
@@ -441,7 +451,7 @@ export class ClusterSessions implements AgentSessions {
         try {
           if (agent.owned) {
             if (!(await store.acquire(agentId, nodeId, leaseMs))) {
-              log.warn({ agentId }, 'cluster: another node holds the agent\'s lease now; giving the agent up');
+              log.warn({ agentId }, "cluster: another node holds the agent's lease now; giving the agent up");
               this.disown(agent, agent.owned);
             }
           } else if ((agent.sinks.size > 0 || agent.wasOwned) && !agent.taking) {
@@ -449,7 +459,10 @@ export class ClusterSessions implements AgentSessions {
           }
         } catch (error) {
           if (agent.owned) {
-            log.warn({ agentId, reason: error instanceof Error ? error.message : String(error) }, 'cluster: the lease could not be renewed; giving the agent up');
+            log.warn(
+              { agentId, reason: error instanceof Error ? error.message : String(error) },
+              'cluster: the lease could not be renewed; giving the agent up',
+            );
             this.disown(agent, agent.owned);
           }
         }

@@ -175,13 +175,36 @@ export class ClusterStore {
   append(agentId: string, nodeId: string, seq: number, frame: string, state: StoredState, eventIds: Array<[string, string]>): Promise<number> {
     const k = keys(this.options.keyPrefix, agentId);
     const { replayBufferBytes, replayBufferSize } = this.options;
-    return this.redis.ctikitAppend(k.owner, k.session, k.replay, nodeId, seq, frame, replayBufferBytes, replayBufferSize, JSON.stringify(state), JSON.stringify(eventIds), k.frames);
+    return this.redis.ctikitAppend(
+      k.owner,
+      k.session,
+      k.replay,
+      nodeId,
+      seq,
+      frame,
+      replayBufferBytes,
+      replayBufferSize,
+      JSON.stringify(state),
+      JSON.stringify(eventIds),
+      k.frames,
+    );
   }
 
   /** Start the session over (a new sessionId, no replay) and tell every node's sockets to rejoin it. */
   async reset(agentId: string, nodeId: string, session: StoredSession & { state: StoredState }): Promise<void> {
     const k = keys(this.options.keyPrefix, agentId);
-    await this.redis.ctikitReset(k.owner, k.session, k.replay, nodeId, session.sessionId, session.seq, JSON.stringify(session.state), JSON.stringify(session.eventIds), k.frames, RESYNC_MESSAGE);
+    await this.redis.ctikitReset(
+      k.owner,
+      k.session,
+      k.replay,
+      nodeId,
+      session.sessionId,
+      session.seq,
+      JSON.stringify(session.state),
+      JSON.stringify(session.eventIds),
+      k.frames,
+      RESYNC_MESSAGE,
+    );
   }
 
   /** The frames after `seq`, or undefined when some are gone. */

@@ -11,7 +11,10 @@ import type { Command, ErrorCode } from '@ctikit/protocol';
 const identity = z.object({ agentId: z.string().min(1), dn: z.string().min(1) });
 const commandSchema = z.discriminatedUnion(
   'type',
-  COMMAND_TYPES.map((type) => commandSchemas[type]) as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>, ...Array<z.ZodObject<{ type: z.ZodLiteral<string> }>>],
+  COMMAND_TYPES.map((type) => commandSchemas[type]) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<string> }>,
+    ...Array<z.ZodObject<{ type: z.ZodLiteral<string> }>>,
+  ],
 );
 const errorCode = z.string().refine(isWireErrorCode) as unknown as z.ZodType<ErrorCode>;
 const failure = z.object({ code: errorCode, message: z.string() });

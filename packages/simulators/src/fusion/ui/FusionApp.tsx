@@ -29,9 +29,7 @@ export function FusionApp(props: {
               <InteractionPanel key={interaction.eventId} interaction={interaction} session={session} />
             ))}
             <DialRequests dials={state.dials} session={session} />
-            {state.interactions.length === 0 && state.dials.length === 0 && (
-              <p class="empty">No calls. Incoming calls and your engagements appear here.</p>
-            )}
+            {state.interactions.length === 0 && state.dials.length === 0 && <p class="empty">No calls. Incoming calls and your engagements appear here.</p>}
             {state.recent.length > 0 && (
               <div class="recent">
                 <h3 id="recent-title">Recent interactions</h3>

@@ -8,12 +8,7 @@ import type { AgentPresence, CommandProgress } from '../fusion-state.ts';
  * menu sends onToolbarAgentCommand makeAvailable/makeUnavailable; the label changes only when the
  * toolbar publishes the new agent state.
  */
-export function GlobalHeader(props: {
-  session: FusionSession;
-  agent: AgentPresence | undefined;
-  agentCommand: CommandProgress | undefined;
-  agentId: string;
-}) {
+export function GlobalHeader(props: { session: FusionSession; agent: AgentPresence | undefined; agentCommand: CommandProgress | undefined; agentId: string }) {
   const { agent, agentCommand, session } = props;
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
@@ -79,8 +74,7 @@ export function GlobalHeader(props: {
         )}
         {agentCommand?.status === 'failed' && (
           <span class="header-note is-error" role="alert">
-            {agentCommand.command === 'makeAvailable' ? 'Could not make you available' : 'Could not make you unavailable'}:{' '}
-            {agentCommand.message}
+            {agentCommand.command === 'makeAvailable' ? 'Could not make you available' : 'Could not make you unavailable'}: {agentCommand.message}
           </span>
         )}
         <span class="agent-chip" title={`Signed in as ${props.agentId}`}>

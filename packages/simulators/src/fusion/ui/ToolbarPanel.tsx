@@ -8,21 +8,12 @@ export function ToolbarPanel(props: { state: FusionState; frameUrl: string; fram
   const { toolbar, readiness, disabledFeatures, subscriptions, configurationServed } = props.state;
   return (
     <aside class="media-toolbar" aria-label="Media toolbar">
-      <iframe
-        ref={props.frameRef}
-        src={props.frameUrl}
-        title="Media toolbar"
-        allow="microphone; camera; autoplay; clipboard-write"
-      />
+      <iframe ref={props.frameRef} src={props.frameUrl} title="Media toolbar" allow="microphone; camera; autoplay; clipboard-write" />
       <section class="toolbar-session" aria-label="Toolbar session">
         <h2>UEF session</h2>
         <dl class="facts">
           <dt>Toolbar</dt>
-          <dd>
-            {toolbar.status === 'connected'
-              ? `${toolbar.applicationName} (${toolbar.toolbarName}, ${toolbar.apiVersion})`
-              : 'Waiting for initialize()…'}
-          </dd>
+          <dd>{toolbar.status === 'connected' ? `${toolbar.applicationName} (${toolbar.toolbarName}, ${toolbar.apiVersion})` : 'Waiting for initialize()…'}</dd>
           <dt>Configuration</dt>
           <dd>{configurationServed ? 'Served' : 'Not requested'}</dd>
           <dt>Ready</dt>

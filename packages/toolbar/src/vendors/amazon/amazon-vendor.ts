@@ -129,8 +129,10 @@ export class AmazonVendor implements ICtiVendorHandler {
   }
 
   makeAgentUnavailable(reasonCode?: string): Promise<CommandOutcome> {
-    return this.chooseState('go not ready', (state, all) =>
-      state.type === 'not_routable' && (reasonCode === undefined ? state === all.find((s) => s.type === 'not_routable') : state.name === reasonCode),
+    return this.chooseState(
+      'go not ready',
+      (state, all) =>
+        state.type === 'not_routable' && (reasonCode === undefined ? state === all.find((s) => s.type === 'not_routable') : state.name === reasonCode),
     );
   }
 
@@ -414,11 +416,7 @@ export class AmazonVendor implements ICtiVendorHandler {
     return outcome;
   }
 
-  private async onContact(
-    eventId: string,
-    action: string,
-    start: (contact: connect.Contact, callbacks: StreamsCallbacks) => void,
-  ): Promise<CommandOutcome> {
+  private async onContact(eventId: string, action: string, start: (contact: connect.Contact, callbacks: StreamsCallbacks) => void): Promise<CommandOutcome> {
     const agent = await this.readyAgent();
     if (!agent.ok) return agent;
     const contactId = this.mapper.contactIdOf(eventId);

@@ -18,8 +18,7 @@ import { isOutbound, type AgentView } from './streams-view.ts';
 
 export const CONNECTION_LOST = 'Connection to Amazon Connect lost — reconnecting. Commands are paused until it is back.';
 export const WEBSOCKET_FAILED = 'The phone cannot open its connection to Amazon Connect: check the network, proxy or firewall, then reload the page.';
-export const ANOTHER_WINDOW =
-  'Amazon Connect is open in another window or browser: close the other CCP (or the other toolbar) and go available here.';
+export const ANOTHER_WINDOW = 'Amazon Connect is open in another window or browser: close the other CCP (or the other toolbar) and go available here.';
 export const SOUND_BLOCKED = 'The browser blocked the ringtone until you click the page: click to enable sound.';
 
 const SOFTPHONE_ERRORS: Readonly<Record<string, string>> = {

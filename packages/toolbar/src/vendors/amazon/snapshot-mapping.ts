@@ -331,7 +331,10 @@ export class StreamsSnapshotMapper {
     let eventId = contact.contactId;
     if (isOutbound(contact) && this.pendingDials.length > 0) {
       const number = digits(initialConnection(contact)?.phoneNumber ?? '');
-      const index = Math.max(0, this.pendingDials.findIndex((dial) => digits(dial.phoneNumber) === number));
+      const index = Math.max(
+        0,
+        this.pendingDials.findIndex((dial) => digits(dial.phoneNumber) === number),
+      );
       const [dial] = this.pendingDials.splice(index, 1);
       if (dial) eventId = dial.eventId;
     }

@@ -77,9 +77,7 @@ export function streamsRequest(
       resolve(outcome);
     };
     timers.push(
-      clock.setTimer(timeoutMs, () =>
-        settle(failure('REQUEST_TIMEOUT', `Amazon Connect did not answer ${action} within ${Math.round(timeoutMs / 1000)} s.`)),
-      ),
+      clock.setTimer(timeoutMs, () => settle(failure('REQUEST_TIMEOUT', `Amazon Connect did not answer ${action} within ${Math.round(timeoutMs / 1000)} s.`))),
     );
     try {
       start({
@@ -93,12 +91,7 @@ export function streamsRequest(
 }
 
 /** Run one Streams action: accepted (the snapshot will tell what it did), refused, or unanswered. */
-export async function streamsAction(
-  clock: Clock,
-  timeoutMs: number,
-  action: string,
-  start: (callbacks: StreamsCallbacks) => void,
-): Promise<CommandOutcome> {
+export async function streamsAction(clock: Clock, timeoutMs: number, action: string, start: (callbacks: StreamsCallbacks) => void): Promise<CommandOutcome> {
   const outcome = await streamsRequest(clock, timeoutMs, action, start);
   return outcome.ok ? OK : outcome;
 }

@@ -149,7 +149,13 @@ export class BridgeRest {
   }
 
   /** One HTTP exchange (again with a fresh token if the first one expired); the body comes back parsed as JSON (or undefined). */
-  private async request(url: string, method: 'GET' | 'POST', referenceId: string, what: string, body?: string): Promise<Outcome<{ status: number; body: unknown }>> {
+  private async request(
+    url: string,
+    method: 'GET' | 'POST',
+    referenceId: string,
+    what: string,
+    body?: string,
+  ): Promise<Outcome<{ status: number; body: unknown }>> {
     const answer = await this.exchange(url, method, referenceId, what, body, false);
     if (!answer.ok || !isTokenExpired(answer) || typeof this.options.credentials.token !== 'function') return answer;
     this.options.log.info({ type: what, referenceId }, 'the bearer token expired: asking for a fresh one');
@@ -204,7 +210,9 @@ export class BridgeRest {
     if (error.success) {
       const { code, message, tserverErrorCode } = error.data.error;
       this.options.log.info({ type: what, referenceId, code }, message);
-      return isCtiErrorCode(code) ? failure(code, message, tserverCause(tserverErrorCode)) : failure('INTERNAL_ERROR', `${code}: ${message}`, tserverCause(tserverErrorCode));
+      return isCtiErrorCode(code)
+        ? failure(code, message, tserverCause(tserverErrorCode))
+        : failure('INTERNAL_ERROR', `${code}: ${message}`, tserverCause(tserverErrorCode));
     }
     this.options.log.warn({ type: what, referenceId, status: answer.status }, 'the bridge answered with an unexpected body');
     return failure('INVALID_VENDOR_RESPONSE', `The bridge answered ${answer.status} with an unexpected body.`);

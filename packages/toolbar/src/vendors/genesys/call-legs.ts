@@ -6,7 +6,6 @@
  */
 import type { LegState } from '@ctikit/protocol';
 
-
 export interface CallLeg {
   readonly eventId: string;
   readonly connectionId: string;

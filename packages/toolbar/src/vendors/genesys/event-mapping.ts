@@ -222,11 +222,7 @@ export class TServerEventMapper {
     return [started, { type: 'interactionDataChanged', eventId: main, linkedEventId: eventId, at: event.timestamp }];
   }
 
-  moved(
-    event: CallWireEvent,
-    state: LegState,
-    type: 'interactionConnected' | 'interactionHeld' | 'interactionRetrieved',
-  ): VendorEvent[] {
+  moved(event: CallWireEvent, state: LegState, type: 'interactionConnected' | 'interactionHeld' | 'interactionRetrieved'): VendorEvent[] {
     const { eventId, connectionId } = event;
     const leg = this.legs.get(eventId);
     this.legs.set({ ...(leg ?? {}), eventId, connectionId, state });
@@ -267,10 +263,7 @@ export class TServerEventMapper {
     });
   }
 
-  dataChanged(
-    event: CallWireEvent,
-    change: Omit<VendorEventOf<'interactionDataChanged'>, 'type' | 'eventId' | 'at'>,
-  ): VendorEvent[] {
+  dataChanged(event: CallWireEvent, change: Omit<VendorEventOf<'interactionDataChanged'>, 'type' | 'eventId' | 'at'>): VendorEvent[] {
     const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
     return [{ type: 'interactionDataChanged', eventId: event.eventId, ...defined, at: event.timestamp }];
   }

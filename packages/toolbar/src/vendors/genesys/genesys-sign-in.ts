@@ -78,7 +78,8 @@ export class GenesysSignIn {
     url.searchParams.set('redirect_uri', this.options.redirectUri);
     url.searchParams.set('state', state);
     const popup = this.host.open(url.href);
-    if (!popup) return Promise.resolve(failure('SIGN_IN_FAILED', 'The browser blocked the Genesys sign-in window: allow pop-ups for the toolbar, then try again.'));
+    if (!popup)
+      return Promise.resolve(failure('SIGN_IN_FAILED', 'The browser blocked the Genesys sign-in window: allow pop-ups for the toolbar, then try again.'));
     return new Promise<SignInOutcome>((resolve) => {
       let poll: TimerHandle | undefined;
       const finish = (outcome: SignInOutcome): void => {

@@ -4,15 +4,7 @@ import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';
 import type { OutboundOutcome, OutboundRequest } from '../../core/outbound.ts';
-import {
-  failure,
-  OK,
-  type AgentTokenOutcome,
-  type CommandOutcome,
-  type DialOutcome,
-  type ReasonCode,
-  type ReasonCodesOutcome,
-} from '../../core/outcome.ts';
+import { failure, OK, type AgentTokenOutcome, type CommandOutcome, type DialOutcome, type ReasonCode, type ReasonCodesOutcome } from '../../core/outcome.ts';
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
@@ -304,11 +296,7 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.send(command(connectionId));
   }
 
-  private onPair(
-    eventId: string,
-    consultEventId: string,
-    type: 'CompleteTransfer' | 'CompleteConference' | 'ReconnectCall',
-  ): Promise<CommandOutcome> {
+  private onPair(eventId: string, consultEventId: string, type: 'CompleteTransfer' | 'CompleteConference' | 'ReconnectCall'): Promise<CommandOutcome> {
     const consultConnectionId = this.mapper.legs.connectionIdOf(consultEventId);
     if (consultConnectionId === undefined) {
       return Promise.resolve(failure('UNKNOWN_INTERACTION', `No consultation ${consultEventId} on this agent's DN.`));
@@ -355,7 +343,9 @@ export class GenesysVendor implements ICtiVendorHandler {
     // The bridge has nothing to tell: the agent is logged out and has no call, whatever was before.
     this.mapper.legs.clear();
     this.registered = false;
-    this.deliver([{ type: 'resynced', agent: { kind: 'loggedOut' }, interactions: [], at: frame.timestamp, ...(lost ? { cause: 'sessionLost' as const } : {}) }]);
+    this.deliver([
+      { type: 'resynced', agent: { kind: 'loggedOut' }, interactions: [], at: frame.timestamp, ...(lost ? { cause: 'sessionLost' as const } : {}) },
+    ]);
   }
 
   private onFrame(frame: TServerWireEvent | Snapshot): void {
@@ -390,9 +380,7 @@ export class GenesysVendor implements ICtiVendorHandler {
   /** The link as the model should see it: the socket's state, unless the bridge has lost the contact center. */
   private report(): void {
     const status: ConnectionStatus =
-      this.socketStatus.state === 'connected' && this.linkDown
-        ? { state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 }
-        : this.socketStatus;
+      this.socketStatus.state === 'connected' && this.linkDown ? { state: 'reconnecting', reason: 'contactCenterDown', attempt: 0 } : this.socketStatus;
     this.deliver([{ type: 'connectionChanged', status, at: this.clock.now() }]);
   }
 

@@ -12,4 +12,7 @@ if (opener) {
   opener.postMessage({ type: SIGN_IN_MESSAGE, state: params.get('state'), code: params.get('code'), error: params.get('error') }, window.location.origin);
   window.close();
 }
-if (status) status.textContent = params.get('code') ? 'Signed in to Genesys: you can close this window.' : 'The Genesys sign-in did not complete: close this window and try again.';
+if (status)
+  status.textContent = params.get('code')
+    ? 'Signed in to Genesys: you can close this window.'
+    : 'The Genesys sign-in did not complete: close this window and try again.';

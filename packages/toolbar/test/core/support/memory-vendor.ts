@@ -1,14 +1,7 @@
 import type { ConnectionStatus } from '../../../src/core/connection-status.ts';
 import type { AgentState } from '../../../src/core/agent-state.ts';
 import type { AttachedData, EndCause, RecordingState } from '../../../src/core/interaction.ts';
-import {
-  failure,
-  OK,
-  type CommandOutcome,
-  type DialOutcome,
-  type ReasonCode,
-  type ReasonCodesOutcome,
-} from '../../../src/core/outcome.ts';
+import { failure, OK, type CommandOutcome, type DialOutcome, type ReasonCode, type ReasonCodesOutcome } from '../../../src/core/outcome.ts';
 import type { VendorEvent, VendorEventSink } from '../../../src/core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../../src/core/vendor-handler.ts';
 import { details, T0 } from './vendor-events.ts';
@@ -173,10 +166,7 @@ export class MemoryVendor implements ICtiVendorHandler {
   }
 
   async transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome> {
-    return this.onCall('transferCall', eventId, ['connected', 'held'], () => this.end(eventId, { kind: 'transferred' }), [
-      destination,
-      dataArg(userData),
-    ]);
+    return this.onCall('transferCall', eventId, ['connected', 'held'], () => this.end(eventId, { kind: 'transferred' }), [destination, dataArg(userData)]);
   }
 
   async consultCall(eventId: string, destination: string, _purpose?: ConsultPurpose, userData?: AttachedData): Promise<DialOutcome> {
@@ -205,24 +195,42 @@ export class MemoryVendor implements ICtiVendorHandler {
   }
 
   async completeTransfer(eventId: string, consultEventId: string): Promise<CommandOutcome> {
-    return this.onCall('completeTransfer', eventId, ['held'], () => {
-      this.end(consultEventId, { kind: 'transferred' });
-      this.end(eventId, { kind: 'transferred' });
-    }, [consultEventId]);
+    return this.onCall(
+      'completeTransfer',
+      eventId,
+      ['held'],
+      () => {
+        this.end(consultEventId, { kind: 'transferred' });
+        this.end(eventId, { kind: 'transferred' });
+      },
+      [consultEventId],
+    );
   }
 
   async completeConference(eventId: string, consultEventId: string): Promise<CommandOutcome> {
-    return this.onCall('completeConference', eventId, ['held'], () => {
-      this.end(consultEventId, { kind: 'completed' });
-      this.retrieve(eventId);
-    }, [consultEventId]);
+    return this.onCall(
+      'completeConference',
+      eventId,
+      ['held'],
+      () => {
+        this.end(consultEventId, { kind: 'completed' });
+        this.retrieve(eventId);
+      },
+      [consultEventId],
+    );
   }
 
   async cancelConsult(eventId: string, consultEventId: string): Promise<CommandOutcome> {
-    return this.onCall('cancelConsult', eventId, ['held'], () => {
-      this.end(consultEventId, { kind: 'canceled' });
-      this.retrieve(eventId);
-    }, [consultEventId]);
+    return this.onCall(
+      'cancelConsult',
+      eventId,
+      ['held'],
+      () => {
+        this.end(consultEventId, { kind: 'canceled' });
+        this.retrieve(eventId);
+      },
+      [consultEventId],
+    );
   }
 
   async sendDtmf(eventId: string, digits: string): Promise<CommandOutcome> {

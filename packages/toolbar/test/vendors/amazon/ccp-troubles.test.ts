@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ANOTHER_WINDOW,
-  networkReachability,
-  SnapshotTroubles,
-  softphoneFailure,
-  SOUND_BLOCKED,
-} from '../../../src/vendors/amazon/ccp-troubles.ts';
+import { ANOTHER_WINDOW, networkReachability, SnapshotTroubles, softphoneFailure, SOUND_BLOCKED } from '../../../src/vendors/amazon/ccp-troubles.ts';
 import { agentView, AVAILABLE, BUSY, contact, PENDING_BUSY } from './support/views.ts';
 
 /** The Streams traps the toolbar tells the agent about, in words (ccp-troubles.ts). */

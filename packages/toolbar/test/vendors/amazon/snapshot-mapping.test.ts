@@ -2,18 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { VendorEvent } from '../../../src/core/vendor-events.ts';
 import { StreamsSnapshotMapper } from '../../../src/vendors/amazon/snapshot-mapping.ts';
 import type { AgentView } from '../../../src/vendors/amazon/streams-view.ts';
-import {
-  AFTER_CALL_WORK,
-  agentView,
-  AT,
-  AVAILABLE,
-  BUSY,
-  CALLING_CUSTOMER,
-  contact,
-  CUSTOMER,
-  MISSED_CALL_AGENT,
-  PENDING_BUSY,
-} from './support/views.ts';
+import { AFTER_CALL_WORK, agentView, AT, AVAILABLE, BUSY, CALLING_CUSTOMER, contact, CUSTOMER, MISSED_CALL_AGENT, PENDING_BUSY } from './support/views.ts';
 
 /**
  * Streams snapshots, one per `agent::refresh`, in the orders Amazon Connect produces them (amazon.md
@@ -81,7 +70,10 @@ describe('Amazon Connect snapshots → core events', () => {
   });
 
   it('connects the call when the contact is connected (after the accept), not when the accept succeeds', () => {
-    expect(run(idle, ringing, ringing, talking)).toEqual([expect.objectContaining({ type: 'interactionOffered' }), { type: 'interactionConnected', eventId: 'c-1', at: AT }]);
+    expect(run(idle, ringing, ringing, talking)).toEqual([
+      expect.objectContaining({ type: 'interactionOffered' }),
+      { type: 'interactionConnected', eventId: 'c-1', at: AT },
+    ]);
   });
 
   it('scenario 1: declined before it was answered — a voice reject ends in error, told apart by the intent', () => {
@@ -215,7 +207,9 @@ describe('Amazon Connect snapshots → core events', () => {
       mapper.map(idle);
       mapper.map(dialing);
       mapper.intend('out-1', 'hangup');
-      const ended = agentView(AFTER_CALL_WORK, [contact({ contactId: 'out-1', state: 'ended', direction: 'outbound', agent: 'disconnected', customer: 'disconnected' })]);
+      const ended = agentView(AFTER_CALL_WORK, [
+        contact({ contactId: 'out-1', state: 'ended', direction: 'outbound', agent: 'disconnected', customer: 'disconnected' }),
+      ]);
       expect(mapper.map(ended)).toContainEqual({ type: 'interactionEnded', eventId: 'out-1', cause: { kind: 'canceled' }, at: AT });
     });
   });
@@ -264,7 +258,9 @@ describe('Amazon Connect snapshots → core events', () => {
       mapper.map(talking);
       mapper.expectConsult('c-1', 'consult-1', false);
       mapper.map(consulting('connected'));
-      const conference = agentView(BUSY, [contact({ state: 'connected', agent: 'connected', customer: 'connected', thirdParty: { state: 'connected', name: 'Kenji Sato' } })]);
+      const conference = agentView(BUSY, [
+        contact({ state: 'connected', agent: 'connected', customer: 'connected', thirdParty: { state: 'connected', name: 'Kenji Sato' } }),
+      ]);
       expect(mapper.map(conference)).toEqual([
         { type: 'interactionRetrieved', eventId: 'c-1', at: AT },
         { type: 'interactionEnded', eventId: 'consult-1', cause: { kind: 'completed' }, at: AT },

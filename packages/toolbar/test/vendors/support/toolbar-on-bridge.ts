@@ -143,5 +143,8 @@ export function connectionIdOf(sim: ContactCenterSimulator, number: string): str
 
 /** The state of a DN's leg on the simulator's call, or undefined when the DN is not on it. */
 export function legState(sim: ContactCenterSimulator, connectionId: string, dn: string): string | undefined {
-  return sim.listCalls().find((c) => c.connectionId === connectionId)?.parties.find((p) => p.dn === dn)?.state;
+  return sim
+    .listCalls()
+    .find((c) => c.connectionId === connectionId)
+    ?.parties.find((p) => p.dn === dn)?.state;
 }
