@@ -194,7 +194,11 @@ test.describe('Genesys’ Service Client API sample in the toolbar', () => {
     await expect.poll(async () => (await sim.callOf('4155550199')).userData).toMatchObject({ myAttachedDataKey1: 'myAttachedDataValue1' });
     expect(await sample.data('voice.hangUp', withIds({ '"1"': `"${dialed.interactionId}"` }))).toBeNull();
     await expect.poll(() => partyState(sim, AGENT.dn)).toBeUndefined();
-    await sample.data('interaction.markdone', withIds({ '"1"': `"${dialed.interactionId}"` }));
+    // Hung up before the customer answered: the call ended unanswered and left nothing to mark done.
+    expect(await sample.run('interaction.markdone', withIds({ '"1"': `"${dialed.interactionId}"` }))).toMatchObject({
+      outcome: 'FAILED',
+      result: { errorCode: 'UNKNOWN_INTERACTION' },
+    });
     const dialedEx = (await sample.data('voice.dialEx', withIds({ '*PhoneNumber*': '4155550198' }))) as { interactionId: string };
     await expect.poll(async () => (await sim.callOf('4155550198')).userData).toMatchObject({ myAttachedDataKey2: 'myAttachedDataValue2' });
     expect(dialedEx.interactionId).not.toBe(dialed.interactionId);

@@ -201,8 +201,8 @@ test.describe("The toolbar on Genesys' agent-api-simulator", () => {
     const dialing = wire.events().find(({ eventName }) => eventName === 'EventDialing');
     expect(dialing).toMatchObject({ thisDN: JOHN.dn, callType: 'Outbound', eventId, DNIS: DANIEL });
 
-    // Genesys' simulator has the customer answer on their own.
-    await expect(toolbar.currentCall).toContainText('Daniel Okafor');
+    // Genesys' simulator has the customer answer on their own, 5 s after the call is made (voice.js makeCall).
+    await expect(toolbar.currentCall).toContainText('Daniel Okafor', { timeout: 15_000 });
     await expect(toolbar.currentCall).toContainText('On call');
     await expect(fusion.engagement('Daniel Okafor')).toContainText('Outbound');
     const connectionId = dialing?.connectionId;
