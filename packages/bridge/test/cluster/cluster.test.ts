@@ -23,6 +23,15 @@ async function reconnected(count: number): Promise<void> {
   await toolbar.until(() => (toolbar.opened.length >= count && toolbar.socket.isOpen ? true : undefined));
 }
 
+/** A customer's call to agent 5001, answered from the toolbar. */
+async function connectedCall(): Promise<{ connectionId: string; ring: { eventId: string } }> {
+  const connectionId = await cluster.placeCall('5001');
+  const ring = await toolbar.event('EventRinging', connectionId);
+  expect(await toolbar.send({ type: 'Accept', connectionId })).toMatchObject({ ok: true });
+  await toolbar.event('EventEstablished', connectionId);
+  return { connectionId, ring };
+}
+
 beforeAll(async () => {
   await cluster.startRedis();
   await cluster.startSim();
@@ -59,10 +68,7 @@ describe('a cluster of three nodes behind nginx, on Redis', () => {
   }, 60_000);
 
   it("kill -9 of the agent's node while a call is connected: the toolbar resumes elsewhere and hangs the call up", async () => {
-    const connectionId = await cluster.placeCall('5001');
-    const ring = await toolbar.event('EventRinging', connectionId);
-    expect(await toolbar.send({ type: 'Accept', connectionId })).toMatchObject({ ok: true });
-    await toolbar.event('EventEstablished', connectionId);
+    const { connectionId, ring } = await connectedCall();
     const node = await cluster.nodeWithSockets();
     const before = toolbar.opened.length;
     await cluster.killNode(node);
@@ -76,10 +82,7 @@ describe('a cluster of three nodes behind nginx, on Redis', () => {
   }, 60_000);
 
   it("a rolling restart: SIGTERM drains the agent's node (it exits 0, the socket is told to reconnect elsewhere), and the connected call is hung up through another node", async () => {
-    const connectionId = await cluster.placeCall('5001');
-    const ring = await toolbar.event('EventRinging', connectionId);
-    expect(await toolbar.send({ type: 'Accept', connectionId })).toMatchObject({ ok: true });
-    await toolbar.event('EventEstablished', connectionId);
+    const { connectionId, ring } = await connectedCall();
     const node = await cluster.nodeWithSockets();
     const before = toolbar.opened.length;
     expect(await cluster.terminateNode(node)).toBe(0);
