@@ -1,9 +1,9 @@
 import { CtiError } from '@ctikit/protocol';
-import type { AgentEventName, AgentStateName, CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
+import type { AgentEventName, AgentStateName, AgentWorkMode, CallType, NotReadyWorkMode, ReadyWorkMode } from '@ctikit/protocol';
 import type { SimulatorConfig } from './config.ts';
+import { writable, type Agent, type Call, type Party } from './model.ts';
 import type { TServerRequest } from './port.ts';
 import type { AgentEventFields, World } from './world.ts';
-import type { Agent, Call, Party } from './model.ts';
 
 /** The calls with a customer on them: what `afterCallWork.after: customerCalls` follows. */
 const CUSTOMER_CALLS: readonly CallType[] = ['Inbound', 'Outbound'];
@@ -21,18 +21,34 @@ export const AGENT_MOVES = {
   notReady: { from: ['NotReady', 'Ready'], to: 'NotReady', event: 'EventAgentNotReady' },
 } as const satisfies Record<string, { from: readonly AgentStateName[]; to: AgentStateName; event: AgentEventName }>;
 
+export type AgentMove = keyof typeof AGENT_MOVES;
+
+/** The work mode and reason code an agent's move leaves it in (none: cleared). */
+export interface AgentMode {
+  workMode?: AgentWorkMode;
+  reasonCode?: string;
+}
+
 /**
  * The one way the agent's state changes: checked against the table (a logged-out agent is
- * NOT_INITIALIZED, any other refused move ALREADY_IN_STATE), then the agent's DN hears the event.
+ * NOT_INITIALIZED, any other refused move ALREADY_IN_STATE), then the state, work mode and reason
+ * code are written, a pending wrap-up timer stops, and the agent's DN hears the event.
  */
-function moveAgent(world: World, agent: Agent, move: keyof typeof AGENT_MOVES, fields: AgentEventFields = {}): void {
+export function moveAgent(world: World, agent: Agent, move: AgentMove, mode: AgentMode, fields: AgentEventFields = {}): void {
   const { from, to, event } = AGENT_MOVES[move];
   const allowed: readonly AgentStateName[] = from;
   if (!allowed.includes(agent.state)) {
     if (agent.state === 'LoggedOut') throw new CtiError('NOT_INITIALIZED', `No agent is logged in on DN ${agent.dn}.`);
     throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already ${agent.state}.`);
   }
-  agent.state = to;
+  const moving = writable(agent);
+  moving.wrapUp?.cancel();
+  delete moving.wrapUp;
+  moving.state = to;
+  if (mode.workMode === undefined) delete moving.workMode;
+  else moving.workMode = mode.workMode;
+  if (mode.reasonCode === undefined) delete moving.reasonCode;
+  else moving.reasonCode = mode.reasonCode;
   world.emitAgent(agent, event, fields);
 }
 
@@ -52,12 +68,12 @@ export function createAgent(entry: SimulatorConfig['agents'][number], order: num
 }
 
 export function register(world: World, agent: Agent): void {
-  agent.registered = true;
+  writable(agent).registered = true;
   world.emitAgent(agent, 'EventRegistered');
 }
 
 export function unregister(world: World, agent: Agent): void {
-  agent.registered = false;
+  writable(agent).registered = false;
   world.emitAgent(agent, 'EventUnregistered');
 }
 
@@ -66,9 +82,7 @@ export function login(world: World, agent: Agent, request: AgentRequest<'Request
     throw new CtiError('DN_NOT_CONFIGURED', `Agent ${request.agentId} is not configured on DN ${agent.dn}.`);
   }
   if (agent.state !== 'LoggedOut') throw new CtiError('ALREADY_IN_STATE', `Agent ${agent.agentId} is already logged in.`);
-  agent.workMode = 'AuxWork';
-  delete agent.reasonCode;
-  moveAgent(world, agent, 'login');
+  moveAgent(world, agent, 'login', { workMode: 'AuxWork' });
   world.emitAgent(agent, 'EventAgentNotReady', { workMode: 'AuxWork' });
 }
 
@@ -77,10 +91,7 @@ export function logout(world: World, agent: Agent, request: AgentRequest<'Reques
   if (agent.calls.size > 0) {
     throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} has calls: release them before logging out.`);
   }
-  agent.wrapUp?.cancel();
-  delete agent.workMode;
-  delete agent.reasonCode;
-  moveAgent(world, agent, 'logout', {
+  moveAgent(world, agent, 'logout', {}, {
     agentId: agent.agentId,
     ...(request.reasonCode ? { reasons: { ReasonCode: request.reasonCode } } : {}),
   });
@@ -105,25 +116,16 @@ export function requestNotReady(world: World, agent: Agent, request: AgentReques
   becomeNotReady(world, agent, workMode, reasonCode);
 }
 
+/** The agent becomes Ready: idle from now, and back in this work mode after its next wrap-up. */
 export function becomeReady(world: World, agent: Agent, workMode: ReadyWorkMode): void {
-  agent.wrapUp?.cancel();
-  delete agent.wrapUp;
-  agent.workMode = workMode;
-  agent.readyWorkMode = workMode;
-  delete agent.reasonCode;
-  agent.idleSince = world.now();
-  moveAgent(world, agent, 'ready', { workMode });
-  world.agentsToRoute.add(agent);
+  moveAgent(world, agent, 'ready', { workMode }, { workMode });
+  writable(agent).readyWorkMode = workMode;
+  becameIdle(world, agent);
 }
 
 /** `wrapUpSec`: a timed wrap-up, announced in the event's extensions as T-Server's `WrapUpTime`. */
 export function becomeNotReady(world: World, agent: Agent, workMode: NotReadyWorkMode, reasonCode?: string, wrapUpSec?: number): void {
-  agent.wrapUp?.cancel();
-  delete agent.wrapUp;
-  agent.workMode = workMode;
-  if (reasonCode === undefined) delete agent.reasonCode;
-  else agent.reasonCode = reasonCode;
-  moveAgent(world, agent, 'notReady', {
+  moveAgent(world, agent, 'notReady', reasonCode === undefined ? { workMode } : { workMode, reasonCode }, {
     workMode,
     ...(reasonCode !== undefined ? { reasons: { ReasonCode: reasonCode } } : {}),
     ...(wrapUpSec !== undefined ? { extensions: { WrapUpTime: String(wrapUpSec) } } : {}),
@@ -141,16 +143,19 @@ export function legEnded(world: World, agent: Agent, leg: Party, call: Pick<Call
   if (afterCallWork.enabled && followed && leg.answered && agent.state === 'Ready') {
     becomeNotReady(world, agent, 'AfterCallWork', undefined, afterCallWork.timeoutSec > 0 ? afterCallWork.timeoutSec : undefined);
     if (afterCallWork.timeoutSec > 0) {
-      agent.wrapUp = world.schedule(afterCallWork.timeoutSec * 1000, () => {
+      writable(agent).wrapUp = world.schedule(afterCallWork.timeoutSec * 1000, () => {
         if (agent.state === 'NotReady' && agent.workMode === 'AfterCallWork') becomeReady(world, agent, agent.readyWorkMode);
       });
     }
     return;
   }
-  if (agent.state === 'Ready' && agent.calls.size === 0) {
-    agent.idleSince = world.now();
-    world.agentsToRoute.add(agent);
-  }
+  if (agent.state === 'Ready' && agent.calls.size === 0) becameIdle(world, agent);
+}
+
+/** The agent is idle from now: routing may offer it the next call. */
+function becameIdle(world: World, agent: Agent): void {
+  writable(agent).idleSince = world.now();
+  world.agentsToRoute.add(agent);
 }
 
 function requireLoggedIn(agent: Agent): void {

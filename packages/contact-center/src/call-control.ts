@@ -1,15 +1,18 @@
 import { CtiError } from '@ctikit/protocol';
 import type { CallState, CallType, UserData } from '@ctikit/protocol';
 import { legEnded } from './agent-state.ts';
-import { addParty, newParty, partyOn, removeParty } from './call.ts';
-import { armRingNoAnswer, dequeue, enqueue, returnToQueue } from './routing.ts';
-import type { World } from './world.ts';
-import type { Agent, Call, Party, Queue } from './model.ts';
+import { partyOn, unlinkConsultation } from './call.ts';
 import { moveLeg, requireMove } from './leg-moves.ts';
+import type { Agent, Call, Party, Queue } from './model.ts';
+import { joinCall, leaveCall, ringTimer } from './party-moves.ts';
+import { moveInQueue } from './queue-moves.ts';
+import { armRingNoAnswer, returnToQueue } from './routing.ts';
+import type { World } from './world.ts';
 
 /**
  * How calls start, connect and end: destinations, answering, releasing (and its reject, cancel and
- * abandon forms), hold and retrieve. Every function here validates before it changes anything.
+ * abandon forms), hold and retrieve. Every function here validates before it changes anything, and
+ * changes the model only through the transitions (leg-moves.ts, party-moves.ts, queue-moves.ts).
  */
 
 /** A number outside the switch: the customer's phone. */
@@ -55,30 +58,25 @@ export function resolveDestination(world: World, destination: string, from: stri
 
 /** Extend a call to its destination: ring an agent DN or a number, or queue it. */
 export function connectTo(world: World, call: Call, destination: Destination, thirdPartyDN?: string): void {
-  const fields = thirdPartyDN !== undefined ? { thirdPartyDN } : {};
   if (destination.kind === 'queue') {
-    enqueue(world, call, destination.queue, 'back');
+    moveInQueue(world, call, { move: 'enter', queue: destination.queue });
     return;
   }
-  const party = destination.kind === 'agent' ? newParty(destination.agent.dn, 'agent', 'Ringing') : newParty(destination.number, 'external', 'Ringing');
-  addParty(world, call, party);
-  armTimer(world, call, party);
-  world.emitCall(call, party, 'EventRinging', fields);
+  const joining = destination.kind === 'agent' ? { dn: destination.agent.dn, kind: 'agent' as const } : { dn: destination.number, kind: 'external' as const };
+  const party = joinCall(world, call, joining, 'ring', thirdPartyDN !== undefined ? { thirdPartyDN } : {});
+  armRingTimer(world, call, party);
 }
 
 /** A ringing party's timer: ring-no-answer on an ACD leg, no-answer on an external number. */
-function armTimer(world: World, call: Call, party: Party): void {
+export function armRingTimer(world: World, call: Call, party: Party): void {
   if (party.state !== 'Ringing') return;
   if (party.kind === 'agent') {
     armRingNoAnswer(world, call, party);
     return;
   }
-  party.timer = world.schedule(world.config.outboundNoAnswerSec * 1000, () => {
-    if (party.state === 'Ringing' && call.parties.includes(party)) refuse(world, call, party, 'noAnswer');
-  });
+  ringTimer(world, call, party, world.config.outboundNoAnswerSec, () => refuse(world, call, party, 'noAnswer'));
 }
 
-/** The DN's leg that is talking or dialing: a DN has at most one. */
 /**
  * Whether a new call cannot reach the DN: it has a leg that is not on hold. As on a T-Server, a DN
  * whose calls are all held takes a second call beside them.
@@ -102,8 +100,6 @@ export function answer(world: World, call: Call, party: Party): void {
   if (agent && activeLeg(agent)) {
     throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} is on another call: hold or release it first.`);
   }
-  party.timer?.cancel();
-  delete party.timer;
   const dialing = call.parties.filter((other) => other.state === 'Dialing');
   moveLeg(world, call, party, 'answer');
   for (const joining of dialing) moveLeg(world, call, joining, 'connect');
@@ -129,15 +125,16 @@ export function release(world: World, call: Call, party: Party): void {
  */
 export function leave(world: World, call: Call, party: Party, callState: CallState, othersState: CallState): void {
   const before = [...call.parties];
-  world.emitCall(call, party, 'EventReleased', { callState }, before);
-  removeParty(world, call, party);
+  leaveCall(world, call, party, 'release', { callState });
   if (call.parties.length >= 2) {
     for (const other of call.parties) world.emitCall(call, other, 'EventPartyDeleted', { thirdPartyDN: party.dn });
   } else {
-    for (const other of call.parties) {
-      if (other.state === 'Ringing') world.emitCall(call, other, 'EventAbandoned', { callState: 'Abandoned' }, before);
-      else world.emitCall(call, other, 'EventReleased', { callState: othersState }, before);
+    const others = [...call.parties];
+    for (const other of others) {
+      if (other.state === 'Ringing') leaveCall(world, call, other, 'abandon', { callState: 'Abandoned' }, before);
+      else leaveCall(world, call, other, 'release', { callState: othersState }, before);
     }
+    for (const other of others) partyLeft(world, other, call);
     finishCall(world, call);
   }
   partyLeft(world, party, call);
@@ -154,31 +151,11 @@ export function refuse(world: World, call: Call, party: Party, reason: 'busy' | 
   leave(world, call, party, callState, callState);
 }
 
-/** The call is over: the remaining parties are taken off, it leaves its queue and its consultation link. */
+/** The call is over, its last party gone: a call still waiting is abandoned, and it leaves its consultation link and the switch. */
 export function finishCall(world: World, call: Call): void {
-  for (const party of [...call.parties]) {
-    removeParty(world, call, party);
-    partyLeft(world, party, call);
-  }
-  dequeue(world, call);
-  if (call.consultation) {
-    const consult = world.calls.get(call.consultation.connectionId);
-    if (consult) delete consult.consultOf;
-    delete call.consultation;
-  }
-  if (call.consultOf) {
-    const main = world.calls.get(call.consultOf.connectionId);
-    if (main) delete main.consultation;
-    delete call.consultOf;
-  }
+  if (call.queuedIn !== undefined) moveInQueue(world, call, { move: 'abandon' });
+  unlinkConsultation(world, call);
   world.calls.delete(call.connectionId);
-}
-
-/** Move a party from one call to another (a consulted party joining the main call). */
-export function moveParty(world: World, from: Call, to: Call, party: Party): void {
-  removeParty(world, from, party);
-  addParty(world, to, party);
-  armTimer(world, to, party);
 }
 
 export function hold(world: World, call: Call, party: Party): void {

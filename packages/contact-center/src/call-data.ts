@@ -3,7 +3,7 @@ import type { TServerRecordingState, UserData } from '@ctikit/protocol';
 import { legOf } from './call-control.ts';
 import type { TServerRequest } from './port.ts';
 import type { World } from './world.ts';
-import type { Agent, Call } from './model.ts';
+import { writable, type Agent, type Call } from './model.ts';
 
 /**
  * What a call carries besides its parties: user data (attached data) and the recording state. Every
@@ -36,8 +36,13 @@ export function changeUserData(world: World, agent: Agent, request: UserDataRequ
   if (!checked.success) {
     throw new CtiError('INVALID_ATTRIBUTE', `User data: ${checked.error.issues.map((issue) => issue.message).join('; ')}.`);
   }
-  call.userData = checked.data;
+  writable(call).userData = checked.data;
   announceDataChange(world, call);
+}
+
+/** User data a request carries onto the call (a single-step transfer's): its keys replace the call's. */
+export function mergeUserData(call: Call, userData: UserData | undefined): void {
+  writable(call).userData = { ...call.userData, ...userData };
 }
 
 type RecordingRequest = Request<'RequestStartCallRecording' | 'RequestStopCallRecording' | 'RequestPauseCallRecording' | 'RequestResumeCallRecording'>;
@@ -58,7 +63,7 @@ export function changeRecording(world: World, agent: Agent, request: RecordingRe
   if (!transition.from.includes(call.recordingState)) {
     throw new CtiError('INVALID_CALL_STATE', `Recording on call ${call.connectionId} is ${call.recordingState}.`);
   }
-  call.recordingState = transition.to;
+  writable(call).recordingState = transition.to;
   announceDataChange(world, call);
 }
 

@@ -1,6 +1,7 @@
 import { CtiError } from '@ctikit/protocol';
-import { addParty, newParty } from './call.ts';
 import { activeLeg, answer, connectTo, createCall, hold, legOf, release, resolveDestination, retrieve } from './call-control.ts';
+import { muteLeg } from './leg-moves.ts';
+import { joinCall } from './party-moves.ts';
 import type { RequestOutcome, TServerRequest } from './port.ts';
 import type { World } from './world.ts';
 import type { Agent } from './model.ts';
@@ -25,9 +26,7 @@ export function makeCall(world: World, agent: Agent, request: Request<'RequestMa
     DNIS: request.destination,
     userData: request.userData,
   });
-  const dialing = newParty(agent.dn, 'agent', 'Dialing');
-  addParty(world, call, dialing);
-  world.emitCall(call, dialing, 'EventDialing', { otherDN: request.destination });
+  joinCall(world, call, { dn: agent.dn, kind: 'agent' }, 'dial', { otherDN: request.destination });
   connectTo(world, call, destination);
   return { connectionId: call.connectionId };
 }
@@ -54,13 +53,7 @@ export function retrieveCall(world: World, agent: Agent, request: Request<'Reque
 
 export function setMute(world: World, agent: Agent, request: Request<'RequestSetMuteOn' | 'RequestSetMuteOff'>): void {
   const { call, party } = legOf(world, agent.dn, request.connectionId);
-  if (party.state !== 'Established' && party.state !== 'Held') {
-    throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not established.`);
-  }
-  const muted = request.request === 'RequestSetMuteOn';
-  if (party.muted === muted) throw new CtiError('ALREADY_IN_STATE', `Call ${call.connectionId} is already ${muted ? 'muted' : 'unmuted'}.`);
-  party.muted = muted;
-  world.emitCall(call, party, muted ? 'EventMuteOn' : 'EventMuteOff');
+  muteLeg(world, call, party, request.request === 'RequestSetMuteOn');
 }
 
 export function sendDtmf(world: World, agent: Agent, request: Request<'RequestSendDTMF'>): void {

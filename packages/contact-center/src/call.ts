@@ -1,10 +1,7 @@
-import type { LegState } from '@ctikit/protocol';
-import type { Call, Party, PartyKind } from './model.ts';
+import { writable, type Call, type Party } from './model.ts';
 import type { World } from './world.ts';
 
-export function newParty(dn: string, kind: PartyKind, state: LegState, queue?: string): Party {
-  return { dn, kind, state, muted: false, answered: state === 'Established', ...(queue ? { queue } : {}) };
-}
+/** A call's parties, and the link between a consultation and its main call. */
 
 export function partyOn(call: Call, dn: string): Party | undefined {
   return call.parties.find((party) => party.dn === dn);
@@ -14,17 +11,22 @@ export function externalParty(call: Call): Party | undefined {
   return call.parties.find((party) => party.kind === 'external');
 }
 
-/** Put a party on a call (and the call on the agent's DN). */
-export function addParty(world: World, call: Call, party: Party): void {
-  call.parties.push(party);
-  world.agents.get(party.dn)?.calls.add(call);
+/** `initiator` consults from the held `main` call on the new call `consult`. */
+export function linkConsultation(main: Call, consult: Call, initiator: string): void {
+  writable(consult).consultOf = { connectionId: main.connectionId, initiator };
+  writable(main).consultation = { connectionId: consult.connectionId, initiator };
 }
 
-/** Take a party off a call: its timer stops and the call leaves the agent's DN. */
-export function removeParty(world: World, call: Call, party: Party): void {
-  const index = call.parties.indexOf(party);
-  if (index >= 0) call.parties.splice(index, 1);
-  party.timer?.cancel();
-  delete party.timer;
-  world.agents.get(party.dn)?.calls.delete(call);
+/** The call ends: its consultation, or the main call it consulted from, is no longer linked to it. */
+export function unlinkConsultation(world: World, call: Call): void {
+  if (call.consultation) {
+    const consult = world.calls.get(call.consultation.connectionId);
+    if (consult) delete writable(consult).consultOf;
+    delete writable(call).consultation;
+  }
+  if (call.consultOf) {
+    const main = world.calls.get(call.consultOf.connectionId);
+    if (main) delete writable(main).consultation;
+    delete writable(call).consultOf;
+  }
 }

@@ -1,10 +1,11 @@
 import { CtiError } from '@ctikit/protocol';
-import { addParty, externalParty, newParty, partyOn } from './call.ts';
+import { externalParty, partyOn } from './call.ts';
 import { PHONE_NUMBER, answer, connectTo, createCall, isBusy, leave, legOf, refuse, release } from './call-control.ts';
 import type { Destination } from './call-control.ts';
 import type { PlaceCallInput, RefuseReason } from './control.ts';
 import type { World } from './world.ts';
 import type { Agent, Call, Party } from './model.ts';
+import { joinCall } from './party-moves.ts';
 
 /**
  * The world outside the agent desktop: customers calling in, hanging up, answering or refusing an
@@ -18,9 +19,7 @@ export function placeCall(world: World, input: PlaceCallInput): { connectionId: 
   }
   const destination = inboundDestination(world, input.to);
   const call = createCall(world, { callType: 'Inbound', ANI: input.from, DNIS: input.to, userData: input.userData });
-  const customer = newParty(input.from, 'external', 'Dialing');
-  addParty(world, call, customer);
-  world.emitCall(call, customer, 'EventDialing', { otherDN: input.to });
+  joinCall(world, call, { dn: input.from, kind: 'external' }, 'dial', { otherDN: input.to });
   connectTo(world, call, destination);
   return { connectionId: call.connectionId, callUuid: call.callUuid };
 }

@@ -1,11 +1,11 @@
 import { CtiError, type CallEventName, type LegState } from '@ctikit/protocol';
-import type { Call, Party } from './model.ts';
+import { writable, type Call, type Party } from './model.ts';
 import type { CallEventFields, World } from './world.ts';
 
 /**
  * The moves a party's leg may make, each from the states it allows, to its state, with the T-Server
- * event that reports it — the engine's one table of leg transitions. A leg leaves a call by release,
- * reject, abandon, transfer or deletion from a conference (removeParty), not by a move.
+ * event that reports it — the engine's one table of leg transitions. A party joins, leaves and
+ * changes call by the moves of `PARTY_MOVES` (party-moves.ts), not by these.
  */
 export const LEG_MOVES = {
   /** The ringing party answers. */
@@ -24,11 +24,29 @@ export function requireMove(call: Call, party: Party, move: LegMove): void {
   if (!allowed.includes(party.state)) throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} ${LEG_MOVES[move].refusal}.`);
 }
 
-/** The one way a leg changes state: checked against the table, then the party hears the move's event. */
+/**
+ * The one way a leg changes state: checked against the table, then the party hears the move's event.
+ * A leg that stops ringing stops its ring timer; an established leg is answered for good.
+ */
 export function moveLeg(world: World, call: Call, party: Party, move: LegMove, fields?: CallEventFields): void {
   requireMove(call, party, move);
   const { to, event } = LEG_MOVES[move];
-  party.state = to;
-  if (to === 'Established') party.answered = true;
+  const leg = writable(party);
+  if (leg.state === 'Ringing') {
+    leg.timer?.cancel();
+    delete leg.timer;
+  }
+  leg.state = to;
+  if (to === 'Established') leg.answered = true;
   world.emitCall(call, party, event, fields);
+}
+
+/** Mute or unmute an established or held leg: EventMuteOn / EventMuteOff. */
+export function muteLeg(world: World, call: Call, party: Party, muted: boolean): void {
+  if (party.state !== 'Established' && party.state !== 'Held') {
+    throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is not established.`);
+  }
+  if (party.muted === muted) throw new CtiError('ALREADY_IN_STATE', `Call ${call.connectionId} is already ${muted ? 'muted' : 'unmuted'}.`);
+  writable(party).muted = muted;
+  world.emitCall(call, party, muted ? 'EventMuteOn' : 'EventMuteOff');
 }

@@ -3,8 +3,18 @@ import type { TimerHandle } from '@ctikit/kernel';
 import type { FreeAgents } from './free-agents.ts';
 
 /**
- * The engine's model: agents, calls and their parties, queues. Every part of the engine works on
- * these; a party's leg changes state only through `moveLeg` (leg-moves.ts).
+ * The engine's model: agents, calls and their parties, queues. Every part of the engine reads these;
+ * their state is read-only to it. Only the transition modules write it, each through `writable` and
+ * each for its own part, checked against its table of allowed moves:
+ *
+ * - a party's leg: `moveLeg` (leg-moves.ts, `LEG_MOVES`), and its mute;
+ * - a party joining, leaving or changing call: `joinCall`, `leaveCall`, `changeCall` (party-moves.ts,
+ *   `PARTY_MOVES`), which keep the agents' lists of calls too;
+ * - a call's place in a queue: `moveInQueue` (queue-moves.ts, `QUEUE_MOVES`);
+ * - an agent: `moveAgent` (agent-state.ts, `AGENT_MOVES`), and the DN's registration;
+ * - a call's attached data and recording (call-data.ts), its consultation link (call.ts).
+ *
+ * A test (`model-writes.test.ts`) keeps every other module off `writable`.
  */
 
 /**
@@ -24,17 +34,17 @@ export interface Agent {
   readonly queues: readonly string[];
   /** Position in the configuration: breaks ties between agents idle since the same moment. */
   readonly order: number;
-  registered: boolean;
-  state: AgentStateName;
-  workMode?: AgentWorkMode;
-  reasonCode?: string;
+  readonly registered: boolean;
+  readonly state: AgentStateName;
+  readonly workMode?: AgentWorkMode;
+  readonly reasonCode?: string;
   /** The ready work mode the agent returns to after wrap-up. */
-  readyWorkMode: ReadyWorkMode;
+  readonly readyWorkMode: ReadyWorkMode;
   /** When the agent last became Ready or free of calls: the longest idle is offered the next call. */
-  idleSince: number;
-  wrapUp?: TimerHandle;
+  readonly idleSince: number;
+  readonly wrapUp?: TimerHandle;
   /** The calls with a party on this DN. */
-  readonly calls: Set<Call>;
+  readonly calls: ReadonlySet<Call>;
 }
 
 /**
@@ -46,50 +56,50 @@ export interface Agent {
  *     Ringing ──answer──▶ Established ◀──hold/retrieve──▶ Held
  *     Dialing ──the other side answers──▶ Established
  *
- * and leaves the call by release, reject, abandon, transfer or deletion from a conference.
+ * and joins, leaves or changes call by the moves of `PARTY_MOVES` (party-moves.ts).
  * A consultation is a call of its own, linked to the held main call.
  */
 export type PartyKind = 'agent' | 'external';
 
 export interface Party {
-  dn: string;
-  kind: PartyKind;
-  state: LegState;
-  muted: boolean;
+  readonly dn: string;
+  readonly kind: PartyKind;
+  readonly state: LegState;
+  readonly muted: boolean;
   /** The queue that distributed the call to this agent: set on ACD legs only. */
-  queue?: string;
+  readonly queue?: string;
   /** The leg has been established at least once (after-call work follows only such legs). */
-  answered: boolean;
+  readonly answered: boolean;
   /** While Ringing: the ring-no-answer timer (ACD agent) or the no-answer timer (external number). */
-  timer?: TimerHandle;
+  readonly timer?: TimerHandle;
 }
 
 /** The link between a consultation and the main call: the other call's ConnID and the DN that consults. */
 export interface ConsultLink {
-  connectionId: string;
-  initiator: string;
+  readonly connectionId: string;
+  readonly initiator: string;
 }
 
 export interface Call {
-  connectionId: string;
-  callUuid: string;
-  callType: CallType;
-  ANI: string;
-  DNIS: string;
-  parties: Party[];
-  userData: UserData;
-  recordingState: TServerRecordingState;
-  startedAt: number;
+  readonly connectionId: string;
+  readonly callUuid: string;
+  readonly callType: CallType;
+  readonly ANI: string;
+  readonly DNIS: string;
+  readonly parties: readonly Party[];
+  readonly userData: Readonly<UserData>;
+  readonly recordingState: TServerRecordingState;
+  readonly startedAt: number;
   /** The queue the call waits in, while it waits. */
-  queuedIn?: string;
+  readonly queuedIn?: string;
   /** Arrival order in queues (FIFO); kept when a call returns to the front of its queue. */
-  queueSeq: number;
-  /** Agents who rejected this ACD call: it is not offered to them again. */
-  rejectedBy: Set<string>;
+  readonly queueSeq: number;
+  /** Agents who rejected this ACD call since it entered its queue: it is not offered to them again. */
+  readonly rejectedBy: ReadonlySet<string>;
   /** On a main call: the consultation in progress. */
-  consultation?: ConsultLink;
+  readonly consultation?: ConsultLink;
   /** On a consultation: the held main call. */
-  consultOf?: ConsultLink;
+  readonly consultOf?: ConsultLink;
 }
 
 /** An ACD queue: its waiting calls and the agents who take it. */
@@ -97,9 +107,19 @@ export interface Queue {
   readonly dn: string;
   readonly name: string;
   /** Waiting calls, the next to be offered first. */
-  readonly waiting: Call[];
+  readonly waiting: readonly Call[];
   /** The agents taking this queue, in configuration order. */
   readonly agents: Agent[];
   /** The agents free for its next call, longest idle first. */
   readonly free: FreeAgents<Agent>;
+}
+
+/** A part of the model with its state writable: read-only arrays and sets become mutable, read-only fields writable. */
+export type Writable<T> = {
+  -readonly [K in keyof T]: T[K] extends ReadonlySet<infer V> ? Set<V> : T[K] extends readonly (infer E)[] ? E[] : T[K];
+};
+
+/** The writable view of an agent, call, party or queue: for the transition modules only (see the top of this file). */
+export function writable<T extends Agent | Call | Party | Queue>(part: T): Writable<T> {
+  return part as Writable<T>;
 }

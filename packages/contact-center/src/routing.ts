@@ -1,9 +1,10 @@
 import type { CallState } from '@ctikit/protocol';
 import { RING_NO_ANSWER_REASON, becomeNotReady, legEnded } from './agent-state.ts';
-import { addParty, newParty, removeParty } from './call.ts';
 import { FreeAgents } from './free-agents.ts';
-import type { World } from './world.ts';
 import type { Agent, Call, Party, Queue } from './model.ts';
+import { ringTimer } from './party-moves.ts';
+import { moveInQueue } from './queue-moves.ts';
+import type { World } from './world.ts';
 
 /**
  * ACD queues: calls wait in arrival order (FIFO per queue) and are offered to the agent who has been
@@ -15,6 +16,7 @@ import type { Agent, Call, Party, Queue } from './model.ts';
  * the agents who became free during the change. Each queue keeps its free agents longest idle first
  * (`FreeAgents`): an agent who became free (`world.agentsToRoute`) takes their place in it, and an
  * offer takes the first agent who has not rejected the call, so no offer walks the queue's agents.
+ * A call enters, is offered, returns to and leaves a queue through `moveInQueue` (queue-moves.ts).
  */
 export type { Queue };
 
@@ -24,25 +26,6 @@ function isAvailable(agent: Agent): boolean {
 
 export function createQueue(dn: string, name: string, agents: Agent[]): Queue {
   return { dn, name, waiting: [], agents, free: new FreeAgents(isAvailable) };
-}
-
-export function enqueue(world: World, call: Call, queue: Queue, position: 'front' | 'back'): void {
-  call.queuedIn = queue.dn;
-  if (position === 'back') {
-    call.queueSeq = world.nextQueueArrival();
-    queue.waiting.push(call);
-  } else {
-    queue.waiting.unshift(call);
-  }
-  world.queuesToRoute.add(queue);
-}
-
-export function dequeue(world: World, call: Call): void {
-  if (call.queuedIn === undefined) return;
-  const queue = world.queues.get(call.queuedIn);
-  const index = queue ? queue.waiting.indexOf(call) : -1;
-  if (queue && index >= 0) queue.waiting.splice(index, 1);
-  delete call.queuedIn;
 }
 
 /** Offer waiting calls to free agents until one side runs out. */
@@ -70,9 +53,7 @@ function markFree(world: World): void {
 export function armRingNoAnswer(world: World, call: Call, leg: Party): void {
   const seconds = world.config.ringTimeoutSec;
   if (seconds <= 0 || leg.queue === undefined) return;
-  leg.timer = world.schedule(seconds * 1000, () => {
-    if (leg.state === 'Ringing' && call.parties.includes(leg)) returnToQueue(world, call, leg, 'NoAnswer');
-  });
+  ringTimer(world, call, leg, seconds, () => returnToQueue(world, call, leg, 'NoAnswer'));
 }
 
 /**
@@ -81,13 +62,9 @@ export function armRingNoAnswer(world: World, call: Call, leg: Party): void {
  */
 export function returnToQueue(world: World, call: Call, leg: Party, callState: Extract<CallState, 'NoAnswer' | 'Rejected'>): void {
   const agent = world.agents.get(leg.dn);
-  const queue = leg.queue === undefined ? undefined : world.queues.get(leg.queue);
-  if (!agent || !queue) return;
-  world.emitCall(call, leg, 'EventReleased', { callState });
-  removeParty(world, call, leg);
-  if (callState === 'Rejected') call.rejectedBy.add(agent.dn);
+  if (!agent) return;
+  moveInQueue(world, call, { move: 'return', leg, callState });
   if (callState === 'NoAnswer' && agent.state === 'Ready') becomeNotReady(world, agent, 'AuxWork', RING_NO_ANSWER_REASON);
-  enqueue(world, call, queue, 'front');
   legEnded(world, agent, leg, call);
 }
 
@@ -114,10 +91,7 @@ function offerAgent(world: World, agent: Agent): void {
 }
 
 function offer(world: World, call: Call, agent: Agent, queue: Queue): void {
-  dequeue(world, call);
   for (const dn of agent.queues) world.queues.get(dn)?.free.delete(agent);
-  const leg = newParty(agent.dn, 'agent', 'Ringing', queue.dn);
-  addParty(world, call, leg);
-  armRingNoAnswer(world, call, leg);
-  world.emitCall(call, leg, 'EventRinging');
+  const leg = moveInQueue(world, call, { move: 'offer', queue, agent });
+  if (leg) armRingNoAnswer(world, call, leg);
 }

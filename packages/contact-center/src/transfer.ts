@@ -1,11 +1,13 @@
 import { CtiError } from '@ctikit/protocol';
 import { legEnded } from './agent-state.ts';
-import { addParty, newParty, partyOn, removeParty } from './call.ts';
-import { connectTo, createCall, finishCall, leave, legOf, moveParty, resolveDestination } from './call-control.ts';
+import { linkConsultation, partyOn } from './call.ts';
+import { armRingTimer, connectTo, createCall, finishCall, leave, legOf, resolveDestination } from './call-control.ts';
+import { mergeUserData } from './call-data.ts';
+import { moveLeg, requireMove } from './leg-moves.ts';
+import type { Agent, Call, Party } from './model.ts';
+import { changeCall, joinCall, leaveCall } from './party-moves.ts';
 import type { TServerRequest } from './port.ts';
 import type { World } from './world.ts';
-import type { Agent, Call, Party } from './model.ts';
-import { moveLeg, requireMove } from './leg-moves.ts';
 
 /**
  * Transfers and conferences.
@@ -28,10 +30,8 @@ export function singleStepTransfer(world: World, agent: Agent, request: Request<
     throw new CtiError('INVALID_CALL_STATE', 'Only a two-party call without a consultation can be transferred in one step.');
   }
   const destination = resolveDestination(world, request.destination, agent.dn, call);
-  Object.assign(call.userData, request.userData);
-  world.emitCall(call, party, 'EventReleased', { callState: 'Transferred' });
-  removeParty(world, call, party);
-  call.rejectedBy.clear();
+  mergeUserData(call, request.userData);
+  leaveCall(world, call, party, 'release', { callState: 'Transferred' });
   connectTo(world, call, destination, agent.dn);
   legEnded(world, agent, party, call);
 }
@@ -51,11 +51,8 @@ export function initiateConsultation(world: World, agent: Agent, request: Reques
     DNIS: request.destination,
     userData: { ...call.userData, ...request.userData },
   });
-  consult.consultOf = { connectionId: call.connectionId, initiator: agent.dn };
-  call.consultation = { connectionId: consult.connectionId, initiator: agent.dn };
-  const dialing = newParty(agent.dn, 'agent', 'Dialing');
-  addParty(world, consult, dialing);
-  world.emitCall(consult, dialing, 'EventDialing', { otherDN: request.destination });
+  linkConsultation(call, consult, agent.dn);
+  joinCall(world, consult, { dn: agent.dn, kind: 'agent' }, 'dial', { otherDN: request.destination });
   connectTo(world, consult, destination);
   return { connectionId: consult.connectionId };
 }
@@ -66,16 +63,11 @@ export function completeTransfer(world: World, agent: Agent, request: Request<'R
     throw new CtiError('CANNOT_COMPLETE_TRANSFER', `Consultation ${consult.connectionId} is not dialing or established.`);
   }
   const target = consultedParty(consult, consultLeg);
-  world.emitCall(consult, consultLeg, 'EventReleased', { callState: 'Transferred' });
-  world.emitCall(main, mainLeg, 'EventReleased', { callState: 'Transferred' });
-  removeParty(world, consult, consultLeg);
-  removeParty(world, main, mainLeg);
-  moveParty(world, consult, main, target);
+  leaveCall(world, consult, consultLeg, 'release', { callState: 'Transferred' });
+  leaveCall(world, main, mainLeg, 'release', { callState: 'Transferred' });
+  changeCall(world, consult, main, target, { previousConnectionId: consult.connectionId, thirdPartyDN: agent.dn });
+  armRingTimer(world, main, target);
   finishCall(world, consult);
-  world.emitCall(main, target, 'EventPartyChanged', {
-    previousConnectionId: consult.connectionId,
-    thirdPartyDN: agent.dn,
-  });
   for (const other of main.parties) {
     if (other !== target) world.emitCall(main, other, 'EventPartyChanged', { thirdPartyDN: agent.dn });
   }
@@ -90,18 +82,12 @@ export function completeConference(world: World, agent: Agent, request: Request<
   }
   requireMove(main, mainLeg, 'retrieve');
   const target = consultedParty(consult, consultLeg);
-  world.emitCall(consult, consultLeg, 'EventReleased', { callState: 'Conferenced' });
-  removeParty(world, consult, consultLeg);
-  moveParty(world, consult, main, target);
+  leaveCall(world, consult, consultLeg, 'release', { callState: 'Conferenced' });
+  changeCall(world, consult, main, target, { previousConnectionId: consult.connectionId, thirdPartyDN: agent.dn, callState: 'Conferenced' });
   finishCall(world, consult);
   moveLeg(world, main, mainLeg, 'retrieve');
   const added = { thirdPartyDN: target.dn, callState: 'Conferenced' } as const;
   world.emitCall(main, mainLeg, 'EventPartyAdded', added);
-  world.emitCall(main, target, 'EventPartyChanged', {
-    previousConnectionId: consult.connectionId,
-    thirdPartyDN: agent.dn,
-    callState: 'Conferenced',
-  });
   for (const other of main.parties) {
     if (other !== target && other !== mainLeg) world.emitCall(main, other, 'EventPartyAdded', added);
   }
