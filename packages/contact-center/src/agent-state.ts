@@ -91,10 +91,16 @@ export function logout(world: World, agent: Agent, request: AgentRequest<'Reques
   if (agent.calls.size > 0) {
     throw new CtiError('INVALID_CALL_STATE', `DN ${agent.dn} has calls: release them before logging out.`);
   }
-  moveAgent(world, agent, 'logout', {}, {
-    agentId: agent.agentId,
-    ...(request.reasonCode ? { reasons: { ReasonCode: request.reasonCode } } : {}),
-  });
+  moveAgent(
+    world,
+    agent,
+    'logout',
+    {},
+    {
+      agentId: agent.agentId,
+      ...(request.reasonCode ? { reasons: { ReasonCode: request.reasonCode } } : {}),
+    },
+  );
 }
 
 export function requestReady(world: World, agent: Agent, request: AgentRequest<'RequestAgentReady'>): void {

@@ -1,5 +1,5 @@
 import type { UserData } from '@ctikit/protocol';
-import type { AgentSnapshot, CallType, TServerRecordingState } from '@ctikit/protocol';
+import type { AgentSnapshot, CallType, LegState, TServerRecordingState } from '@ctikit/protocol';
 import type { PortEventListener } from './port.ts';
 
 /**
@@ -22,7 +22,8 @@ export type RefuseReason = 'busy' | 'noAnswer';
 export interface SimPartyView {
   dn: string;
   kind: 'agent' | 'queue' | 'external';
-  state: 'Ringing' | 'Dialing' | 'Established' | 'Held' | 'Queued';
+  /** A party's leg state; a queue's is Queued while the call waits in it. */
+  state: LegState | 'Queued';
 }
 
 export interface SimCallView {

@@ -37,19 +37,29 @@ export interface Joining {
 }
 
 /** Refuse (INVALID_CALL_STATE) a move the table does not allow from where the DN is on the call. */
-export function requirePartyMove(call: Call, dn: string, move: PartyMove): void {
+function requirePartyMove(call: Call, dn: string, move: PartyMove): void {
   const party = partyOn(call, dn);
   const place: PartyPlace = party ? party.state : 'absent';
   const allowed: readonly PartyPlace[] = PARTY_MOVES[move].from;
   if (!allowed.includes(place)) {
-    throw new CtiError('INVALID_CALL_STATE', place === 'absent' ? `${dn} is not on call ${call.connectionId}.` : `${dn} is ${place} on call ${call.connectionId}.`);
+    throw new CtiError(
+      'INVALID_CALL_STATE',
+      place === 'absent' ? `${dn} is not on call ${call.connectionId}.` : `${dn} is ${place} on call ${call.connectionId}.`,
+    );
   }
 }
 
 /** A party joins the call, ringing or dialing (and the call joins the agent's DN); it hears the move's event. */
 export function joinCall(world: World, call: Call, joining: Joining, move: 'ring' | 'dial', fields?: CallEventFields): Party {
   requirePartyMove(call, joining.dn, move);
-  const party: Party = { dn: joining.dn, kind: joining.kind, state: PARTY_MOVES[move].to, muted: false, answered: false, ...(joining.queue ? { queue: joining.queue } : {}) };
+  const party: Party = {
+    dn: joining.dn,
+    kind: joining.kind,
+    state: PARTY_MOVES[move].to,
+    muted: false,
+    answered: false,
+    ...(joining.queue ? { queue: joining.queue } : {}),
+  };
   put(world, call, party);
   world.emitCall(call, party, PARTY_MOVES[move].event, fields);
   return party;

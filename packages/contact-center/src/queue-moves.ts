@@ -37,7 +37,7 @@ export function queuePlace(call: Call): QueuePlace {
 }
 
 /** Refuse (INVALID_CALL_STATE) a move the table does not allow from the call's place. */
-export function requireQueueMove(call: Call, move: QueueMove): void {
+function requireQueueMove(call: Call, move: QueueMove): void {
   const place = queuePlace(call);
   const allowed: readonly QueuePlace[] = QUEUE_MOVES[move].from;
   if (!allowed.includes(place)) throw new CtiError('INVALID_CALL_STATE', `Call ${call.connectionId} is ${place} a queue: it cannot ${move}.`);
