@@ -1,3 +1,4 @@
+import type { LegState } from '@ctikit/protocol';
 import { z } from 'zod';
 
 /**
@@ -65,7 +66,8 @@ export interface Participant {
   role: 'RoleOrigination' | 'RoleDestination';
 }
 
-export type WorkspaceCallState = 'Ringing' | 'Dialing' | 'Established' | 'Held' | 'Released';
+/** A Workspace API call's state: a T-Server leg state, or Released once it ended. */
+export type WorkspaceCallState = LegState | 'Released';
 
 /** The Call model: `id` is the connection ID the `voice/calls/{id}/…` operations take. */
 export interface WorkspaceCall {

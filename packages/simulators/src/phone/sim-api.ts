@@ -6,6 +6,7 @@ import {
   callEventSchema,
   callTypes,
   errorEventSchema,
+  legStates,
   linkEventSchema,
   recordingStates,
   userDataSchema,
@@ -20,7 +21,7 @@ import {
 const simPartySchema = z.object({
   dn: z.string(),
   kind: z.enum(['agent', 'queue', 'external']),
-  state: z.enum(['Ringing', 'Dialing', 'Established', 'Held', 'Queued']),
+  state: z.enum([...legStates, 'Queued']),
 });
 
 export const simCallSchema = z.object({
