@@ -1,6 +1,9 @@
-import type { PortEvent } from '../port.ts';
-import type { ContactCenterSimulator } from '../simulator.ts';
+import type { SimulatorControl } from '../control.ts';
+import type { ContactCenterPort, PortEvent } from '../port.ts';
 import type { OutboundCampaigns } from './campaigns.ts';
+
+/** What the dialer uses of the simulator: who the agents are, their DNs' state, and the customer's phone. */
+type Switch = Pick<ContactCenterPort, 'agents' | 'snapshot'> & Pick<SimulatorControl, 'subscribeAll' | 'placeCall'>;
 
 /**
  * Progressive dialing: when an agent of a progressive campaign becomes Ready with no call, the
@@ -8,7 +11,7 @@ import type { OutboundCampaigns } from './campaigns.ts';
  * hands a connected customer call to the agent). A call that cannot be placed gives the record back.
  * Returns the function that stops it.
  */
-export function startProgressiveDialer(simulator: ContactCenterSimulator, campaigns: OutboundCampaigns): () => void {
+export function startProgressiveDialer(simulator: Switch, campaigns: OutboundCampaigns): () => void {
   return simulator.subscribeAll((event: PortEvent) => {
     if (event.eventName !== 'EventAgentReady') return;
     const dn = event.thisDN;
@@ -16,7 +19,7 @@ export function startProgressiveDialer(simulator: ContactCenterSimulator, campai
   });
 }
 
-function dialFor(simulator: ContactCenterSimulator, campaigns: OutboundCampaigns, dn: string): void {
+function dialFor(simulator: Switch, campaigns: OutboundCampaigns, dn: string): void {
   const agent = simulator.agents().find((entry) => entry.dn === dn);
   const now = simulator.snapshot(dn);
   if (!agent || now.agent.state !== 'Ready' || now.calls.length > 0) return;
