@@ -5,6 +5,7 @@ import type { AgentEntry, ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RateLimiter } from '../commands/rate-limiter.ts';
 import { AgentDirectory } from '../identity/agent-directory.ts';
+import type { AgentIdentity } from '../identity/agent-identity.ts';
 import type { IdentityOptions } from '../identity/identity-options.ts';
 import type { IssuedTicket, SocketTickets } from '../identity/socket-tickets.ts';
 import { TrustedIssuers } from '../identity/trusted-issuers.ts';
@@ -38,14 +39,6 @@ export interface Principal {
 
 /** Resolves a bearer token to the agent it signs in, or `undefined` when the token is not valid. */
 export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
-
-/** The agent a request acts as: always a configured agent and its own DN. */
-export interface AgentIdentity {
-  agentId: string;
-  dn: string;
-  /** Epoch ms when the credentials behind it expire: a socket is closed then (TOKEN_EXPIRED). */
-  expiresAt?: number | undefined;
-}
 
 export interface Credentials {
   /** The client's address, for the failed sign-in throttle. */

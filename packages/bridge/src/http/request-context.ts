@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AGENT_DN_HEADER, AGENT_ID_HEADER, CtiError, REFERENCE_ID_HEADER, referenceIdSchema } from '@ctikit/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { bearerToken } from './access.ts';
-import type { AccessControl, AgentIdentity } from './access.ts';
+import type { AccessControl } from './access.ts';
+import type { AgentIdentity } from '../identity/agent-identity.ts';
 
 /**
  * What the bridge knows about an API request before its handler runs: the agent it acts as and the

@@ -3,7 +3,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { CtiError, SOCKET_PATH } from '@ctikit/protocol';
 import type { Clock } from '@ctikit/kernel';
-import type { AgentIdentity } from '../http/access.ts';
+import type { AgentIdentity } from './agent-identity.ts';
 import type { SigningKey } from './signing-key.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Command, CtiError, SessionOpened } from '@ctikit/protocol';
-import type { AgentIdentity } from '../http/access.ts';
+import type { AgentIdentity } from '../identity/agent-identity.ts';
 import type { FrameSink, ResumeRequest } from './agent-session.ts';
 
 /** What a command reports back to its caller: the call it concerns, by ConnID and eventId. */

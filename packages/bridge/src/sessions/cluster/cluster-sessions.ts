@@ -6,7 +6,7 @@ import type { ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyBaseLogger } from 'fastify';
 import { runOnSession } from '../../commands/session-commands.ts';
 import type { UserDataGuard } from '../../commands/user-data-guard.ts';
-import type { AgentIdentity } from '../../http/access.ts';
+import type { AgentIdentity } from '../../identity/agent-identity.ts';
 import type { BridgeMetrics } from '../../ops/metrics.ts';
 import { AgentSession, hasState } from '../agent-session.ts';
 import type { FrameSink, ResumeRequest } from '../agent-session.ts';
