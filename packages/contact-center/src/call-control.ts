@@ -85,6 +85,7 @@ export function isBusy(agent: Agent): boolean {
   return [...agent.calls].some((call) => partyOn(call, agent.dn)?.state !== 'Held');
 }
 
+/** The DN's leg that is talking or dialing: a DN has at most one. */
 export function activeLeg(agent: Agent): Party | undefined {
   for (const call of agent.calls) {
     const leg = partyOn(call, agent.dn);
