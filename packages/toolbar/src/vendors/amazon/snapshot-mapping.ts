@@ -1,5 +1,5 @@
 import { sameAgentState } from '../../core/agent-state.ts';
-import type { EndCause, InteractionDetails } from '../../core/interaction.ts';
+import type { EndCause, InteractionDetails, PartyState } from '../../core/interaction.ts';
 import type { LiveInteractionState } from '../../core/interaction-state.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf } from '../../core/vendor-events.ts';
 import { agentStateOf, OUTBOUND_FAILURES } from './agent-state-mapping.ts';
@@ -72,7 +72,11 @@ function liveStateOf(contact: ContactView): LiveInteractionState {
   return isOutbound(contact) ? 'dialing' : 'offered';
 }
 
-function partyOf(connection: ConnectionView): string {
+/** Streams' connection states as the core's party states (`hold` is the party held by the agent's side). */
+const PARTY_STATES: Readonly<Record<string, PartyState>> = { connecting: 'ringing', hold: 'held', connected: 'connected' };
+
+/** The entry a connection has in an interaction's `parties`: its number, else its name. */
+export function partyOf(connection: ConnectionView): string {
   return connection.phoneNumber ?? connection.name ?? connection.connectionId;
 }
 
@@ -306,7 +310,7 @@ export class StreamsSnapshotMapper {
         const eventId = this.assignConsultId(contact, third);
         events.push(
           { type: 'interactionDialing', eventId, details: this.consultDetails(contact, third, mainEventId), at },
-          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: eventId, parties: this.parties(contact), at },
+          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: eventId, parties: this.parties(contact), partyStates: this.partyStates(contact), at },
         );
         if (third.state === 'connected') events.push({ type: 'interactionConnected', eventId, at });
         continue;
@@ -318,7 +322,7 @@ export class StreamsSnapshotMapper {
         const cause: EndCause = joined || was?.state === 'connected' ? { kind: 'completed' } : { kind: 'canceled' };
         events.push(
           { type: 'interactionEnded', eventId: known, cause, at },
-          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: null, parties: this.parties(contact), at },
+          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: null, parties: this.parties(contact), partyStates: this.partyStates(contact), at },
         );
       }
     }
@@ -361,6 +365,16 @@ export class StreamsSnapshotMapper {
     return contact.connections.filter((connection) => connection.type !== 'agent' && isActiveConnection(connection)).map(partyOf);
   }
 
+  /** Each party's state: a connection being rung, on hold, or on the line. */
+  private partyStates(contact: ContactView): Record<string, PartyState> {
+    const states: Record<string, PartyState> = {};
+    for (const connection of contact.connections) {
+      if (connection.type === 'agent' || !isActiveConnection(connection)) continue;
+      states[partyOf(connection)] = PARTY_STATES[connection.state] ?? 'connected';
+    }
+    return states;
+  }
+
   private details(contact: ContactView, consultEventId: string | undefined): InteractionDetails {
     const customer = initialConnection(contact);
     return {
@@ -369,6 +383,7 @@ export class StreamsSnapshotMapper {
       ...(contact.queue !== undefined ? { queue: contact.queue } : {}),
       userData: contact.attributes,
       parties: this.parties(contact),
+      partyStates: this.partyStates(contact),
       recordingState: 'stopped',
       ...(consultEventId !== undefined ? { linkedEventId: consultEventId } : {}),
     };
