@@ -57,6 +57,7 @@ describe('Amazon Connect snapshots → core events', () => {
           queue: 'Support',
           userData: { Segment: 'Gold' },
           parties: [CUSTOMER],
+          partyStates: { [CUSTOMER]: 'connected' },
           recordingState: 'stopped',
         },
         at: AT,
@@ -230,7 +231,14 @@ describe('Amazon Connect snapshots → core events', () => {
           details: { direction: 'consult', phoneNumber: 'Kenji Sato', userData: {}, parties: ['Kenji Sato'], recordingState: 'stopped', linkedEventId: 'c-1' },
           at: AT,
         },
-        { type: 'interactionDataChanged', eventId: 'c-1', linkedEventId: 'consult-1', parties: [CUSTOMER, 'Kenji Sato'], at: AT },
+        {
+          type: 'interactionDataChanged',
+          eventId: 'c-1',
+          linkedEventId: 'consult-1',
+          parties: [CUSTOMER, 'Kenji Sato'],
+          partyStates: { [CUSTOMER]: 'held', 'Kenji Sato': 'ringing' },
+          at: AT,
+        },
       ]);
       expect(mapper.map(consulting('connected'))).toEqual([{ type: 'interactionConnected', eventId: 'consult-1', at: AT }]);
       expect(mapper.consultConnectionOf('consult-1')).toBe('c-1-third');
@@ -264,7 +272,14 @@ describe('Amazon Connect snapshots → core events', () => {
       expect(mapper.map(conference)).toEqual([
         { type: 'interactionRetrieved', eventId: 'c-1', at: AT },
         { type: 'interactionEnded', eventId: 'consult-1', cause: { kind: 'completed' }, at: AT },
-        { type: 'interactionDataChanged', eventId: 'c-1', linkedEventId: null, parties: [CUSTOMER, 'Kenji Sato'], at: AT },
+        {
+          type: 'interactionDataChanged',
+          eventId: 'c-1',
+          linkedEventId: null,
+          parties: [CUSTOMER, 'Kenji Sato'],
+          partyStates: { [CUSTOMER]: 'connected', 'Kenji Sato': 'connected' },
+          at: AT,
+        },
       ]);
     });
 
