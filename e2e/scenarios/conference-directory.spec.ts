@@ -103,7 +103,6 @@ test.describe('Conference, the directory and who is who', () => {
     await expect(parties.filter({ hasText: 'Olivia Bennett' })).toContainText(OLIVIA_SHOWN);
     await expect(parties.filter({ hasText: 'Olivia Bennett' })).toContainText('Connected');
     await expect(parties.filter({ hasText: colleague.name })).toContainText('Connected');
-    await expect(toolbar.root.getByRole('region', { name: 'Consultation' })).toBeHidden();
     await expect.poll(async () => (await sim.callOf(agent.dn)).parties.map((party) => party.dn)).toEqual(expect.arrayContaining([OLIVIA, agent.dn, colleague.dn]));
 
     for (const width of [320, 900]) {
@@ -124,7 +123,7 @@ test.describe('Conference, the directory and who is who', () => {
     await expect(toolbar.errors).toBeHidden();
   });
 
-  test('the directory combobox says when nothing matches, and a typed number still goes through', async ({ demo, agent, sim, ccp }) => {
+  test('the directory combobox says when nothing matches (a typed number is dialed as typed), and Escape closes its list before the panel', async ({ demo, agent, sim, ccp }) => {
     const { toolbar, page } = demo;
     await answered(demo, ccp, agent, sim);
     await toolbar.control('Transfer').click();
@@ -134,7 +133,7 @@ test.describe('Conference, the directory and who is who', () => {
     await expect(field).toHaveAttribute('aria-expanded', 'false');
     await expect(transfer.getByText('No match in the directory: the number is dialed as typed')).toBeAttached();
     await field.fill('Supp');
-    await expect(transfer.getByRole('option', { name: /^Support queue/ })).toBeVisible();
+    await expect(transfer.getByRole('option', { name: /^Support .*queue/ })).toBeVisible();
     expect.soft(await toolbarViolations(page), 'directory open').toEqual([]);
     await field.press('Escape');
     await expect(field).toHaveAttribute('aria-expanded', 'false');

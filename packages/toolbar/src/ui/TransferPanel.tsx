@@ -86,66 +86,71 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
   };
 
   return (
-    <form id={props.id} class="transfer" role="group" aria-label={t('call.transfer')} onSubmit={transfer} onKeyDown={onKeyDown}>
-      <label for={inputId} class="field-label">
-        {t('call.transferTo')}
-      </label>
-      <input
-        ref={input}
-        id={inputId}
-        class="field"
-        type="text"
-        role="combobox"
-        inputMode="text"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-describedby={statusId}
-        {...(open && active >= 0 ? { 'aria-activedescendant': optionId(active) } : {})}
-        value={text}
-        onInput={(event) => {
-          setText(event.currentTarget.value);
-          setExpanded(true);
-          setActive(-1);
-        }}
-        onKeyDown={onInputKeyDown}
-        onBlur={() => setExpanded(false)}
-      />
-      <ul id={listId} class="directory-list" role="listbox" aria-label={t('directory.label')} hidden={!open}>
-        {open &&
-          matches.map((match, index) => (
-            <li
-              key={`${match.kind}:${match.name}`}
-              id={optionId(index)}
-              role="option"
-              class={`directory-option${index === active ? ' is-active' : ''}`}
-              aria-selected={index === active}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                pick(match);
-              }}
-            >
-              <span class="directory-name">{match.name}</span>{' '}
-              <span class="directory-detail">
-                {[...(match.phoneNumber !== undefined && match.phoneNumber !== match.name ? [formatNumber(match.phoneNumber)] : []), ...destinationDetail(match).map((detail) => say(t, detail))].join(' · ')}
-              </span>
-            </li>
-          ))}
-      </ul>
-      <p id={statusId} class="visually-hidden" aria-live="polite">
-        {expanded && text.trim() !== '' ? t(matches.length > 0 ? 'directory.matches' : 'directory.noMatch', { count: matches.length }) : ''}
-      </p>
-      <div class="card-actions">
-        <button type="submit" class="button button--primary" disabled={empty || busy}>
-          {t('call.transferGo')}
-        </button>
-        {props.canConsult && (
-          <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
-            {t('call.consult')}
+    <div id={props.id} class="transfer" role="group" aria-label={t('call.transfer')} onKeyDown={onKeyDown}>
+      <form onSubmit={transfer}>
+        <label for={inputId} class="field-label">
+          {t('call.transferTo')}
+        </label>
+        <input
+          ref={input}
+          id={inputId}
+          class="field"
+          type="text"
+          role="combobox"
+          inputMode="text"
+          autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-describedby={statusId}
+          {...(open && active >= 0 ? { 'aria-activedescendant': optionId(active) } : {})}
+          value={text}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setExpanded(true);
+            setActive(-1);
+          }}
+          onKeyDown={onInputKeyDown}
+          onBlur={() => setExpanded(false)}
+        />
+        <ul id={listId} class="directory-list" role="listbox" aria-label={t('directory.label')} hidden={!open}>
+          {open &&
+            matches.map((match, index) => (
+              <li
+                key={`${match.kind}:${match.name}`}
+                id={optionId(index)}
+                role="option"
+                class={`directory-option${index === active ? ' is-active' : ''}`}
+                aria-selected={index === active}
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  pick(match);
+                }}
+              >
+                <span class="directory-name">{match.name}</span>{' '}
+                <span class="directory-detail">
+                  {[
+                    ...(match.phoneNumber !== undefined && match.phoneNumber !== match.name ? [formatNumber(match.phoneNumber)] : []),
+                    ...destinationDetail(match).map((detail) => say(t, detail)),
+                  ].join(' · ')}
+                </span>
+              </li>
+            ))}
+        </ul>
+        <p id={statusId} class="visually-hidden" aria-live="polite">
+          {expanded && text.trim() !== '' ? t(matches.length > 0 ? 'directory.matches' : 'directory.noMatch', { count: matches.length }) : ''}
+        </p>
+        <div class="card-actions">
+          <button type="submit" class="button button--primary" disabled={empty || busy}>
+            {t('call.transferGo')}
           </button>
-        )}
-      </div>
-    </form>
+          {props.canConsult && (
+            <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
+              {t('call.consult')}
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
   );
 }
