@@ -103,7 +103,9 @@ test.describe('Conference, the directory and who is who', () => {
     await expect(parties.filter({ hasText: 'Olivia Bennett' })).toContainText(OLIVIA_SHOWN);
     await expect(parties.filter({ hasText: 'Olivia Bennett' })).toContainText('Connected');
     await expect(parties.filter({ hasText: colleague.name })).toContainText('Connected');
-    await expect.poll(async () => (await sim.callOf(agent.dn)).parties.map((party) => party.dn)).toEqual(expect.arrayContaining([OLIVIA, agent.dn, colleague.dn]));
+    await expect
+      .poll(async () => (await sim.callOf(agent.dn)).parties.map((party) => party.dn))
+      .toEqual(expect.arrayContaining([OLIVIA, agent.dn, colleague.dn]));
 
     for (const width of [320, 900]) {
       await setFrameWidth(page, width);
@@ -123,7 +125,12 @@ test.describe('Conference, the directory and who is who', () => {
     await expect(toolbar.errors).toBeHidden();
   });
 
-  test('the directory combobox says when nothing matches (a typed number is dialed as typed), and Escape closes its list before the panel', async ({ demo, agent, sim, ccp }) => {
+  test('the directory combobox says when nothing matches (a typed number is dialed as typed), and Escape closes its list before the panel', async ({
+    demo,
+    agent,
+    sim,
+    ccp,
+  }) => {
     const { toolbar, page } = demo;
     await answered(demo, ccp, agent, sim);
     await toolbar.control('Transfer').click();
