@@ -72,12 +72,20 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
       if (!choice) return;
       event.preventDefault();
       pick(choice);
+    } else if (event.key === 'Tab') {
+      setExpanded(false);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       event.stopPropagation();
       setExpanded(false);
       setActive(-1);
     }
+  };
+  // The list closes as the focus leaves the panel (or on Tab), not on every blur of the field: a
+  // click on Transfer now must not move the button away under the pointer by closing the list.
+  const onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || !(event.currentTarget as HTMLElement).contains(next)) setExpanded(false);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -86,7 +94,7 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
   };
 
   return (
-    <div id={props.id} class="transfer" role="group" aria-label={t('call.transfer')} onKeyDown={onKeyDown}>
+    <div id={props.id} class="transfer" role="group" aria-label={t('call.transfer')} onKeyDown={onKeyDown} onFocusOut={onFocusOut}>
       <form onSubmit={transfer}>
         <label for={inputId} class="field-label">
           {t('call.transferTo')}
@@ -111,8 +119,7 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
             setActive(-1);
           }}
           onKeyDown={onInputKeyDown}
-          onBlur={() => setExpanded(false)}
-        />
+          />
         <ul id={listId} class="directory-list" role="listbox" aria-label={t('directory.label')} hidden={!open}>
           {open &&
             matches.map((match, index) => (

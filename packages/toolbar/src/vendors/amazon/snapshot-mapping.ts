@@ -97,6 +97,8 @@ export class StreamsSnapshotMapper {
   private readonly intents = new Map<string, ContactIntent>();
   /** Contacts being transferred in one step: their third party is not shown as a consultation. */
   private readonly blindTransfers = new Set<string>();
+  /** Third-party connections joined into a conference: parties of the call from then on, never a consultation again. */
+  private readonly conferenced = new Set<string>();
 
   constructor(private readonly options: SnapshotMapperOptions) {}
 
@@ -232,7 +234,14 @@ export class StreamsSnapshotMapper {
     if (number !== undefined && number !== initialConnection(before)?.phoneNumber) {
       events.push({ type: 'interactionDataChanged', eventId, phoneNumber: number, at });
     }
-    events.push(...this.consultChanges(before, contact, eventId, at));
+    const consult = this.consultChanges(before, contact, eventId, at);
+    // In a conference, a party's own moves (held, dropped) change the call's party list.
+    const inConference = thirdPartyConnections(before).some((third) => this.conferenced.has(third.connectionId));
+    const partiesSaid = consult.some((event) => event.type === 'interactionDataChanged' && event.eventId === eventId);
+    if (inConference && !partiesSaid && !sameAttributes(this.partyStates(before), this.partyStates(contact))) {
+      events.push({ type: 'interactionDataChanged', eventId, parties: this.parties(contact), partyStates: this.partyStates(contact), at });
+    }
+    events.push(...consult);
     return events;
   }
 
@@ -306,7 +315,7 @@ export class StreamsSnapshotMapper {
       const was = previous.get(third.connectionId);
       const known = this.consultIds.get(third.connectionId);
       if (known === undefined) {
-        if (!isActiveConnection(third)) continue;
+        if (!isActiveConnection(third) || this.conferenced.has(third.connectionId)) continue;
         const eventId = this.assignConsultId(contact, third);
         events.push(
           { type: 'interactionDialing', eventId, details: this.consultDetails(contact, third, mainEventId), at },
@@ -319,6 +328,7 @@ export class StreamsSnapshotMapper {
       const joined = third.state === 'connected' && before !== undefined && heldOf(before) && !heldOf(contact) && contact.state === 'connected';
       if (!isActiveConnection(third) || joined) {
         this.consultIds.delete(third.connectionId);
+        if (joined) this.conferenced.add(third.connectionId);
         const cause: EndCause = joined || was?.state === 'connected' ? { kind: 'completed' } : { kind: 'canceled' };
         events.push(
           { type: 'interactionEnded', eventId: known, cause, at },
@@ -406,5 +416,6 @@ export class StreamsSnapshotMapper {
     for (const contactId of [...this.eventIds.keys()]) if (!listed.has(contactId)) this.eventIds.delete(contactId);
     const connections = new Set(view.contacts.flatMap((contact) => contact.connections.map((connection) => connection.connectionId)));
     for (const connectionId of [...this.consultIds.keys()]) if (!connections.has(connectionId)) this.consultIds.delete(connectionId);
+    for (const connectionId of [...this.conferenced]) if (!connections.has(connectionId)) this.conferenced.delete(connectionId);
   }
 }
