@@ -64,7 +64,13 @@ function callsByAge(calls: Iterable<Call>): Call[] {
 
 /** The directory: every agent with their state (on a call: Busy), then every queue, in configuration order. */
 export function directoryTargets(world: World): Target[] {
-  const agents = [...world.agents.values()].map((agent): Target => ({ name: agent.name, type: 'agent', dn: agent.dn, agentId: agent.agentId, state: targetState(agent) }));
+  const agents = [...world.agents.values()].map((agent): Target => ({
+    name: agent.name,
+    type: 'agent',
+    dn: agent.dn,
+    agentId: agent.agentId,
+    state: targetState(agent),
+  }));
   const queues = [...world.queues.values()].map((queue): Target => ({ name: queue.name, type: 'queue', dn: queue.dn }));
   return [...agents, ...queues];
 }

@@ -45,6 +45,7 @@ export function directoryEntry(destinations: readonly TransferDestination[], num
   if (number === '') return undefined;
   const digits = digitsOf(number);
   return destinations.find(
-    (destination) => destination.phoneNumber !== undefined && (destination.phoneNumber === number || (digits !== '' && digitsOf(destination.phoneNumber) === digits)),
+    (destination) =>
+      destination.phoneNumber !== undefined && (destination.phoneNumber === number || (digits !== '' && digitsOf(destination.phoneNumber) === digits)),
   );
 }

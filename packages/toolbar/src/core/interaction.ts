@@ -134,5 +134,7 @@ export function otherParties(interaction: Interaction, ownDn: string | undefined
  * Only while it is going on: an ended call's parties are what they were.
  */
 export function isConference(interaction: Interaction, ownDn: string | undefined): boolean {
-  return interaction.direction !== 'consult' && (interaction.state === 'connected' || interaction.state === 'held') && otherParties(interaction, ownDn).length >= 2;
+  return (
+    interaction.direction !== 'consult' && (interaction.state === 'connected' || interaction.state === 'held') && otherParties(interaction, ownDn).length >= 2
+  );
 }

@@ -119,7 +119,7 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
             setActive(-1);
           }}
           onKeyDown={onInputKeyDown}
-          />
+        />
         <ul id={listId} class="directory-list" role="listbox" aria-label={t('directory.label')} hidden={!open}>
           {open &&
             matches.map((match, index) => (

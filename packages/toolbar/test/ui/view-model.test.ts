@@ -196,7 +196,13 @@ describe('the call cards, from a workspace driven by its vendor', () => {
     vendor.ring('e1', '+15550100');
     await workspace.execute('acceptCall', 'e1');
     expect(conferenceView(interaction('e1'), { dn: '5001' }, directory, undefined, true)).toBeUndefined();
-    workspace.model.apply({ type: 'interactionDataChanged', eventId: 'e1', parties: ['+15550100', '5001', '5002', '+15550177'], partyStates: { '+15550177': 'ringing' }, at: Date.now() });
+    workspace.model.apply({
+      type: 'interactionDataChanged',
+      eventId: 'e1',
+      parties: ['+15550100', '5001', '5002', '+15550177'],
+      partyStates: { '+15550177': 'ringing' },
+      at: Date.now(),
+    });
     const rows = conferenceView(interaction('e1'), { dn: '5001' }, directory, { name: 'Olivia Bennett' }, true);
     expect(rows?.map((row) => [row.number, row.name, say(en, row.state), row.canDrop])).toEqual([
       ['+15550100', 'Olivia Bennett', 'Connected', true],

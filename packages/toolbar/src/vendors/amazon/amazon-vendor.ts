@@ -325,7 +325,12 @@ export class AmazonVendor implements ICtiVendorHandler {
       this.log.warn({ err: error }, 'an Amazon Connect snapshot could not be read');
       return;
     }
-    this.deliver([{ type: 'agentIdentified', identity: { ...(view.name !== undefined ? { name: view.name } : {}), ...(view.extension !== undefined ? { dn: view.extension } : {}) } }]);
+    this.deliver([
+      {
+        type: 'agentIdentified',
+        identity: { ...(view.name !== undefined ? { name: view.name } : {}), ...(view.extension !== undefined ? { dn: view.extension } : {}) },
+      },
+    ]);
     if (this.resyncNext) {
       this.resyncNext = false;
       this.deliver([this.mapper.resync(view)]);

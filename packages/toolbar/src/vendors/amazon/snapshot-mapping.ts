@@ -319,7 +319,14 @@ export class StreamsSnapshotMapper {
         const eventId = this.assignConsultId(contact, third);
         events.push(
           { type: 'interactionDialing', eventId, details: this.consultDetails(contact, third, mainEventId), at },
-          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: eventId, parties: this.parties(contact), partyStates: this.partyStates(contact), at },
+          {
+            type: 'interactionDataChanged',
+            eventId: mainEventId,
+            linkedEventId: eventId,
+            parties: this.parties(contact),
+            partyStates: this.partyStates(contact),
+            at,
+          },
         );
         if (third.state === 'connected') events.push({ type: 'interactionConnected', eventId, at });
         continue;
@@ -332,7 +339,14 @@ export class StreamsSnapshotMapper {
         const cause: EndCause = joined || was?.state === 'connected' ? { kind: 'completed' } : { kind: 'canceled' };
         events.push(
           { type: 'interactionEnded', eventId: known, cause, at },
-          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: null, parties: this.parties(contact), partyStates: this.partyStates(contact), at },
+          {
+            type: 'interactionDataChanged',
+            eventId: mainEventId,
+            linkedEventId: null,
+            parties: this.parties(contact),
+            partyStates: this.partyStates(contact),
+            at,
+          },
         );
       }
     }

@@ -282,10 +282,14 @@ describe('Amazon Connect snapshots → core events', () => {
         },
       ]);
       // The joined party is a party of the call from now on, never a consultation again.
-      const held = agentView(BUSY, [contact({ state: 'connected', agent: 'connected', customer: 'hold', thirdParty: { state: 'connected', name: 'Kenji Sato' } })]);
+      const held = agentView(BUSY, [
+        contact({ state: 'connected', agent: 'connected', customer: 'hold', thirdParty: { state: 'connected', name: 'Kenji Sato' } }),
+      ]);
       expect(mapper.map(conference).filter((event) => event.type === 'interactionDialing')).toEqual([]);
       expect(mapper.map(held).filter((event) => event.type === 'interactionDialing')).toEqual([]);
-      const dropped = agentView(BUSY, [contact({ state: 'connected', agent: 'connected', customer: 'connected', thirdParty: { state: 'disconnected', name: 'Kenji Sato' } })]);
+      const dropped = agentView(BUSY, [
+        contact({ state: 'connected', agent: 'connected', customer: 'connected', thirdParty: { state: 'disconnected', name: 'Kenji Sato' } }),
+      ]);
       expect(mapper.map(dropped).filter((event) => event.type === 'interactionDataChanged')).toEqual([
         { type: 'interactionDataChanged', eventId: 'c-1', parties: [CUSTOMER], partyStates: { [CUSTOMER]: 'connected' }, at: AT },
       ]);
