@@ -1,3 +1,4 @@
+import { formatPhoneNumber } from '../packages/toolbar/src/ui/number-format.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { startAgentApiSimulator, type AgentApiSimulator } from '../packages/bridge/vendor-test/genesys/agent-api-simulator.ts';
 import type { FusionPage } from '../e2e/support/fusion-page.ts';
@@ -151,7 +152,7 @@ test.describe("The toolbar on Genesys' agent-api-simulator", () => {
 
     await callIn(OLIVIA);
     await expect(toolbar.incomingCall).toContainText('Olivia Bennett');
-    await expect(toolbar.incomingCall).toContainText(OLIVIA);
+    await expect(toolbar.incomingCall).toContainText(formatPhoneNumber(OLIVIA, 'US'));
     await expect(fusion.incomingCall).toContainText('Olivia Bennett');
     const eventId = await offeredEventId(fusion);
     const ringing = wire.events().find(({ eventName }) => eventName === 'EventRinging');

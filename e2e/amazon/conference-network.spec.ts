@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { E2E_BRIDGE_URL } from '../support/environment.ts';
-import { answered, OLIVIA } from '../support/call-steps.ts';
+import { answered, OLIVIA, shown } from '../support/call-steps.ts';
 import { ToolbarView } from '../support/toolbar-view.ts';
 import { expect, test, type CcpPanel, type Demo } from './amazon-test.ts';
 import type { Agent } from '../support/demo-test.ts';
@@ -90,7 +90,7 @@ test.describe('Amazon Connect conferences and troubles', () => {
     await frame.goto(frame.url());
 
     await expect(demo.toolbar.currentCall).toContainText('On call');
-    await expect(demo.toolbar.currentCall).toContainText(OLIVIA);
+    await expect(demo.toolbar.currentCall).toContainText(shown(OLIVIA));
     await expect(ccp.contacts).toContainText(`third party ${colleague.dn}: connected`);
     await expect(ccp.agentState).toHaveText('Busy');
     expect((await sim.callOf(agent.dn)).parties.map((party) => party.dn).sort()).toEqual([OLIVIA, agent.dn, colleague.dn].sort());

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { E2E_BRIDGE_URL } from '../support/environment.ts';
-import { answered, OLIVIA } from '../support/call-steps.ts';
+import { answered, OLIVIA, shown } from '../support/call-steps.ts';
 import { ToolbarView } from '../support/toolbar-view.ts';
 import { expect, test, type Demo } from './amazon-test.ts';
 import type { Agent } from '../support/demo-test.ts';
@@ -8,7 +8,8 @@ import type { Agent } from '../support/demo-test.ts';
 /**
  * Transfers through Amazon Connect's quick connects, as the CCP lists them (`agent.getEndpoints()`
  * through the real amazon-connect-streams): a colleague, a queue, an outside number. The toolbar's
- * transfer panel offers them; picking one transfers or consults by its name.
+ * transfer panel's field searches them (a combobox over the directory); picking one transfers or
+ * consults by its name.
  */
 
 const ESCALATIONS = '+15550100200';
@@ -22,11 +23,12 @@ async function colleagueToolbar(context: BrowserContext, colleague: Agent): Prom
   return toolbar;
 }
 
-/** Open the transfer panel of the current call and pick a quick connect. */
-async function pickQuickConnect(demo: Demo, label: string) {
+/** Open the transfer panel of the current call, search the directory for `search` and pick the quick connect `label` lists. */
+async function pickQuickConnect(demo: Demo, search: string, label: string) {
   await demo.toolbar.control('Transfer').click();
   const transfer = demo.toolbar.currentCall.getByRole('group', { name: 'Transfer' });
-  await transfer.getByRole('list', { name: 'Quick connects' }).getByRole('button', { name: label }).click();
+  await transfer.getByRole('combobox', { name: 'Transfer to' }).fill(search);
+  await transfer.getByRole('listbox', { name: 'Directory' }).getByRole('option', { name: label }).click();
   return transfer;
 }
 
@@ -38,16 +40,20 @@ test.describe('Amazon Connect quick connects', () => {
 
     await demo.toolbar.control('Transfer').click();
     const transfer = demo.toolbar.currentCall.getByRole('group', { name: 'Transfer' });
-    const quickConnects = transfer.getByRole('list', { name: 'Quick connects' });
-    await expect(quickConnects.getByRole('button', { name: `${colleague.name} · agent` })).toBeVisible();
-    await expect(quickConnects.getByRole('button', { name: 'Support · queue' })).toBeVisible();
-    await expect(quickConnects.getByRole('button', { name: `Escalations desk · phone number ${ESCALATIONS}` })).toBeVisible();
+    const field = transfer.getByRole('combobox', { name: 'Transfer to' });
+    const quickConnects = transfer.getByRole('listbox', { name: 'Directory' });
+    await field.fill(colleague.name);
+    await expect(quickConnects.getByRole('option', { name: `${colleague.name} agent` })).toBeVisible();
+    await field.fill('Escal');
+    await expect(quickConnects.getByRole('option', { name: `Escalations desk ${ESCALATIONS} · phone number` })).toBeVisible();
+    await field.fill('Sup');
+    await expect(quickConnects.getByRole('option', { name: 'Support queue' })).toBeVisible();
 
-    await quickConnects.getByRole('button', { name: 'Support · queue' }).click();
-    await expect(transfer.getByLabel('Transfer to')).toHaveValue('Support');
+    await quickConnects.getByRole('option', { name: 'Support queue' }).click();
+    await expect(field).toHaveValue('Support');
     await transfer.getByRole('button', { name: 'Transfer now' }).click();
 
-    await expect(colleagues.incomingCall).toContainText(OLIVIA);
+    await expect(colleagues.incomingCall).toContainText(shown(OLIVIA));
     await expect(demo.toolbar.wrapUp).toContainText('Transferred');
     await expect.poll(() => demo.fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
     await expect(demo.toolbar.errors).toBeHidden();
@@ -58,7 +64,7 @@ test.describe('Amazon Connect quick connects', () => {
   test('transfers to a phone-number quick connect: the outside number rings, the agent wraps up', async ({ demo, ccp, agent, sim }) => {
     await answered(demo, ccp, agent, sim);
 
-    const transfer = await pickQuickConnect(demo, `Escalations desk · phone number ${ESCALATIONS}`);
+    const transfer = await pickQuickConnect(demo, 'Escal', `Escalations desk ${ESCALATIONS} · phone number`);
     await transfer.getByRole('button', { name: 'Transfer now' }).click();
 
     await expect(demo.phone.customerCall(ESCALATIONS)).toBeVisible();
@@ -79,7 +85,7 @@ test.describe('Amazon Connect quick connects', () => {
     const colleagues = await colleagueToolbar(context, colleague);
     await answered(demo, ccp, agent, sim);
 
-    const transfer = await pickQuickConnect(demo, `${colleague.name} · agent`);
+    const transfer = await pickQuickConnect(demo, colleague.name, `${colleague.name} agent`);
     await transfer.getByRole('button', { name: 'Consult' }).click();
 
     // Amazon Connect reports the colleague connected as soon as the call reaches the transfer flow.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { FusionPage } from '../support/fusion-page.ts';
 import { expect, offeredEventId, test } from './scenario-test.ts';
-import { available, DANIEL, expectCcp, OLIVIA } from '../support/call-steps.ts';
+import { available, DANIEL, expectCcp, OLIVIA, shown } from '../support/call-steps.ts';
 
 /**
  * The agent reloads the toolbar's frame in the middle of a call: the toolbar picks the call up again
@@ -45,7 +45,7 @@ test.describe('Reloading the toolbar', () => {
 
     await expect(fusion.uef.entries.filter({ hasText: "initialize('ctikit', 'v1')" })).toHaveCount(2);
     await expect(toolbar.currentCall).toContainText('On call');
-    await expect(toolbar.currentCall).toContainText(OLIVIA);
+    await expect(toolbar.currentCall).toContainText(shown(OLIVIA));
     // Who the call is with, as Fusion's reverse lookup found it before the reload.
     await expect(toolbar.currentCall).toContainText('Olivia Bennett');
     await expect(toolbar.agentStateText).toHaveText('Available');

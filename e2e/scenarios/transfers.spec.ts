@@ -2,7 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { E2E_BRIDGE_URL } from '../support/environment.ts';
 import { ToolbarView } from '../support/toolbar-view.ts';
 import { expect, test, type Agent, type Vendor } from './scenario-test.ts';
-import { agentLeg, answered, OLIVIA } from '../support/call-steps.ts';
+import { agentLeg, answered, OLIVIA, shown } from '../support/call-steps.ts';
 
 /**
  * Transfers to a colleague, another agent of the same contact center on their own toolbar (same
@@ -41,7 +41,7 @@ test.describe('Transfers', () => {
     await transfer.getByLabel('Transfer to').fill(colleague.dn);
     await transfer.getByRole('button', { name: 'Transfer now' }).click();
 
-    await expect(colleagues.incomingCall).toContainText(OLIVIA);
+    await expect(colleagues.incomingCall).toContainText(shown(OLIVIA));
     await expect(toolbar.currentCall).toBeHidden();
     await expect(toolbar.wrapUp).toContainText('Transferred');
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
@@ -88,7 +88,7 @@ test.describe('Transfers', () => {
 
     await expect(toolbar.wrapUp.first()).toContainText('Transferred');
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent WRAPUP']);
-    await expect(colleagues.currentCall).toContainText(OLIVIA);
+    await expect(colleagues.currentCall).toContainText(shown(OLIVIA));
     const call = await sim.callOf(colleague.dn);
     expect(call.parties.map((party) => party.dn)).toContain(OLIVIA);
     expect(call.parties.some((party) => party.dn === agent.dn)).toBe(false);

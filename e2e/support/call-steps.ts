@@ -1,3 +1,4 @@
+import { formatPhoneNumber } from '../../packages/toolbar/src/ui/number-format.ts';
 import type { CcpPanel } from './ccp-panel.ts';
 import { expect, offeredEventId, type Agent, type Demo } from './demo-test.ts';
 import type { SimCall, SimControl } from './sim-control.ts';
@@ -15,6 +16,14 @@ export const UNKNOWN = '+15550100999';
 /** Contacts with click-to-dial links in Fusion. */
 export const DANIEL = '+13125550187';
 export const HANNAH = '+442079460018';
+
+/**
+ * A number as the toolbar shows it: formatted for the demo's region (US, the config's default
+ * `phoneRegion`) — "(415) 555-0142", "+44 20 7946 0018" — or as given when it is no valid number.
+ */
+export function shown(number: string): string {
+  return formatPhoneNumber(number, 'US');
+}
 
 /** On Amazon Connect, the CCP's view agrees: the agent's state and/or a line of its contacts list. */
 export async function expectCcp(ccp: CcpPanel | undefined, says: { agentState?: string; contacts?: string }): Promise<void> {

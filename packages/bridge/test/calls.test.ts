@@ -24,6 +24,24 @@ describe('availability', () => {
     });
   });
 
+  it('lists the directory: every agent with their state (on a call: Busy), then the queues', async () => {
+    t = await startBridge();
+    const alex = await readyAgent(t, 'agent1');
+    await readyAgent(t, 'agent2');
+    await talking(t, alex, 'agent1');
+    const targets = (answer: { body: unknown }) => (answer.body as { targets: unknown[] }).targets;
+    const answer = await http(`${t.url}/genesys/targets`, { headers: { 'x-agent-id': 'agent3' } });
+    expect(answer.status).toBe(200);
+    expect(targets(answer)).toEqual([
+      { name: 'Alex Morgan', type: 'agent', dn: '5001', agentId: 'agent1', state: 'Busy' },
+      { name: 'Kenji Sato', type: 'agent', dn: '5002', agentId: 'agent2', state: 'Ready' },
+      { name: 'Maria Lopez', type: 'agent', dn: '5003', agentId: 'agent3', state: 'LoggedOut' },
+      { name: 'Sam Lee', type: 'agent', dn: '5004', agentId: 'agent4', state: 'LoggedOut' },
+      { name: 'Support', type: 'queue', dn: '8000' },
+      { name: 'Sales', type: 'queue', dn: '8001' },
+    ]);
+  });
+
   it('initialize registers, logs in and makes the agent Ready, echoing the X-Reference-Id', async () => {
     t = await startBridge();
     const socket = await ClientSocket.agent(t, { agentId: 'agent1' });

@@ -1,4 +1,5 @@
 import type {
+  Target,
   AgentSnapshot,
   GenesysCredential,
   CallSnapshot,
@@ -111,6 +112,8 @@ export interface ContactCenterPort {
   agents(): AgentEntry[];
   /** Not-ready reason codes the agent may choose from. */
   reasonCodes(): ReasonCode[];
+  /** Optional: the directory — agents with their states, queues — that transfers and consultations go to. */
+  targets?(): Promise<Target[]>;
   request(request: TServerRequest): Promise<RequestOutcome>;
   /** Events addressed to `dn`, in order. Returns the unsubscribe function. */
   subscribe(dn: string, listener: PortEventListener): () => void;

@@ -1,6 +1,7 @@
 import { CtiError } from '@ctikit/protocol';
 import { systemClock } from '@ctikit/kernel';
 import type { Clock } from '@ctikit/kernel';
+import type { Target } from '@ctikit/protocol';
 import { createAgent } from './agent-state.ts';
 import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
 import type { SimulatorConfig } from './config.ts';
@@ -11,7 +12,7 @@ import { OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
 import { startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';
 import { createQueue, settleRouting } from './routing.ts';
-import { dnSnapshot, listAgents, listCalls } from './views.ts';
+import { directoryTargets, dnSnapshot, listAgents, listCalls } from './views.ts';
 import { World } from './world.ts';
 
 /**
@@ -56,6 +57,10 @@ class Simulator implements ContactCenterSimulator {
 
   reasonCodes(): ReasonCode[] {
     return this.world.config.reasonCodes.map(({ code, label }) => ({ code, label }));
+  }
+
+  targets(): Promise<Target[]> {
+    return Promise.resolve(directoryTargets(this.world));
   }
 
   request(request: TServerRequest): Promise<RequestOutcome> {

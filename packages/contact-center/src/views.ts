@@ -1,5 +1,5 @@
 import { CtiError } from '@ctikit/protocol';
-import type { AgentSnapshot } from '@ctikit/protocol';
+import type { AgentSnapshot, Target, TargetState } from '@ctikit/protocol';
 import { partyOn } from './call.ts';
 import { legSnapshot } from './leg-fields.ts';
 import type { SimAgentView, SimCallView, SimPartyView } from './control.ts';
@@ -60,4 +60,23 @@ export function listCalls(world: World): SimCallView[] {
 
 function callsByAge(calls: Iterable<Call>): Call[] {
   return [...calls].sort((a, b) => a.startedAt - b.startedAt || a.connectionId.localeCompare(b.connectionId));
+}
+
+/** The directory: every agent with their state (on a call: Busy), then every queue, in configuration order. */
+export function directoryTargets(world: World): Target[] {
+  const agents = [...world.agents.values()].map((agent): Target => ({
+    name: agent.name,
+    type: 'agent',
+    dn: agent.dn,
+    agentId: agent.agentId,
+    state: targetState(agent),
+  }));
+  const queues = [...world.queues.values()].map((queue): Target => ({ name: queue.name, type: 'queue', dn: queue.dn }));
+  return [...agents, ...queues];
+}
+
+function targetState(agent: Agent): TargetState {
+  if (agent.state === 'LoggedOut') return 'LoggedOut';
+  if (agent.calls.size > 0) return 'Busy';
+  return agent.state === 'Ready' ? 'Ready' : 'NotReady';
 }

@@ -39,10 +39,33 @@ export const reasonCodesResultSchema = z.object({
 });
 export type ReasonCodesResult = z.infer<typeof reasonCodesResultSchema>;
 
+/** A colleague's availability in the directory: on a call is `Busy`, whatever their agent state. */
+export const targetStates = ['Ready', 'NotReady', 'Busy', 'LoggedOut'] as const;
+export type TargetState = (typeof targetStates)[number];
+
+/**
+ * One entry of the contact center's directory, what a transfer or consultation may go to: an agent
+ * (with their state) or a queue (an ACD queue, a route point), by DN. The Workspace API's targets
+ * (`GET /workspace/v3/targets`: agents, route points) come to the same shape.
+ */
+export const targetSchema = z.object({
+  name: z.string().min(1).max(128),
+  type: z.enum(['agent', 'queue']),
+  dn: z.string().min(1).max(64),
+  agentId: z.string().min(1).max(64).optional(),
+  state: z.enum(targetStates).optional(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const targetsResultSchema = z.object({ ok: z.literal(true), targets: z.array(targetSchema).max(1000) });
+export type TargetsResult = z.infer<typeof targetsResultSchema>;
+
 export const PROTOCOL_VERSION = 1;
 export const REST_PATH = '/genesys/events';
 /** GET: the not-ready reason codes the contact center accepts (`ReasonCodesResult`). */
 export const REASON_CODES_PATH = '/genesys/reasonCodes';
+/** GET: the contact center's directory, its agents and queues with their states (`TargetsResult`). */
+export const TARGETS_PATH = '/genesys/targets';
 export const SOCKET_PATH = '/genesysWs';
 /** POST: a short-lived JWT naming the caller's agent (`AgentTokenResult`), for web extensions' servers. */
 export const AGENT_TOKEN_PATH = '/genesys/agentToken';

@@ -41,6 +41,11 @@ export const toolbarConfigSchema = z.object({
   loginPopup: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).default(true),
   /** Fusion's app classification for the comm events and click-to-dial subscription. */
   appClassification: z.string().min(1).max(64).default('ORA_SERVICE'),
+  /** The agents' region (ISO 3166 code): its numbers read in national format, every other number in international format. */
+  phoneRegion: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'a two-letter region code such as US or JP')
+    .default('US'),
   /** `auto` follows Fusion's locale, then the browser's. */
   locale: z.enum(['auto', 'en', 'ja']).default('auto'),
   /** The UEF client library: Oracle's CDN in production, the Fusion simulator's copy in the demo. */

@@ -59,7 +59,10 @@ async function main(root: HTMLElement): Promise<void> {
   const workspace = new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID() });
   const extensions = extensionsModule?.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
 
-  render(<App workspace={workspace} contacts={contacts} t={t} locale={locale} fusion={fusion} extensions={extensions} />, root);
+  render(
+    <App workspace={workspace} contacts={contacts} t={t} locale={locale} phoneRegion={config.phoneRegion} fusion={fusion} extensions={extensions} />,
+    root,
+  );
   logger.info({ vendor: vendor.vendorName, locale, credentials: config.credentials }, 'toolbar started');
   void workspace.start();
   void fusion.start(workspace);

@@ -1,6 +1,6 @@
 import { isLoggedIn } from './agent-state.ts';
 import { checkAttachedData, checkDtmf, inState, normalizePhoneNumber, onlyIf, recordingIn, type InteractionRule } from './command-rules.ts';
-import { isOwnConsultation, type AttachedData, type Interaction } from './interaction.ts';
+import { isConference, isOwnConsultation, otherParties, type AttachedData, type Interaction } from './interaction.ts';
 import { failure, OK, type CommandOutcome, type DialOutcome, type Failure, type ReasonCodesOutcome, type TransferDestinationsOutcome } from './outcome.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from './vendor-handler.ts';
 import type { WorkspaceModel } from './workspace-model.ts';
@@ -40,6 +40,8 @@ export interface CommandArgs {
   completeTransfer: [eventId: string, consultEventId: string];
   completeConference: [eventId: string, consultEventId: string];
   cancelConsult: [eventId: string, consultEventId: string];
+  /** Drop one party (a DN or number of `parties`, not the agent's own) from a conference. */
+  dropParty: [eventId: string, party: string];
   sendDtmf: [eventId: string, digits: string];
   setAttachedData: [eventId: string, data: AttachedData];
   deleteAttachedData: [eventId: string, key?: string];
@@ -248,6 +250,19 @@ export const COMMANDS: CommandTable = {
     rule: inState(IN_CALL),
     consultRule: inState(LIVE),
     send: (v, [id, consultId]) => v.cancelConsult(id, consultId),
+  },
+  dropParty: {
+    subject: 'interaction',
+    feature: 'conference',
+    rule: onlyIf(inState(IN_CALL), (interaction) => interaction.direction !== 'consult', 'not a conference'),
+    prepare: (args, { model, interaction }) => {
+      if (interaction === undefined || !isConference(interaction, model.identity.dn)) {
+        return failure('INVALID_CALL_STATE', 'Only a party of a conference can be dropped.');
+      }
+      const party = otherParties(interaction, model.identity.dn).find((other) => other.number === args[1]);
+      return party ? args : failure('INVALID_ATTRIBUTE', `"${args[1]}" is not a party of this conference.`);
+    },
+    send: (v, [id, party]) => v.dropParty?.(id, party) ?? Promise.resolve(failure('NOT_SUPPORTED', `${v.vendorName} cannot drop a party from a conference.`)),
   },
   sendDtmf: {
     subject: 'interaction',

@@ -12,3 +12,4 @@ export * from './vendor-handler.ts';
 export * from './workspace-model.ts';
 export * from './workspace.ts';
 export * from './crm-contacts.ts';
+export * from './directory.ts';

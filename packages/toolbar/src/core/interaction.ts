@@ -14,6 +14,12 @@ export type Direction = 'inbound' | 'outbound' | 'internal' | 'consult';
 
 export type RecordingState = 'stopped' | 'recording' | 'paused';
 
+/**
+ * Where one party of a call is: on the line, held (by their own side), or still being rung. A vendor
+ * that does not say (T-Server lists the DNs on a call, not their legs' states) has its parties connected.
+ */
+export type PartyState = 'connected' | 'held' | 'ringing';
+
 /** Attached data (Genesys user data, Amazon contact attributes): flat key → string | number. */
 export type AttachedData = Readonly<Record<string, string | number>>;
 
@@ -50,8 +56,10 @@ export interface InteractionDetails {
   /** The queue (ACD queue, route point) that distributed the call. */
   readonly queue?: string;
   readonly userData: AttachedData;
-  /** Every party on the call (DNs, numbers), the agent's own included. */
+  /** Every party on the call (DNs, numbers); Genesys lists the agent's own DN among them. */
   readonly parties: readonly string[];
+  /** The state of a party, by its entry in `parties`, where the vendor reports one (else connected). */
+  readonly partyStates?: Readonly<Record<string, PartyState>>;
   readonly recordingState: RecordingState;
   /** The other leg of a consultation: on a consult call the main call, on the main call the consult. */
   readonly linkedEventId?: string;
@@ -103,4 +111,30 @@ export function endedUnanswered(interaction: Interaction): boolean {
 /** The `consultationOf` a new interaction gets: a consultation created linked to one of the agent's calls. */
 export function consultationOf(details: InteractionDetails): { consultationOf?: string } {
   return details.direction === 'consult' && details.linkedEventId !== undefined ? { consultationOf: details.linkedEventId } : {};
+}
+
+/** One party of a call as the views list it. */
+export interface CallParty {
+  readonly number: string;
+  readonly state: PartyState;
+}
+
+/**
+ * The parties of a call besides the agent (whose own DN is `ownDn`, where the vendor names one), with
+ * their states.
+ */
+export function otherParties(interaction: Interaction, ownDn: string | undefined): readonly CallParty[] {
+  return interaction.parties
+    .filter((number) => number !== ownDn && number !== '')
+    .map((number) => ({ number, state: interaction.partyStates?.[number] ?? 'connected' }));
+}
+
+/**
+ * A conference: a call of the agent's (not a consultation leg) with two or more other parties on it.
+ * Only while it is going on: an ended call's parties are what they were.
+ */
+export function isConference(interaction: Interaction, ownDn: string | undefined): boolean {
+  return (
+    interaction.direction !== 'consult' && (interaction.state === 'connected' || interaction.state === 'held') && otherParties(interaction, ownDn).length >= 2
+  );
 }

@@ -37,14 +37,21 @@ export type ReasonCodesOutcome = Outcome<{ reasonCodes: readonly ReasonCode[] }>
 /** A signed, short-lived token naming the agent, for web extensions' servers; `expiresIn` in seconds. */
 export type AgentTokenOutcome = Outcome<{ token: string; expiresIn: number }>;
 
+/** A colleague's availability, as the contact center's directory reports it. */
+export type DestinationState = 'ready' | 'notReady' | 'busy' | 'loggedOut';
+
 /**
- * A place the vendor lists to transfer or consult to (Amazon Connect's quick connects): a colleague, a
- * queue, or an outside number. Its `name` is what the agent picks and what the transfer names.
+ * A place the vendor lists to transfer or consult to — the contact center's directory (Genesys: its
+ * agents and queues with their DNs; Amazon Connect: the quick connects): a colleague, a queue, or an
+ * outside number. Its `name` is what the agent picks and what the transfer names; `phoneNumber` is
+ * its DN or number, which also names the party of a call it is on.
  */
 export interface TransferDestination {
   readonly name: string;
   readonly kind: 'agent' | 'queue' | 'phoneNumber';
   readonly phoneNumber?: string;
+  /** An agent's availability, where the vendor reports it. */
+  readonly state?: DestinationState;
 }
 
 export type TransferDestinationsOutcome = Outcome<{ destinations: readonly TransferDestination[] }>;

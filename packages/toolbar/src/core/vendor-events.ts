@@ -1,8 +1,14 @@
 import type { AgentState } from './agent-state.ts';
 import type { ConnectionStatus } from './connection-status.ts';
-import type { AttachedData, EndCause, InteractionDetails, RecordingState } from './interaction.ts';
+import type { AttachedData, EndCause, InteractionDetails, PartyState, RecordingState } from './interaction.ts';
 import type { LiveInteractionState } from './interaction-state.ts';
 import type { Failure, ReasonCode, TransferDestination } from './outcome.ts';
+
+/** The signed-in agent as the header names them: their name and their DN (extension, phone number). */
+export interface AgentIdentity {
+  readonly name?: string;
+  readonly dn?: string;
+}
 
 /** Why a snapshot replaced the model: the vendor's session was lost (a restart on its side). */
 export type ResyncCause = 'sessionLost';
@@ -16,6 +22,8 @@ export type ResyncCause = 'sessionLost';
  */
 export interface VendorEventMap {
   agentStateChanged: { readonly state: AgentState; readonly at: number };
+  /** Who is signed in: the agent's name and DN (extension), as far as the vendor knows them; absent fields are unchanged. */
+  agentIdentified: { readonly identity: AgentIdentity };
   /** A call rings at the agent. */
   interactionOffered: { readonly eventId: string; readonly details: InteractionDetails; readonly at: number };
   /** The agent's call to someone is ringing there. */
@@ -30,6 +38,7 @@ export interface VendorEventMap {
     readonly eventId: string;
     readonly userData?: AttachedData;
     readonly parties?: readonly string[];
+    readonly partyStates?: Readonly<Record<string, PartyState>>;
     readonly recordingState?: RecordingState;
     /** `null` removes the link (a consultation that became the main call). */
     readonly linkedEventId?: string | null;

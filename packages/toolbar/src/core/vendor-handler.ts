@@ -73,6 +73,11 @@ export interface ICtiVendorHandler {
   completeConference(eventId: string, consultEventId: string): Promise<CommandOutcome>;
   /** Drop the consultation and take the held call back. */
   cancelConsult(eventId: string, consultEventId: string): Promise<CommandOutcome>;
+  /**
+   * Optional: drop one party (its entry in the interaction's `parties`) from a conference (Genesys:
+   * DeleteFromConference; Amazon Connect: the party's connection's destroy).
+   */
+  dropParty?(eventId: string, party: string): Promise<CommandOutcome>;
   sendDtmf(eventId: string, digits: string): Promise<CommandOutcome>;
 
   /** Add or overwrite attached-data keys. */

@@ -6,7 +6,7 @@ import { isLive, transitionInteraction, type InteractionStep, type LiveInteracti
 import { silentLogger, type Logger } from './logger.ts';
 import type { CommandName } from './commands.ts';
 import { failure, OK, type CommandOutcome, type Failure, type ReasonCode, type TransferDestination } from './outcome.ts';
-import type { LiveInteractionSnapshot, ResyncCause, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
+import type { AgentIdentity, LiveInteractionSnapshot, ResyncCause, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
 
 /**
  * The workspace model: the agent, the link to the vendor and the interactions by eventId, as the
@@ -21,6 +21,8 @@ import type { LiveInteractionSnapshot, ResyncCause, VendorEvent, VendorEventOf, 
  */
 export interface WorkspaceEventMap {
   agentChanged: { readonly agent: AgentState; readonly previous: AgentState };
+  /** The vendor named the agent (name, DN). */
+  identityChanged: { readonly identity: AgentIdentity };
   connectionChanged: { readonly connection: ConnectionStatus; readonly previous: ConnectionStatus };
   /** An interaction appeared (`previous` undefined) or changed: state, flags, data. */
   interactionChanged: { readonly interaction: Interaction; readonly previous: Interaction | undefined };
@@ -55,6 +57,7 @@ type Handlers = { [K in VendorEventType]: (event: VendorEventOf<K>) => void };
 
 export class WorkspaceModel {
   private agentState: AgentState = LOGGED_OUT;
+  private agentIdentity: AgentIdentity = {};
   private connectionStatus: ConnectionStatus = IDLE_CONNECTION;
   private reasons: readonly ReasonCode[] = [];
   private speakerMute = false;
@@ -74,6 +77,11 @@ export class WorkspaceModel {
 
   get agent(): AgentState {
     return this.agentState;
+  }
+
+  /** Who is signed in, as far as the vendor has said (empty until it does). */
+  get identity(): AgentIdentity {
+    return this.agentIdentity;
   }
 
   get connection(): ConnectionStatus {
@@ -163,6 +171,12 @@ export class WorkspaceModel {
 
   private readonly handlers: Handlers = {
     agentStateChanged: (event) => this.setAgent(event.state, 'event'),
+    agentIdentified: (event) => {
+      const next = { ...this.agentIdentity, ...event.identity };
+      if (next.name === this.agentIdentity.name && next.dn === this.agentIdentity.dn) return;
+      this.agentIdentity = next;
+      this.emitter.emit('identityChanged', { identity: next });
+    },
     interactionOffered: (event) => this.create(event.eventId, 'offered', event.details, event.at),
     interactionDialing: (event) => this.create(event.eventId, 'dialing', event.details, event.at),
     interactionConnected: (event) => this.step(event.eventId, { to: 'connected', at: event.at }),
@@ -191,6 +205,7 @@ export class WorkspaceModel {
         ...current,
         ...(event.userData !== undefined ? { userData: event.userData } : {}),
         ...(event.parties !== undefined ? { parties: event.parties } : {}),
+        ...(event.partyStates !== undefined ? { partyStates: event.partyStates } : {}),
         ...(event.recordingState !== undefined ? { recordingState: event.recordingState } : {}),
         ...(event.direction !== undefined ? { direction: event.direction } : {}),
         ...(event.phoneNumber !== undefined ? { phoneNumber: event.phoneNumber } : {}),

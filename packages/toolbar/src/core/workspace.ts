@@ -60,7 +60,10 @@ export class Workspace {
         this.conferenceIfAnswered(interaction);
         this.closeIfNothingToWrapUp(interaction);
       }),
-      this.model.on('agentChanged', ({ agent, previous }) => this.closeIfWrapUpEnded(agent, previous)),
+      this.model.on('agentChanged', ({ agent, previous }) => {
+        this.closeIfWrapUpEnded(agent, previous);
+        if (previous.kind === 'loggedOut' && agent.kind !== 'loggedOut') void this.loadDirectory();
+      }),
     ];
   }
 
@@ -69,6 +72,11 @@ export class Workspace {
     const outcome = await this.execute('start');
     void this.loadReasonCodes();
     return outcome;
+  }
+
+  /** Whether the vendor can drop a party from a conference (the views offer it only then). */
+  get canDropParties(): boolean {
+    return this.vendor.dropParty !== undefined;
   }
 
   /** A token naming the agent for web extensions' servers, from a vendor that issues one. Never rejects. */
@@ -171,6 +179,17 @@ export class Workspace {
   private async loadReasonCodes(): Promise<void> {
     const outcome = await this.execute('reasonCodes');
     if (outcome.ok) this.model.apply({ type: 'reasonCodesListed', reasonCodes: outcome.reasonCodes });
+  }
+
+  /**
+   * The directory, as the agent signs in: it names the colleagues and queues on the agent's calls
+   * before the transfer panel first asks for it. Quietly: a vendor without one lists nothing, and a
+   * failure here is no command of the agent's (the transfer panel asks again).
+   */
+  private async loadDirectory(): Promise<void> {
+    const outcome = await (this.vendor.transferDestinations?.() ?? Promise.resolve(undefined));
+    if (outcome?.ok) this.model.apply({ type: 'transferDestinationsListed', destinations: outcome.destinations });
+    else if (outcome) this.log.warn({ code: outcome.code }, 'the directory could not be listed');
   }
 
   private refuse<C extends CommandName>(command: C, refusal: Failure, eventId: string | undefined): Promise<CommandResult<C>> {

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import type { Interaction } from '../core/interaction.ts';
+import { isConference, type Interaction } from '../core/interaction.ts';
+import { ConferenceParties } from './ConferenceParties.tsx';
 import { CallParty } from './CallParty.tsx';
 import { CallTimer } from './CallTimer.tsx';
 import { ConsultPanel } from './ConsultPanel.tsx';
@@ -14,7 +15,7 @@ type Panel = 'keypad' | 'transfer' | undefined;
  * A call in progress (connected or held): who it is with, its state and a live timer, and the call
  * controls the view model offers for that state — Hold/Retrieve, Mute/Unmute, the tone keypad,
  * Transfer (blind or after a consultation), Record/Stop recording, Hang up — plus the consultation
- * placed from it, when there is one.
+ * placed from it, when there is one. A conference says so in its title and lists its parties.
  */
 export function ActiveCallCard(props: { interaction: Interaction; consult: Interaction | undefined }) {
   const { t, workspace, commands } = useToolbar();
@@ -31,13 +32,15 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
   const send = (command: string, call: () => Promise<unknown>) => () => void commands.run(`${command}:${eventId}`, call);
   const pending = (command: string) => commands.isPending(`${command}:${eventId}`);
   const recording = recordingText(interaction);
+  const conference = isConference(interaction, workspace.model.identity.dn);
 
   return (
     <section class={`card card--active${interaction.state === 'held' ? ' is-held' : ''}`} aria-labelledby={titleId} data-focus-scope>
       <h2 id={titleId} class="card-title">
         {t('call.current')}
+        {conference && <span class="badge badge--conference">{t('call.conference')}</span>}
       </h2>
-      <CallParty interaction={interaction} />
+      {conference ? <ConferenceParties interaction={interaction} /> : <CallParty interaction={interaction} />}
       {interaction.heldAt !== undefined && (
         <p class="hold-banner">
           <span class="hold-banner-icon" aria-hidden="true" />

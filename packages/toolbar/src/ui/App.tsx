@@ -11,7 +11,7 @@ import { ErrorList } from './ErrorList.tsx';
 import { LinkBanner } from './LinkBanner.tsx';
 import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
-import { useCommandRunner, useContactsChanges, useModel } from './hooks.ts';
+import { useCommandRunner, useContactsChanges, useModel, useNumberFormat } from './hooks.ts';
 import { StatusHeader } from './StatusHeader.tsx';
 import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
 import { callCards, hasLiveCall } from './view-model.ts';
@@ -39,15 +39,18 @@ export interface AppProps {
   readonly t: Translate;
   readonly locale: Locale;
   readonly fusion: FusionStatusSource;
+  /** The agent's region (ISO 3166 code): its numbers read in national format, others in international. */
+  readonly phoneRegion: string;
   /** The web extensions' view, when extensions are configured. */
   readonly extensions?: ExtensionsView | undefined;
 }
 
 export function App(props: AppProps) {
   const commands = useCommandRunner();
+  const formatNumber = useNumberFormat(props.phoneRegion);
   const services = useMemo<ToolbarServices>(
-    () => ({ workspace: props.workspace, contacts: props.contacts, t: props.t, locale: props.locale, commands }),
-    [props.workspace, props.contacts, props.t, props.locale, commands],
+    () => ({ workspace: props.workspace, contacts: props.contacts, t: props.t, locale: props.locale, commands, formatNumber }),
+    [props.workspace, props.contacts, props.t, props.locale, commands, formatNumber],
   );
   return (
     <ToolbarContext.Provider value={services}>
@@ -66,7 +69,7 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
   const lost = linkLost(model.connection);
   return (
     <div class={`toolbar${lost ? ' toolbar--link-lost' : ''}`} ref={root}>
-      <StatusHeader agent={model.agent} connection={model.connection} reasons={model.reasonCodes} />
+      <StatusHeader agent={model.agent} connection={model.connection} reasons={model.reasonCodes} identity={model.identity} />
       <main class="toolbar-body">
         <LinkBanner connection={model.connection} outage={workspace.model.outage} interactions={model.interactions} agent={model.agent} />
         <FusionNotice source={props.fusion} />

@@ -2,16 +2,19 @@ import type { Interaction } from '../core/interaction.ts';
 import { useToolbar } from './toolbar-context.ts';
 import { partyView, say } from './view-model.ts';
 
-/** Who a call is with: the contact's name (from Fusion's lookup) or "Unknown caller", and the number. */
+/**
+ * Who a call is with: the contact's name (from Fusion's lookup), a colleague's or queue's name from the
+ * contact center's directory, or "Unknown caller", and the number, formatted for the agent's region.
+ */
 export function CallParty(props: { interaction: Interaction }) {
-  const { t, contacts } = useToolbar();
-  const party = partyView(props.interaction, contacts.get(props.interaction.eventId));
+  const { t, contacts, workspace, formatNumber } = useToolbar();
+  const party = partyView(props.interaction, contacts.get(props.interaction.eventId), workspace.model.transferDestinations);
   return (
     <div class="party">
-      <p class="party-name">{say(t, party.name)}</p>
+      <p class="party-name">{typeof party.name === 'string' ? formatNumber(party.name) : say(t, party.name)}</p>
       {party.number !== undefined && (
         <p class="party-number" dir="ltr">
-          {party.number}
+          {formatNumber(party.number)}
         </p>
       )}
     </div>

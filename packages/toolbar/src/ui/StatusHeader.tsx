@@ -1,21 +1,36 @@
 import type { AgentState } from '../core/agent-state.ts';
 import { linkLost, type ConnectionStatus } from '../core/connection-status.ts';
 import type { ReasonCode } from '../core/outcome.ts';
+import type { AgentIdentity } from '../core/vendor-events.ts';
 import { AgentStateControl } from './AgentStateControl.tsx';
 import { useToolbar } from './toolbar-context.ts';
 import { connectionView, say } from './view-model.ts';
 
 /**
- * The header, always visible: the link to the telephony vendor (a polite live region, so a screen
+ * The header, always visible: who is signed in (the agent's name and extension, as the contact
+ * center names them), the link to the telephony vendor (a polite live region, so a screen
  * reader hears "Reconnecting…" and "Connected" as they happen) and the agent's state with its controls.
  */
-export function StatusHeader(props: { agent: AgentState; connection: ConnectionStatus; reasons: readonly ReasonCode[] }) {
+export function StatusHeader(props: { agent: AgentState; connection: ConnectionStatus; reasons: readonly ReasonCode[]; identity: AgentIdentity }) {
   const { t } = useToolbar();
   const connection = connectionView(props.connection);
+  const { name, dn } = props.identity;
   return (
     <header class="status-header">
       <div class="status-line">
-        <h1 class="app-title">{t('app.title')}</h1>
+        <div class="agent-identity">
+          <h1 class="app-title">{t('app.title')}</h1>
+          {(name !== undefined || dn !== undefined) && (
+            <p class="agent-who">
+              {name !== undefined && <span class="agent-name">{name}</span>}
+              {dn !== undefined && (
+                <span class="agent-dn" dir="ltr">
+                  {t('agent.extension', { dn })}
+                </span>
+              )}
+            </p>
+          )}
+        </div>
         <p class={`connection connection--${connection.tone}`} role="status" aria-label={t('connection.label')}>
           <span class="connection-dot" aria-hidden="true" />
           <span>{say(t, connection.text)}</span>

@@ -5,7 +5,8 @@ import type { AgentState } from '../core/agent-state.ts';
 import type { ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Interaction } from '../core/interaction.ts';
-import type { Failure, ReasonCode } from '../core/outcome.ts';
+import type { Failure, ReasonCode, TransferDestination } from '../core/outcome.ts';
+import type { AgentIdentity } from '../core/vendor-events.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { WorkspaceEventMap } from '../core/workspace-model.ts';
 
@@ -15,6 +16,9 @@ export interface ModelView {
   readonly connection: ConnectionStatus;
   readonly interactions: readonly Interaction[];
   readonly reasonCodes: readonly ReasonCode[];
+  readonly identity: AgentIdentity;
+  /** The contact center's directory (transfer destinations), which names the parties it lists. */
+  readonly directory: readonly TransferDestination[];
 }
 
 const CHANGE_EVENTS = [
@@ -24,6 +28,8 @@ const CHANGE_EVENTS = [
   'interactionClosed',
   'resynced',
   'reasonCodesChanged',
+  'identityChanged',
+  'transferDestinationsChanged',
 ] as const satisfies readonly (keyof WorkspaceEventMap)[];
 
 /**
@@ -37,8 +43,8 @@ export function useModel(workspace: Workspace): ModelView {
     const stops = CHANGE_EVENTS.map((type) => workspace.model.on(type, () => changed(undefined)));
     return () => stops.forEach((stop) => stop());
   }, [workspace]);
-  const { agent, connection, interactions, reasonCodes } = workspace.model;
-  return { agent, connection, interactions, reasonCodes };
+  const { agent, connection, interactions, reasonCodes, identity, transferDestinations } = workspace.model;
+  return { agent, connection, interactions, reasonCodes, identity, directory: transferDestinations };
 }
 
 /** Re-render when the CRM learns something about a contact. */
@@ -117,4 +123,24 @@ export function useCommandErrors(workspace: Workspace): { errors: readonly Shown
   );
   const dismiss = useCallback((id: number) => setErrors((current) => current.filter((error) => error.id !== id)), []);
   return { errors, dismiss };
+}
+
+/**
+ * The phone-number formatter for the agent's region, loaded on demand (its metadata is kept out of
+ * the initial JS): numbers read as given until it is there, then the toolbar re-renders formatted.
+ */
+export function useNumberFormat(region: string): (number: string) => string {
+  const [format, setFormat] = useState<((number: string, region: string) => string) | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    import('./number-format.ts')
+      .then((module) => {
+        if (live) setFormat(() => module.formatPhoneNumber);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useCallback((number: string) => (format ? format(number, region) : number), [format, region]);
 }

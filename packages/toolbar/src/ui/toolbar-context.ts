@@ -8,7 +8,7 @@ import type { CommandRunner } from './hooks.ts';
 /**
  * What every component of the toolbar reaches: the workspace (the one door for commands, and its
  * model to read), the CRM's contacts, the translator, and the runner that keeps track of the
- * commands in flight so their buttons are disabled until the outcome is in.
+ * commands in flight so their buttons are disabled until the outcome is in, and the phone-number formatter.
  */
 export interface ToolbarServices {
   readonly workspace: Workspace;
@@ -16,6 +16,8 @@ export interface ToolbarServices {
   readonly t: Translate;
   readonly locale: Locale;
   readonly commands: CommandRunner;
+  /** A phone number as the agent reads it (formatted once the formatter has loaded; as given until then). */
+  readonly formatNumber: (number: string) => string;
 }
 
 export const ToolbarContext = createContext<ToolbarServices | undefined>(undefined);

@@ -2,9 +2,11 @@ import type { AgentState } from '../core/agent-state.ts';
 import { allows as allowed, type CommandName } from '../core/commands.ts';
 import { linkLost, type ConnectionReason, type ConnectionStatus, type LinkOutage } from '../core/connection-status.ts';
 import type { CrmContact } from '../core/crm-contacts.ts';
-import { isOwnConsultation, type EndCause, type Interaction } from '../core/interaction.ts';
+import { directoryEntry } from '../core/directory.ts';
+import { isConference, isOwnConsultation, otherParties, type EndCause, type Interaction, type PartyState } from '../core/interaction.ts';
 import { isLive } from '../core/interaction-state.ts';
-import type { Failure, ReasonCode } from '../core/outcome.ts';
+import type { Failure, ReasonCode, TransferDestination } from '../core/outcome.ts';
+import type { AgentIdentity } from '../core/vendor-events.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 
 /**
@@ -199,15 +201,58 @@ export function hasLiveCall(interactions: readonly Interaction[]): boolean {
 }
 
 /**
- * Who the call is with: the CRM's contact name when Fusion found one, else for a call coming in
- * "Unknown caller" over the number, else the number the agent dialed.
+ * Who the call is with: the CRM's contact name when Fusion found one, else the directory's name of
+ * the number (a colleague's DN: "Kenji Sato" over "5002"), else for a call coming in "Unknown caller"
+ * over the number, else the number the agent dialed.
  */
-export function partyView(interaction: Interaction, contact: CrmContact | undefined): { readonly name: Message | string; readonly number: string | undefined } {
+export function partyView(
+  interaction: Interaction,
+  contact: CrmContact | undefined,
+  directory: readonly TransferDestination[] = [],
+): { readonly name: Message | string; readonly number: string | undefined } {
   const number = interaction.phoneNumber === '' ? undefined : interaction.phoneNumber;
-  const name = contact?.name?.trim();
-  if (name) return { name, number };
+  const name = contact?.name?.trim() || (number !== undefined ? directoryEntry(directory, number)?.name : undefined);
+  if (name) return { name, number: name === number ? undefined : number };
   if (interaction.direction === 'inbound' || number === undefined) return { name: message('call.unknownCaller'), number };
   return { name: number, number: undefined };
+}
+
+/** One row of a conference's party list. */
+export interface ConferencePartyRow {
+  readonly number: string;
+  /** The CRM contact's (the customer's) or the directory's name, when there is one. */
+  readonly name: string | undefined;
+  readonly state: Message;
+  readonly canDrop: boolean;
+}
+
+const PARTY_STATES: Record<PartyState, MessageKey> = { connected: 'party.connected', held: 'party.held', ringing: 'party.ringing' };
+
+/**
+ * The parties of a conference besides the agent, in the order the vendor lists them, each with the
+ * name the toolbar knows (the CRM contact for the customer's number, else the directory) and whether
+ * the agent may drop them (the vendor can, and the workspace would accept it). Undefined when the call
+ * is not a conference.
+ */
+export function conferenceView(
+  interaction: Interaction,
+  identity: AgentIdentity,
+  directory: readonly TransferDestination[],
+  contact: CrmContact | undefined,
+  canDropParties: boolean,
+): readonly ConferencePartyRow[] | undefined {
+  if (!isConference(interaction, identity.dn)) return undefined;
+  const drop = canDropParties && allowed('dropParty', interaction);
+  return otherParties(interaction, identity.dn).map(({ number, state }) => {
+    const crmName = number === interaction.phoneNumber ? contact?.name?.trim() : undefined;
+    return { number, name: crmName || directoryEntry(directory, number)?.name, state: message(PARTY_STATES[state]), canDrop: drop };
+  });
+}
+
+/** A directory entry's state and kind, as the transfer panel's list says them ("agent · Ready"). */
+export function destinationDetail(destination: TransferDestination): readonly Message[] {
+  const kind = message(`call.destination.${destination.kind}`);
+  return destination.state !== undefined ? [kind, message(`directory.state.${destination.state}`)] : [kind];
 }
 
 export interface ConsultControls {
@@ -337,6 +382,7 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
   completeTransfer: 'call.completeTransfer',
   completeConference: 'call.completeConference',
   cancelConsult: 'call.cancelConsult',
+  dropParty: 'call.conference',
   sendDtmf: 'dtmf.title',
   startRecording: 'call.record',
   stopRecording: 'call.stopRecording',

@@ -13,7 +13,9 @@ import {
   callCards,
   callStatusText,
   choosableReasons,
+  conferenceView,
   connectionView,
+  destinationDetail,
   errorTitle,
   errorView,
   formatDuration,
@@ -174,6 +176,41 @@ describe('the call cards, from a workspace driven by its vendor', () => {
 
     await workspace.execute('makeOutboundCall', '+1 (555) 0199');
     expect(partyView(interaction('out-1'), undefined)).toEqual({ name: '+15550199', number: undefined });
+  });
+
+  it('names a colleague or queue from the directory: "Kenji Sato" over 5002, a contact in the CRM first', async () => {
+    const directory = [
+      { name: 'Alex Morgan', kind: 'agent', phoneNumber: '5001', state: 'ready' },
+      { name: 'Kenji Sato', kind: 'agent', phoneNumber: '5002', state: 'busy' },
+    ] as const;
+    await workspace.execute('makeOutboundCall', '5002');
+    expect(partyView(interaction('out-1'), undefined, directory)).toEqual({ name: 'Kenji Sato', number: '5002' });
+    expect(partyView(interaction('out-1'), { name: 'K. Sato (CRM)' }, directory)).toEqual({ name: 'K. Sato (CRM)', number: '5002' });
+    expect(partyView(interaction('out-1'), undefined, [])).toEqual({ name: '5002', number: undefined });
+    expect(destinationDetail(directory[1]).map((detail) => say(en, detail))).toEqual(['agent', 'On a call']);
+    expect(destinationDetail(directory[1]).map((detail) => say(ja, detail))).toEqual(['エージェント', '通話中']);
+  });
+
+  it('lists a conference’s parties besides the agent, named from the CRM and the directory, with their states and Drop', async () => {
+    const directory = [{ name: 'Kenji Sato', kind: 'agent', phoneNumber: '5002', state: 'busy' }] as const;
+    vendor.ring('e1', '+15550100');
+    await workspace.execute('acceptCall', 'e1');
+    expect(conferenceView(interaction('e1'), { dn: '5001' }, directory, undefined, true)).toBeUndefined();
+    workspace.model.apply({
+      type: 'interactionDataChanged',
+      eventId: 'e1',
+      parties: ['+15550100', '5001', '5002', '+15550177'],
+      partyStates: { '+15550177': 'ringing' },
+      at: Date.now(),
+    });
+    const rows = conferenceView(interaction('e1'), { dn: '5001' }, directory, { name: 'Olivia Bennett' }, true);
+    expect(rows?.map((row) => [row.number, row.name, say(en, row.state), row.canDrop])).toEqual([
+      ['+15550100', 'Olivia Bennett', 'Connected', true],
+      ['5002', 'Kenji Sato', 'Connected', true],
+      ['+15550177', undefined, 'Ringing', true],
+    ]);
+    expect(rows?.map((row) => say(ja, row.state))).toEqual(['通話中', '通話中', '呼び出し中']);
+    expect(conferenceView(interaction('e1'), { dn: '5001' }, directory, undefined, false)?.every((row) => !row.canDrop)).toBe(true);
   });
 
   it('orders the cards: ringing first, then calls in progress, then dialing, then wrap-ups', async () => {

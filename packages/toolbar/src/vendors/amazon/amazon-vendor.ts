@@ -20,8 +20,8 @@ import { CcpLink, type CcpLinkOptions } from './ccp-link.ts';
 import { pageSoundAllowed, SnapshotTroubles } from './ccp-troubles.ts';
 import { pageSessionStorage } from '../../platform/storage.ts';
 import { EventIdStore, type IdStorage } from './event-id-store.ts';
-import { readAgentView } from './read-agent-view.ts';
-import { StreamsSnapshotMapper } from './snapshot-mapping.ts';
+import { connectionView, readAgentView } from './read-agent-view.ts';
+import { partyOf, StreamsSnapshotMapper } from './snapshot-mapping.ts';
 import { streamsAction, streamsRequest, type StreamsCallbacks } from './streams-action.ts';
 import { isLiveContact, type AgentView } from './streams-view.ts';
 
@@ -252,6 +252,15 @@ export class AmazonVendor implements ICtiVendorHandler {
     return this.onContact(eventId, 'join the conference', (contact, callbacks) => contact.conferenceConnections(callbacks));
   }
 
+  /** One party's connection (its entry in `parties`) is destroyed: they leave the conference. */
+  dropParty(eventId: string, party: string): Promise<CommandOutcome> {
+    return this.onContact(eventId, 'drop the party', (contact, callbacks) => {
+      const connection = contact.getConnections().find((candidate) => String(candidate.getType()) !== 'agent' && partyOf(connectionView(candidate)) === party);
+      if (!connection) throw new Error(`${party} is not on the call`);
+      connection.destroy(callbacks);
+    });
+  }
+
   /** Drop the consulted party, then take the customer off hold. */
   async cancelConsult(eventId: string, consultEventId: string): Promise<CommandOutcome> {
     const connectionId = this.mapper.consultConnectionOf(consultEventId);
@@ -316,6 +325,12 @@ export class AmazonVendor implements ICtiVendorHandler {
       this.log.warn({ err: error }, 'an Amazon Connect snapshot could not be read');
       return;
     }
+    this.deliver([
+      {
+        type: 'agentIdentified',
+        identity: { ...(view.name !== undefined ? { name: view.name } : {}), ...(view.extension !== undefined ? { dn: view.extension } : {}) },
+      },
+    ]);
     if (this.resyncNext) {
       this.resyncNext = false;
       this.deliver([this.mapper.resync(view)]);

@@ -7,7 +7,7 @@ import { stripPhoneNumber, type AgentView, type ConnectionView, type ContactView
  * library's typings declare its enums with values that differ from the runtime ones.
  */
 
-function connectionView(connection: connect.BaseConnection): ConnectionView {
+export function connectionView(connection: connect.BaseConnection): ConnectionView {
   const endpoint = connection.getEndpoint();
   const phoneNumber = typeof endpoint.phoneNumber === 'string' && endpoint.phoneNumber !== '' ? stripPhoneNumber(endpoint.phoneNumber) : undefined;
   const name = typeof endpoint.name === 'string' && endpoint.name !== '' ? endpoint.name : undefined;
@@ -44,7 +44,11 @@ function contactView(contact: connect.Contact): ContactView {
 export function readAgentView(agent: connect.Agent, now: number): AgentView {
   const state = agent.getState();
   const availability = agent.getAvailabilityState() as connect.AgentAvailabilityState | undefined;
+  const name = agent.getName();
+  const extension = agent.getExtension();
   return {
+    ...(typeof name === 'string' && name !== '' ? { name } : {}),
+    ...(typeof extension === 'string' && extension !== '' ? { extension: stripPhoneNumber(extension) } : {}),
     state: { name: state.name, type: String(state.type) },
     ...(availability?.state ? { availability: availability.state } : {}),
     states: agent.getAgentStates().map((definition) => ({ name: definition.name, type: String(definition.type) })),

@@ -1,5 +1,5 @@
 import { sameAgentState } from '../../core/agent-state.ts';
-import type { EndCause, InteractionDetails } from '../../core/interaction.ts';
+import type { EndCause, InteractionDetails, PartyState } from '../../core/interaction.ts';
 import type { LiveInteractionState } from '../../core/interaction-state.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf } from '../../core/vendor-events.ts';
 import { agentStateOf, OUTBOUND_FAILURES } from './agent-state-mapping.ts';
@@ -72,7 +72,11 @@ function liveStateOf(contact: ContactView): LiveInteractionState {
   return isOutbound(contact) ? 'dialing' : 'offered';
 }
 
-function partyOf(connection: ConnectionView): string {
+/** Streams' connection states as the core's party states (`hold` is the party held by the agent's side). */
+const PARTY_STATES: Readonly<Record<string, PartyState>> = { connecting: 'ringing', hold: 'held', connected: 'connected' };
+
+/** The entry a connection has in an interaction's `parties`: its number, else its name. */
+export function partyOf(connection: ConnectionView): string {
   return connection.phoneNumber ?? connection.name ?? connection.connectionId;
 }
 
@@ -93,6 +97,8 @@ export class StreamsSnapshotMapper {
   private readonly intents = new Map<string, ContactIntent>();
   /** Contacts being transferred in one step: their third party is not shown as a consultation. */
   private readonly blindTransfers = new Set<string>();
+  /** Third-party connections joined into a conference: parties of the call from then on, never a consultation again. */
+  private readonly conferenced = new Set<string>();
 
   constructor(private readonly options: SnapshotMapperOptions) {}
 
@@ -228,7 +234,14 @@ export class StreamsSnapshotMapper {
     if (number !== undefined && number !== initialConnection(before)?.phoneNumber) {
       events.push({ type: 'interactionDataChanged', eventId, phoneNumber: number, at });
     }
-    events.push(...this.consultChanges(before, contact, eventId, at));
+    const consult = this.consultChanges(before, contact, eventId, at);
+    // In a conference, a party's own moves (held, dropped) change the call's party list.
+    const inConference = thirdPartyConnections(before).some((third) => this.conferenced.has(third.connectionId));
+    const partiesSaid = consult.some((event) => event.type === 'interactionDataChanged' && event.eventId === eventId);
+    if (inConference && !partiesSaid && !sameAttributes(this.partyStates(before), this.partyStates(contact))) {
+      events.push({ type: 'interactionDataChanged', eventId, parties: this.parties(contact), partyStates: this.partyStates(contact), at });
+    }
+    events.push(...consult);
     return events;
   }
 
@@ -302,11 +315,18 @@ export class StreamsSnapshotMapper {
       const was = previous.get(third.connectionId);
       const known = this.consultIds.get(third.connectionId);
       if (known === undefined) {
-        if (!isActiveConnection(third)) continue;
+        if (!isActiveConnection(third) || this.conferenced.has(third.connectionId)) continue;
         const eventId = this.assignConsultId(contact, third);
         events.push(
           { type: 'interactionDialing', eventId, details: this.consultDetails(contact, third, mainEventId), at },
-          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: eventId, parties: this.parties(contact), at },
+          {
+            type: 'interactionDataChanged',
+            eventId: mainEventId,
+            linkedEventId: eventId,
+            parties: this.parties(contact),
+            partyStates: this.partyStates(contact),
+            at,
+          },
         );
         if (third.state === 'connected') events.push({ type: 'interactionConnected', eventId, at });
         continue;
@@ -315,10 +335,18 @@ export class StreamsSnapshotMapper {
       const joined = third.state === 'connected' && before !== undefined && heldOf(before) && !heldOf(contact) && contact.state === 'connected';
       if (!isActiveConnection(third) || joined) {
         this.consultIds.delete(third.connectionId);
+        if (joined) this.conferenced.add(third.connectionId);
         const cause: EndCause = joined || was?.state === 'connected' ? { kind: 'completed' } : { kind: 'canceled' };
         events.push(
           { type: 'interactionEnded', eventId: known, cause, at },
-          { type: 'interactionDataChanged', eventId: mainEventId, linkedEventId: null, parties: this.parties(contact), at },
+          {
+            type: 'interactionDataChanged',
+            eventId: mainEventId,
+            linkedEventId: null,
+            parties: this.parties(contact),
+            partyStates: this.partyStates(contact),
+            at,
+          },
         );
       }
     }
@@ -361,6 +389,16 @@ export class StreamsSnapshotMapper {
     return contact.connections.filter((connection) => connection.type !== 'agent' && isActiveConnection(connection)).map(partyOf);
   }
 
+  /** Each party's state: a connection being rung, on hold, or on the line. */
+  private partyStates(contact: ContactView): Record<string, PartyState> {
+    const states: Record<string, PartyState> = {};
+    for (const connection of contact.connections) {
+      if (connection.type === 'agent' || !isActiveConnection(connection)) continue;
+      states[partyOf(connection)] = PARTY_STATES[connection.state] ?? 'connected';
+    }
+    return states;
+  }
+
   private details(contact: ContactView, consultEventId: string | undefined): InteractionDetails {
     const customer = initialConnection(contact);
     return {
@@ -369,6 +407,7 @@ export class StreamsSnapshotMapper {
       ...(contact.queue !== undefined ? { queue: contact.queue } : {}),
       userData: contact.attributes,
       parties: this.parties(contact),
+      partyStates: this.partyStates(contact),
       recordingState: 'stopped',
       ...(consultEventId !== undefined ? { linkedEventId: consultEventId } : {}),
     };
@@ -391,5 +430,6 @@ export class StreamsSnapshotMapper {
     for (const contactId of [...this.eventIds.keys()]) if (!listed.has(contactId)) this.eventIds.delete(contactId);
     const connections = new Set(view.contacts.flatMap((contact) => contact.connections.map((connection) => connection.connectionId)));
     for (const connectionId of [...this.consultIds.keys()]) if (!connections.has(connectionId)) this.consultIds.delete(connectionId);
+    for (const connectionId of [...this.conferenced]) if (!connections.has(connectionId)) this.conferenced.delete(connectionId);
   }
 }

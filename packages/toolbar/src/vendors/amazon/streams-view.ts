@@ -42,6 +42,9 @@ export interface ContactView {
 }
 
 export interface AgentView {
+  /** The agent's name (`getName()`) and their deskphone number (`getExtension()`; empty for a softphone agent). */
+  readonly name?: string;
+  readonly extension?: string;
   /** What the snapshot reports now: a chosen state, or a system or error state while contacts are handled. */
   readonly state: AgentStateView;
   /** The state the agent chose (`getAvailabilityState()`), which system states hide. */

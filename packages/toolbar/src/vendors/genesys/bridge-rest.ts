@@ -9,6 +9,9 @@ import {
   type OutboundRequest,
   COMMAND_TYPES,
   REASON_CODES_PATH,
+  TARGETS_PATH,
+  targetsResultSchema,
+  type Target,
   reasonCodesResultSchema,
   REFERENCE_ID_HEADER,
   REST_PATH,
@@ -86,6 +89,7 @@ function isTokenExpired(answer: { status: number; body: unknown }): boolean {
 export class BridgeRest {
   private readonly commandsUrl: string;
   private readonly reasonCodesUrl: string;
+  private readonly targetsUrl: string;
   private readonly agentTokenUrl: string;
   private readonly outboundUrl: string;
   private readonly ticketUrl: string;
@@ -93,6 +97,7 @@ export class BridgeRest {
   constructor(private readonly options: BridgeRestOptions) {
     this.commandsUrl = new URL(REST_PATH, options.bridgeUrl).toString();
     this.reasonCodesUrl = new URL(REASON_CODES_PATH, options.bridgeUrl).toString();
+    this.targetsUrl = new URL(TARGETS_PATH, options.bridgeUrl).toString();
     this.agentTokenUrl = new URL(AGENT_TOKEN_PATH, options.bridgeUrl).toString();
     this.outboundUrl = new URL(OUTBOUND_PATH, options.bridgeUrl).toString();
     this.ticketUrl = new URL(TICKET_PATH, options.bridgeUrl).toString();
@@ -127,6 +132,15 @@ export class BridgeRest {
     const success = reasonCodesResultSchema.safeParse(answer.body);
     if (success.success && answer.status === 200) return { ok: true, reasonCodes: success.data.reasonCodes };
     return this.failureOf('reasonCodes', referenceId, answer);
+  }
+
+  /** The contact center's directory: its agents (with their states) and queues. */
+  async targets(referenceId: string): Promise<Outcome<{ targets: readonly Target[] }>> {
+    const answer = await this.request(this.targetsUrl, 'GET', referenceId, 'targets');
+    if (!answer.ok) return answer;
+    const success = targetsResultSchema.safeParse(answer.body);
+    if (success.success && answer.status === 200) return { ok: true, targets: success.data.targets };
+    return this.failureOf('targets', referenceId, answer);
   }
 
   /** A short-lived JWT naming this agent, signed by the bridge (its keys at /.well-known/jwks.json). */

@@ -1,10 +1,21 @@
-import { type Command, type SessionOpened, type Snapshot, type TServerWireEvent } from '@ctikit/protocol';
+import { type Command, type SessionOpened, type Snapshot, type Target, type TServerWireEvent } from '@ctikit/protocol';
 import { systemClock, type Clock } from '@ctikit/kernel';
 import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';
 import type { OutboundOutcome, OutboundRequest } from '../../core/outbound.ts';
-import { failure, OK, type AgentTokenOutcome, type CommandOutcome, type DialOutcome, type ReasonCode, type ReasonCodesOutcome } from '../../core/outcome.ts';
+import {
+  failure,
+  OK,
+  type AgentTokenOutcome,
+  type CommandOutcome,
+  type DestinationState,
+  type DialOutcome,
+  type ReasonCode,
+  type ReasonCodesOutcome,
+  type TransferDestination,
+  type TransferDestinationsOutcome,
+} from '../../core/outcome.ts';
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
@@ -82,6 +93,10 @@ export class GenesysVendor implements ICtiVendorHandler {
   /** The bridge opened a new session in place of ours with a Snapshot to follow: that resync says so. */
   private sessionLost = false;
   private disposed = false;
+  /** The agent's own DN, as the bridge's session names it. */
+  private ownDn: string | undefined;
+  /** The directory as the bridge last listed it: transfers name its entries, resolved here to their DNs. */
+  private directory: readonly Target[] = [];
   private readonly signIn: GenesysSignIn | undefined;
 
   constructor(options: GenesysVendorOptions) {
@@ -188,6 +203,16 @@ export class GenesysVendor implements ICtiVendorHandler {
     return this.reasonsRequest;
   }
 
+  /** The bridge's directory (GET /genesys/targets), less the agent's own entry; it also names the agent. */
+  async transferDestinations(): Promise<TransferDestinationsOutcome> {
+    const outcome = await this.rest.targets(`${this.referencePrefix}-${++this.referenceCounter}`);
+    if (!outcome.ok) return outcome;
+    this.directory = outcome.targets;
+    this.identify();
+    const destinations = outcome.targets.filter((target) => target.dn !== this.ownDn).map(destinationOf);
+    return { ok: true, destinations };
+  }
+
   makeOutboundCall(phoneNumber: string, eventId: string, userData?: AttachedData): Promise<CommandOutcome> {
     return this.send({ type: 'MakeCall', phoneNumber, eventId, ...withUserData(userData) });
   }
@@ -221,7 +246,8 @@ export class GenesysVendor implements ICtiVendorHandler {
   }
 
   transferCall(eventId: string, destination: string, userData?: AttachedData): Promise<CommandOutcome> {
-    return this.onCall(eventId, (connectionId) => ({ type: 'SingleStepTransfer', connectionId, destination, ...withUserData(userData) }));
+    const dn = this.dnOf(destination);
+    return this.onCall(eventId, (connectionId) => ({ type: 'SingleStepTransfer', connectionId, destination: dn, ...withUserData(userData) }));
   }
 
   /** InitiateTransfer (or InitiateConference): the bridge answers with the consult leg's eventId. */
@@ -229,7 +255,7 @@ export class GenesysVendor implements ICtiVendorHandler {
     const type = purpose === 'conference' ? 'InitiateConference' : 'InitiateTransfer';
     const connectionId = this.mapper.legs.connectionIdOf(eventId);
     if (connectionId === undefined) return failure('UNKNOWN_INTERACTION', `No call ${eventId} on this agent's DN.`);
-    const outcome = await this.post({ type, connectionId, destination, ...withUserData(userData) });
+    const outcome = await this.post({ type, connectionId, destination: this.dnOf(destination), ...withUserData(userData) });
     if (!outcome.ok) return outcome;
     const consult = outcome.result.eventId;
     if (consult === undefined || consult === eventId || outcome.result.connectionId === connectionId) {
@@ -249,6 +275,11 @@ export class GenesysVendor implements ICtiVendorHandler {
   /** RequestReconnectCall: release the consultation and retrieve the held call. */
   cancelConsult(eventId: string, consultEventId: string): Promise<CommandOutcome> {
     return this.onPair(eventId, consultEventId, 'ReconnectCall');
+  }
+
+  /** DeleteFromConference: the party's DN (or number) leaves the call. */
+  dropParty(eventId: string, party: string): Promise<CommandOutcome> {
+    return this.onCall(eventId, (connectionId) => ({ type: 'DeleteFromConference', connectionId, dn: party }));
   }
 
   sendDtmf(eventId: string, digits: string): Promise<CommandOutcome> {
@@ -339,6 +370,8 @@ export class GenesysVendor implements ICtiVendorHandler {
    */
   private onOpened(frame: SessionOpened, lost: boolean): void {
     this.sessionLost = lost && frame.resume === 'snapshot';
+    this.ownDn = frame.dn;
+    this.identify();
     if (frame.resume !== 'fresh') return;
     // The bridge has nothing to tell: the agent is logged out and has no call, whatever was before.
     this.mapper.legs.clear();
@@ -384,6 +417,19 @@ export class GenesysVendor implements ICtiVendorHandler {
     this.deliver([{ type: 'connectionChanged', status, at: this.clock.now() }]);
   }
 
+  /** Tell the model who is signed in: the session's DN, and the directory's name for it. */
+  private identify(): void {
+    if (this.ownDn === undefined) return;
+    const dn = this.ownDn;
+    const name = this.directory.find((target) => target.dn === dn)?.name;
+    this.deliver([{ type: 'agentIdentified', identity: { dn, ...(name !== undefined ? { name } : {}) } }]);
+  }
+
+  /** A transfer's destination: a directory entry's name resolved to its DN, else the number as given. */
+  private dnOf(destination: string): string {
+    return this.directory.find((target) => target.name === destination)?.dn ?? destination;
+  }
+
   private deliver(events: VendorEvent[]): void {
     for (const event of events) {
       if (event.type === 'agentStateChanged') this.loggedIn = event.state.kind !== 'loggedOut';
@@ -391,6 +437,12 @@ export class GenesysVendor implements ICtiVendorHandler {
       this.sink?.(event);
     }
   }
+}
+
+const TARGET_STATES: Record<Target['state'] & string, DestinationState> = { Ready: 'ready', NotReady: 'notReady', Busy: 'busy', LoggedOut: 'loggedOut' };
+
+function destinationOf(target: Target): TransferDestination {
+  return { name: target.name, kind: target.type, phoneNumber: target.dn, ...(target.state !== undefined ? { state: TARGET_STATES[target.state] } : {}) };
 }
 
 /** The UserData field of a request, when there is attached data to carry. */

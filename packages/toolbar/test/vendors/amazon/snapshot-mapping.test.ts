@@ -57,6 +57,7 @@ describe('Amazon Connect snapshots → core events', () => {
           queue: 'Support',
           userData: { Segment: 'Gold' },
           parties: [CUSTOMER],
+          partyStates: { [CUSTOMER]: 'connected' },
           recordingState: 'stopped',
         },
         at: AT,
@@ -230,7 +231,14 @@ describe('Amazon Connect snapshots → core events', () => {
           details: { direction: 'consult', phoneNumber: 'Kenji Sato', userData: {}, parties: ['Kenji Sato'], recordingState: 'stopped', linkedEventId: 'c-1' },
           at: AT,
         },
-        { type: 'interactionDataChanged', eventId: 'c-1', linkedEventId: 'consult-1', parties: [CUSTOMER, 'Kenji Sato'], at: AT },
+        {
+          type: 'interactionDataChanged',
+          eventId: 'c-1',
+          linkedEventId: 'consult-1',
+          parties: [CUSTOMER, 'Kenji Sato'],
+          partyStates: { [CUSTOMER]: 'held', 'Kenji Sato': 'ringing' },
+          at: AT,
+        },
       ]);
       expect(mapper.map(consulting('connected'))).toEqual([{ type: 'interactionConnected', eventId: 'consult-1', at: AT }]);
       expect(mapper.consultConnectionOf('consult-1')).toBe('c-1-third');
@@ -264,7 +272,26 @@ describe('Amazon Connect snapshots → core events', () => {
       expect(mapper.map(conference)).toEqual([
         { type: 'interactionRetrieved', eventId: 'c-1', at: AT },
         { type: 'interactionEnded', eventId: 'consult-1', cause: { kind: 'completed' }, at: AT },
-        { type: 'interactionDataChanged', eventId: 'c-1', linkedEventId: null, parties: [CUSTOMER, 'Kenji Sato'], at: AT },
+        {
+          type: 'interactionDataChanged',
+          eventId: 'c-1',
+          linkedEventId: null,
+          parties: [CUSTOMER, 'Kenji Sato'],
+          partyStates: { [CUSTOMER]: 'connected', 'Kenji Sato': 'connected' },
+          at: AT,
+        },
+      ]);
+      // The joined party is a party of the call from now on, never a consultation again.
+      const held = agentView(BUSY, [
+        contact({ state: 'connected', agent: 'connected', customer: 'hold', thirdParty: { state: 'connected', name: 'Kenji Sato' } }),
+      ]);
+      expect(mapper.map(conference).filter((event) => event.type === 'interactionDialing')).toEqual([]);
+      expect(mapper.map(held).filter((event) => event.type === 'interactionDialing')).toEqual([]);
+      const dropped = agentView(BUSY, [
+        contact({ state: 'connected', agent: 'connected', customer: 'connected', thirdParty: { state: 'disconnected', name: 'Kenji Sato' } }),
+      ]);
+      expect(mapper.map(dropped).filter((event) => event.type === 'interactionDataChanged')).toEqual([
+        { type: 'interactionDataChanged', eventId: 'c-1', parties: [CUSTOMER], partyStates: { [CUSTOMER]: 'connected' }, at: AT },
       ]);
     });
 
