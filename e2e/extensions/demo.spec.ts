@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, offeredEventId, test as demoTest } from '../support/demo-test.ts';
-import { E2E_BRIDGE_PORT, SCREENSHOT_DIR } from '../support/environment.ts';
+import { expect, offeredEventId, test } from '../support/demo-test.ts';
+import { SCREENSHOT_DIR } from '../support/environment.ts';
 
 /**
  * The demo as it ships: Fusion framing the toolbar, the toolbar showing the sample extension (its
@@ -11,18 +11,6 @@ import { E2E_BRIDGE_PORT, SCREENSHOT_DIR } from '../support/environment.ts';
  */
 
 const DANIEL = '13125550187';
-const EXTENSIONS_PORT = E2E_BRIDGE_PORT + 1;
-
-const test = demoTest.extend({
-  page: async ({ page }, use) => {
-    await page.route('**/toolbar/config.json', async (route) => {
-      const response = await route.fetch();
-      const text = (await response.text()).replaceAll(':8088/', `:${EXTENSIONS_PORT}/`).replaceAll(':8088 ', `:${EXTENSIONS_PORT} `);
-      await route.fulfill({ response, body: text });
-    });
-    await use(page);
-  },
-});
 
 test.describe('The sample extension in the demo', () => {
   test('dials with user data: the toolbar places the call, Fusion gets newCommEvent, the call’s panel opens', async ({ demo, sim }) => {
