@@ -16,7 +16,7 @@ test.describe('The sample extension in the demo', () => {
   test('dials with user data: the toolbar places the call, Fusion gets newCommEvent, the call’s panel opens', async ({ demo, sim }) => {
     const { page, toolbar, fusion, phone } = demo;
     const toolbarFrame = page.frameLocator('iframe[title="Media toolbar"]');
-    await toolbarFrame.getByRole('button', { name: 'Sample extension' }).click();
+    await toolbarFrame.getByRole('tab', { name: 'Sample extension' }).click();
     const sample = toolbarFrame.frameLocator('iframe[title="Sample extension"]');
     await expect(sample.getByRole('status')).toHaveText(/^Connected · \d+ services allowed$/);
 
@@ -41,7 +41,7 @@ test.describe('The sample extension in the demo', () => {
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent']);
     await expect(sample.getByRole('region', { name: 'Calls' })).toContainText(`${eventId} · Outbound ${DANIEL} · TALKING`);
 
-    await toolbarFrame.getByRole('button', { name: `Call context · ${DANIEL}` }).click();
+    await toolbarFrame.getByRole('tab', { name: `Call context · ${DANIEL}` }).click();
     const context = toolbarFrame.frameLocator('iframe[data-extension="CallContext"]');
     await expect(context.getByTestId('opened-for')).toHaveText(`Opened for call ${eventId}`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -57,7 +57,7 @@ test.describe('The sample extension in the demo', () => {
   test('the extensions area, a toast and the sample page have no axe-core violations', async ({ demo }) => {
     const { page, toolbar } = demo;
     const toolbarFrame = page.frameLocator('iframe[title="Media toolbar"]');
-    await toolbarFrame.getByRole('button', { name: 'Sample extension' }).click();
+    await toolbarFrame.getByRole('tab', { name: 'Sample extension' }).click();
     const sample = toolbarFrame.frameLocator('iframe[title="Sample extension"]');
     await expect(sample.getByRole('status')).toHaveText(/^Connected/);
     await sample.getByRole('button', { name: 'Show toast' }).click();
@@ -66,7 +66,7 @@ test.describe('The sample extension in the demo', () => {
 
     const results = await new AxeBuilder({ page }).include({ fromFrames: ['iframe[title="Media toolbar"]', 'html'] }).analyze();
     const checked = results.passes.find((rule) => rule.id === 'button-name')?.nodes.map((node) => JSON.stringify(node.target)) ?? [];
-    expect(checked.some((target) => target.includes('extension-view-button'))).toBe(true);
+    expect(checked.some((target) => target.includes('extension-tab'))).toBe(true);
     // …and inside the sample page, a frame deeper.
     expect(checked.some((target) => target.startsWith('["iframe","iframe"'))).toBe(true);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
