@@ -7,7 +7,8 @@ import { useToolbar } from './toolbar-context.ts';
  * other party first (Consult, from a connected call: the contact center holds it and dials the
  * number; the consultation then shows in the call's card). The panel closes once the workspace has accepted either; Escape cancels it.
  * Where the vendor lists destinations (Amazon Connect's quick connects: agents, queues, phone
- * numbers), they are offered below the field; picking one puts its name in it.
+ * numbers), they are offered under the panel's buttons (which stay in a 320 × 560 px frame however
+ * long the list); picking one puts its name in the field.
  */
 export function TransferPanel(props: { eventId: string; id: string; canConsult: boolean; onDone: () => void; onCancel: () => void }) {
   const { t, workspace, commands } = useToolbar();
@@ -61,6 +62,16 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
         value={destination}
         onInput={(event) => setDestination(event.currentTarget.value)}
       />
+      <div class="card-actions">
+        <button type="submit" class="button button--primary" disabled={empty || busy}>
+          {t('call.transferGo')}
+        </button>
+        {props.canConsult && (
+          <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
+            {t('call.consult')}
+          </button>
+        )}
+      </div>
       {destinations.length > 0 && (
         <ul class="transfer-destinations" aria-label={t('call.quickConnects')}>
           {destinations.map((quick) => (
@@ -73,16 +84,6 @@ export function TransferPanel(props: { eventId: string; id: string; canConsult: 
           ))}
         </ul>
       )}
-      <div class="card-actions">
-        <button type="submit" class="button button--primary" disabled={empty || busy}>
-          {t('call.transferGo')}
-        </button>
-        {props.canConsult && (
-          <button type="button" class="button" disabled={empty || busy} onClick={() => void consult()}>
-            {t('call.consult')}
-          </button>
-        )}
-      </div>
     </form>
   );
 }
