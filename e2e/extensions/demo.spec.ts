@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, offeredEventId, test as demoTest } from '../support/demo-test.ts';
-import { E2E_BRIDGE_PORT, SCREENSHOT_DIR } from '../support/environment.ts';
+import { expect, offeredEventId, test } from '../support/demo-test.ts';
+import { SCREENSHOT_DIR } from '../support/environment.ts';
 
 /**
  * The demo as it ships: Fusion framing the toolbar, the toolbar showing the sample extension (its
@@ -11,24 +11,12 @@ import { E2E_BRIDGE_PORT, SCREENSHOT_DIR } from '../support/environment.ts';
  */
 
 const DANIEL = '13125550187';
-const EXTENSIONS_PORT = E2E_BRIDGE_PORT + 1;
-
-const test = demoTest.extend({
-  page: async ({ page }, use) => {
-    await page.route('**/toolbar/config.json', async (route) => {
-      const response = await route.fetch();
-      const text = (await response.text()).replaceAll(':8088/', `:${EXTENSIONS_PORT}/`).replaceAll(':8088 ', `:${EXTENSIONS_PORT} `);
-      await route.fulfill({ response, body: text });
-    });
-    await use(page);
-  },
-});
 
 test.describe('The sample extension in the demo', () => {
   test('dials with user data: the toolbar places the call, Fusion gets newCommEvent, the call’s panel opens', async ({ demo, sim }) => {
     const { page, toolbar, fusion, phone } = demo;
     const toolbarFrame = page.frameLocator('iframe[title="Media toolbar"]');
-    await toolbarFrame.getByRole('button', { name: 'Sample extension' }).click();
+    await toolbarFrame.getByRole('tab', { name: 'Sample extension' }).click();
     const sample = toolbarFrame.frameLocator('iframe[title="Sample extension"]');
     await expect(sample.getByRole('status')).toHaveText(/^Connected · \d+ services allowed$/);
 
@@ -53,7 +41,7 @@ test.describe('The sample extension in the demo', () => {
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent']);
     await expect(sample.getByRole('region', { name: 'Calls' })).toContainText(`${eventId} · Outbound ${DANIEL} · TALKING`);
 
-    await toolbarFrame.getByRole('button', { name: `Call context · ${DANIEL}` }).click();
+    await toolbarFrame.getByRole('tab', { name: `Call context · ${DANIEL}` }).click();
     const context = toolbarFrame.frameLocator('iframe[data-extension="CallContext"]');
     await expect(context.getByTestId('opened-for')).toHaveText(`Opened for call ${eventId}`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -69,7 +57,7 @@ test.describe('The sample extension in the demo', () => {
   test('the extensions area, a toast and the sample page have no axe-core violations', async ({ demo }) => {
     const { page, toolbar } = demo;
     const toolbarFrame = page.frameLocator('iframe[title="Media toolbar"]');
-    await toolbarFrame.getByRole('button', { name: 'Sample extension' }).click();
+    await toolbarFrame.getByRole('tab', { name: 'Sample extension' }).click();
     const sample = toolbarFrame.frameLocator('iframe[title="Sample extension"]');
     await expect(sample.getByRole('status')).toHaveText(/^Connected/);
     await sample.getByRole('button', { name: 'Show toast' }).click();
@@ -78,7 +66,7 @@ test.describe('The sample extension in the demo', () => {
 
     const results = await new AxeBuilder({ page }).include({ fromFrames: ['iframe[title="Media toolbar"]', 'html'] }).analyze();
     const checked = results.passes.find((rule) => rule.id === 'button-name')?.nodes.map((node) => JSON.stringify(node.target)) ?? [];
-    expect(checked.some((target) => target.includes('extension-view-button'))).toBe(true);
+    expect(checked.some((target) => target.includes('extension-tab'))).toBe(true);
     // …and inside the sample page, a frame deeper.
     expect(checked.some((target) => target.startsWith('["iframe","iframe"'))).toBe(true);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);

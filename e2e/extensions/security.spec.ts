@@ -46,7 +46,7 @@ test.describe('an origin not accepted', () => {
     expect(await stranger.events()).toEqual([]);
     expect(await stranger.frameId()).toBeUndefined();
     expect(await probe.frameId()).toEqual(expect.any(Number));
-    await toolbar.page.getByRole('button', { name: 'Stranger' }).click();
+    await toolbar.page.getByRole('tab', { name: 'Stranger' }).click();
     await expect(stranger.frame.getByRole('status')).toHaveText('Not connected: Request timeout');
   });
 });
@@ -112,7 +112,7 @@ test.describe('user data keys', () => {
     const context = toolbar.page.locator('iframe[data-extension="Context"]');
     await expect(context).toHaveAttribute('src', `${EXTENSION_ORIGIN}/extension.html?interactionId=${encodeURIComponent(id)}&pin=&reason=billing`);
     // Selecting the call's case opens its panel.
-    const panel = toolbar.page.getByRole('button', { name: `Context · ${OLIVIA}` });
+    const panel = toolbar.page.getByRole('tab', { name: `Context · ${OLIVIA}` });
     await expect(panel).toHaveAttribute('aria-expanded', 'false');
     await probe.data('interaction.selectCaseByCaseId', id);
     await expect(panel).toHaveAttribute('aria-expanded', 'true');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { loadSimulatorConfig } from '@ctikit/contact-center';
-import { E2E_BRIDGE_URL, E2E_SIMULATOR_CONFIG, SCREENSHOT_DIR } from './environment.ts';
+import { E2E_BRIDGE_URL, E2E_EXTENSIONS_PORT, E2E_SIMULATOR_CONFIG, SCREENSHOT_DIR } from './environment.ts';
 import { FusionPage } from './fusion-page.ts';
 import { PhonePanel } from './phone-panel.ts';
 import { SimControl } from './sim-control.ts';
@@ -12,7 +12,7 @@ import { ToolbarView } from './toolbar-view.ts';
  * The fixtures of the demo suites. Every test gets a contact center with no calls and every agent
  * logged out (before and after it), its own agent from the simulator's pool, and the demo page
  * opened as that agent: Fusion framing the toolbar on the worker's `vendor`, the customer phone
- * beside them. A test that needs a second agent takes the next one from `agentPool`.
+ * beside them, the sample extension served from the bridge's second origin. A test that needs a second agent takes the next one from `agentPool`.
  *
  * ```ts
  * test.use({ toolbarParams: { offerTimeoutSec: '2' } });   // extra URL parameters of the toolbar frame
@@ -63,6 +63,16 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  // The demo's config.json names the sample extension on the bridge's second origin (:8088): moved to this suite's.
+  page: async ({ page }, use) => {
+    await page.route('**/toolbar/config.json', async (route) => {
+      const response = await route.fetch();
+      const text = (await response.text()).replaceAll(':8088/', `:${E2E_EXTENSIONS_PORT}/`).replaceAll(':8088 ', `:${E2E_EXTENSIONS_PORT} `);
+      await route.fulfill({ response, body: text });
+    });
+    await use(page);
+  },
+
   vendor: ['genesys', { option: true, scope: 'worker' }],
 
   agentPool: [
@@ -123,14 +133,21 @@ export async function offeredEventId(demo: Demo): Promise<string> {
   return eventId;
 }
 
+/** The toolbar settings the demo page itself takes and hands the toolbar frame (README's quick start). */
+const PAGE_PARAMS: ReadonlySet<string> = new Set(['agentId', 'locale', 'vendor']);
+
 /**
- * Open the demo on a bridge: the Fusion simulator framing the toolbar as `agentId`, with the
- * toolbar's URL parameters. Resolves once the toolbar is linked (it has reported the agent, so the
- * phone icon is enabled) and the customer phone's event feed is live.
+ * Open the demo on a bridge as the README says: the Fusion simulator at `/?agentId=…&locale=…&vendor=…`,
+ * framing the toolbar as that agent. Other toolbar parameters (`offerTimeoutSec`) go in the frame's
+ * own URL (`toolbar=`). Resolves once the toolbar is linked (it has reported the agent, so the phone
+ * icon is enabled) and the customer phone's event feed is live.
  */
 export async function openDemo(page: Page, bridgeUrl: string, agentId: string, toolbarParams: Record<string, string>): Promise<Demo> {
-  const toolbar = `/toolbar/?${new URLSearchParams({ agentId, ...toolbarParams })}`;
-  await page.goto(`${bridgeUrl}/?${new URLSearchParams({ agentId, toolbar })}`);
+  const pageParams = new URLSearchParams({ agentId });
+  const frameParams = new URLSearchParams();
+  for (const [key, value] of Object.entries(toolbarParams)) (PAGE_PARAMS.has(key) ? pageParams : frameParams).set(key, value);
+  if (frameParams.size > 0) pageParams.set('toolbar', `/toolbar/?${frameParams}`);
+  await page.goto(`${bridgeUrl}/?${pageParams}`);
   const demo: Demo = {
     page,
     fusion: new FusionPage(page),

@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 export const E2E_BRIDGE_PORT = Number(process.env.E2E_BRIDGE_PORT ?? 18087);
 export const E2E_BRIDGE_URL = `http://127.0.0.1:${E2E_BRIDGE_PORT}`;
 
+/** The bridge's second origin (dev mode: its port + 1), which serves the sample web extension. */
+export const E2E_EXTENSIONS_PORT = E2E_BRIDGE_PORT + 1;
+
 /** The suite's bridge configuration: dev mode, its simulator, the snapshot of the built pages. */
 export const E2E_BRIDGE_CONFIG = fileURLToPath(new URL('./bridge.yaml', import.meta.url));
 

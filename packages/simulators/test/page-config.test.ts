@@ -13,7 +13,7 @@ describe('demo page parameters', () => {
   it('frames another toolbar URL, keeping its own query, and takes the Fusion settings', () => {
     const toolbar = encodeURIComponent('http://127.0.0.1:5173/app/?debug=1');
     const page = readPageConfig(`https://fusion.example/?toolbar=${toolbar}&appClassification=ORA_SALES&agentId=agent2&tbName=tb_1&phone=0`);
-    expect(page.toolbarFrameUrl).toBe('http://127.0.0.1:5173/app/?debug=1&oraParentFrame=https%3A%2F%2Ffusion.example&oraTbName=tb_1');
+    expect(page.toolbarFrameUrl).toBe('http://127.0.0.1:5173/app/?debug=1&oraParentFrame=https%3A%2F%2Ffusion.example&oraTbName=tb_1&agentId=agent2');
     expect(page.toolbarOrigin).toBe('http://127.0.0.1:5173');
     expect(page.fusion).toMatchObject({ appClassification: 'ORA_SALES', agentId: 'agent2', faTrustToken: 'simulated-fa-trust-token.agent2' });
     expect(page.showPhone).toBe(false);
@@ -23,6 +23,13 @@ describe('demo page parameters', () => {
     const page = readPageConfig('http://localhost:8087/?vendor=amazon');
     expect(new URL(page.toolbarFrameUrl).searchParams.get('vendor')).toBe('amazon');
     expect(() => readPageConfig('http://localhost:8087/?vendor=avaya')).toThrow('vendor');
+  });
+
+  it("hands the toolbar the page's agent and language, checked, and nothing else of its URL", () => {
+    const page = readPageConfig('http://localhost:8087/?agentId=agent2&locale=ja&credentials=url&token=abcdefghijklmnopq&bridgeUrl=https%3A%2F%2Fevil.example');
+    expect([...new URL(page.toolbarFrameUrl).searchParams.keys()]).toEqual(['oraParentFrame', 'oraTbName', 'agentId', 'locale']);
+    expect(new URL(page.toolbarFrameUrl).searchParams.get('locale')).toBe('ja');
+    expect(() => readPageConfig('http://localhost:8087/?locale=fr')).toThrow('locale');
   });
 
   it('refuses a toolbar URL that is not http(s) and malformed settings', () => {

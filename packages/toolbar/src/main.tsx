@@ -56,8 +56,8 @@ async function main(root: HTMLElement): Promise<void> {
     }),
     Object.keys(desktopOptions).length > 0 ? import('./extensions/start-extensions.tsx') : undefined,
   ]);
-  const workspace = new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID() });
-  const extensions = extensionsModule?.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
+  const workspace = new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID(), reasonLabels: loaded.value.reasonLabels[locale] ?? {} });
+  const extensions = extensionsModule?.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, locale, logger });
 
   render(
     <App workspace={workspace} contacts={contacts} t={t} locale={locale} phoneRegion={config.phoneRegion} fusion={fusion} extensions={extensions} />,

@@ -10,9 +10,13 @@ import { defaultFusionConfig, type FusionConfig } from './fusion-state.ts';
  * | `toolbar`           | `/toolbar/`    | URL of the media toolbar to frame (tests frame a fixture page)   |
  * | `tbName`            | `ctikit`       | toolbar name, passed to the frame as `oraTbName`                 |
  * | `appClassification` | `ORA_SERVICE`  | this Fusion page's application classification (click-to-dial)   |
- * | `agentId`           | `agent1`       | what getConfigurationOperation returns as the agent id           |
+ * | `agentId`           | `agent1`       | the agent signed in to this Fusion page: getConfigurationOperation's agent id, and the toolbar's (a dev-mode bridge takes only its configured agents) |
+ * | `locale`            | the toolbar's  | `en` or `ja`: the toolbar's language (and its web extensions')   |
  * | `phone`             | `1`            | `0` hides the customer phone panel                               |
  * | `vendor`            | the toolbar's  | `amazon` runs the toolbar on Amazon Connect (the simulated CCP)  |
+ *
+ * Only these reach the toolbar frame (`agentId`, `locale` and `vendor`, when given), each checked
+ * against its allowed values here; nothing else of the page's URL does.
  */
 
 const identifier = z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/));
@@ -21,7 +25,8 @@ const querySchema = z.object({
   toolbar: z._default(z.string().check(z.minLength(1), z.maxLength(2000)), '/toolbar/'),
   tbName: z._default(identifier, 'ctikit'),
   appClassification: z._default(identifier, 'ORA_SERVICE'),
-  agentId: z._default(identifier, 'agent1'),
+  agentId: z.optional(identifier),
+  locale: z.optional(z.enum(['en', 'ja'])),
   phone: z._default(z.enum(['0', '1']), '1'),
   vendor: z.optional(z.enum(['genesys', 'amazon'])),
 });
@@ -46,11 +51,14 @@ export function readPageConfig(pageUrl: string): PageConfig {
   if (toolbar.protocol !== 'http:' && toolbar.protocol !== 'https:') throw new Error('The toolbar URL must be http(s)');
   toolbar.searchParams.set(HOST_ORIGIN_PARAM, page.origin);
   toolbar.searchParams.set(TOOLBAR_NAME_PARAM, query.tbName);
-  if (query.vendor !== undefined) toolbar.searchParams.set('vendor', query.vendor);
+  for (const key of ['agentId', 'locale', 'vendor'] as const) {
+    const value = query[key];
+    if (value !== undefined) toolbar.searchParams.set(key, value);
+  }
   return {
     toolbarFrameUrl: toolbar.href,
     toolbarOrigin: toolbar.origin,
-    fusion: defaultFusionConfig({ appClassification: query.appClassification, agentId: query.agentId }),
+    fusion: defaultFusionConfig({ appClassification: query.appClassification, ...(query.agentId !== undefined ? { agentId: query.agentId } : {}) }),
     showPhone: query.phone === '1',
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseToolbarConfig, type ToolbarConfig } from '../config.ts';
-import type { ReasonCode } from '../core/outcome.ts';
+import type { ReasonCode, ReasonLabels } from '../core/outcome.ts';
+import { LOCALES, type Locale } from '../i18n/index.ts';
 import { desktopOptionsSchema, type DesktopOptions } from '../extensions/extension-views.ts';
 
 /**
@@ -9,14 +10,16 @@ import { desktopOptionsSchema, type DesktopOptions } from '../extensions/extensi
  * back as a readable detail for the agent, never as a throw.
  *
  * The file may also list the not-ready reasons to offer (`reasonCodes`), overriding the vendor's own
- * list (the Genesys bridge serves the contact center's) — e.g. to give them labels in the agents'
- * language. And it may hold the web extensions
+ * list (the Genesys bridge serves the contact center's), and the reasons' labels per locale
+ * (`reasonLabels`: `{ "ja": { "Break": "休憩" } }`), which the agent reads in their language while the
+ * code stays the contact center's (a code without a label keeps its own name). And it may hold the web extensions
  * and their Service Client API security in Agent Desktop's option sections (`agentDesktopOptions`,
  * see extensions/extension-views.ts): from the file only, never from URL parameters.
  */
 export interface LoadedConfig {
   readonly config: ToolbarConfig;
   readonly reasonCodes: readonly ReasonCode[];
+  readonly reasonLabels: Readonly<Partial<Record<Locale, ReasonLabels>>>;
   readonly agentDesktopOptions: DesktopOptions;
 }
 
@@ -28,6 +31,10 @@ const reasonCodesSchema = z
   .array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) }))
   .max(100)
   .default([]);
+
+const reasonLabelsSchema = z
+  .partialRecord(z.enum(LOCALES), z.record(z.string().min(1).max(64), z.string().min(1).max(128)).refine((labels) => Object.keys(labels).length <= 100, 'at most 100 labels'))
+  .default({});
 
 export async function loadConfig(fetchConfig: FetchConfig, search: string, fileUrl = './config.json'): Promise<ConfigResult> {
   let file: unknown = {};
@@ -52,14 +59,18 @@ export function readConfig(file: unknown, search: string): ConfigResult {
   if (config.credentials === 'url' && config.token === undefined) {
     return { ok: false, detail: 'credentials "url" needs a token parameter' };
   }
-  const fields = typeof file === 'object' && file !== null ? (file as { reasonCodes?: unknown; agentDesktopOptions?: unknown }) : {};
+  const fields = typeof file === 'object' && file !== null ? (file as { reasonCodes?: unknown; reasonLabels?: unknown; agentDesktopOptions?: unknown }) : {};
   const reasons = reasonCodesSchema.safeParse(fields.reasonCodes);
   if (!reasons.success) {
     return { ok: false, detail: `reasonCodes: ${reasons.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
+  const labels = reasonLabelsSchema.safeParse(fields.reasonLabels);
+  if (!labels.success) {
+    return { ok: false, detail: `reasonLabels: ${labels.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
   const desktop = desktopOptionsSchema.safeParse(fields.agentDesktopOptions);
   if (!desktop.success) {
     return { ok: false, detail: `agentDesktopOptions: ${desktop.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
-  return { ok: true, value: { config, reasonCodes: reasons.data, agentDesktopOptions: desktop.data } };
+  return { ok: true, value: { config, reasonCodes: reasons.data, reasonLabels: labels.data, agentDesktopOptions: desktop.data } };
 }

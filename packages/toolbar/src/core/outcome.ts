@@ -32,6 +32,18 @@ export interface ReasonCode {
   readonly label: string;
 }
 
+/**
+ * Labels of not-ready reasons in the agent's language, by reason code (the configuration's, for the
+ * agent's locale). The code stays the contact center's; a code without a label keeps the contact
+ * center's own name.
+ */
+export type ReasonLabels = Readonly<Record<string, string>>;
+
+/** The reasons with the agent's labels put on them. */
+export function labelReasons(reasons: readonly ReasonCode[], labels: ReasonLabels): readonly ReasonCode[] {
+  return reasons.map((reason) => (Object.hasOwn(labels, reason.code) ? { code: reason.code, label: labels[reason.code] ?? reason.label } : reason));
+}
+
 export type ReasonCodesOutcome = Outcome<{ reasonCodes: readonly ReasonCode[] }>;
 
 /** A signed, short-lived token naming the agent, for web extensions' servers; `expiresIn` in seconds. */

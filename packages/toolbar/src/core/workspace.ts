@@ -3,7 +3,7 @@ import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
 import { endedUnanswered, isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failure, type AgentTokenOutcome, type Failure } from './outcome.ts';
+import { failure, labelReasons, type AgentTokenOutcome, type Failure, type ReasonLabels } from './outcome.ts';
 import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { ICtiVendorHandler } from './vendor-handler.ts';
 import { WorkspaceModel } from './workspace-model.ts';
@@ -36,6 +36,8 @@ export interface WorkspaceOptions {
   logger?: Logger;
   /** Makes the eventId of an outbound call when the caller brings none (the platform's UUIDs: the core has no platform). */
   newEventId: () => string;
+  /** The not-ready reasons' labels in the agent's language, by code; the contact center's names where none is given. */
+  reasonLabels?: ReasonLabels;
 }
 
 /** The commands the workspace runs while the link is lost. */
@@ -46,6 +48,7 @@ export class Workspace {
   private readonly vendor: ICtiVendorHandler;
   private readonly log: Logger;
   private readonly newEventId: () => string;
+  private readonly reasonLabels: ReasonLabels;
   private readonly stopClosing: readonly (() => void)[];
   /** Single-step conferences waiting for their party to answer: consultation eventId → the call's. */
   private readonly conferencesWhenAnswered = new Map<string, string>();
@@ -55,6 +58,7 @@ export class Workspace {
     this.log = options.logger ?? silentLogger;
     this.model = new WorkspaceModel({ logger: this.log });
     this.newEventId = options.newEventId;
+    this.reasonLabels = options.reasonLabels ?? {};
     this.stopClosing = [
       this.model.on('interactionChanged', ({ interaction }) => {
         this.conferenceIfAnswered(interaction);
@@ -178,7 +182,7 @@ export class Workspace {
 
   private async loadReasonCodes(): Promise<void> {
     const outcome = await this.execute('reasonCodes');
-    if (outcome.ok) this.model.apply({ type: 'reasonCodesListed', reasonCodes: outcome.reasonCodes });
+    if (outcome.ok) this.model.apply({ type: 'reasonCodesListed', reasonCodes: labelReasons(outcome.reasonCodes, this.reasonLabels) });
   }
 
   /**

@@ -8,16 +8,16 @@ import { ToastArea } from './ToastArea.tsx';
 import './extensions.css';
 
 /**
- * The web extensions in the toolbar, under the calls: a button per shown view (workspace tabs,
- * then each call's panels) opening its page below — one at a time, the others kept loaded and
+ * The web extensions in the toolbar, under the calls: a tab per shown view (workspace tabs, then
+ * each call's panels) opening its page below — one at a time, the others kept loaded and
  * listening — the hidden views' frames, never shown, and the extensions' toasts. When an extension
  * selects a case, that call's first panel opens.
  *
  * ```
  * ExtensionsArea
  * ├─ MenuBar: the extensions' application menu bar views
- * ├─ a toggle button per shown view
- * ├─ a panel per shown view ─ ExtensionFrame
+ * ├─ ExtensionTabs: a tab per shown view (WAI-ARIA tabs; the open tab, clicked again, folds its panel away)
+ * ├─ a tab panel per shown view ─ ExtensionFrame
  * ├─ hidden frames ─ ExtensionFrame
  * ├─ a dialog per system.openDialog ─ ExtensionFrame
  * └─ ToastArea
@@ -42,22 +42,9 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
       <MenuBar menuBar={host.menuBar} strings={strings} />
       {shown.length > 0 && (
         <section class="extensions" aria-label={strings.region}>
-          <div class="extension-views" role="group" aria-label={strings.views}>
-            {shown.map((spec) => (
-              <button
-                key={spec.key}
-                type="button"
-                class="extension-view-button"
-                aria-expanded={openKey === spec.key}
-                aria-controls={panelId(spec)}
-                onClick={() => setOpen(openKey === spec.key ? undefined : spec.key)}
-              >
-                {spec.title}
-              </button>
-            ))}
-          </div>
+          <ExtensionTabs shown={shown} openKey={openKey} label={strings.views} setOpen={setOpen} />
           {shown.map((spec) => (
-            <div key={spec.key} id={panelId(spec)} class="extension-panel" hidden={openKey !== spec.key}>
+            <div key={spec.key} id={panelId(spec)} class="extension-panel" role="tabpanel" aria-labelledby={tabId(spec)} hidden={openKey !== spec.key}>
               <ExtensionFrame host={host} spec={spec} />
             </div>
           ))}
@@ -94,6 +81,49 @@ export function ExtensionsArea(props: { host: ExtensionsHost; locale: Locale }) 
 
 function panelId(spec: FrameSpec): string {
   return `extension-panel-${spec.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+function tabId(spec: FrameSpec): string {
+  return `extension-tab-${spec.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/**
+ * The views' tabs (the WAI-ARIA tabs pattern, activated by hand): one tab stop — the open tab, else
+ * the first — the arrow keys, Home and End move between the tabs, Enter or Space opens one; the
+ * open tab, activated again, folds its panel away so the calls keep the room.
+ */
+function ExtensionTabs(props: { shown: readonly FrameSpec[]; openKey: string | undefined; label: string; setOpen: (key: string | undefined) => void }) {
+  const { shown, openKey } = props;
+  const list = useRef<HTMLDivElement>(null);
+  const stop = openKey ?? shown[0]?.key;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const tabs = [...(list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]') ?? [])];
+    const at = tabs.findIndex((tab) => tab === event.target);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (at === -1 || next === undefined) return;
+    event.preventDefault();
+    tabs[(next + tabs.length) % tabs.length]?.focus();
+  };
+  return (
+    <div class="extension-tabs" role="tablist" aria-label={props.label} ref={list} onKeyDown={onKeyDown}>
+      {shown.map((spec) => (
+        <button
+          key={spec.key}
+          id={tabId(spec)}
+          type="button"
+          role="tab"
+          class="extension-tab"
+          aria-selected={openKey === spec.key}
+          aria-expanded={openKey === spec.key}
+          aria-controls={panelId(spec)}
+          tabIndex={spec.key === stop ? 0 : -1}
+          onClick={() => props.setOpen(openKey === spec.key ? undefined : spec.key)}
+        >
+          {spec.title}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 /** Open the view a toast's Show asked for, once per request. */

@@ -23,6 +23,8 @@ import { matches, normalizeOrigin, parseSecurityOptions, type NameFilter, type P
  *   their URL may carry the call's data: `{interactionId}`, `{ANI}`, `{DNIS}`, `{phoneNumber}`,
  *   `{callUuid}`, `{caseId}`, `{direction}`, `{userData.<key>}` (read-allowed keys only), each
  *   URL-encoded, empty when unknown.
+ * - Every view: `label.<locale>` (`label.ja`) is its label in that language, `label` otherwise; its
+ *   URL may carry `{locale}`, the agent's language (`en`, `ja`), so the page can speak it too.
  */
 
 export const WORKSPACE_SECTION = 'interaction-workspace';
@@ -66,6 +68,9 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*(?:\.[^{}\s]+)?)\}/g;
 export const URL_FIELDS = ['interactionId', 'ANI', 'DNIS', 'phoneNumber', 'callUuid', 'caseId', 'direction'] as const;
 export type UrlField = (typeof URL_FIELDS)[number];
 
+/** The placeholder every view's URL may carry: the agent's language, filled when the options are read. */
+const LOCALE_PLACEHOLDER = /\{locale\}/g;
+
 function placeholderProblem(url: string, level: ViewLevel): string | undefined {
   for (const [, name = ''] of url.matchAll(PLACEHOLDER)) {
     if (level === 'workspace') return `{${name}}: only interaction views take call data`;
@@ -74,14 +79,14 @@ function placeholderProblem(url: string, level: ViewLevel): string | undefined {
   return undefined;
 }
 
-function parseView(name: string, level: ViewLevel, options: DesktopOptions, problems: string[]): ExtensionView | undefined {
+function parseView(name: string, level: ViewLevel, options: DesktopOptions, locale: string, problems: string[]): ExtensionView | undefined {
   const own = options[name];
   if (!own) {
     problems.push(`${level}.web-content names "${name}", which has no section`);
     return undefined;
   }
-  const label = own['label']?.trim();
-  const url = own['url']?.trim() ?? '';
+  const label = (own[`label.${locale}`]?.trim() || undefined) ?? own['label']?.trim();
+  const url = (own['url']?.trim() ?? '').replace(LOCALE_PLACEHOLDER, encodeURIComponent(locale));
   const mode = own['mode']?.trim() ?? MODES[level].shown;
   const templateFree = url.replace(PLACEHOLDER, 'x');
   const problem = !label
@@ -105,15 +110,15 @@ function sectionList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** The views and the security options; an unusable view is left out and named in `problems`. */
-export function parseExtensionsSetup(options: DesktopOptions): Parsed<ExtensionsSetup> {
+/** The views, in the agent's `locale`, and the security options; an unusable view is left out and named in `problems`. */
+export function parseExtensionsSetup(options: DesktopOptions, locale: string): Parsed<ExtensionsSetup> {
   const workspace = options[WORKSPACE_SECTION] ?? {};
   const security = parseSecurityOptions(workspace);
   const problems: string[] = [...security.problems];
   const views: ExtensionView[] = [];
   for (const level of ['workspace', 'interaction'] as const) {
     for (const name of sectionList(workspace[`${level}.web-content`])) {
-      const view = parseView(name, level, options, problems);
+      const view = parseView(name, level, options, locale, problems);
       if (view) views.push(view);
     }
   }

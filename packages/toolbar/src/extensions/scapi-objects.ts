@@ -36,7 +36,7 @@ export function currentState(agent: AgentState, reasons: readonly ReasonCode[]):
       return LOG_OFF;
     case 'notReady': {
       if (agent.reasonCode === undefined) return NOT_READY;
-      const label = agent.reasonLabel ?? reasons.find((reason) => reason.code === agent.reasonCode)?.label ?? agent.reasonCode;
+      const label = reasons.find((reason) => reason.code === agent.reasonCode)?.label ?? agent.reasonLabel ?? agent.reasonCode;
       return reasonState(agent.reasonCode, label);
     }
   }

@@ -21,11 +21,13 @@ export interface ExtensionsStart {
   readonly window: Window;
   /** The signed-in agent, when the configuration names one (dev mode). */
   readonly agentId: string | undefined;
+  /** The agent's language, for the views' labels and pages (`label.ja`, `{locale}`). */
+  readonly locale: Locale;
   readonly logger: Logger;
 }
 
 export function startExtensions(start: ExtensionsStart): ExtensionsView | undefined {
-  const { value: setup, problems } = parseExtensionsSetup(start.options);
+  const { value: setup, problems } = parseExtensionsSetup(start.options, start.locale);
   for (const problem of problems) start.logger.warn({ problem }, 'web extensions: an option could not be used');
   if (setup.views.length === 0) return undefined;
   const agentId = start.agentId ?? '';

@@ -2,7 +2,8 @@ import { en, type MessageKey } from './en.ts';
 import { ja } from './ja.ts';
 
 export type { MessageKey };
-export type Locale = 'en' | 'ja';
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ja };
 

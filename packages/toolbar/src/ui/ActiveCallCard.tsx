@@ -15,7 +15,9 @@ type Panel = 'keypad' | 'transfer' | undefined;
  * A call in progress (connected or held): who it is with, its state and a live timer, and the call
  * controls the view model offers for that state — Hold/Retrieve, Mute/Unmute, the tone keypad,
  * Transfer (blind or after a consultation), Record/Stop recording, Hang up — plus the consultation
- * placed from it, when there is one. A conference says so in its title and lists its parties.
+ * placed from it, when there is one. A conference says so in its title and lists its parties. Hang up
+ * stays right under the controls, above the keypad, the transfer panel and the consultation, so a
+ * 320 × 560 px frame shows it whatever is open.
  */
 export function ActiveCallCard(props: { interaction: Interaction; consult: Interaction | undefined }) {
   const { t, workspace, commands } = useToolbar();
@@ -124,6 +126,20 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
         )}
       </div>
 
+      {controls.hangup && (
+        <div class="card-actions">
+          <button
+            data-autofocus
+            type="button"
+            class="button button--danger button--wide"
+            disabled={pending('hangupCall')}
+            onClick={send('hangupCall', () => workspace.execute('hangupCall', eventId))}
+          >
+            {t('call.hangup')}
+          </button>
+        </div>
+      )}
+
       {panel === 'keypad' && <DtmfPad eventId={eventId} id={panelId} />}
       {panel === 'transfer' && (
         <TransferPanel
@@ -139,19 +155,6 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
       )}
       {consult && controls.consult && <ConsultPanel mainEventId={eventId} consult={consult} controls={controls.consult} />}
 
-      {controls.hangup && (
-        <div class="card-actions">
-          <button
-            data-autofocus
-            type="button"
-            class="button button--danger button--wide"
-            disabled={pending('hangupCall')}
-            onClick={send('hangupCall', () => workspace.execute('hangupCall', eventId))}
-          >
-            {t('call.hangup')}
-          </button>
-        </div>
-      )}
     </section>
   );
 }

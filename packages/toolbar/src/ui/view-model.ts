@@ -88,9 +88,12 @@ export function outageReport(outage: LinkOutage | undefined, interactions: reado
  */
 const MISSED_CALL_REASONS: ReadonlySet<string> = new Set(['RONA', 'MissedCallAgent', 'MissedCallCustomer']);
 
-/** The label of a not-ready reason: the vendor's label on the state, else the configured one, else the code. */
+/**
+ * The label of a not-ready reason: the reason list's (in the agent's language when the configuration
+ * gives one), else the vendor's label on the state, else the code.
+ */
 export function reasonLabel(code: string, given: string | undefined, reasons: readonly ReasonCode[]): string {
-  return given ?? reasons.find((reason) => reason.code === code)?.label ?? code;
+  return reasons.find((reason) => reason.code === code)?.label ?? given ?? code;
 }
 
 export function agentStateText(agent: AgentState, reasons: readonly ReasonCode[] = []): Message {

@@ -78,6 +78,17 @@ describe('Workspace', () => {
         ],
       });
     });
+
+    it("keeps the reasons in the agent's language where the configuration gives a label, the contact center's name elsewhere", async () => {
+      const localized = new Workspace({ vendor: new MemoryVendor(), newEventId: () => 'x', reasonLabels: { Lunch: '昼食', Unused: '未使用' } });
+      const listed = new Promise((resolve) => localized.model.on('reasonCodesChanged', resolve));
+      await localized.start();
+      await listed;
+      expect(localized.model.reasonCodes).toEqual([
+        { code: 'Break', label: 'Break' },
+        { code: 'Lunch', label: '昼食' },
+      ]);
+    });
   });
 
   describe('an inbound call', () => {

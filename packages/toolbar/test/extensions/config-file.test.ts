@@ -43,7 +43,7 @@ describe('the demo’s config.json', () => {
     const file: unknown = JSON.parse(await readFile(new URL('../../public/config.json', import.meta.url), 'utf8'));
     const loaded = readConfig(file, '');
     if (!loaded.ok) throw new Error(loaded.detail);
-    const { value, problems } = parseExtensionsSetup(loaded.value.agentDesktopOptions);
+    const { value, problems } = parseExtensionsSetup(loaded.value.agentDesktopOptions, 'en');
     expect(problems).toEqual([]);
     expect(value.views.map((view) => [view.name, view.level, view.hidden])).toEqual([
       ['SampleExtension', 'workspace', false],

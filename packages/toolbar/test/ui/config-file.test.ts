@@ -50,6 +50,7 @@ describe('loadConfig', () => {
           appClassification: 'ORA_SERVICE',
         }),
         reasonCodes: [{ code: 'Break', label: 'Break' }],
+        reasonLabels: {},
         agentDesktopOptions: {},
       },
     });
@@ -137,5 +138,12 @@ describe('what the frame URL may set', () => {
   it('refuses reason codes that are not a list of codes and labels', () => {
     const result = readConfig({ reasonCodes: [{ code: 'Break' }] }, '');
     expect(result).toMatchObject({ ok: false, detail: expect.stringContaining('reasonCodes') });
+  });
+
+  it("reads the reasons' labels per locale, and refuses a locale it does not speak", () => {
+    const result = readConfig({ reasonLabels: { ja: { Break: '休憩' } } }, '');
+    expect(result).toMatchObject({ ok: true, value: { reasonLabels: { ja: { Break: '休憩' } } } });
+    expect(readConfig({}, '')).toMatchObject({ ok: true, value: { reasonLabels: {} } });
+    expect(readConfig({ reasonLabels: { fr: { Break: 'Pause' } } }, '')).toMatchObject({ ok: false, detail: expect.stringContaining('reasonLabels') });
   });
 });

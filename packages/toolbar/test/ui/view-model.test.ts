@@ -94,7 +94,9 @@ describe('the header', () => {
     [{ kind: 'afterCallWork' }, 'Wrap-up', '後処理中'],
     [{ kind: 'notReady' }, 'Not ready', '受付不可'],
     [{ kind: 'notReady', reasonCode: 'Lunch' }, 'Not ready: Lunch break', '受付不可: Lunch break'],
-    [{ kind: 'notReady', reasonCode: 'Lunch', reasonLabel: 'Lunch (vendor)' }, 'Not ready: Lunch (vendor)', '受付不可: Lunch (vendor)'],
+    // The reason list's label (the configured one in the agent's language) wins over the vendor's on the state.
+    [{ kind: 'notReady', reasonCode: 'Lunch', reasonLabel: 'Lunch (vendor)' }, 'Not ready: Lunch break', '受付不可: Lunch break'],
+    [{ kind: 'notReady', reasonCode: 'Gym', reasonLabel: 'Gym (vendor)' }, 'Not ready: Gym (vendor)', '受付不可: Gym (vendor)'],
     [{ kind: 'notReady', reasonCode: 'Gym' }, 'Not ready: Gym', '受付不可: Gym'],
     // The contact center's own reasons are named in the agent's words, never the switch's jargon.
     [{ kind: 'notReady', reasonCode: 'RONA' }, 'Not ready: Missed call', '受付不可: 不在着信'],

@@ -28,7 +28,7 @@ export async function startToolbar(options: DesktopOptions): Promise<Toolbar> {
   let ids = 0;
   const workspace = new Workspace({ vendor, newEventId: () => `dial-${++ids}` });
   await workspace.start();
-  const { value: setup, problems } = parseExtensionsSetup(options);
+  const { value: setup, problems } = parseExtensionsSetup(options, 'en');
   const clock = new ManualClock();
   const host = new ExtensionsHost({
     workspace,
