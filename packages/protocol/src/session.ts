@@ -39,11 +39,33 @@ export const reasonCodesResultSchema = z.object({
 });
 export type ReasonCodesResult = z.infer<typeof reasonCodesResultSchema>;
 
+/**
+ * The caller's queues now (`GET /genesys/queueStatus`), in the contact center's order: the calls
+ * waiting to be offered and the longest wait in whole seconds — Stat Server's `Current_In_Queue` and
+ * `CurrMaxCallWaitingTime` on each queue's DN, the statistics Genesys' Workspace API reports.
+ */
+export const queueStatusResultSchema = z.object({
+  ok: z.literal(true),
+  queues: z
+    .array(
+      z.object({
+        dn: z.string().min(1).max(64),
+        name: z.string().min(1).max(128),
+        waiting: z.number().int().nonnegative(),
+        longestWaitSec: z.number().int().nonnegative(),
+      }),
+    )
+    .max(100),
+});
+export type QueueStatusResult = z.infer<typeof queueStatusResultSchema>;
+
 export const PROTOCOL_VERSION = 1;
 export const REST_PATH = '/genesys/events';
 /** GET: the not-ready reason codes the contact center accepts (`ReasonCodesResult`). */
 export const REASON_CODES_PATH = '/genesys/reasonCodes';
 export const SOCKET_PATH = '/genesysWs';
+/** GET, authenticated like a command: the caller's queues with their waiting calls (`QueueStatusResult`). */
+export const QUEUE_STATUS_PATH = '/genesys/queueStatus';
 /** POST: a short-lived JWT naming the caller's agent (`AgentTokenResult`), for web extensions' servers. */
 export const AGENT_TOKEN_PATH = '/genesys/agentToken';
 /** GET: the bridge's public signing keys (a JSON Web Key Set): they verify its socket tickets and agent tokens. */
