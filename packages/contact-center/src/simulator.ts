@@ -21,6 +21,7 @@ import { World } from './world.ts';
  * Requests settle synchronously; their events are delivered before the returned promise settles.
  */
 export interface ContactCenterSimulator extends ContactCenterPort, SimulatorControl {
+  queueStatus(dn: string): QueueStatus[];
   /** The outbound campaigns of the simulator file; their notifications reach the agent's DN as EventUserEvent. */
   readonly outbound: OutboundCampaigns;
 }

@@ -39,8 +39,18 @@ export function queueStatus(world: World, dn: string): QueueStatus[] {
   return agent.queues.flatMap((queueDn) => {
     const queue = world.queues.get(queueDn);
     if (!queue) return [];
-    const oldest = queue.waiting.reduce<number | undefined>((first, call) => (first === undefined ? call.startedAt : Math.min(first, call.startedAt)), undefined);
-    return [{ dn: queue.dn, name: queue.name, waiting: queue.waiting.length, longestWaitSec: oldest === undefined ? 0 : Math.max(0, Math.floor((now - oldest) / 1000)) }];
+    const oldest = queue.waiting.reduce<number | undefined>(
+      (first, call) => (first === undefined ? call.startedAt : Math.min(first, call.startedAt)),
+      undefined,
+    );
+    return [
+      {
+        dn: queue.dn,
+        name: queue.name,
+        waiting: queue.waiting.length,
+        longestWaitSec: oldest === undefined ? 0 : Math.max(0, Math.floor((now - oldest) / 1000)),
+      },
+    ];
   });
 }
 

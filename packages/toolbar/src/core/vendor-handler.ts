@@ -1,5 +1,5 @@
 import type { AttachedData } from './interaction.ts';
-import type { AgentTokenOutcome, CommandOutcome, DialOutcome, ReasonCodesOutcome, TransferDestinationsOutcome } from './outcome.ts';
+import type { AgentTokenOutcome, CommandOutcome, DialOutcome, QueueStatusOutcome, ReasonCodesOutcome, TransferDestinationsOutcome } from './outcome.ts';
 import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { VendorEventSink } from './vendor-events.ts';
 
@@ -96,6 +96,9 @@ export interface ICtiVendorHandler {
    * publishes (Genesys: the bridge's JWKS) — what web extensions' `auth.getJwtToken` hands out.
    */
   agentToken?(): Promise<AgentTokenOutcome>;
+
+  /** Optional: the agent's queues now, with their waiting calls and longest wait where the vendor reports them. */
+  queueStatus?(): Promise<QueueStatusOutcome>;
 
   /** Optional: one operation on the agent's outbound campaign records (Genesys: the bridge's campaigns). */
   outbound?(request: OutboundRequest): Promise<OutboundOutcome>;

@@ -17,7 +17,7 @@ type Panel = 'keypad' | 'transfer' | undefined;
  * placed from it, when there is one.
  */
 export function ActiveCallCard(props: { interaction: Interaction; consult: Interaction | undefined }) {
-  const { t, workspace, commands } = useToolbar();
+  const { t, workspace, commands, shortcuts } = useToolbar();
   const { interaction, consult } = props;
   const { eventId } = interaction;
   const controls = activeCallControls(interaction, consult);
@@ -58,6 +58,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             data-autofocus
             type="button"
             class="button"
+            aria-keyshortcuts={shortcuts.hold ?? undefined}
             disabled={pending('holdCall') || pending('retrieveCall')}
             onClick={
               controls.hold === 'hold'
@@ -72,6 +73,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
           <button
             type="button"
             class="button"
+            aria-keyshortcuts={shortcuts.mute ?? undefined}
             disabled={pending('muteCall') || pending('unmuteCall')}
             onClick={
               controls.mute === 'mute'
@@ -142,6 +144,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             data-autofocus
             type="button"
             class="button button--danger button--wide"
+            aria-keyshortcuts={shortcuts.hangUp ?? undefined}
             disabled={pending('hangupCall')}
             onClick={send('hangupCall', () => workspace.execute('hangupCall', eventId))}
           >

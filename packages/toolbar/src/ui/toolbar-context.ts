@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Shortcuts } from '../config.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
@@ -8,7 +9,8 @@ import type { CommandRunner } from './hooks.ts';
 /**
  * What every component of the toolbar reaches: the workspace (the one door for commands, and its
  * model to read), the CRM's contacts, the translator, and the runner that keeps track of the
- * commands in flight so their buttons are disabled until the outcome is in.
+ * commands in flight so their buttons are disabled until the outcome is in, and the call controls'
+ * keyboard shortcuts (which their buttons announce with aria-keyshortcuts).
  */
 export interface ToolbarServices {
   readonly workspace: Workspace;
@@ -16,6 +18,7 @@ export interface ToolbarServices {
   readonly t: Translate;
   readonly locale: Locale;
   readonly commands: CommandRunner;
+  readonly shortcuts: Shortcuts;
 }
 
 export const ToolbarContext = createContext<ToolbarServices | undefined>(undefined);

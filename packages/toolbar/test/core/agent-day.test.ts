@@ -50,10 +50,7 @@ describe('AgentDay', () => {
       readyMs: 30_000,
       onCallMs: 60_000,
       wrapUpMs: 20_000,
-      notReady: [
-        { reasonCode: 'Lunch', reasonLabel: 'Lunch', ms: 31_000 },
-        { ms: 5_000 },
-      ],
+      notReady: [{ reasonCode: 'Lunch', reasonLabel: 'Lunch', ms: 31_000 }, { ms: 5_000 }],
     });
   });
 

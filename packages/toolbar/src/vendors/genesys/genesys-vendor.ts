@@ -4,7 +4,16 @@ import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';
 import type { OutboundOutcome, OutboundRequest } from '../../core/outbound.ts';
-import { failure, OK, type AgentTokenOutcome, type CommandOutcome, type DialOutcome, type ReasonCode, type ReasonCodesOutcome } from '../../core/outcome.ts';
+import {
+  failure,
+  OK,
+  type AgentTokenOutcome,
+  type CommandOutcome,
+  type DialOutcome,
+  type QueueStatusOutcome,
+  type ReasonCode,
+  type ReasonCodesOutcome,
+} from '../../core/outcome.ts';
 import type { VendorEvent, VendorEventSink } from '../../core/vendor-events.ts';
 import type { ConsultPurpose, ICtiVendorHandler } from '../../core/vendor-handler.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
@@ -175,6 +184,10 @@ export class GenesysVendor implements ICtiVendorHandler {
 
   agentToken(): Promise<AgentTokenOutcome> {
     return this.rest.agentToken(`${this.referencePrefix}-${++this.referenceCounter}`);
+  }
+
+  queueStatus(): Promise<QueueStatusOutcome> {
+    return this.rest.queueStatus(`${this.referencePrefix}-${++this.referenceCounter}`);
   }
 
   /** The configured reasons, else the bridge's: asked once at a time, kept once answered. */
