@@ -59,7 +59,7 @@ export function connectionView(status: ConnectionStatus): { readonly text: Messa
 export type HeaderTone = 'ready' | 'notReady' | 'onCall' | 'wrapUp' | 'disconnected' | 'loggedOut';
 
 export function headerTone(agent: AgentState, interactions: readonly Interaction[], connection: ConnectionStatus): HeaderTone {
-  if (connection.state !== 'connected') return 'disconnected';
+  if (linkLost(connection) || (connection.state === 'offline' && connection.reason !== 'idle')) return 'disconnected';
   return dayActivity(agent, interactions)?.kind ?? 'loggedOut';
 }
 

@@ -28,9 +28,9 @@ describe('RecentCalls', () => {
     const { model, contacts, store, recent } = setUp();
     model.apply(vendorEvent.offered('e1'));
     contacts.set('e1', { name: ' Olivia Bennett ' });
-    model.apply(vendorEvent.connected('e1', T0 + 4000));
+    model.apply(vendorEvent.connected('e1', T0 + 4000.25));
     expect(recent.calls).toEqual([]);
-    model.apply(vendorEvent.ended('e1', 'completed', T0 + 64_000));
+    model.apply(vendorEvent.ended('e1', 'completed', T0 + 64_000.5));
     const expected: RecentCall = {
       eventId: 'e1',
       direction: 'inbound',
