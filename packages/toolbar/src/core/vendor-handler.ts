@@ -20,6 +20,11 @@ import type { VendorEventSink } from './vendor-events.ts';
 export interface ICtiVendorHandler {
   /** A short name for logs and views: `genesys`, `amazon`. */
   readonly vendorName: string;
+  /**
+   * Optional: the vendor's own client plays the ringtone of an incoming call (Amazon Connect's Streams
+   * rings in the toolbar's page), so the toolbar's ring is only seen, not heard a second time.
+   */
+  readonly ringsItself?: boolean;
 
   /**
    * Start delivering events to `sink`. A vendor that can resume a session it had before (a page

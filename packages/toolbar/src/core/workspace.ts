@@ -71,6 +71,11 @@ export class Workspace {
     return outcome;
   }
 
+  /** Whether the vendor's own client rings for an incoming call (then the toolbar's ring is silent). */
+  get vendorRings(): boolean {
+    return this.vendor.ringsItself === true;
+  }
+
   /** A token naming the agent for web extensions' servers, from a vendor that issues one. Never rejects. */
   async agentToken(): Promise<AgentTokenOutcome> {
     if (!this.vendor.agentToken) return failure('NO_AGENT_TOKEN');

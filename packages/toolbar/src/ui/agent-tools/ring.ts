@@ -6,7 +6,8 @@
  * audio context is made (and resumed) on the agent's first click or key press in the frame; one made
  * before any such gesture stays suspended, and then `onSoundBlocked` says so (the view offers "Click
  * to enable ring sound", the click being the gesture that lets it run). Everything stops as the
- * ringing does: answered, declined, ended.
+ * ringing does: answered, declined, ended. A vendor whose own client rings (Amazon Connect) is not
+ * rung over: the ring is then only seen.
  */
 const RING_ON_MS = 1_000;
 const RING_PERIOD_MS = 3_000;
@@ -18,6 +19,8 @@ const BADGE_ICON =
 
 export interface RingOptions {
   readonly document: Document;
+  /** Whether to ring aloud: not when the vendor's own client plays its ringtone (Amazon Connect's Streams). */
+  readonly sound: boolean;
   /** The title shown in turn with the page's own while it rings. */
   readonly ringingTitle: string;
   /** Told whenever the sound turns blocked (the view shows its hint) or playable again. */
@@ -47,8 +50,8 @@ export class Ring {
   set(ringing: boolean): void {
     if (ringing === this.ringing) return;
     this.ringing = ringing;
-    if (ringing) this.startSound();
-    else this.stopSound();
+    if (ringing && this.options.sound) this.startSound();
+    else if (!ringing) this.stopSound();
     this.updateFlash();
   }
 
@@ -69,6 +72,7 @@ export class Ring {
   }
 
   private audio(): AudioContext | undefined {
+    if (!this.options.sound) return undefined;
     if (this.context) return this.context;
     const view = this.options.document.defaultView as (Window & { AudioContext?: typeof AudioContext }) | null;
     if (!view?.AudioContext) return undefined;

@@ -64,6 +64,8 @@ type Connection = connect.BaseConnection;
 
 export class AmazonVendor implements ICtiVendorHandler {
   readonly vendorName = 'amazon';
+  /** Streams plays the CCP's ringtone in this page. */
+  readonly ringsItself = true;
   private readonly link: CcpLink;
   private readonly mapper: StreamsSnapshotMapper;
   private readonly clock: Clock;
