@@ -42,6 +42,25 @@ describe('availability', () => {
     ]);
   });
 
+  it("reports the caller's queues with the calls waiting in them and the longest wait (Stat Server's Current_In_Queue, CurrMaxCallWaitingTime)", async () => {
+    t = await startBridge();
+    expect(await http(`${t.url}/genesys/queueStatus`, { headers: { 'x-agent-id': 'agent3' } })).toMatchObject({
+      status: 200,
+      body: { ok: true, queues: [{ dn: '8001', name: 'Sales', waiting: 0, longestWaitSec: 0 }] },
+    });
+    await placeCall(t, '4155550123', '8000');
+    t.clock.advance(12_000);
+    await placeCall(t, '4155550124', '8000');
+    const status = await http(`${t.url}/genesys/queueStatus`, { headers: { 'x-agent-id': 'agent1' } });
+    expect(status.body).toEqual({
+      ok: true,
+      queues: [
+        { dn: '8000', name: 'Support', waiting: 2, longestWaitSec: 12 },
+        { dn: '8001', name: 'Sales', waiting: 0, longestWaitSec: 0 },
+      ],
+    });
+  });
+
   it('initialize registers, logs in and makes the agent Ready, echoing the X-Reference-Id', async () => {
     t = await startBridge();
     const socket = await ClientSocket.agent(t, { agentId: 'agent1' });

@@ -107,6 +107,18 @@ export interface ReasonCode {
   label: string;
 }
 
+/**
+ * One of an agent's queues now, as Stat Server reports it (Genesys' statistics `Current_In_Queue` and
+ * `CurrMaxCallWaitingTime` on the queue's DN): the calls waiting to be offered, and how long the
+ * one waiting longest has waited (0 when none waits).
+ */
+export interface QueueStatus {
+  dn: string;
+  name: string;
+  waiting: number;
+  longestWaitSec: number;
+}
+
 export interface ContactCenterPort {
   /** Agents the contact center knows, in configuration order; the first is the dev-mode default. */
   agents(): AgentEntry[];
@@ -119,5 +131,7 @@ export interface ContactCenterPort {
   subscribe(dn: string, listener: PortEventListener): () => void;
   /** The DN's agent and calls now, for a client that resyncs. */
   snapshot(dn: string): DnSnapshot;
+  /** Optional: the queues the DN's agent takes calls from, with their waiting calls now. A backend without queue statistics has none. */
+  queueStatus?(dn: string): QueueStatus[];
   close(): Promise<void>;
 }

@@ -7,12 +7,12 @@ import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
 import * as customer from './customer-side.ts';
-import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
+import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, QueueStatus, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
 import { OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
 import { startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';
 import { createQueue, settleRouting } from './routing.ts';
-import { directoryTargets, dnSnapshot, listAgents, listCalls } from './views.ts';
+import { directoryTargets, dnSnapshot, listAgents, listCalls, queueStatus } from './views.ts';
 import { World } from './world.ts';
 
 /**
@@ -22,6 +22,7 @@ import { World } from './world.ts';
  * Requests settle synchronously; their events are delivered before the returned promise settles.
  */
 export interface ContactCenterSimulator extends ContactCenterPort, SimulatorControl {
+  queueStatus(dn: string): QueueStatus[];
   /** The outbound campaigns of the simulator file; their notifications reach the agent's DN as EventUserEvent. */
   readonly outbound: OutboundCampaigns;
 }
@@ -82,6 +83,10 @@ class Simulator implements ContactCenterSimulator {
 
   snapshot(dn: string): DnSnapshot {
     return dnSnapshot(this.world, dn);
+  }
+
+  queueStatus(dn: string): QueueStatus[] {
+    return queueStatus(this.world, dn);
   }
 
   close(): Promise<void> {

@@ -3,7 +3,7 @@ import type { AgentSnapshot, Target, TargetState } from '@ctikit/protocol';
 import { partyOn } from './call.ts';
 import { legSnapshot } from './leg-fields.ts';
 import type { SimAgentView, SimCallView, SimPartyView } from './control.ts';
-import type { DnSnapshot } from './port.ts';
+import type { DnSnapshot, QueueStatus } from './port.ts';
 import type { World } from './world.ts';
 import type { Agent, Call } from './model.ts';
 
@@ -29,6 +29,29 @@ export function dnSnapshot(world: World, dn: string): DnSnapshot {
     if (party) calls.push(legSnapshot(call, party));
   }
   return { agent: agentSnapshot(agent), calls };
+}
+
+/** The queues of the DN's agent, in configuration order: how many calls wait in each, and the longest wait (whole seconds). */
+export function queueStatus(world: World, dn: string): QueueStatus[] {
+  const agent = world.agents.get(dn);
+  if (!agent) throw new CtiError('DN_NOT_CONFIGURED', `DN ${dn} is not a configured agent DN.`);
+  const now = world.clock.now();
+  return agent.queues.flatMap((queueDn) => {
+    const queue = world.queues.get(queueDn);
+    if (!queue) return [];
+    const oldest = queue.waiting.reduce<number | undefined>(
+      (first, call) => (first === undefined ? call.startedAt : Math.min(first, call.startedAt)),
+      undefined,
+    );
+    return [
+      {
+        dn: queue.dn,
+        name: queue.name,
+        waiting: queue.waiting.length,
+        longestWaitSec: oldest === undefined ? 0 : Math.max(0, Math.floor((now - oldest) / 1000)),
+      },
+    ];
+  });
 }
 
 export function listAgents(world: World): SimAgentView[] {

@@ -60,6 +60,26 @@ export type Target = z.infer<typeof targetSchema>;
 export const targetsResultSchema = z.object({ ok: z.literal(true), targets: z.array(targetSchema).max(1000) });
 export type TargetsResult = z.infer<typeof targetsResultSchema>;
 
+/**
+ * The caller's queues now (`GET /genesys/queueStatus`), in the contact center's order: the calls
+ * waiting to be offered and the longest wait in whole seconds — Stat Server's `Current_In_Queue` and
+ * `CurrMaxCallWaitingTime` on each queue's DN, the statistics Genesys' Workspace API reports.
+ */
+export const queueStatusResultSchema = z.object({
+  ok: z.literal(true),
+  queues: z
+    .array(
+      z.object({
+        dn: z.string().min(1).max(64),
+        name: z.string().min(1).max(128),
+        waiting: z.number().int().nonnegative(),
+        longestWaitSec: z.number().int().nonnegative(),
+      }),
+    )
+    .max(100),
+});
+export type QueueStatusResult = z.infer<typeof queueStatusResultSchema>;
+
 export const PROTOCOL_VERSION = 1;
 export const REST_PATH = '/genesys/events';
 /** GET: the not-ready reason codes the contact center accepts (`ReasonCodesResult`). */
@@ -67,6 +87,8 @@ export const REASON_CODES_PATH = '/genesys/reasonCodes';
 /** GET: the contact center's directory, its agents and queues with their states (`TargetsResult`). */
 export const TARGETS_PATH = '/genesys/targets';
 export const SOCKET_PATH = '/genesysWs';
+/** GET, authenticated like a command: the caller's queues with their waiting calls (`QueueStatusResult`). */
+export const QUEUE_STATUS_PATH = '/genesys/queueStatus';
 /** POST: a short-lived JWT naming the caller's agent (`AgentTokenResult`), for web extensions' servers. */
 export const AGENT_TOKEN_PATH = '/genesys/agentToken';
 /** GET: the bridge's public signing keys (a JSON Web Key Set): they verify its socket tickets and agent tokens. */

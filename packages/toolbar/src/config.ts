@@ -18,6 +18,39 @@ export const ORACLE_UEF_SCRIPT_URL = 'https://static.oracle.com/cdn/ui-events-fr
 /** Keys a config file may open to the URL with `urlParameters`: they too choose no code, endpoint or credentials. */
 export const URL_OPT_IN_KEYS = ['vendor', 'offerTimeoutSec', 'appClassification', 'loginPopup'] as const;
 
+/**
+ * A keyboard shortcut as ARIA writes it (`aria-keyshortcuts`): modifiers, then one key — a letter, a
+ * digit or F1–F12. It needs Alt, Control or Meta, so typing in a field never fires one.
+ */
+export const SHORTCUT_PATTERN = /^((Alt|Control|Meta|Shift)\+)+([A-Z0-9]|F([1-9]|1[0-2]))$/;
+
+const shortcutSchema = z
+  .string()
+  .max(32)
+  .regex(SHORTCUT_PATTERN, 'a shortcut such as Alt+Shift+A (modifiers, then a letter, digit or F1–F12)')
+  .refine((value) => /(^|\+)(Alt|Control|Meta)\+/.test(value), 'a shortcut needs Alt, Control or Meta')
+  .nullable();
+
+/** The toolbar's call shortcuts; `null` turns one off. Defaults on Alt+Shift, which neither Fusion nor the browsers use. */
+export const DEFAULT_SHORTCUTS = { answer: 'Alt+Shift+A', hangUp: 'Alt+Shift+H', hold: 'Alt+Shift+O', mute: 'Alt+Shift+M' } as const;
+
+export const shortcutsSchema = z
+  .object({
+    answer: shortcutSchema.default(DEFAULT_SHORTCUTS.answer),
+    hangUp: shortcutSchema.default(DEFAULT_SHORTCUTS.hangUp),
+    hold: shortcutSchema.default(DEFAULT_SHORTCUTS.hold),
+    mute: shortcutSchema.default(DEFAULT_SHORTCUTS.mute),
+  })
+  .strict()
+  .refine((keys) => {
+    const used = Object.values(keys).filter((key) => key !== null);
+    return new Set(used).size === used.length;
+  }, 'two actions share one shortcut')
+  .default({ ...DEFAULT_SHORTCUTS });
+
+export type Shortcuts = z.output<typeof shortcutsSchema>;
+export type ShortcutAction = keyof Shortcuts;
+
 export const toolbarConfigSchema = z.object({
   vendor: z.enum(['genesys', 'amazon']).default('genesys'),
   /** The ctikit bridge (Genesys): REST at `${bridgeUrl}/genesys/events`, socket at `/genesysWs`. */
@@ -80,6 +113,8 @@ export const toolbarConfigSchema = z.object({
     })
     .strict()
     .optional(),
+  /** File only: the keyboard shortcuts of the call controls, working while the toolbar's frame has the focus. */
+  shortcuts: shortcutsSchema,
   /** File only: the keys the frame's URL may also set, among URL_OPT_IN_KEYS. */
   urlParameters: z.array(z.enum(URL_OPT_IN_KEYS)).max(URL_OPT_IN_KEYS.length).default([]),
 });

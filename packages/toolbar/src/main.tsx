@@ -5,6 +5,7 @@ import { FusionLink } from './app/fusion.ts';
 import { createVendor } from './app/vendor.ts';
 import { loadUefLibrary } from './fusion/load-uef.ts';
 import { CrmContacts } from './core/crm-contacts.ts';
+import { LocalRecentCallsStore, pageLocalStorage, recentCallsStorageKey } from './platform/recent-calls-store.ts';
 import { Workspace } from './core/workspace.ts';
 import { resolveLocale, translator, type Locale } from './i18n/index.ts';
 import { App } from './ui/App.tsx';
@@ -59,8 +60,20 @@ async function main(root: HTMLElement): Promise<void> {
   const workspace = new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID(), reasonLabels: loaded.value.reasonLabels[locale] ?? {} });
   const extensions = extensionsModule?.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, locale, logger });
 
+  const recentCallsStore = new LocalRecentCallsStore(pageLocalStorage(), recentCallsStorageKey(config.vendor, config.agentId), logger);
+
   render(
-    <App workspace={workspace} contacts={contacts} t={t} locale={locale} phoneRegion={config.phoneRegion} fusion={fusion} extensions={extensions} />,
+    <App
+      workspace={workspace}
+      contacts={contacts}
+      t={t}
+      locale={locale}
+      phoneRegion={config.phoneRegion}
+      fusion={fusion}
+      extensions={extensions}
+      shortcuts={config.shortcuts}
+      recentCallsStore={recentCallsStore}
+    />,
     root,
   );
   logger.info({ vendor: vendor.vendorName, locale, credentials: config.credentials }, 'toolbar started');

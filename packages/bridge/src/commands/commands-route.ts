@@ -1,5 +1,5 @@
-import { CtiError, REASON_CODES_PATH, REST_PATH, TARGETS_PATH, isCommandType } from '@ctikit/protocol';
-import type { Command, CommandResult, ReasonCodesResult, TargetsResult } from '@ctikit/protocol';
+import { CtiError, QUEUE_STATUS_PATH, REASON_CODES_PATH, REST_PATH, TARGETS_PATH, isCommandType } from '@ctikit/protocol';
+import type { Command, CommandResult, QueueStatusResult, ReasonCodesResult, TargetsResult } from '@ctikit/protocol';
 import type { ContactCenterPort } from '@ctikit/contact-center';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AccessControl } from '../http/access.ts';
@@ -31,6 +31,7 @@ function commandTypeOf(request: FastifyRequest): string {
 /**
  * `GET /genesys/reasonCodes`: the not-ready reasons the contact center accepts, for the agent's picker.
  * `GET /genesys/targets`: the directory (agents with their states, queues), for the transfer panel.
+ * `GET /genesys/queueStatus`: the caller's queues with their waiting calls (UNSUPPORTED_OPERATION from a backend without statistics).
  * `POST /genesys/events`: one command per request, acting on the caller's own session and DN.
  * Hooks, in order: origin + CORS + identity, reference id, the agent's rate limit; then the body is
  * parsed (JSON only) and validated against the protocol's command schemas, and the command's
@@ -63,12 +64,18 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
     }
   });
 
-  registerPreflightRoutes(app, [REST_PATH, REASON_CODES_PATH, TARGETS_PATH]);
+  registerPreflightRoutes(app, [REST_PATH, REASON_CODES_PATH, TARGETS_PATH, QUEUE_STATUS_PATH]);
 
   app.get(REASON_CODES_PATH, async (): Promise<ReasonCodesResult> => ({ ok: true, reasonCodes: backend.reasonCodes() }));
 
   /** The directory, for the transfer panel and the names of the parties on the agent's calls; empty where the backend has none. */
   app.get(TARGETS_PATH, async (): Promise<TargetsResult> => ({ ok: true, targets: backend.targets ? await backend.targets() : [] }));
+
+  app.get(QUEUE_STATUS_PATH, async (request): Promise<QueueStatusResult> => {
+    const agent = request.agent as NonNullable<FastifyRequest['agent']>;
+    if (!backend.queueStatus) throw new CtiError('UNSUPPORTED_OPERATION', 'This contact center reports no queue statistics.');
+    return { ok: true, queues: backend.queueStatus(agent.dn) };
+  });
 
   app.post<{ Body: Command }>(REST_PATH, { schema: { body: commandBodySchema } }, async (request): Promise<CommandResult> => {
     const command = request.body;

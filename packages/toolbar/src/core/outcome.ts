@@ -66,6 +66,19 @@ export interface TransferDestination {
   readonly state?: DestinationState;
 }
 
+/**
+ * One of the agent's queues as the contact center reports it. The figures are there only when the
+ * vendor has them (Genesys: Stat Server's waiting calls and longest wait); Amazon Connect's agent
+ * client names the routing profile's queues but gives no queue metrics, and no figure is made up.
+ */
+export interface QueueStatus {
+  readonly name: string;
+  readonly waiting?: number;
+  readonly longestWaitMs?: number;
+}
+
+export type QueueStatusOutcome = Outcome<{ queues: readonly QueueStatus[] }>;
+
 export type TransferDestinationsOutcome = Outcome<{ destinations: readonly TransferDestination[] }>;
 
 export const OK: { readonly ok: true } = Object.freeze({ ok: true });

@@ -1,5 +1,5 @@
 import type { AttachedData } from './interaction.ts';
-import type { AgentTokenOutcome, CommandOutcome, DialOutcome, ReasonCodesOutcome, TransferDestinationsOutcome } from './outcome.ts';
+import type { AgentTokenOutcome, CommandOutcome, DialOutcome, QueueStatusOutcome, ReasonCodesOutcome, TransferDestinationsOutcome } from './outcome.ts';
 import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { VendorEventSink } from './vendor-events.ts';
 
@@ -20,6 +20,11 @@ import type { VendorEventSink } from './vendor-events.ts';
 export interface ICtiVendorHandler {
   /** A short name for logs and views: `genesys`, `amazon`. */
   readonly vendorName: string;
+  /**
+   * Optional: the vendor's own client plays the ringtone of an incoming call (Amazon Connect's Streams
+   * rings in the toolbar's page), so the toolbar's ring is only seen, not heard a second time.
+   */
+  readonly ringsItself?: boolean;
 
   /**
    * Start delivering events to `sink`. A vendor that can resume a session it had before (a page
@@ -101,6 +106,9 @@ export interface ICtiVendorHandler {
    * publishes (Genesys: the bridge's JWKS) — what web extensions' `auth.getJwtToken` hands out.
    */
   agentToken?(): Promise<AgentTokenOutcome>;
+
+  /** Optional: the agent's queues now, with their waiting calls and longest wait where the vendor reports them. */
+  queueStatus?(): Promise<QueueStatusOutcome>;
 
   /** Optional: one operation on the agent's outbound campaign records (Genesys: the bridge's campaigns). */
   outbound?(request: OutboundRequest): Promise<OutboundOutcome>;

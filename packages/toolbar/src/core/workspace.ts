@@ -3,7 +3,7 @@ import { linkLost } from './connection-status.ts';
 import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands.ts';
 import { endedUnanswered, isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failure, labelReasons, type AgentTokenOutcome, type Failure, type ReasonLabels } from './outcome.ts';
+import { failure, labelReasons, type AgentTokenOutcome, type Failure, type QueueStatusOutcome, type ReasonLabels } from './outcome.ts';
 import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
 import type { ICtiVendorHandler } from './vendor-handler.ts';
 import { WorkspaceModel } from './workspace-model.ts';
@@ -83,6 +83,11 @@ export class Workspace {
     return this.vendor.dropParty !== undefined;
   }
 
+  /** Whether the vendor's own client rings for an incoming call (then the toolbar's ring is silent). */
+  get vendorRings(): boolean {
+    return this.vendor.ringsItself === true;
+  }
+
   /** A token naming the agent for web extensions' servers, from a vendor that issues one. Never rejects. */
   async agentToken(): Promise<AgentTokenOutcome> {
     if (!this.vendor.agentToken) return failure('NO_AGENT_TOKEN');
@@ -91,6 +96,17 @@ export class Workspace {
     } catch (error) {
       this.log.error({ err: error }, 'the vendor threw instead of answering with an outcome');
       return failure('INTERNAL_ERROR', 'The agent token could not be obtained.');
+    }
+  }
+
+  /** The agent's queues now, from a vendor that lists them (a query, not a command: nothing changes). Never rejects. */
+  async queueStatus(): Promise<QueueStatusOutcome> {
+    if (!this.vendor.queueStatus) return failure('NOT_SUPPORTED', `${this.vendor.vendorName} lists no queues.`);
+    try {
+      return await this.vendor.queueStatus();
+    } catch (error) {
+      this.log.error({ err: error }, 'the vendor threw instead of answering with an outcome');
+      return failure('INTERNAL_ERROR', 'The queue status could not be obtained.');
     }
   }
 

@@ -20,7 +20,7 @@ type Panel = 'keypad' | 'transfer' | undefined;
  * 320 × 560 px frame shows it whatever is open.
  */
 export function ActiveCallCard(props: { interaction: Interaction; consult: Interaction | undefined }) {
-  const { t, workspace, commands } = useToolbar();
+  const { t, workspace, commands, shortcuts } = useToolbar();
   const { interaction, consult } = props;
   const { eventId } = interaction;
   const controls = activeCallControls(interaction, consult);
@@ -63,6 +63,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             data-autofocus
             type="button"
             class="button"
+            aria-keyshortcuts={shortcuts.hold ?? undefined}
             disabled={pending('holdCall') || pending('retrieveCall')}
             onClick={
               controls.hold === 'hold'
@@ -77,6 +78,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
           <button
             type="button"
             class="button"
+            aria-keyshortcuts={shortcuts.mute ?? undefined}
             disabled={pending('muteCall') || pending('unmuteCall')}
             onClick={
               controls.mute === 'mute'
@@ -132,6 +134,7 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
             data-autofocus
             type="button"
             class="button button--danger button--wide"
+            aria-keyshortcuts={shortcuts.hangUp ?? undefined}
             disabled={pending('hangupCall')}
             onClick={send('hangupCall', () => workspace.execute('hangupCall', eventId))}
           >

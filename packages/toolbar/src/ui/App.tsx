@@ -1,7 +1,10 @@
-import { useMemo, useRef } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Shortcuts } from '../config.ts';
 import { isLoggedIn } from '../core/agent-state.ts';
 import { linkLost } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
+import type { RecentCallsStore } from '../core/recent-calls.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { ExtensionsView } from '../extensions/start-extensions.tsx';
 import type { Locale, Translate } from '../i18n/index.ts';
@@ -29,7 +32,9 @@ import { callCards, hasLiveCall } from './view-model.ts';
  *    │  (while the link is lost, every control below is disabled: the workspace would refuse it)
  *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
  *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
- *    └─ DialPad ─ Keypad
+ *    ├─ DialPad ─ Keypad
+ *    └─ AgentTools (loaded after the first render: agent-tools/) ─ Recent | My day | Queues | Shortcuts tabs;
+ *       the keyboard shortcuts and the ring of an incoming call
  * └─ ExtensionsArea (web extensions, when configured: extensions/ExtensionsArea.tsx)
  * ```
  */
@@ -43,23 +48,37 @@ export interface AppProps {
   readonly phoneRegion: string;
   /** The web extensions' view, when extensions are configured. */
   readonly extensions?: ExtensionsView | undefined;
+  readonly shortcuts: Shortcuts;
+  /** Where the agent's recent calls are kept between sessions. */
+  readonly recentCallsStore: RecentCallsStore;
 }
 
 export function App(props: AppProps) {
   const commands = useCommandRunner();
   const formatNumber = useNumberFormat(props.phoneRegion);
   const services = useMemo<ToolbarServices>(
-    () => ({ workspace: props.workspace, contacts: props.contacts, t: props.t, locale: props.locale, commands, formatNumber }),
-    [props.workspace, props.contacts, props.t, props.locale, commands, formatNumber],
+    () => ({ workspace: props.workspace, contacts: props.contacts, t: props.t, locale: props.locale, commands, formatNumber, shortcuts: props.shortcuts }),
+    [props.workspace, props.contacts, props.t, props.locale, commands, formatNumber, props.shortcuts],
   );
   return (
     <ToolbarContext.Provider value={services}>
-      <Toolbar fusion={props.fusion} extensions={props.extensions} />
+      <Toolbar fusion={props.fusion} extensions={props.extensions} recentCallsStore={props.recentCallsStore} />
     </ToolbarContext.Provider>
   );
 }
 
-function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView | undefined }) {
+type AgentToolsView = ComponentType<{ recentCallsStore: RecentCallsStore }>;
+
+/** The agent tools' chunk, fetched once the toolbar has rendered: nothing of it is needed to show the first state. */
+function useAgentTools(): AgentToolsView | undefined {
+  const [view, setView] = useState<AgentToolsView | undefined>(undefined);
+  useEffect(() => {
+    void import('./agent-tools/AgentTools.tsx').then((module) => setView(() => module.AgentTools));
+  }, []);
+  return view;
+}
+
+function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView | undefined; recentCallsStore: RecentCallsStore }) {
   const { workspace, contacts, locale } = useToolbar();
   const model = useModel(workspace);
   useContactsChanges(contacts);
@@ -67,9 +86,10 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
   const root = useRef<HTMLDivElement>(null);
   useFocusKeeper(root);
   const lost = linkLost(model.connection);
+  const AgentTools = useAgentTools();
   return (
     <div class={`toolbar${lost ? ' toolbar--link-lost' : ''}`} ref={root}>
-      <StatusHeader agent={model.agent} connection={model.connection} reasons={model.reasonCodes} identity={model.identity} />
+      <StatusHeader agent={model.agent} connection={model.connection} reasons={model.reasonCodes} identity={model.identity} interactions={model.interactions} />
       <main class="toolbar-body">
         <LinkBanner connection={model.connection} outage={workspace.model.outage} interactions={model.interactions} agent={model.agent} />
         <FusionNotice source={props.fusion} />
@@ -80,6 +100,7 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
           ))}
           {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
         </fieldset>
+        {AgentTools && <AgentTools recentCallsStore={props.recentCallsStore} />}
       </main>
       {props.extensions && <props.extensions locale={locale} />}
     </div>

@@ -11,7 +11,7 @@ import { useToolbar } from './toolbar-context.ts';
  * to Accept, so a keyboard agent answers with Enter.
  */
 export function IncomingCallCard(props: { interaction: Interaction }) {
-  const { t, workspace, commands } = useToolbar();
+  const { t, workspace, commands, shortcuts } = useToolbar();
   const { eventId, queue } = props.interaction;
   const titleId = useId();
   const accept = useRef<HTMLButtonElement>(null);
@@ -38,6 +38,7 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
           data-autofocus
           type="button"
           class="button button--accept"
+          aria-keyshortcuts={shortcuts.answer ?? undefined}
           disabled={busy}
           onClick={() => void commands.run(`acceptCall:${eventId}`, () => workspace.execute('acceptCall', eventId))}
         >
@@ -46,6 +47,7 @@ export function IncomingCallCard(props: { interaction: Interaction }) {
         <button
           type="button"
           class="button button--danger"
+          aria-keyshortcuts={shortcuts.hangUp ?? undefined}
           disabled={busy}
           onClick={() => void commands.run(`rejectCall:${eventId}`, () => workspace.execute('rejectCall', eventId))}
         >

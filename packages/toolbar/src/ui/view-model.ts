@@ -1,3 +1,4 @@
+import { dayActivity } from '../core/agent-day.ts';
 import type { AgentState } from '../core/agent-state.ts';
 import { allows as allowed, type CommandName } from '../core/commands.ts';
 import { linkLost, type ConnectionReason, type ConnectionStatus, type LinkOutage } from '../core/connection-status.ts';
@@ -54,6 +55,14 @@ export function connectionView(status: ConnectionStatus): { readonly text: Messa
     case 'offline':
       return { text: message(OFFLINE_MESSAGES[status.reason] ?? 'connection.offline'), tone: 'offline' };
   }
+}
+
+/** What the header's colour and words say the agent is doing: the core's activity, or the link down, or logged out. */
+export type HeaderTone = 'ready' | 'notReady' | 'onCall' | 'wrapUp' | 'disconnected' | 'loggedOut';
+
+export function headerTone(agent: AgentState, interactions: readonly Interaction[], connection: ConnectionStatus): HeaderTone {
+  if (linkLost(connection) || (connection.state === 'offline' && connection.reason !== 'idle')) return 'disconnected';
+  return dayActivity(agent, interactions)?.kind ?? 'loggedOut';
 }
 
 /** While the link is lost: the banner's words (what is going on, and that the controls wait for it). */

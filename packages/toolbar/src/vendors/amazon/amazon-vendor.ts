@@ -9,6 +9,7 @@ import {
   type CommandOutcome,
   type DialOutcome,
   type Failure,
+  type QueueStatusOutcome,
   type ReasonCode,
   type ReasonCodesOutcome,
   type TransferDestination,
@@ -63,6 +64,8 @@ type Connection = connect.BaseConnection;
 
 export class AmazonVendor implements ICtiVendorHandler {
   readonly vendorName = 'amazon';
+  /** Streams plays the CCP's ringtone in this page. */
+  readonly ringsItself = true;
   private readonly link: CcpLink;
   private readonly mapper: StreamsSnapshotMapper;
   private readonly clock: Clock;
@@ -201,6 +204,18 @@ export class AmazonVendor implements ICtiVendorHandler {
 
   sendDtmf(eventId: string, digits: string): Promise<CommandOutcome> {
     return this.onContact(eventId, 'send tones', (contact, callbacks) => contact.getAgentConnection().sendDigits(digits, callbacks));
+  }
+
+  /**
+   * The routing profile's queues by name, without figures: Streams gives the agent client no queue
+   * metrics (those are the Connect API's, which needs AWS credentials the toolbar does not hold).
+   * The agent's own queue (no name) is left out.
+   */
+  async queueStatus(): Promise<QueueStatusOutcome> {
+    const agent = await this.readyAgent();
+    if (!agent.ok) return agent;
+    const queues = agent.value.getRoutingProfile().queues as readonly { readonly name: string | null }[];
+    return { ok: true, queues: queues.flatMap((queue) => (queue.name ? [{ name: queue.name }] : [])) };
   }
 
   /** The quick connects, of every kind Amazon Connect lists (agents, queues, phone numbers). */

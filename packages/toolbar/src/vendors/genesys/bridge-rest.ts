@@ -6,6 +6,8 @@ import {
   agentTokenResultSchema,
   OUTBOUND_PATH,
   outboundDataSchemas,
+  QUEUE_STATUS_PATH,
+  queueStatusResultSchema,
   type OutboundRequest,
   COMMAND_TYPES,
   REASON_CODES_PATH,
@@ -22,7 +24,7 @@ import {
 } from '@ctikit/protocol';
 import { type Clock } from '@ctikit/kernel';
 import type { Logger } from '../../core/logger.ts';
-import { failure, isCtiErrorCode, type AgentTokenOutcome, type Outcome, type ReasonCodesOutcome } from '../../core/outcome.ts';
+import { failure, isCtiErrorCode, type AgentTokenOutcome, type Outcome, type QueueStatusOutcome, type ReasonCodesOutcome } from '../../core/outcome.ts';
 import { tserverCause } from './event-mapping.ts';
 import type { FetchLike } from './platform.ts';
 
@@ -91,6 +93,7 @@ export class BridgeRest {
   private readonly reasonCodesUrl: string;
   private readonly targetsUrl: string;
   private readonly agentTokenUrl: string;
+  private readonly queueStatusUrl: string;
   private readonly outboundUrl: string;
   private readonly ticketUrl: string;
 
@@ -99,6 +102,7 @@ export class BridgeRest {
     this.reasonCodesUrl = new URL(REASON_CODES_PATH, options.bridgeUrl).toString();
     this.targetsUrl = new URL(TARGETS_PATH, options.bridgeUrl).toString();
     this.agentTokenUrl = new URL(AGENT_TOKEN_PATH, options.bridgeUrl).toString();
+    this.queueStatusUrl = new URL(QUEUE_STATUS_PATH, options.bridgeUrl).toString();
     this.outboundUrl = new URL(OUTBOUND_PATH, options.bridgeUrl).toString();
     this.ticketUrl = new URL(TICKET_PATH, options.bridgeUrl).toString();
   }
@@ -141,6 +145,18 @@ export class BridgeRest {
     const success = targetsResultSchema.safeParse(answer.body);
     if (success.success && answer.status === 200) return { ok: true, targets: success.data.targets };
     return this.failureOf('targets', referenceId, answer);
+  }
+
+  /** The agent's queues with their waiting calls and longest wait (Stat Server's, through the bridge). */
+  async queueStatus(referenceId: string): Promise<QueueStatusOutcome> {
+    const answer = await this.request(this.queueStatusUrl, 'GET', referenceId, 'queueStatus');
+    if (!answer.ok) return answer;
+    const success = queueStatusResultSchema.safeParse(answer.body);
+    if (!success.success || answer.status !== 200) return this.failureOf('queueStatus', referenceId, answer);
+    return {
+      ok: true,
+      queues: success.data.queues.map((queue) => ({ name: queue.name, waiting: queue.waiting, longestWaitMs: queue.longestWaitSec * 1000 })),
+    };
   }
 
   /** A short-lived JWT naming this agent, signed by the bridge (its keys at /.well-known/jwks.json). */

@@ -11,6 +11,7 @@ import {
   type CommandOutcome,
   type DestinationState,
   type DialOutcome,
+  type QueueStatusOutcome,
   type ReasonCode,
   type ReasonCodesOutcome,
   type TransferDestination,
@@ -190,6 +191,10 @@ export class GenesysVendor implements ICtiVendorHandler {
 
   agentToken(): Promise<AgentTokenOutcome> {
     return this.rest.agentToken(`${this.referencePrefix}-${++this.referenceCounter}`);
+  }
+
+  queueStatus(): Promise<QueueStatusOutcome> {
+    return this.rest.queueStatus(`${this.referencePrefix}-${++this.referenceCounter}`);
   }
 
   /** The configured reasons, else the bridge's: asked once at a time, kept once answered. */
