@@ -28,3 +28,12 @@ function dialFor(simulator: ContactCenterSimulator, campaigns: OutboundCampaigns
     campaigns.reject(agent.agentId, dialed.record.recordHandle);
   }
 }
+
+/** OCS tells an agent who logs in of its group's campaigns (CampaignStarted, one per campaign), after the login's own events. */
+export function announceCampaignsOnLogin(simulator: ContactCenterSimulator, campaigns: OutboundCampaigns): () => void {
+  return simulator.subscribeAll((event: PortEvent) => {
+    if (event.eventName !== 'EventAgentLogin' || event.agentId === undefined) return;
+    const agentId = event.agentId;
+    queueMicrotask(() => campaigns.announceCampaigns(agentId));
+  });
+}
