@@ -79,3 +79,10 @@ export type OutboundRequest =
 
 /** The vendor's answer, checked by the vendor against the operation's shape. */
 export type OutboundOutcome = Outcome<{ data: unknown }>;
+
+/** What `callRecord` answers: the number to dial and the record's data for the call (already checked by the vendor). */
+export function dialTarget(data: unknown): { phone: string; userData: AttachedData } | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { phone, userData } = data as { phone?: unknown; userData?: unknown };
+  return typeof phone === 'string' && typeof userData === 'object' && userData !== null ? { phone, userData: userData as AttachedData } : undefined;
+}

@@ -23,7 +23,6 @@ import {
  */
 
 const recordSchema = z.object({ recordHandle: z.number(), fields: z.record(z.string(), z.union([z.string(), z.number()])), callResult: z.number() });
-const dialSchema = z.object({ phone: z.string(), userData: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 /** The record handle an id names: a call carrying a record, else the handle as a number. */
 function recordHandleOf(id: string, { workspace }: RequestContext): number | undefined {
@@ -98,12 +97,7 @@ export const outboundRequests: RequestTable = {
   'outbound.callPreviewRecord': withParameters(z.tuple([interactionIdSchema, z.number().int().positive().optional()]), async ([recordId, chained], context) => {
     const recordHandle = chained ?? recordHandleOf(recordId, context);
     if (recordHandle === undefined) return refuse('UNKNOWN_RECORD', `${recordId} is neither an outbound call of the agent's nor a record handle.`);
-    const called = await context.workspace.outbound({ operation: 'callRecord', recordHandle });
-    if (!called.ok) return answer(called);
-    const { phone, userData } = dialSchema.parse(called.data);
-    const dialed = await context.workspace.execute('makeOutboundCall', phone, context.host.newEventId(), userData);
-    if (!dialed.ok) await context.workspace.outbound({ operation: 'rejectRecord', recordHandle });
-    return answer(dialed, (outcome) => ({ interactionId: outcome.eventId }));
+    return answer(await context.workspace.callRecord(recordHandle, context.host.newEventId()), (outcome) => ({ interactionId: outcome.eventId }));
   }),
   'outbound.rejectPreviewRecord': withParameters(id, ([recordId], context) =>
     onRecord(recordId, context, (recordHandle) => ({ operation: 'rejectRecord', recordHandle })),

@@ -6,6 +6,7 @@ import type { ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Interaction } from '../core/interaction.ts';
 import type { Failure, ReasonCode } from '../core/outcome.ts';
+import type { Campaign, CampaignRecord } from '../core/outbound.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { WorkspaceEventMap } from '../core/workspace-model.ts';
 
@@ -15,6 +16,9 @@ export interface ModelView {
   readonly connection: ConnectionStatus;
   readonly interactions: readonly Interaction[];
   readonly reasonCodes: readonly ReasonCode[];
+  readonly campaigns: readonly Campaign[];
+  readonly pushPreview: boolean;
+  readonly offeredRecord: CampaignRecord | undefined;
 }
 
 const CHANGE_EVENTS = [
@@ -24,6 +28,8 @@ const CHANGE_EVENTS = [
   'interactionClosed',
   'resynced',
   'reasonCodesChanged',
+  'campaignChanged',
+  'offeredRecordChanged',
 ] as const satisfies readonly (keyof WorkspaceEventMap)[];
 
 /**
@@ -37,8 +43,8 @@ export function useModel(workspace: Workspace): ModelView {
     const stops = CHANGE_EVENTS.map((type) => workspace.model.on(type, () => changed(undefined)));
     return () => stops.forEach((stop) => stop());
   }, [workspace]);
-  const { agent, connection, interactions, reasonCodes } = workspace.model;
-  return { agent, connection, interactions, reasonCodes };
+  const { agent, connection, interactions, reasonCodes, campaigns, pushPreview, offeredRecord } = workspace.model;
+  return { agent, connection, interactions, reasonCodes, campaigns, pushPreview, offeredRecord };
 }
 
 /** Re-render when the CRM learns something about a contact. */

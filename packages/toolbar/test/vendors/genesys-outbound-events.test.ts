@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tserverEventSchema, type TServerWireEvent } from '@ctikit/protocol';
+import { bridgeFrameSchema, tserverEventSchema, type TServerWireEvent } from '@ctikit/protocol';
 import { TServerEventMapper } from '../../src/vendors/genesys/event-mapping.ts';
 
 /** Outbound Contact Server's notifications (EventUserEvent, GSW_USER_EVENT) → the core's campaign and record events. */
@@ -23,6 +23,17 @@ const RECORD = {
 };
 
 describe('OCS notifications → core', () => {
+  it('reach the mapping: the socket’s frame schema takes EventUserEvent', () => {
+    const frame = {
+      eventName: 'EventUserEvent',
+      seq: 4,
+      timestamp: AT,
+      thisDN: '5001',
+      userData: { GSW_USER_EVENT: 'CampaignStarted', GSW_CAMPAIGN_NAME: 'Renewals' },
+    };
+    expect(bridgeFrameSchema.safeParse(frame).success).toBe(true);
+  });
+
   const map = (userData: Record<string, string | number>) => new TServerEventMapper().map(userEvent(userData));
 
   it('CampaignStarted / CampaignLoaded → started, CampaignStopped / Unloaded → stopped, with OCS’s dialing mode', () => {
