@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test as base, type FrameLocator, type Page } from '@playwright/test';
 import { createBridge, type Bridge } from '@ctikit/bridge';
-import { DEFAULT_SIMULATOR_CONFIG } from '@ctikit/contact-center';
+import { DEFAULT_SIMULATOR_CONFIG, type CampaignConfigInput } from '@ctikit/contact-center';
 import { SimControl } from '../../e2e/support/sim-control.ts';
 import { ToolbarView } from '../../e2e/support/toolbar-view.ts';
 
@@ -33,7 +33,7 @@ export const CUSTOMER = '4155550123';
  * (`CampaignSIP`), whose first two records are one customer's chain, and a push preview campaign.
  * Records are numbered from 1 across them: CampaignSIP 1–3, PushSIP 4–5.
  */
-const CAMPAIGNS = [
+const CAMPAIGNS: CampaignConfigInput[] = [
   {
     name: 'CampaignSIP',
     mode: 'preview',
@@ -55,7 +55,7 @@ const CAMPAIGNS = [
       { phone: '4155550402', fields: { Name: 'Grace Hopper' } },
     ],
   },
-] as const;
+];
 
 /** What the sample logged for a command: `SUCCEEDED` or `FAILED`, and the result it was handed. */
 export interface Outcome {

@@ -35,4 +35,6 @@ export const campaignsSchema = z
   .refine((campaigns) => new Set(campaigns.map((campaign) => campaign.name)).size === campaigns.length, { message: 'campaign names must be unique' });
 
 export type CampaignConfig = z.output<typeof campaignSchema>;
+/** A campaign as the simulator file writes it (fields, agents and records may be left out). */
+export type CampaignConfigInput = z.input<typeof campaignSchema>;
 export type CampaignMode = CampaignConfig['mode'];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CampaignRecord } from '../../src/core/outbound.ts';
+import type { Campaign, CampaignChange, CampaignRecord } from '../../src/core/outbound.ts';
 import type { VendorEvent } from '../../src/core/vendor-events.ts';
 import { WorkspaceModel } from '../../src/core/workspace-model.ts';
 import { details, T0, vendorEvent } from './support/vendor-events.ts';
 
 /** The agent's outbound campaigns in the model: the campaigns announced, the record offered to preview. */
-const RENEWALS = { name: 'Renewals', mode: 'preview', callingList: 'RenewalsList' } as const;
+const RENEWALS: Campaign = { name: 'Renewals', mode: 'preview', callingList: 'RenewalsList' };
 const ADA: CampaignRecord = {
   recordHandle: 1,
   campaignName: 'Renewals',
@@ -15,7 +15,7 @@ const ADA: CampaignRecord = {
   callResult: 28,
 };
 
-const campaign = (change: 'started' | 'stopped' | 'pushPreviewStarted' | 'pushPreviewStopped', name = RENEWALS.name): VendorEvent => ({
+const campaign = (change: CampaignChange, name: string = RENEWALS.name): VendorEvent => ({
   type: 'campaignChanged',
   campaign: { ...RENEWALS, name },
   change,

@@ -81,9 +81,7 @@ export function CampaignPanel(props: {
                     class="button"
                     aria-pressed={props.pushPreview}
                     disabled={commands.isPending('pushPreview')}
-                    onClick={() =>
-                      run('pushPreview', () => workspace.outbound({ operation: props.pushPreview ? 'stopPushPreview' : 'startPushPreview' }))
-                    }
+                    onClick={() => run('pushPreview', () => workspace.outbound({ operation: props.pushPreview ? 'stopPushPreview' : 'startPushPreview' }))}
                   >
                     {t(props.pushPreview ? 'outbound.stopPushPreview' : 'outbound.startPushPreview')}
                   </button>
@@ -118,7 +116,9 @@ function PreviewRecordCard(props: { record: CampaignRecord; liveCall: boolean })
   const key = (action: string) => `${action}:${record.recordHandle}`;
   const busy = ['callRecord', 'rejectRecord', 'cancelRecord'].some((action) => commands.isPending(key(action)));
   const act = (action: 'rejectRecord' | 'cancelRecord') =>
-    void commands.run(key(action), () => workspace.outbound({ operation: action, recordHandle: record.recordHandle })).then((outcome) => setError(failureText(outcome)));
+    void commands
+      .run(key(action), () => workspace.outbound({ operation: action, recordHandle: record.recordHandle }))
+      .then((outcome) => setError(failureText(outcome)));
   const name = customerName(record);
   return (
     <section class="card card--preview-record" aria-labelledby={titleId} data-focus-scope>
@@ -175,7 +175,9 @@ interface CallResult {
 
 function callResults(data: unknown): CallResult[] {
   if (!Array.isArray(data)) return [];
-  return data.filter((entry): entry is CallResult => typeof entry === 'object' && entry !== null && typeof entry.code === 'number' && typeof entry.name === 'string');
+  return data.filter(
+    (entry): entry is CallResult => typeof entry === 'object' && entry !== null && typeof entry.code === 'number' && typeof entry.name === 'string',
+  );
 }
 
 /** OCS's Answer: the result a connected call most often has, selected first. */
