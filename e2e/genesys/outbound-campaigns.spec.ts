@@ -84,6 +84,11 @@ test('preview campaign: a rejected record goes back to the campaign, a cancelled
   await preview.getByRole('button', { name: 'Do not call again' }).click();
   await expect(preview).toBeHidden();
   expect((await sim.outboundRecords()).find((record) => record.recordHandle === first.recordHandle)?.status).toBe('Cancelled');
+
+  // A reload picks the session up: the campaigns are asked for again, since their announcement is long past.
+  await page.reload();
+  await expect(campaigns).toContainText('Renewals');
+  await expect(campaigns.getByRole('button', { name: 'Get record' })).toBeEnabled();
 });
 
 test('progressive campaign: the call the campaign dials rings with its name', async ({ page, sim }) => {
