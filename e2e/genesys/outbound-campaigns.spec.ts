@@ -12,6 +12,7 @@ import { E2E_BRIDGE_URL } from '../support/environment.ts';
 
 const PREVIEW_AGENT = 'e2e-preview';
 const PROGRESSIVE_AGENT = 'e2e-progressive';
+const PUSH_AGENT = 'e2e-push';
 
 test('preview campaign: the agent gets a record, calls it, sets the call result and marks it processed', async ({ page, sim }) => {
   const demo = await openDemo(page, E2E_BRIDGE_URL, PREVIEW_AGENT, { vendor: 'genesys' });
@@ -99,4 +100,32 @@ test('progressive campaign: the call the campaign dials rings with its name', as
   const call = await sim.callOf('6102');
   expect(call.userData).toMatchObject({ GSW_CAMPAIGN_NAME: 'Winback', GSW_CALLING_LIST: 'WinbackList' });
   await expect(toolbar.root.getByRole('region', { name: 'Outbound campaigns' })).toContainText('Progressive');
+});
+
+test('push preview campaign: started by the agent, it pushes the next record when one is done, until stopped', async ({ page, sim }) => {
+  const demo = await openDemo(page, E2E_BRIDGE_URL, PUSH_AGENT, { vendor: 'genesys' });
+  const { toolbar } = demo;
+  const campaigns = toolbar.root.getByRole('region', { name: 'Outbound campaigns' });
+  const preview = toolbar.root.getByRole('region', { name: 'Preview record' });
+  await toolbar.goNotReady('Break');
+  await expect(campaigns).toContainText('Push preview');
+  await expect(preview).toBeHidden();
+
+  await campaigns.getByRole('button', { name: 'Start push preview' }).click();
+  await expect(preview).toContainText('Campaign Reactivation');
+  const pushed = (await sim.outboundRecords()).find((record) => record.campaignName === 'Reactivation' && record.status === 'Offered');
+  if (!pushed) throw new Error('the campaign pushed no record');
+  await expect(preview).toContainText(String(pushed.fields['Name']));
+
+  await preview.getByRole('button', { name: 'Do not call again' }).click();
+  await expect(preview).not.toContainText(String(pushed.fields['Name']));
+  await expect(preview).toContainText('Campaign Reactivation');
+  const next = (await sim.outboundRecords()).find((record) => record.campaignName === 'Reactivation' && record.status === 'Offered');
+  expect(next?.recordHandle).not.toBe(pushed.recordHandle);
+
+  await campaigns.getByRole('button', { name: 'Stop push preview' }).click();
+  await expect(campaigns.getByRole('button', { name: 'Start push preview' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Reject' }).click();
+  await expect(preview).toBeHidden();
+  expect((await sim.outboundRecords()).filter((record) => record.campaignName === 'Reactivation' && record.status === 'Offered')).toEqual([]);
 });
