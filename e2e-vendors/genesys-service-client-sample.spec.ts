@@ -5,8 +5,8 @@ import type { SimControl } from '../e2e/support/sim-control.ts';
 /**
  * Genesys' own sample page and client library, unmodified, in the toolbar: each of its operations
  * pressed in its own UI, the answer it logs checked, and what it did checked in the contact-center
- * simulator (agent state, call parties, user data, recording) or in the toolbar (toasts, dialogs,
- * the menu bar).
+ * simulator (agent state, call parties, user data, recording, campaign records) or in the toolbar
+ * (toasts, dialogs, the menu bar).
  */
 
 async function ringingCall(sim: SimControl, sample: GenesysSample, from = CUSTOMER): Promise<string> {
@@ -202,5 +202,78 @@ test.describe('Genesys’ Service Client API sample in the toolbar', () => {
     const dialedEx = (await sample.data('voice.dialEx', withIds({ '*PhoneNumber*': '4155550198' }))) as { interactionId: string };
     await expect.poll(async () => (await sim.callOf('4155550198')).userData).toMatchObject({ myAttachedDataKey2: 'myAttachedDataValue2' });
     expect(dialedEx.interactionId).not.toBe(dialed.interactionId);
+  });
+
+  test('outbound: every outbound.* operation on the agent’s campaigns, and their events on the outbound topic', async ({ sample, sim, toolbar }) => {
+    const record = async (recordHandle: number) => (await sim.outboundRecords()).find((candidate) => candidate.recordHandle === recordHandle);
+    const outboundEvents = (eventType: string) => sample.events('outbound campaign').filter({ hasText: `"eventType": "${eventType}"` });
+    await toolbar.goNotReady('Break');
+    await expect(outboundEvents('CampaignStarted')).toHaveCount(2);
+    await expect(outboundEvents('CampaignStarted').filter({ hasText: '"CampaignSIP"' })).toContainText('"mode": "Preview"');
+
+    expect(await sample.data('outbound.getCampaigns')).toEqual([
+      { name: 'CampaignSIP', mode: 'preview', callingList: 'Calling List SIP', recordsLeft: 3 },
+      { name: 'PushSIP', mode: 'pushPreview', callingList: 'Calling List SIP 2', recordsLeft: 2 },
+    ]);
+    expect(await sample.data('outbound.getListOfCallResults')).toEqual(
+      expect.arrayContaining([
+        { code: 6, name: 'Busy' },
+        { code: 33, name: 'Answer' },
+      ]),
+    );
+
+    expect(await sample.data('outbound.getPreviewRecord')).toMatchObject({
+      recordHandle: 1,
+      campaignName: 'CampaignSIP',
+      phone: '4155550301',
+      status: 'Offered',
+    });
+    await expect(outboundEvents('PreviewRecord').first()).toContainText('"recordHandle": 1');
+    expect(await record(1)).toMatchObject({ status: 'Offered' });
+    expect(await sample.data('outbound.getRecordFields')).toEqual({ Name: 'Ada Byron', Plan: 'Gold' });
+    expect(await sample.data('outbound.updateRecordFields')).toMatchObject({ GSW_CUSTOM_STRING: 'string value', Name: 'Ada Byron' });
+    expect((await record(1))?.fields).toMatchObject({ GSW_FROM: '10:10', GSW_CUSTOM_STRING: 'string value', GSW_CUSTOM_DATE: '10/10/2021 23:45' });
+    expect(((await sample.data('outbound.getChainedRecords')) as Array<{ recordHandle: number }>).map((chained) => chained.recordHandle)).toEqual([1, 2]);
+
+    expect(await sample.data('outbound.setCallResult')).toBeNull();
+    expect((await record(1))?.callResult).toBe(6);
+    await expect(outboundEvents('UpdateCallCompletionStatsAcknowledge').first()).toContainText('"callResult": 6');
+    expect(await sample.data('outbound.getCallResult')).toBe(6);
+    expect(await sample.data('outbound.setDoNotCall')).toBeNull();
+    expect((await record(1))?.doNotCall).toBe(true);
+    expect(await sample.data('outbound.removeDoNotCall')).toBeNull();
+    expect((await record(1))?.doNotCall).toBe(false);
+    expect(await sample.data('outbound.rescheduleRecord')).toBeNull();
+    expect(await record(1)).toMatchObject({ status: 'Scheduled', callbackType: 'Campaign' });
+    expect(await sample.data('outbound.cancelReschedule')).toBeNull();
+    expect((await record(1))?.status).toBe('Offered');
+    expect(await sample.data('outbound.rejectPreviewRecord')).toBeNull();
+    expect((await record(1))?.status).toBe('Ready');
+    await expect(outboundEvents('RecordRejectAcknowledge')).toHaveCount(1);
+
+    expect(await sample.data('outbound.getPreviewRecord')).toMatchObject({ recordHandle: 1 });
+    expect(await sample.data('outbound.cancelPreviewRecord')).toBeNull();
+    expect((await record(1))?.status).toBe('Cancelled');
+
+    expect(await sample.data('outbound.startDirectPushPreview')).toEqual([
+      { name: 'PushSIP', mode: 'pushPreview', callingList: 'Calling List SIP 2', recordsLeft: 1 },
+    ]);
+    await expect(outboundEvents('PreviewDialingModeStartAcknowledge')).toHaveCount(1);
+    await expect(outboundEvents('PreviewRecord').filter({ hasText: '"PushSIP"' })).toContainText('"recordHandle": 4');
+    expect((await record(4))?.status).toBe('Offered');
+    expect(await sample.data('outbound.stopDirectPushPreview')).toMatchObject([{ name: 'PushSIP' }]);
+    await expect(outboundEvents('PreviewDialingModeOverAcknowledge')).toHaveCount(1);
+    expect(await sample.data('outbound.rejectPreviewRecord', withIds({ '"1"': '"4"' }))).toBeNull();
+    expect((await record(4))?.status).toBe('Ready');
+
+    expect(await sample.data('outbound.getPreviewRecord')).toMatchObject({ recordHandle: 2 });
+    const dialed = (await sample.data('outbound.callPreviewRecord', withIds({ '"1", 1': '"2", 2' }))) as { interactionId: string };
+    await expect
+      .poll(async () => (await sim.callOf('4155550302')).userData)
+      .toMatchObject({ GSW_RECORD_HANDLE: 2, GSW_CAMPAIGN_NAME: 'CampaignSIP', Name: 'Ada Byron' });
+    expect(await record(2)).toMatchObject({ status: 'Dialing', attempts: 1 });
+    const call = (await sample.data('interaction.getByInteractionId', withIds({ '"1"': `"${dialed.interactionId}"` }))) as { state: string };
+    expect(call.state).toBe('DIALING');
+    await expect(toolbar.root.getByRole('region', { name: 'Outgoing call' })).toContainText('Campaign CampaignSIP');
   });
 });

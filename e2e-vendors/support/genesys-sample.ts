@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test as base, type FrameLocator, type Page } from '@playwright/test';
 import { createBridge, type Bridge } from '@ctikit/bridge';
+import { DEFAULT_SIMULATOR_CONFIG, type CampaignConfigInput } from '@ctikit/contact-center';
 import { SimControl } from '../../e2e/support/sim-control.ts';
 import { ToolbarView } from '../../e2e/support/toolbar-view.ts';
 
@@ -26,6 +27,35 @@ const BUILT_PAGES = [here('../../packages/toolbar/dist/index.html'), here('../..
 export const AGENT = { agentId: 'agent1', dn: '5001' } as const;
 export const COLLEAGUE = { agentId: 'agent2', dn: '5002' } as const;
 export const CUSTOMER = '4155550123';
+
+/**
+ * The agent's outbound campaigns: a preview campaign under the name Genesys' sample asks for
+ * (`CampaignSIP`), whose first two records are one customer's chain, and a push preview campaign.
+ * Records are numbered from 1 across them: CampaignSIP 1–3, PushSIP 4–5.
+ */
+const CAMPAIGNS: CampaignConfigInput[] = [
+  {
+    name: 'CampaignSIP',
+    mode: 'preview',
+    callingList: 'Calling List SIP',
+    agents: [AGENT.agentId],
+    records: [
+      { phone: '4155550301', fields: { Name: 'Ada Byron', Plan: 'Gold' }, chain: 'ada' },
+      { phone: '4155550302', fields: { Name: 'Ada Byron', Plan: 'Gold' }, chain: 'ada' },
+      { phone: '4155550303', fields: { Name: 'Carl Gauss', Plan: 'Silver' } },
+    ],
+  },
+  {
+    name: 'PushSIP',
+    mode: 'pushPreview',
+    callingList: 'Calling List SIP 2',
+    agents: [AGENT.agentId],
+    records: [
+      { phone: '4155550401', fields: { Name: 'Emmy Noether' } },
+      { phone: '4155550402', fields: { Name: 'Grace Hopper' } },
+    ],
+  },
+];
 
 /** What the sample logged for a command: `SUCCEEDED` or `FAILED`, and the result it was handed. */
 export interface Outcome {
@@ -88,7 +118,13 @@ export const test = base.extend<Fixtures, { bridge: Bridge }>({
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
       for (const page of BUILT_PAGES) if (!existsSync(page)) throw new Error(`${page} is missing: run npm run build first`);
-      const bridge = createBridge({ port: 0, extensionsPort: 0, logLevel: 'warn', extensionStaticDirs: [{ dir: SAMPLE_KIT, prefix: '/' }] });
+      const bridge = createBridge({
+        port: 0,
+        extensionsPort: 0,
+        logLevel: 'warn',
+        extensionStaticDirs: [{ dir: SAMPLE_KIT, prefix: '/' }],
+        simulatorConfig: { ...DEFAULT_SIMULATOR_CONFIG, campaigns: CAMPAIGNS },
+      });
       await bridge.listen();
       await use(bridge);
       await bridge.close();

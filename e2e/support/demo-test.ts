@@ -10,7 +10,8 @@ import { ToolbarView } from './toolbar-view.ts';
 
 /**
  * The fixtures of the demo suites. Every test gets a contact center with no calls and every agent
- * logged out (before and after it), its own agent from the simulator's pool, and the demo page
+ * logged out (before and after it), its own agent from the simulator's pool (every agent but the
+ * campaigns' ones), and the demo page
  * opened as that agent: Fusion framing the toolbar on the worker's `vendor`, the customer phone
  * beside them, the sample extension served from the bridge's second origin. A test that needs a second agent takes the next one from `agentPool`.
  *
@@ -78,7 +79,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   agentPool: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
-      const { agents } = await loadSimulatorConfig(E2E_SIMULATOR_CONFIG);
+      const config = await loadSimulatorConfig(E2E_SIMULATOR_CONFIG);
+      // A campaign's agents are the outbound specs' own: their toolbars show the campaigns.
+      const inCampaigns = new Set(config.campaigns.flatMap((campaign) => campaign.agents));
+      const agents = config.agents.filter((agent) => !inCampaigns.has(agent.agentId));
       let turn = 0;
       await use({
         next: () => {

@@ -1,6 +1,15 @@
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { z } from 'zod';
-import { AGENT_ID_HEADER, REST_PATH, agentSnapshotSchema, callTypes, recordingStates, userDataSchema } from '@ctikit/protocol';
+import {
+  AGENT_ID_HEADER,
+  REST_PATH,
+  agentSnapshotSchema,
+  callTypes,
+  outboundRecordSchema,
+  recordingStates,
+  userDataSchema,
+  type OutboundRecord,
+} from '@ctikit/protocol';
 
 /**
  * The world outside the agent desktop, for arranging a scenario quickly: the simulator control API
@@ -33,6 +42,7 @@ export type SimAgent = z.infer<typeof agentSchema>;
 const placedSchema = z.object({ connectionId: z.string(), callUuid: z.string() });
 const callsSchema = z.object({ calls: z.array(callSchema) });
 const agentsSchema = z.object({ agents: z.array(agentSchema) });
+const recordsSchema = z.object({ records: z.array(outboundRecordSchema) });
 
 async function parsed<T>(response: APIResponse, schema: z.ZodType<T>, what: string): Promise<T> {
   const text = await response.text();
@@ -58,6 +68,11 @@ export class SimControl {
 
   async agents(): Promise<SimAgent[]> {
     return (await parsed(await this.request.get(`${this.bridgeUrl}/sim/agents`), agentsSchema, 'list agents')).agents;
+  }
+
+  /** Every record of the simulator's outbound campaigns, as the campaigns keep it. */
+  async outboundRecords(): Promise<OutboundRecord[]> {
+    return (await parsed(await this.request.get(`${this.bridgeUrl}/sim/outbound/records`), recordsSchema, 'list outbound records')).records;
   }
 
   async agent(agentId: string): Promise<SimAgent> {

@@ -168,7 +168,7 @@ export function createBridge(input: BridgeOptionsInput = {}): Bridge {
   app.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
   serveToolbarPolicy(app, TOOLBAR_PREFIX, toolbarPolicy(options.toolbarCsp, options.mode));
   void app.register(commandsRoute, { access, backend, sessions: registry, metrics, drain, rateLimiter: new RateLimiter(options.rateLimit, options.clock) });
-  if (simulator) void app.register(simulatorControlRoutes, { access, simulator });
+  if (simulator) void app.register(simulatorControlRoutes, { access, simulator, campaigns: campaignsOf(backend, simulatorControl) });
   void app.register(identityRoutes, { access, signingKey });
   void app.register(agentTokenRoutes, { access, signingKey, clock: options.clock });
   void app.register(outboundRoutes, { access, campaigns: campaignsOf(backend, simulatorControl) });

@@ -88,9 +88,25 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = simulatorConfigSchema.p
 /**
  * The demo's contact center (`npm start` with no simulator file): the default one with a timed
  * after-call work after every call with a customer, as Amazon Connect has it, so a call's wrap-up is
- * the same on both vendors.
+ * the same on both vendors, and a preview campaign for the demo's agent calling the Fusion
+ * simulator's sample contacts.
  */
-export const DEMO_SIMULATOR_CONFIG: SimulatorConfig = { ...DEFAULT_SIMULATOR_CONFIG, afterCallWork: { enabled: true, timeoutSec: 60, after: 'customerCalls' } };
+export const DEMO_SIMULATOR_CONFIG: SimulatorConfig = {
+  ...DEFAULT_SIMULATOR_CONFIG,
+  afterCallWork: { enabled: true, timeoutSec: 60, after: 'customerCalls' },
+  campaigns: campaignsSchema.parse([
+    {
+      name: 'Renewals',
+      mode: 'preview',
+      callingList: 'Renewals',
+      agents: ['agent1'],
+      records: [
+        { phone: '+14155550142', fields: { Name: 'Olivia Bennett', Account: 'Northwind Traders', Plan: 'Gold' } },
+        { phone: '+13125550187', fields: { Name: 'Daniel Okafor', Account: 'Contoso Health', Plan: 'Silver' } },
+      ],
+    },
+  ]),
+};
 
 /** Parse a configuration object; throws an Error listing every problem. */
 export function parseSimulatorConfig(input: unknown): SimulatorConfig {

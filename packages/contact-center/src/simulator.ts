@@ -8,8 +8,8 @@ import type { SimulatorConfig } from './config.ts';
 import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
 import * as customer from './customer-side.ts';
 import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, QueueStatus, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
-import { OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
-import { startProgressiveDialer } from './outbound/progressive-dialer.ts';
+import { campaignUserData, OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
+import { announceCampaignsOnLogin, startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';
 import { createQueue, settleRouting } from './routing.ts';
 import { directoryTargets, dnSnapshot, listAgents, listCalls, queueStatus } from './views.ts';
@@ -43,12 +43,15 @@ class Simulator implements ContactCenterSimulator {
       const agents = [...this.world.agents.values()].filter((agent) => agent.queues.includes(queue.dn));
       this.world.queues.set(queue.dn, createQueue(queue.dn, queue.name, agents));
     }
-    this.outbound.subscribe(({ notification, agentId, record }) => {
+    this.outbound.subscribe((event) => {
+      const { agentId } = event;
       const agent = config.agents.find((entry) => entry.agentId === agentId);
       if (!agent) return;
-      const userData = { ...recordUserData(record), GSW_USER_EVENT: notification };
+      const attributes = event.kind === 'record' ? recordUserData(event.record) : campaignUserData(event.campaign);
+      const userData = { ...attributes, GSW_USER_EVENT: event.notification };
       this.world.run(() => this.world.dispatcher.emit({ eventName: 'EventUserEvent', thisDN: agent.dn, agentId, userData }));
     });
+    if (config.campaigns.length > 0) announceCampaignsOnLogin(this, this.outbound);
     if (config.campaigns.some((campaign) => campaign.mode === 'progressive')) startProgressiveDialer(this, this.outbound);
   }
 

@@ -227,6 +227,7 @@ export type Heartbeat = z.infer<typeof heartbeatSchema>;
 export const bridgeFrameSchema = z.discriminatedUnion('eventName', [
   agentEventSchema,
   callEventSchema,
+  userEventSchema,
   errorEventSchema,
   linkEventSchema,
   sessionOpenedSchema,

@@ -12,6 +12,7 @@ import { userDataSchema } from './commands.ts';
 export const OUTBOUND_PATH = '/genesys/outbound';
 
 const recordHandle = z.number().int().positive();
+const campaignMode = z.enum(['preview', 'progressive', 'pushPreview']);
 const onRecord = { recordHandle };
 
 export const outboundOperationShapes = {
@@ -31,6 +32,9 @@ export const outboundOperationShapes = {
   setDoNotCall: onRecord,
   removeDoNotCall: onRecord,
   markProcessed: onRecord,
+  /** Push preview (OCS's PreviewDialingModeStart / Over): the agent's push preview campaigns push it records, or stop. */
+  startPushPreview: {},
+  stopPushPreview: {},
 } satisfies Record<string, z.ZodRawShape>;
 
 export type OutboundOperationName = keyof typeof outboundOperationShapes;
@@ -57,7 +61,7 @@ export const outboundRecordSchema = z.object({
   recordHandle,
   campaignName: z.string(),
   callingList: z.string(),
-  mode: z.enum(['preview', 'progressive']),
+  mode: campaignMode,
   chainId: z.string(),
   phone: z.string(),
   fields: userDataSchema,
@@ -72,7 +76,7 @@ export type OutboundRecord = z.infer<typeof outboundRecordSchema>;
 
 export const campaignSummarySchema = z.object({
   name: z.string(),
-  mode: z.enum(['preview', 'progressive']),
+  mode: campaignMode,
   callingList: z.string(),
   recordsLeft: z.number().int().nonnegative(),
 });
@@ -94,6 +98,8 @@ export const outboundDataSchemas = {
   setDoNotCall: outboundRecordSchema,
   removeDoNotCall: outboundRecordSchema,
   markProcessed: outboundRecordSchema,
+  startPushPreview: z.array(campaignSummarySchema),
+  stopPushPreview: z.array(campaignSummarySchema),
 } satisfies Record<OutboundOperationName, z.ZodType>;
 
 export type OutboundData<O extends OutboundOperationName> = z.infer<(typeof outboundDataSchemas)[O]>;

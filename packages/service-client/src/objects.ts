@@ -158,11 +158,43 @@ export interface MarkdoneEventData {
   readonly interaction: Interaction;
 }
 
-/** `outbound` topic: campaign and record events. */
-export interface OutboundEventData {
-  readonly eventType: string;
-  readonly [field: string]: unknown;
+/** `outbound` topic, campaign events: Outbound Contact Server's notification names. */
+export type OutboundCampaignEventType =
+  'CampaignStarted' | 'CampaignStopped' | 'PreviewRecordEmpty' | 'PreviewDialingModeStartAcknowledge' | 'PreviewDialingModeOverAcknowledge';
+
+/** `outbound` topic, record events: Outbound Contact Server's notification names. */
+export type OutboundRecordEventType =
+  | 'PreviewRecord'
+  | 'RecordRejectAcknowledge'
+  | 'RecordCancelAcknowledge'
+  | 'RecordRescheduleAcknowledge'
+  | 'RecordRescheduleCancelAcknowledge'
+  | 'UpdateCallCompletionStatsAcknowledge'
+  | 'DoNotCallAcknowledge'
+  | 'DoNotCallRemoveAcknowledge'
+  | 'RecordProcessedAcknowledge';
+
+export interface OutboundCampaign {
+  readonly name: string;
+  /** OCS's dialing mode (`GSW_CAMPAIGN_MODE`). */
+  readonly mode: 'Preview' | 'Progressive' | 'PushPreview';
+  readonly callingList: string;
 }
+
+export interface OutboundRecord {
+  readonly recordHandle: number;
+  readonly campaignName: string;
+  readonly callingList: string;
+  readonly phone: string;
+  /** The calling list's fields. */
+  readonly fields: Readonly<Record<string, string | number>>;
+  readonly callResult: number;
+}
+
+/** `outbound` topic: a campaign event (with `campaign`) or a record event (with `record`). */
+export type OutboundEventData =
+  | { readonly eventType: OutboundCampaignEventType; readonly campaignName: string; readonly campaign: OutboundCampaign }
+  | { readonly eventType: OutboundRecordEventType; readonly campaignName: string; readonly record: OutboundRecord };
 
 /** `messenger:<channel>` topics: what another extension broadcast. */
 export interface MessengerEventData {

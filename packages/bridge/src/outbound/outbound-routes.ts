@@ -43,6 +43,8 @@ const OPERATIONS: { [O in OutboundOperationName]: Handler<O> } = {
   setDoNotCall: (campaigns, agentId, { recordHandle }) => campaigns.setDoNotCall(agentId, recordHandle),
   removeDoNotCall: (campaigns, agentId, { recordHandle }) => campaigns.removeDoNotCall(agentId, recordHandle),
   markProcessed: (campaigns, agentId, { recordHandle }) => campaigns.markProcessed(agentId, recordHandle),
+  startPushPreview: (campaigns, agentId) => campaigns.startPushPreview(agentId),
+  stopPushPreview: (campaigns, agentId) => campaigns.stopPushPreview(agentId),
 };
 
 function run(campaigns: OutboundCampaigns, agentId: string, request: OutboundRequest): unknown {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userDataSchema } from '@ctikit/protocol';
-import type { SimulatorControl } from '@ctikit/contact-center';
+import type { OutboundCampaigns, SimulatorControl } from '@ctikit/contact-center';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AccessControl } from '../http/access.ts';
 import { apiAccessHook, registerPreflightRoutes } from '../http/request-context.ts';
@@ -23,11 +23,13 @@ const phoneBody = z.object({ connectionId: z.string().min(1).max(64).optional() 
 export interface ControlRoutesOptions {
   access: AccessControl;
   simulator: SimulatorControl;
+  /** The simulator's outbound campaigns, listed at `GET /sim/outbound/records`. */
+  campaigns?: OutboundCampaigns | undefined;
 }
 
 const OK = { ok: true } as const;
 
-export const simulatorControlRoutes: FastifyPluginAsync<ControlRoutesOptions> = async (app, { access, simulator }) => {
+export const simulatorControlRoutes: FastifyPluginAsync<ControlRoutesOptions> = async (app, { access, simulator, campaigns }) => {
   app.addHook('onRequest', apiAccessHook(access, ['GET', 'POST']));
   registerPreflightRoutes(app, ['/sim/*']);
 
@@ -75,6 +77,7 @@ export const simulatorControlRoutes: FastifyPluginAsync<ControlRoutesOptions> = 
 
   app.get('/sim/agents', async () => ({ agents: simulator.listAgents() }));
   app.get('/sim/calls', async () => ({ calls: simulator.listCalls() }));
+  app.get('/sim/outbound/records', async () => ({ records: campaigns?.list() ?? [] }));
 };
 
 /** `GET /sim/events`: every simulator event, customer side included, for the demo's phone panel. */

@@ -72,7 +72,7 @@ export function createSimService(options: SimServiceOptions): SimService {
       replyWithError(request, reply, error);
     });
     scope.addHook('onRequest', async (request) => access.assertHost(request.headers.host));
-    await scope.register(simulatorControlRoutes, { access, simulator });
+    await scope.register(simulatorControlRoutes, { access, simulator, campaigns: simulator.outbound });
   });
   return {
     simulator,

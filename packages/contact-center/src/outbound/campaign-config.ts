@@ -4,7 +4,9 @@ import { z } from 'zod';
  * Outbound campaigns of the simulator file, after Genesys Outbound Contact Server: a campaign dials
  * the records of its calling list in one mode — `preview` (the agent asks for a record, sees it,
  * then calls or rejects it) or `progressive` (the campaign dials the next record for an agent as
- * soon as the agent is Ready and hands the call over with the record attached). Records are
+ * soon as the agent is Ready and hands the call over with the record attached) or `pushPreview`
+ * (once the agent starts push preview, the campaign pushes it its next record to preview whenever it
+ * has none in hand, without its asking; the agent stops it when it wants). Records are
  * numbered across campaigns from 1 (their `recordHandle`); records sharing a `chain` are one
  * customer's numbers (OCS chained records).
  */
@@ -19,7 +21,7 @@ export const campaignRecordSchema = z.object({
 
 export const campaignSchema = z.object({
   name: z.string().min(1).max(128),
-  mode: z.enum(['preview', 'progressive']),
+  mode: z.enum(['preview', 'progressive', 'pushPreview']),
   callingList: z.string().min(1).max(128),
   /** The agents of the campaign's group (agentIds); none: every agent. */
   agents: z.array(z.string().min(1).max(64)).default([]),
@@ -33,4 +35,6 @@ export const campaignsSchema = z
   .refine((campaigns) => new Set(campaigns.map((campaign) => campaign.name)).size === campaigns.length, { message: 'campaign names must be unique' });
 
 export type CampaignConfig = z.output<typeof campaignSchema>;
+/** A campaign as the simulator file writes it (fields, agents and records may be left out). */
+export type CampaignConfigInput = z.input<typeof campaignSchema>;
 export type CampaignMode = CampaignConfig['mode'];

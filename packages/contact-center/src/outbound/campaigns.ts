@@ -48,10 +48,8 @@ export interface CampaignView {
 }
 
 /** OCS's notifications (GSW_USER_EVENT) for the changes of a record. */
-export type OutboundNotification =
+export type RecordNotification =
   | 'PreviewRecord'
-  | 'ProgressiveRecord'
-  | 'RecordDialed'
   | 'RecordRejectAcknowledge'
   | 'RecordCancelAcknowledge'
   | 'RecordRescheduleAcknowledge'
@@ -61,11 +59,15 @@ export type OutboundNotification =
   | 'DoNotCallRemoveAcknowledge'
   | 'RecordProcessedAcknowledge';
 
-export interface OutboundEvent {
-  readonly notification: OutboundNotification;
-  readonly agentId: string;
-  readonly record: OutboundRecordView;
-}
+/**
+ * OCS's notifications about a campaign as a whole: it runs for the agent's group (sent when the
+ * agent logs in), it has no record left to preview, push preview started or ended for the agent.
+ */
+export type CampaignNotification = 'CampaignStarted' | 'PreviewRecordEmpty' | 'PreviewDialingModeStartAcknowledge' | 'PreviewDialingModeOverAcknowledge';
+
+export type OutboundEvent =
+  | { readonly kind: 'record'; readonly notification: RecordNotification; readonly agentId: string; readonly record: OutboundRecordView }
+  | { readonly kind: 'campaign'; readonly notification: CampaignNotification; readonly agentId: string; readonly campaign: CampaignView };
 
 export type OutboundListener = (event: OutboundEvent) => void;
 
@@ -88,6 +90,8 @@ interface RecordState {
 export class OutboundCampaigns {
   private readonly records: RecordState[];
   private readonly listeners = new Set<OutboundListener>();
+  /** The agents who started push preview: each is pushed the next record of its push preview campaigns when it has none. */
+  private readonly pushPreviewAgents = new Set<string>();
 
   constructor(
     private readonly campaignConfigs: readonly CampaignConfig[],
@@ -122,14 +126,12 @@ export class OutboundCampaigns {
 
   /** The campaigns the agent's group takes part in. */
   campaigns(agentId: string): CampaignView[] {
-    return this.campaignConfigs
-      .filter((campaign) => inGroup(campaign, agentId))
-      .map((campaign) => ({
-        name: campaign.name,
-        mode: campaign.mode,
-        callingList: campaign.callingList,
-        recordsLeft: this.records.filter((record) => record.campaign === campaign && this.isDue(record, agentId)).length,
-      }));
+    return this.campaignConfigs.filter((campaign) => inGroup(campaign, agentId)).map((campaign) => this.campaignView(campaign, agentId));
+  }
+
+  /** The agent logged in: OCS tells it of every campaign its group takes part in (CampaignStarted). */
+  announceCampaigns(agentId: string): void {
+    for (const campaign of this.campaignConfigs) if (inGroup(campaign, agentId)) this.notifyCampaign('CampaignStarted', campaign, agentId);
   }
 
   /** Call results the agent may set (OCS's call result enumeration). */
@@ -140,18 +142,41 @@ export class OutboundCampaigns {
   /** The next record of a preview campaign, offered to the agent; `undefined` when none is left. */
   previewRecord(agentId: string, campaignName: string): OutboundRecordView | undefined {
     const campaign = this.campaignOf(agentId, campaignName);
-    if (campaign.mode !== 'preview') throw new CtiError('UNSUPPORTED_OPERATION', `Campaign ${campaignName} dials progressively: it has no preview records.`);
-    return this.offerNext(agentId, campaign, 'PreviewRecord');
+    if (campaign.mode === 'progressive')
+      throw new CtiError('UNSUPPORTED_OPERATION', `Campaign ${campaignName} dials progressively: it has no preview records.`);
+    const offered = this.offerNext(agentId, campaign, true);
+    if (!offered) this.notifyCampaign('PreviewRecordEmpty', campaign, agentId);
+    return offered;
   }
 
-  /** The next record of the agent's progressive campaigns, dialed for the agent. */
+  /** The next record of the agent's progressive campaigns, dialed for the agent (the call carries the record: no notification). */
   progressiveRecord(agentId: string): DialedRecord | undefined {
     for (const campaign of this.campaignConfigs) {
       if (campaign.mode !== 'progressive' || !inGroup(campaign, agentId)) continue;
-      const offered = this.offerNext(agentId, campaign, 'ProgressiveRecord');
+      const offered = this.offerNext(agentId, campaign, false);
       if (offered) return this.callRecord(agentId, offered.recordHandle);
     }
     return undefined;
+  }
+
+  /**
+   * The agent starts push preview (OCS's PreviewDialingModeStart): its push preview campaigns push it
+   * their next record (PreviewRecord) whenever it has no record in hand, without its asking.
+   */
+  startPushPreview(agentId: string): CampaignView[] {
+    const campaigns = this.pushPreviewCampaigns(agentId);
+    this.pushPreviewAgents.add(agentId);
+    for (const campaign of campaigns) this.notifyCampaign('PreviewDialingModeStartAcknowledge', campaign, agentId);
+    this.pushNext(agentId);
+    return campaigns.map((campaign) => this.campaignView(campaign, agentId));
+  }
+
+  /** The agent stops push preview (PreviewDialingModeOver): no more records are pushed; the one in hand stays. */
+  stopPushPreview(agentId: string): CampaignView[] {
+    const campaigns = this.pushPreviewCampaigns(agentId);
+    this.pushPreviewAgents.delete(agentId);
+    for (const campaign of campaigns) this.notifyCampaign('PreviewDialingModeOverAcknowledge', campaign, agentId);
+    return campaigns.map((campaign) => this.campaignView(campaign, agentId));
   }
 
   /** The agent calls its offered record: what to dial, with the record's data to attach. */
@@ -159,7 +184,7 @@ export class OutboundCampaigns {
     const record = this.own(agentId, recordHandle, ['Offered']);
     record.status = 'Dialing';
     record.attempts += 1;
-    const dialed = this.notify('RecordDialed', record, agentId);
+    const dialed = view(record);
     return { phone: record.phone, userData: recordUserData(dialed), record: dialed };
   }
 
@@ -167,14 +192,14 @@ export class OutboundCampaigns {
   reject(agentId: string, recordHandle: number): OutboundRecordView {
     const record = this.own(agentId, recordHandle, ['Offered', 'Dialing']);
     record.status = 'Ready';
-    return this.notify('RecordRejectAcknowledge', record, agentId);
+    return this.settled(this.notify('RecordRejectAcknowledge', record, agentId), agentId);
   }
 
   /** The record is not dialed again in this campaign. */
   cancel(agentId: string, recordHandle: number): OutboundRecordView {
     const record = this.own(agentId, recordHandle, ['Offered', 'Dialing']);
     record.status = 'Cancelled';
-    return this.notify('RecordCancelAcknowledge', record, agentId);
+    return this.settled(this.notify('RecordCancelAcknowledge', record, agentId), agentId);
   }
 
   /** Call the customer back at `at` (epoch ms): for this agent only (Personal) or anyone of the campaign. */
@@ -182,7 +207,7 @@ export class OutboundCampaigns {
     const record = this.own(agentId, recordHandle, ['Offered', 'Dialing']);
     if (!(at > this.clock.now())) throw new CtiError('INVALID_ATTRIBUTE', 'A record is rescheduled to a time in the future.');
     Object.assign(record, { status: 'Scheduled', scheduledAt: at, callbackType });
-    return this.notify('RecordRescheduleAcknowledge', record, agentId);
+    return this.settled(this.notify('RecordRescheduleAcknowledge', record, agentId), agentId);
   }
 
   /** The agent takes the rescheduling back: the record is the agent's again. */
@@ -232,7 +257,7 @@ export class OutboundCampaigns {
   markProcessed(agentId: string, recordHandle: number): OutboundRecordView {
     const record = this.own(agentId, recordHandle, ['Offered', 'Dialing']);
     record.status = 'Processed';
-    return this.notify('RecordProcessedAcknowledge', record, agentId);
+    return this.settled(this.notify('RecordProcessedAcknowledge', record, agentId), agentId);
   }
 
   /** Every record, for the simulator's control API and tests. */
@@ -240,11 +265,40 @@ export class OutboundCampaigns {
     return this.records.map(view);
   }
 
-  private offerNext(agentId: string, campaign: CampaignConfig, notification: OutboundNotification): OutboundRecordView | undefined {
+  /** Offer the campaign's next due record to the agent; a preview record is notified (PreviewRecord). */
+  private offerNext(agentId: string, campaign: CampaignConfig, preview: boolean): OutboundRecordView | undefined {
     const record = this.records.find((candidate) => candidate.campaign === campaign && this.isDue(candidate, agentId));
     if (!record) return undefined;
     Object.assign(record, { status: 'Offered', agentId, scheduledAt: undefined, callbackType: undefined });
-    return this.notify(notification, record, agentId);
+    return preview ? this.notify('PreviewRecord', record, agentId) : view(record);
+  }
+
+  /** A record left the agent's hands: an agent in push preview is pushed the next one. */
+  private settled(record: OutboundRecordView, agentId: string): OutboundRecordView {
+    this.pushNext(agentId);
+    return record;
+  }
+
+  private pushNext(agentId: string): void {
+    if (!this.pushPreviewAgents.has(agentId)) return;
+    const inHand = this.records.some((record) => record.agentId === agentId && (record.status === 'Offered' || record.status === 'Dialing'));
+    if (inHand) return;
+    for (const campaign of this.pushPreviewCampaigns(agentId)) if (this.offerNext(agentId, campaign, true)) return;
+  }
+
+  private pushPreviewCampaigns(agentId: string): CampaignConfig[] {
+    const campaigns = this.campaignConfigs.filter((campaign) => campaign.mode === 'pushPreview' && inGroup(campaign, agentId));
+    if (campaigns.length === 0) throw new CtiError('UNKNOWN_CAMPAIGN', `No push preview campaign for agent ${agentId}.`);
+    return campaigns;
+  }
+
+  private campaignView(campaign: CampaignConfig, agentId: string): CampaignView {
+    return {
+      name: campaign.name,
+      mode: campaign.mode,
+      callingList: campaign.callingList,
+      recordsLeft: this.records.filter((record) => record.campaign === campaign && this.isDue(record, agentId)).length,
+    };
   }
 
   /** Ready, or rescheduled and due (a personal callback: for its agent only); never a do-not-call one. */
@@ -275,10 +329,18 @@ export class OutboundCampaigns {
     return record;
   }
 
-  private notify(notification: OutboundNotification, record: RecordState, agentId: string): OutboundRecordView {
+  private notify(notification: RecordNotification, record: RecordState, agentId: string): OutboundRecordView {
     const snapshot = view(record);
-    for (const listener of [...this.listeners]) listener({ notification, agentId, record: snapshot });
+    this.emit({ kind: 'record', notification, agentId, record: snapshot });
     return snapshot;
+  }
+
+  private notifyCampaign(notification: CampaignNotification, campaign: CampaignConfig, agentId: string): void {
+    this.emit({ kind: 'campaign', notification, agentId, campaign: this.campaignView(campaign, agentId) });
+  }
+
+  private emit(event: OutboundEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
   }
 }
 
@@ -302,6 +364,14 @@ function view(record: RecordState): OutboundRecordView {
     ...(record.scheduledAt !== undefined ? { scheduledAt: record.scheduledAt } : {}),
     ...(record.callbackType !== undefined ? { callbackType: record.callbackType } : {}),
   };
+}
+
+/** OCS's name of a dialing mode (`GSW_CAMPAIGN_MODE`). */
+export const OCS_CAMPAIGN_MODES: Record<CampaignMode, string> = { preview: 'Preview', progressive: 'Progressive', pushPreview: 'PushPreview' };
+
+/** A campaign notification's attributes, as OCS sends them. */
+export function campaignUserData(campaign: CampaignView): UserData {
+  return { GSW_CAMPAIGN_NAME: campaign.name, GSW_CAMPAIGN_MODE: OCS_CAMPAIGN_MODES[campaign.mode], GSW_CALLING_LIST: campaign.callingList };
 }
 
 /** The record as OCS attaches it to the call: its GSW_ keys and the calling list's fields. */

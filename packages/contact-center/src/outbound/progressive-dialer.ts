@@ -31,3 +31,12 @@ function dialFor(simulator: Switch, campaigns: OutboundCampaigns, dn: string): v
     campaigns.reject(agent.agentId, dialed.record.recordHandle);
   }
 }
+
+/** OCS tells an agent who logs in of its group's campaigns (CampaignStarted, one per campaign), after the login's own events. */
+export function announceCampaignsOnLogin(simulator: Pick<SimulatorControl, 'subscribeAll'>, campaigns: OutboundCampaigns): () => void {
+  return simulator.subscribeAll((event: PortEvent) => {
+    if (event.eventName !== 'EventAgentLogin' || event.agentId === undefined) return;
+    const agentId = event.agentId;
+    queueMicrotask(() => campaigns.announceCampaigns(agentId));
+  });
+}

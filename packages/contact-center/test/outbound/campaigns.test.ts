@@ -37,7 +37,9 @@ function campaigns() {
   const outbound = new OutboundCampaigns(CAMPAIGNS, clock);
   const events: OutboundEvent[] = [];
   outbound.subscribe((event) => events.push(event));
-  return { clock, outbound, events, notified: () => events.map((event) => `${event.agentId} ${event.notification} ${event.record.recordHandle}`) };
+  const notified = () =>
+    events.map((event) => `${event.agentId} ${event.notification} ${event.kind === 'record' ? event.record.recordHandle : event.campaign.name}`);
+  return { clock, outbound, events, notified };
 }
 
 function codeOf(action: () => unknown): string | undefined {
@@ -82,13 +84,40 @@ describe('outbound campaigns', () => {
     });
     outbound.setCallResult('agent1', 1, 33);
     expect(outbound.markProcessed('agent1', 1)).toMatchObject({ status: 'Processed', callResult: 33, attempts: 1 });
-    expect(notified()).toEqual([
-      'agent1 PreviewRecord 1',
-      'agent1 RecordDialed 1',
-      'agent1 UpdateCallCompletionStatsAcknowledge 1',
-      'agent1 RecordProcessedAcknowledge 1',
-    ]);
+    expect(notified()).toEqual(['agent1 PreviewRecord 1', 'agent1 UpdateCallCompletionStatsAcknowledge 1', 'agent1 RecordProcessedAcknowledge 1']);
     expect(outbound.campaigns('agent1')[0]?.recordsLeft).toBe(2);
+  });
+
+  it('tells an agent asking an empty campaign that no record is left (PreviewRecordEmpty)', () => {
+    const { outbound, notified } = campaigns();
+    for (const handle of [1, 2, 3]) outbound.cancel('agent1', outbound.previewRecord('agent1', 'Renewals')?.recordHandle ?? handle);
+    expect(outbound.previewRecord('agent1', 'Renewals')).toBeUndefined();
+    expect(notified().at(-1)).toBe('agent1 PreviewRecordEmpty Renewals');
+  });
+
+  it('pushes records to an agent in push preview, one at a time, until it stops', () => {
+    const clock = new ManualClock(1_000_000);
+    const pushed = campaignsSchema.parse([
+      {
+        name: 'Push',
+        mode: 'pushPreview',
+        callingList: 'PushList',
+        records: [{ phone: '+14155550301' }, { phone: '+14155550302' }, { phone: '+14155550303' }],
+      },
+    ]);
+    const outbound = new OutboundCampaigns(pushed, clock);
+    const events: OutboundEvent[] = [];
+    outbound.subscribe((event) => events.push(event));
+    const names = () => events.map((event) => (event.kind === 'record' ? `${event.notification} ${event.record.recordHandle}` : event.notification));
+    expect(outbound.startPushPreview('agent1')).toEqual([{ name: 'Push', mode: 'pushPreview', callingList: 'PushList', recordsLeft: 2 }]);
+    expect(names()).toEqual(['PreviewDialingModeStartAcknowledge', 'PreviewRecord 1']);
+    outbound.callRecord('agent1', 1);
+    outbound.markProcessed('agent1', 1);
+    expect(names().slice(2)).toEqual(['RecordProcessedAcknowledge 1', 'PreviewRecord 2']);
+    outbound.stopPushPreview('agent1');
+    outbound.reject('agent1', 2);
+    expect(names().slice(4)).toEqual(['PreviewDialingModeOverAcknowledge', 'RecordRejectAcknowledge 2']);
+    expect(codeOf(() => new OutboundCampaigns(CAMPAIGNS, clock).startPushPreview('agent1'))).toBe('UNKNOWN_CAMPAIGN');
   });
 
   it('gives a rejected record to the next agent who asks, and a cancelled one to nobody', () => {
@@ -204,8 +233,14 @@ describe('outbound notifications in the simulator', () => {
       ],
       campaigns: [{ name: 'Renewals', mode: 'preview', callingList: 'RenewalsList', records: [{ phone: '+14155550101', fields: { Name: 'Ada' } }] }],
     });
-    await h.loggedIn('5001');
+    await h.request('5001', { request: 'RequestRegisterAddress' });
+    await h.request('5001', { request: 'RequestAgentLogin', agentId: 'agent1' });
     await h.loggedIn('5002');
+    const announced = h.take('5001').filter((event) => event.eventName === 'EventUserEvent');
+    expect(announced.map(userDataOf)).toEqual([
+      { GSW_USER_EVENT: 'CampaignStarted', GSW_CAMPAIGN_NAME: 'Renewals', GSW_CAMPAIGN_MODE: 'Preview', GSW_CALLING_LIST: 'RenewalsList' },
+    ]);
+    h.take('5002');
     h.sim.outbound.previewRecord('agent1', 'Renewals');
     const events = h.take('5001');
     expect(events.map((event) => [event.eventName, userDataOf(event)?.['GSW_USER_EVENT']])).toEqual([['EventUserEvent', 'PreviewRecord']]);

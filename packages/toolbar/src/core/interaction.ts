@@ -1,5 +1,6 @@
 import type { CtiErrorCode } from './outcome.ts';
 import type { InteractionState } from './interaction-state.ts';
+import type { CallRecordRef } from './outbound.ts';
 
 /**
  * An interaction: one call as the agent lives it, from the offer (or the dial) to the end of its
@@ -63,6 +64,8 @@ export interface InteractionDetails {
   readonly recordingState: RecordingState;
   /** The other leg of a consultation: on a consult call the main call, on the main call the consult. */
   readonly linkedEventId?: string;
+  /** The outbound campaign record the call dials (a called preview record, a progressive call). */
+  readonly campaignRecord?: CallRecordRef;
 }
 
 export interface Interaction extends InteractionDetails {

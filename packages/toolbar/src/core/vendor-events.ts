@@ -3,6 +3,7 @@ import type { ConnectionStatus } from './connection-status.ts';
 import type { AttachedData, EndCause, InteractionDetails, PartyState, RecordingState } from './interaction.ts';
 import type { LiveInteractionState } from './interaction-state.ts';
 import type { Failure, ReasonCode, TransferDestination } from './outcome.ts';
+import type { Campaign, CampaignChange, CampaignRecord, RecordChange } from './outbound.ts';
 
 /** The signed-in agent as the header names them: their name and their DN (extension, phone number). */
 export interface AgentIdentity {
@@ -59,6 +60,10 @@ export interface VendorEventMap {
   reasonCodesListed: { readonly reasonCodes: readonly ReasonCode[] };
   /** The transfer destinations the vendor lists (quick connects). */
   transferDestinationsListed: { readonly destinations: readonly TransferDestination[] };
+  /** One of the agent's outbound campaigns changed (vendors with campaigns only). */
+  campaignChanged: { readonly campaign: Campaign; readonly change: CampaignChange; readonly at: number };
+  /** A record of the agent's campaigns changed: offered for preview, given back, updated, processed… */
+  recordChanged: { readonly record: CampaignRecord; readonly change: RecordChange; readonly at: number };
   /** A command failed after it was accepted (a vendor error event that no command result carried). */
   commandFailed: { readonly failure: Failure; readonly eventId?: string; readonly at: number };
 }

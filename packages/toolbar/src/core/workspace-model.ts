@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from './logger.ts';
 import type { CommandName } from './commands.ts';
 import { failure, OK, type CommandOutcome, type Failure, type ReasonCode, type TransferDestination } from './outcome.ts';
 import type { AgentIdentity, LiveInteractionSnapshot, ResyncCause, VendorEvent, VendorEventOf, VendorEventType } from './vendor-events.ts';
+import { RECORD_RELEASED, type Campaign, type CampaignChange, type CampaignRecord, type RecordChange } from './outbound.ts';
 
 /**
  * The workspace model: the agent, the link to the vendor and the interactions by eventId, as the
@@ -36,6 +37,12 @@ export interface WorkspaceEventMap {
   reasonCodesChanged: { readonly reasonCodes: readonly ReasonCode[] };
   /** The vendor listed its transfer destinations. */
   transferDestinationsChanged: { readonly destinations: readonly TransferDestination[] };
+  /** One of the agent's outbound campaigns changed (`campaigns`, `pushPreview` are up to date). */
+  campaignChanged: { readonly campaign: Campaign; readonly change: CampaignChange };
+  /** A campaign record changed (`offeredRecord` is up to date). */
+  recordChanged: { readonly record: CampaignRecord; readonly change: RecordChange };
+  /** The record offered to the agent came or went (offered, called, given back, processed…). */
+  offeredRecordChanged: { readonly record: CampaignRecord | undefined };
 }
 
 export interface WorkspaceModelOptions {
@@ -62,6 +69,9 @@ export class WorkspaceModel {
   private reasons: readonly ReasonCode[] = [];
   private speakerMute = false;
   private destinations: readonly TransferDestination[] = [];
+  private campaignList: readonly Campaign[] = [];
+  private pushingPreview = false;
+  private offered: CampaignRecord | undefined;
   private lastOutage: LinkOutage | undefined;
   private readonly byEventId = new Map<string, Interaction>();
   private readonly closedEventIds = new Set<string>();
@@ -96,6 +106,24 @@ export class WorkspaceModel {
   /** The transfer destinations the vendor lists (quick connects; empty for vendors without them). */
   get transferDestinations(): readonly TransferDestination[] {
     return this.destinations;
+  }
+
+  /** The outbound campaigns the agent's group takes part in, as the vendor announced them (started, not stopped). */
+  get campaigns(): readonly Campaign[] {
+    return this.campaignList;
+  }
+
+  /** Whether the agent's push preview campaigns push it records. */
+  get pushPreview(): boolean {
+    return this.pushingPreview;
+  }
+
+  /**
+   * The record offered to the agent to preview: from its offer until the agent calls it (a call
+   * carrying it appears), gives it back, reschedules or processes it.
+   */
+  get offeredRecord(): CampaignRecord | undefined {
+    return this.offered;
   }
 
   /** The not-ready reasons the agent may choose from (empty until the vendor lists them). */
@@ -230,6 +258,21 @@ export class WorkspaceModel {
       this.destinations = event.destinations;
       this.emitter.emit('transferDestinationsChanged', { destinations: event.destinations });
     },
+    campaignChanged: (event) => {
+      const { campaign, change } = event;
+      const others = this.campaignList.filter((known) => known.name !== campaign.name);
+      if (change === 'started') this.campaignList = [...others, campaign];
+      if (change === 'stopped') this.campaignList = others;
+      if (change === 'pushPreviewStarted' || change === 'pushPreviewStopped') this.pushingPreview = change === 'pushPreviewStarted';
+      this.emitter.emit('campaignChanged', { campaign, change });
+    },
+    recordChanged: (event) => {
+      const { record, change } = event;
+      const held = this.offered?.recordHandle === record.recordHandle;
+      if (change === 'offered' || (held && !RECORD_RELEASED.has(change))) this.offerRecord(record);
+      else if (held) this.offerRecord(undefined);
+      this.emitter.emit('recordChanged', { record, change });
+    },
     commandFailed: (event) =>
       this.emitter.emit('commandFailed', {
         failure: event.failure,
@@ -264,6 +307,12 @@ export class WorkspaceModel {
       return;
     }
     this.replace({ ...details, ...consultationOf(details), eventId, state, offeredAt: at, held: false, muted: false }, undefined);
+    if (details.campaignRecord !== undefined && details.campaignRecord.recordHandle === this.offered?.recordHandle) this.offerRecord(undefined);
+  }
+
+  private offerRecord(record: CampaignRecord | undefined): void {
+    this.offered = record;
+    this.emitter.emit('offeredRecordChanged', { record });
   }
 
   /** The interaction an event is about, or undefined (logged) when the model does not hold it. */

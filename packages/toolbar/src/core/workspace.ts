@@ -4,7 +4,7 @@ import { COMMANDS, type CommandArgs, type CommandContext, type CommandName, type
 import { endedUnanswered, isOwnConsultation, type Interaction } from './interaction.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { failure, labelReasons, type AgentTokenOutcome, type Failure, type QueueStatusOutcome, type ReasonLabels } from './outcome.ts';
-import type { OutboundOutcome, OutboundRequest } from './outbound.ts';
+import { dialTarget, type OutboundOutcome, type OutboundRequest } from './outbound.ts';
 import type { ICtiVendorHandler } from './vendor-handler.ts';
 import { WorkspaceModel } from './workspace-model.ts';
 
@@ -119,6 +119,21 @@ export class Workspace {
       this.log.error({ err: error, operation: request.operation }, 'the vendor threw instead of answering with an outcome');
       return failure('INTERNAL_ERROR', 'The outbound operation could not be completed.');
     }
+  }
+
+  /**
+   * Call a campaign record (a preview record offered to the agent): the vendor marks it dialed and
+   * names the number and the record's data, and the call carries them. A call that cannot be placed
+   * gives the record back, so the campaign can offer it again.
+   */
+  async callRecord(recordHandle: number, eventId: string = this.newEventId()): Promise<CommandResult<'makeOutboundCall'>> {
+    const called = await this.outbound({ operation: 'callRecord', recordHandle });
+    if (!called.ok) return called;
+    const target = dialTarget(called.data);
+    if (!target) return failure('INTERNAL_ERROR', `The vendor named no number to dial for record ${recordHandle}.`);
+    const dialed = await this.execute('makeOutboundCall', target.phone, eventId, target.userData);
+    if (!dialed.ok) await this.outbound({ operation: 'rejectRecord', recordHandle });
+    return dialed;
   }
 
   dispose(): Promise<void> {

@@ -14,6 +14,7 @@ import { MenuBarStore } from './menu-bar.ts';
 import { MessageGate } from './message-gate.ts';
 import { messengerRequests } from './messenger-requests.ts';
 import { outboundRequests } from './outbound-requests.ts';
+import { campaignEvent, recordEvent } from './outbound-topic.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { ok, refuse, type Answer, type Caller, type HostServices, type RequestTable } from './requests.ts';
 import { caseIdOf, currentState, stateChanged } from './scapi-objects.ts';
@@ -96,6 +97,8 @@ export class ExtensionsHost {
       model.on('agentChanged', () => this.agentChanged()),
       model.on('interactionChanged', ({ interaction }) => this.interactionChanged(interaction)),
       model.on('interactionClosed', ({ interaction }) => this.interactionClosed(interaction)),
+      model.on('campaignChanged', ({ campaign, change }) => this.bus.publish('outbound', campaignEvent(campaign, change))),
+      model.on('recordChanged', ({ record, change }) => this.bus.publish('outbound', recordEvent(record, change))),
     );
   }
 

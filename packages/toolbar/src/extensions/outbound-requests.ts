@@ -17,12 +17,12 @@ import {
  * through the workspace to the vendor's campaigns. Genesys names a record by the interaction that
  * carries it: the id given is a call of the agent's whose userData has `GSW_RECORD_HANDLE`, or the
  * record's handle itself (`"1"`, as Genesys' sample writes it). `callPreviewRecord` dials the record
- * as `voice.dial` does, with the record attached. Direct push preview is a campaign mode the
- * contact center's campaigns do not run: its start and stop are answered UNSUPPORTED_OPERATION.
+ * as `voice.dial` does, with the record attached. Direct push preview starts and stops the pushing
+ * of the agent's push preview campaigns (their records then come on the `outbound` topic as
+ * PreviewRecord events).
  */
 
 const recordSchema = z.object({ recordHandle: z.number(), fields: z.record(z.string(), z.union([z.string(), z.number()])), callResult: z.number() });
-const dialSchema = z.object({ phone: z.string(), userData: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 /** The record handle an id names: a call carrying a record, else the handle as a number. */
 function recordHandleOf(id: string, { workspace }: RequestContext): number | undefined {
@@ -97,12 +97,7 @@ export const outboundRequests: RequestTable = {
   'outbound.callPreviewRecord': withParameters(z.tuple([interactionIdSchema, z.number().int().positive().optional()]), async ([recordId, chained], context) => {
     const recordHandle = chained ?? recordHandleOf(recordId, context);
     if (recordHandle === undefined) return refuse('UNKNOWN_RECORD', `${recordId} is neither an outbound call of the agent's nor a record handle.`);
-    const called = await context.workspace.outbound({ operation: 'callRecord', recordHandle });
-    if (!called.ok) return answer(called);
-    const { phone, userData } = dialSchema.parse(called.data);
-    const dialed = await context.workspace.execute('makeOutboundCall', phone, context.host.newEventId(), userData);
-    if (!dialed.ok) await context.workspace.outbound({ operation: 'rejectRecord', recordHandle });
-    return answer(dialed, (outcome) => ({ interactionId: outcome.eventId }));
+    return answer(await context.workspace.callRecord(recordHandle, context.host.newEventId()), (outcome) => ({ interactionId: outcome.eventId }));
   }),
   'outbound.rejectPreviewRecord': withParameters(id, ([recordId], context) =>
     onRecord(recordId, context, (recordHandle) => ({ operation: 'rejectRecord', recordHandle })),
@@ -110,11 +105,11 @@ export const outboundRequests: RequestTable = {
   'outbound.cancelPreviewRecord': withParameters(id, ([recordId], context) =>
     onRecord(recordId, context, (recordHandle) => ({ operation: 'cancelRecord', recordHandle })),
   ),
-  'outbound.startDirectPushPreview': withParameters(noParameters, () =>
-    refuse('UNSUPPORTED_OPERATION', 'No campaign of this contact center runs in direct push preview mode.'),
+  'outbound.startDirectPushPreview': withParameters(noParameters, async (_none, { workspace }) =>
+    answer(await workspace.outbound({ operation: 'startPushPreview' }), (outcome) => outcome.data),
   ),
-  'outbound.stopDirectPushPreview': withParameters(noParameters, () =>
-    refuse('UNSUPPORTED_OPERATION', 'No campaign of this contact center runs in direct push preview mode.'),
+  'outbound.stopDirectPushPreview': withParameters(noParameters, async (_none, { workspace }) =>
+    answer(await workspace.outbound({ operation: 'stopPushPreview' }), (outcome) => outcome.data),
   ),
   'outbound.rescheduleRecord': withParameters(
     z.tuple([interactionIdSchema, z.number().int().positive(), z.string().min(1).max(64), callbackTypeSchema]),

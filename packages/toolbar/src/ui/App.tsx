@@ -15,6 +15,7 @@ import { LinkBanner } from './LinkBanner.tsx';
 import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
 import { useCommandRunner, useContactsChanges, useModel, useNumberFormat } from './hooks.ts';
+import { CampaignsSlot } from './OutboundSlots.tsx';
 import { StatusHeader } from './StatusHeader.tsx';
 import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
 import { callCards, hasLiveCall } from './view-model.ts';
@@ -30,7 +31,8 @@ import { callCards, hasLiveCall } from './view-model.ts';
  * └─ main
  *    ├─ LinkBanner (the link lost, or what its loss cost), FusionNotice, ErrorList
  *    │  (while the link is lost, every control below is disabled: the workspace would refuse it)
- *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
+ *    ├─ CampaignsSlot (outbound campaigns and the offered preview record, loaded on demand: outbound/outbound-ui.tsx)
+ *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard (─ RecordWrapUpSlot)
  *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
  *    ├─ DialPad ─ Keypad
  *    └─ AgentTools (loaded after the first render: agent-tools/) ─ Recent | My day | Queues | Shortcuts tabs;
@@ -95,6 +97,7 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
         <FusionNotice source={props.fusion} />
         <ErrorList />
         <fieldset class="controls" disabled={lost}>
+          <CampaignsSlot model={model} />
           {cards.map((card) => (
             <CallCardView key={card.interaction.eventId} card={card} />
           ))}

@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import type { Interaction } from '../core/interaction.ts';
 import { CallParty } from './CallParty.tsx';
 import { useNow } from './hooks.ts';
+import { RecordWrapUpSlot } from './OutboundSlots.tsx';
 import { useToolbar } from './toolbar-context.ts';
 import { callStatusText, formatDuration, say, talkTime } from './view-model.ts';
 
@@ -30,6 +31,7 @@ export function WrapUpCard(props: { interaction: Interaction }) {
       </p>
       {failure !== undefined && <p class="card-detail">{failure}</p>}
       {agent.kind === 'afterCallWork' && agent.endsAt !== undefined && <WrapUpCountdown endsAt={agent.endsAt} />}
+      {interaction.campaignRecord && <RecordWrapUpSlot interaction={interaction} />}
       <div class="card-actions">
         <button
           data-autofocus

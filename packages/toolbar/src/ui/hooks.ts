@@ -6,6 +6,7 @@ import type { ConnectionStatus } from '../core/connection-status.ts';
 import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Interaction } from '../core/interaction.ts';
 import type { Failure, ReasonCode, TransferDestination } from '../core/outcome.ts';
+import type { Campaign, CampaignRecord } from '../core/outbound.ts';
 import type { AgentIdentity } from '../core/vendor-events.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { WorkspaceEventMap } from '../core/workspace-model.ts';
@@ -19,6 +20,9 @@ export interface ModelView {
   readonly identity: AgentIdentity;
   /** The contact center's directory (transfer destinations), which names the parties it lists. */
   readonly directory: readonly TransferDestination[];
+  readonly campaigns: readonly Campaign[];
+  readonly pushPreview: boolean;
+  readonly offeredRecord: CampaignRecord | undefined;
 }
 
 const CHANGE_EVENTS = [
@@ -30,6 +34,8 @@ const CHANGE_EVENTS = [
   'reasonCodesChanged',
   'identityChanged',
   'transferDestinationsChanged',
+  'campaignChanged',
+  'offeredRecordChanged',
 ] as const satisfies readonly (keyof WorkspaceEventMap)[];
 
 /**
@@ -43,8 +49,8 @@ export function useModel(workspace: Workspace): ModelView {
     const stops = CHANGE_EVENTS.map((type) => workspace.model.on(type, () => changed(undefined)));
     return () => stops.forEach((stop) => stop());
   }, [workspace]);
-  const { agent, connection, interactions, reasonCodes, identity, transferDestinations } = workspace.model;
-  return { agent, connection, interactions, reasonCodes, identity, directory: transferDestinations };
+  const { agent, connection, interactions, reasonCodes, identity, transferDestinations, campaigns, pushPreview, offeredRecord } = workspace.model;
+  return { agent, connection, interactions, reasonCodes, identity, directory: transferDestinations, campaigns, pushPreview, offeredRecord };
 }
 
 /** Re-render when the CRM learns something about a contact. */

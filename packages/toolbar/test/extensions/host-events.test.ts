@@ -276,3 +276,19 @@ describe('toasts', () => {
     expect(toolbar.host.toasts.list).toEqual([]);
   });
 });
+
+describe('outbound events', () => {
+  it('publishes the campaigns’ and records’ changes on the outbound topic, in OCS’s words', async () => {
+    const { vendor, page } = await subscribed();
+    const record = { recordHandle: 1, campaignName: 'Renewals', callingList: 'RenewalsList', phone: '+14155550101', fields: { Name: 'Ada' }, callResult: 28 };
+    vendor.report({ type: 'campaignChanged', campaign: { name: 'Renewals', mode: 'preview', callingList: 'RenewalsList' }, change: 'started', at: T0 });
+    vendor.report({ type: 'recordChanged', record, change: 'offered', at: T0 });
+    vendor.report({ type: 'recordChanged', record: { ...record, callResult: 33 }, change: 'processed', at: T0 });
+    await flush();
+    expect(page.events('outbound')).toEqual([
+      { eventType: 'CampaignStarted', campaignName: 'Renewals', campaign: { name: 'Renewals', mode: 'Preview', callingList: 'RenewalsList' } },
+      { eventType: 'PreviewRecord', campaignName: 'Renewals', record },
+      { eventType: 'RecordProcessedAcknowledge', campaignName: 'Renewals', record: { ...record, callResult: 33 } },
+    ]);
+  });
+});

@@ -407,7 +407,9 @@ describe('system, configuration and what the toolbar cannot do', () => {
       { operation: 'rescheduleRecord', recordHandle: 1, at: new Date(2030, 11, 24, 9, 30).getTime(), callbackType: 'Campaign' },
     ]);
     await expect(service.outbound.setDoNotCall('not-a-record')).rejects.toMatchObject({ failure: { errorCode: 'UNKNOWN_RECORD' } });
-    await expect(service.outbound.startDirectPushPreview()).rejects.toMatchObject({ failure: { errorCode: 'UNSUPPORTED_OPERATION' } });
+    expect((await service.outbound.startDirectPushPreview()).data).toEqual(rec);
+    expect((await service.outbound.stopDirectPushPreview()).data).toEqual(rec);
+    expect(asked.slice(-2)).toEqual([{ operation: 'startPushPreview' }, { operation: 'stopPushPreview' }]);
   });
 
   it('answers every request of the catalog, never with silence', async () => {

@@ -18,6 +18,7 @@ import type { LiveInteractionState } from '../../core/interaction-state.ts';
 import { failure, isCtiErrorCode, type CtiErrorCode, type VendorCause } from '../../core/outcome.ts';
 import type { LiveInteractionSnapshot, VendorEvent, VendorEventOf } from '../../core/vendor-events.ts';
 import { CallLegs } from './call-legs.ts';
+import { callRecordOf, outboundEvents } from './outbound-events.ts';
 
 /**
  * T-Server events (as the bridge forwards them) → the core's vendor events. One handler per event
@@ -35,6 +36,7 @@ import { CallLegs } from './call-legs.ts';
  * | EventPartyAdded / Deleted, EventAttachedDataChanged | interactionDataChanged |
  * | EventMuteOn / Off | interactionMuteChanged |
  * | EventAgentLogin / Ready / NotReady / Logout | agentStateChanged (NotReady AfterCallWork → afterCallWork, ending `WrapUpTime` s later when timed) |
+ * | EventUserEvent (Outbound Contact Server's GSW_USER_EVENT) | campaignChanged / recordChanged (`outbound-events.ts`) |
  * | EventError | commandFailed, unless it repeats the failure of one of this client's own commands |
  * | Snapshot | resynced |
  *
@@ -153,7 +155,7 @@ const HANDLERS: Handlers = {
   EventDTMFSent: nothing,
   EventMuteOn: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: true, at: event.timestamp }],
   EventMuteOff: (event) => [{ type: 'interactionMuteChanged', eventId: event.eventId, muted: false, at: event.timestamp }],
-  EventUserEvent: nothing,
+  EventUserEvent: (event) => outboundEvents(event),
   EventError: (event, mapper) => mapper.error(event),
   EventLinkDisconnected: nothing,
   EventLinkConnected: nothing,
@@ -281,6 +283,7 @@ export class TServerEventMapper {
 
   private details(call: CallFields & Omit<Partial<CallSnapshot>, 'state'> & { thisQueue?: string | undefined }): InteractionDetails {
     const linked = call.transferConnectionId === undefined ? undefined : this.legs.eventIdOf(call.transferConnectionId);
+    const campaignRecord = callRecordOf(call.userData);
     return {
       direction: directionOf(call),
       phoneNumber: phoneNumberOf(call),
@@ -291,6 +294,7 @@ export class TServerEventMapper {
       parties: call.parties ?? [],
       recordingState: call.recordingState === undefined ? 'stopped' : RECORDING[call.recordingState],
       ...(linked !== undefined ? { linkedEventId: linked } : {}),
+      ...(campaignRecord !== undefined ? { campaignRecord } : {}),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { type Command, type SessionOpened, type Snapshot, type Target, type TServerWireEvent } from '@ctikit/protocol';
+import { outboundDataSchemas, type Command, type SessionOpened, type Snapshot, type Target, type TServerWireEvent } from '@ctikit/protocol';
 import { systemClock, type Clock } from '@ctikit/kernel';
 import type { ConnectionStatus } from '../../core/connection-status.ts';
 import type { AttachedData } from '../../core/interaction.ts';
@@ -93,6 +93,8 @@ export class GenesysVendor implements ICtiVendorHandler {
   private loggedIn = false;
   /** The bridge opened a new session in place of ours with a Snapshot to follow: that resync says so. */
   private sessionLost = false;
+  /** Whether the campaigns were asked for on a resumed session (see `recallCampaigns`). */
+  private campaignsRecalled = false;
   private disposed = false;
   /** The agent's own DN, as the bridge's session names it. */
   private ownDn: string | undefined;
@@ -377,13 +379,31 @@ export class GenesysVendor implements ICtiVendorHandler {
     this.sessionLost = lost && frame.resume === 'snapshot';
     this.ownDn = frame.dn;
     this.identify();
-    if (frame.resume !== 'fresh') return;
+    if (frame.resume !== 'fresh') {
+      void this.recallCampaigns(frame.timestamp);
+      return;
+    }
     // The bridge has nothing to tell: the agent is logged out and has no call, whatever was before.
     this.mapper.legs.clear();
     this.registered = false;
     this.deliver([
       { type: 'resynced', agent: { kind: 'loggedOut' }, interactions: [], at: frame.timestamp, ...(lost ? { cause: 'sessionLost' as const } : {}) },
     ]);
+  }
+
+  /**
+   * A page that picks up a live session (a reload) missed the campaigns' announcements
+   * (CampaignStarted, sent at login): it asks for the agent's campaigns once and reports them started.
+   */
+  private async recallCampaigns(at: number): Promise<void> {
+    if (this.campaignsRecalled) return;
+    this.campaignsRecalled = true;
+    const outcome = await this.outbound({ operation: 'getCampaigns' });
+    const campaigns = outcome.ok ? outboundDataSchemas.getCampaigns.safeParse(outcome.data) : undefined;
+    if (!campaigns?.success) return;
+    this.deliver(
+      campaigns.data.map(({ name, mode, callingList }) => ({ type: 'campaignChanged', campaign: { name, mode, callingList }, change: 'started', at })),
+    );
   }
 
   private onFrame(frame: TServerWireEvent | Snapshot): void {

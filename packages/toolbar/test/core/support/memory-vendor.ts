@@ -331,6 +331,11 @@ export class MemoryVendor implements ICtiVendorHandler {
     return this.now;
   }
 
+  /** Report any event the way the vendor would (outbound campaign notifications, for one). */
+  report(event: VendorEvent): void {
+    this.emit(event);
+  }
+
   private emit(event: VendorEvent): void {
     if (this.deferEvents) this.held.push(event);
     else this.sink?.(event);
