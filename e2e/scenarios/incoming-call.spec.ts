@@ -132,7 +132,7 @@ test.describe('Incoming call', () => {
     }
     await expect(toolbar.wrapUp).toHaveCount(0);
     await expect(toolbar.agentStateText).toHaveText('Available');
-    await expect(toolbar.root.getByRole('button', { name: 'Call' })).toBeVisible();
+    await expect(toolbar.root.getByRole('button', { name: 'Call', exact: true })).toBeVisible();
   });
 
   test('the caller hangs up while it rings: closeCommEvent ABANDONED', async ({ demo, ccp }) => {

@@ -65,7 +65,7 @@ export function callOutcome(cause: EndCause, talked: boolean): CallOutcome {
 /** The list entry for an interaction that has just ended; undefined for what is not listed (the agent's own consultations). */
 export function recentCallOf(interaction: Interaction, name: string | undefined): RecentCall | undefined {
   if (isOwnConsultation(interaction) || interaction.endCause === undefined) return undefined;
-  // Vendors' times may carry fractions of a millisecond (Streams'); the list keeps whole ones.
+  // The vendors' times may carry fractions of a millisecond (seen on the Genesys path in Chromium); the list keeps whole ones.
   const talkMs =
     interaction.connectedAt === undefined ? 0 : Math.max(0, Math.round((interaction.endedAt ?? interaction.connectedAt) - interaction.connectedAt));
   const trimmed = name?.trim();

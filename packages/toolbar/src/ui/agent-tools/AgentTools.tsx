@@ -50,7 +50,10 @@ export function AgentTools(props: AgentToolsProps) {
 
   // The ring: on while any call rings at the agent.
   const [soundBlocked, setSoundBlocked] = useState(false);
-  const ring = useMemo(() => new Ring({ document, sound: !workspace.vendorRings, ringingTitle: t('ring.title'), onSoundBlocked: setSoundBlocked }), [t, workspace]);
+  const ring = useMemo(
+    () => new Ring({ document, sound: !workspace.vendorRings, ringingTitle: t('ring.title'), onSoundBlocked: setSoundBlocked }),
+    [t, workspace],
+  );
   useEffect(() => () => ring.dispose(), [ring]);
   const ringing = workspace.model.interactions.some((interaction) => interaction.state === 'offered');
   useEffect(() => ring.set(ringing), [ring, ringing]);
