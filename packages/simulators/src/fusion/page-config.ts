@@ -11,6 +11,7 @@ import { defaultFusionConfig, type FusionConfig } from './fusion-state.ts';
  * | `tbName`            | `ctikit`       | toolbar name, passed to the frame as `oraTbName`                 |
  * | `appClassification` | `ORA_SERVICE`  | this Fusion page's application classification (click-to-dial)   |
  * | `agentId`           | `agent1`       | what getConfigurationOperation returns as the agent id           |
+ * | `user`              | the `agentId`  | the signed-in Fusion user a signed trust token names (`prn`)     |
  * | `phone`             | `1`            | `0` hides the customer phone panel                               |
  * | `vendor`            | the toolbar's  | `amazon` runs the toolbar on Amazon Connect (the simulated CCP)  |
  */
@@ -22,6 +23,7 @@ const querySchema = z.object({
   tbName: z._default(identifier, 'ctikit'),
   appClassification: z._default(identifier, 'ORA_SERVICE'),
   agentId: z._default(identifier, 'agent1'),
+  user: z.optional(identifier),
   phone: z._default(z.enum(['0', '1']), '1'),
   vendor: z.optional(z.enum(['genesys', 'amazon'])),
 });
@@ -32,6 +34,8 @@ export interface PageConfig {
   /** The only origin whose messages the host takes, and the target origin of what it posts. */
   toolbarOrigin: string;
   fusion: FusionConfig;
+  /** The Fusion user signed in on this page: whom a signed trust token names. */
+  user: string;
   showPhone: boolean;
 }
 
@@ -51,6 +55,7 @@ export function readPageConfig(pageUrl: string): PageConfig {
     toolbarFrameUrl: toolbar.href,
     toolbarOrigin: toolbar.origin,
     fusion: defaultFusionConfig({ appClassification: query.appClassification, agentId: query.agentId }),
+    user: query.user ?? query.agentId,
     showPhone: query.phone === '1',
   };
 }
