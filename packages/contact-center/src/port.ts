@@ -116,5 +116,11 @@ export interface ContactCenterPort {
   subscribe(dn: string, listener: PortEventListener): () => void;
   /** The DN's agent and calls now, for a client that resyncs. */
   snapshot(dn: string): DnSnapshot;
+  /**
+   * Optional: this bridge stops driving the DN (in a cluster, another node holds the agent's lease):
+   * a backend that keeps a session per agent with the contact center drops it, leaving the agent as
+   * they are. The embedded simulator has nothing to drop.
+   */
+  release?(dn: string): void;
   close(): Promise<void>;
 }
