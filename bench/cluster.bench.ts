@@ -125,9 +125,9 @@ async function signIn(url: string): Promise<BenchAgent[]> {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       opened = await agent.toolbar.socket.open();
     }
-    if (!opened) throw new Error(`${entry.agentId}: no socket after 5 tries`);
+    if (!opened) await failed(new Error(`${entry.agentId}: no socket after 5 tries`));
     const outcome = await agent.toolbar.send({ type: 'initialize' });
-    if (!outcome.ok) throw new Error(`${entry.agentId}: initialize ${outcome.code} ${outcome.message}`);
+    if (!outcome.ok) await failed(new Error(`${entry.agentId}: initialize ${outcome.code} ${outcome.message}`));
     await agent.toolbar.event('EventAgentReady');
     signedIn.push(agent);
   });
@@ -246,14 +246,15 @@ console.log(`bench:cluster — ${AGENTS} agents, ${RATE} calls/s for ${DURATION}
 
 const single = new Cluster({ agents, simConfig, nodeSettings });
 const cluster = new Cluster({ agents, simConfig, nodeSettings });
-process.on('uncaughtException', (error) => {
+/** However the run ends, the processes it started go with it. */
+async function failed(error: unknown): Promise<never> {
   console.error(error);
-  void Promise.allSettled([single.close(), cluster.close()]).then(() => process.exit(1));
-});
-process.on('unhandledRejection', (error) => {
-  console.error(error);
-  void Promise.allSettled([single.close(), cluster.close()]).then(() => process.exit(1));
-});
+  await Promise.allSettled([single.close(), cluster.close()]);
+  rmSync(benchDir, { recursive: true, force: true });
+  process.exit(1);
+}
+process.on('uncaughtException', (error) => void failed(error));
+process.on('unhandledRejection', (error) => void failed(error));
 
 // 1. One node on its own.
 await single.startSim();
