@@ -247,8 +247,20 @@ console.log(`bench:cluster — ${AGENTS} agents, ${RATE} calls/s for ${DURATION}
 const single = new Cluster({ agents, simConfig, nodeSettings });
 const cluster = new Cluster({ agents, simConfig, nodeSettings });
 /** However the run ends, the processes it started go with it. */
+let failing = false;
 async function failed(error: unknown): Promise<never> {
+  if (failing) return new Promise<never>(() => undefined);
+  failing = true;
   console.error(error);
+  for (const line of nginxErrors(cluster).others.slice(0, 3)) console.error(`nginx: ${line.slice(0, 300)}`);
+  for (const [index, node] of cluster.nodes.entries()) {
+    if (node && (node.exitCode !== null || node.signalCode !== null)) {
+      const log = readFileSync(join(cluster.dir, `node-${index + 1}.log`), 'utf8')
+        .trim()
+        .split('\n');
+      console.error(`node ${index + 1} exited (${node.exitCode ?? node.signalCode}); its log ends:\n${log.slice(-8).join('\n')}`);
+    }
+  }
   await Promise.allSettled([single.close(), cluster.close()]);
   rmSync(benchDir, { recursive: true, force: true });
   process.exit(1);

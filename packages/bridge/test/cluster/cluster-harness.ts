@@ -270,7 +270,8 @@ export class Cluster {
         'daemon off;',
         `pid ${dir}/nginx.pid;`,
         `error_log ${dir}/error.log warn;`,
-        'events { worker_connections 512; }',
+        // A proxied socket holds two connections (the client's and the node's): nginx answers its own 502 when they run out.
+        `events { worker_connections ${Math.max(512, this.agents.length * 4)}; }`,
         'http {',
         '  access_log off;',
         ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`),
