@@ -133,5 +133,11 @@ export interface ContactCenterPort {
   snapshot(dn: string): DnSnapshot;
   /** Optional: the queues the DN's agent takes calls from, with their waiting calls now. A backend without queue statistics has none. */
   queueStatus?(dn: string): QueueStatus[];
+  /**
+   * Optional: this bridge stops driving the DN (in a cluster, another node holds the agent's lease):
+   * a backend that keeps a session per agent with the contact center drops it, leaving the agent as
+   * they are. The embedded simulator has nothing to drop.
+   */
+  release?(dn: string): void;
   close(): Promise<void>;
 }

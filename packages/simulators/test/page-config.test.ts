@@ -16,7 +16,13 @@ describe('demo page parameters', () => {
     expect(page.toolbarFrameUrl).toBe('http://127.0.0.1:5173/app/?debug=1&oraParentFrame=https%3A%2F%2Ffusion.example&oraTbName=tb_1&agentId=agent2');
     expect(page.toolbarOrigin).toBe('http://127.0.0.1:5173');
     expect(page.fusion).toMatchObject({ appClassification: 'ORA_SALES', agentId: 'agent2', faTrustToken: 'simulated-fa-trust-token.agent2' });
+    expect(page.user).toBe('agent2');
     expect(page.showPhone).toBe(false);
+  });
+
+  it('names the signed-in Fusion user a signed trust token carries, the agent id unless the page says another', () => {
+    expect(readPageConfig('http://localhost:8087/?agentId=agent3&user=JANE.DOE').user).toBe('JANE.DOE');
+    expect(() => readPageConfig('http://localhost:8087/?user=a%20b')).toThrow('user');
   });
 
   it('runs the framed toolbar on the vendor the page names (the Amazon Connect demo)', () => {

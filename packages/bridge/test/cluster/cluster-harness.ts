@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +25,26 @@ import type { ConnectionStatus } from '../../../toolbar/src/core/connection-stat
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const DEPLOY = fileURLToPath(new URL('../../../../deploy/nginx/', import.meta.url));
 export const API_KEY = 'cluster-api-key';
-export const AGENTS = [
+export interface ClusterAgent {
+  agentId: string;
+  dn: string;
+  /** The agent's Workspace API token at the simulator service. */
+  token: string;
+}
+/** Two of the simulator's built-in agents. */
+export const AGENTS: readonly ClusterAgent[] = [
   { agentId: 'agent1', dn: '5001', token: 'tok-agent1' },
   { agentId: 'agent2', dn: '5002', token: 'tok-agent2' },
 ];
+
+export interface ClusterOptions {
+  /** The agents every node and the simulator service know; default AGENTS. */
+  agents?: readonly ClusterAgent[];
+  /** The simulator service's configuration file (`--sim-config`); default its built-in one, which has AGENTS. */
+  simConfig?: string;
+  /** Top-level settings of each node's config file, over the harness's (heartbeatMs 1000, drainTimeoutMs 2000, logLevel info). */
+  nodeSettings?: Readonly<Record<string, string | number>>;
+}
 /** The toolbar's origin, allowed by every node; each agent signs in to the bridge with its own token. */
 export const TOOLBAR_ORIGIN = 'https://toolbar.example.com';
 export const bridgeToken = (agentId: string): string => `bridge-token-${agentId}-0123456789`;
@@ -75,6 +91,7 @@ export class Cluster {
   private redis: ChildProcess | undefined;
   private sim: ChildProcess | undefined;
   private nginx: ChildProcess | undefined;
+  private readonly agents: readonly ClusterAgent[];
 
   private spawnLogged(name: string, command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,7 +101,8 @@ export class Cluster {
     return child;
   }
 
-  constructor() {
+  constructor(private readonly options: ClusterOptions = {}) {
+    this.agents = options.agents ?? AGENTS;
     writeFileSync(this.signingKeyFile, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
   }
 
@@ -125,9 +143,10 @@ export class Cluster {
   }
 
   async startSim(): Promise<void> {
-    const sim = this.spawnLogged('sim', process.execPath, [CLI, 'sim', 'serve', '--port', '0', '--log-level', 'warn'], {
+    const simConfig = this.options.simConfig !== undefined ? ['--sim-config', this.options.simConfig] : [];
+    const sim = this.spawnLogged('sim', process.execPath, [CLI, 'sim', 'serve', '--port', '0', '--log-level', 'warn', ...simConfig], {
       CTIKIT_WORKSPACE_API_KEY: API_KEY,
-      CTIKIT_WORKSPACE_TOKENS: AGENTS.map(({ agentId, token }) => `${token}=${agentId}`).join(','),
+      CTIKIT_WORKSPACE_TOKENS: this.agents.map(({ agentId, token }) => `${token}=${agentId}`).join(','),
     });
     this.sim = sim;
     this.simUrl = await new Promise<string>((resolve, reject) => {
@@ -141,8 +160,19 @@ export class Cluster {
     });
   }
 
-  /** Node `index` (0-based), on its port (kept across restarts). */
-  async startNode(index: number, leaseMs = 1_000): Promise<void> {
+  async stopSim(): Promise<void> {
+    const sim = this.sim;
+    this.sim = undefined;
+    if (!sim) return;
+    sim.kill('SIGTERM');
+    await exited(sim);
+  }
+
+  /**
+   * Node `index` (0-based), on its port (kept across restarts). `standalone`: a bridge on its own,
+   * no Redis, no cluster section (the one node the benchmark compares the cluster with).
+   */
+  async startNode(index: number, leaseMs = 1_000, standalone = false): Promise<void> {
     this.nodePorts[index] ||= await freePort();
     const port = this.nodePorts[index];
     const config = join(this.dir, `node-${index + 1}.yaml`);
@@ -154,23 +184,20 @@ export class Cluster {
         'mode: production',
         `allowedOrigins: [${TOOLBAR_ORIGIN}]`,
         'tokens:',
-        ...AGENTS.map(({ agentId }) => `  - { token: ${bridgeToken(agentId)}, agentId: ${agentId} }`),
+        ...this.agents.map(({ agentId }) => `  - { token: ${bridgeToken(agentId)}, agentId: ${agentId} }`),
         'extensionsPort: false',
         'staticDirs: []',
-        'heartbeatMs: 1000',
-        'drainTimeoutMs: 2000',
-        'logLevel: info',
+        ...Object.entries({ heartbeatMs: 1000, drainTimeoutMs: 2000, logLevel: 'info', ...this.options.nodeSettings }).map(
+          ([key, value]) => `${key}: ${value}`,
+        ),
         'backend:',
         '  kind: workspace-api',
         `  apiUrl: ${this.simUrl}`,
         `  apiKey: ${API_KEY}`,
         '  reconnect: { initialDelayMs: 50, maxDelayMs: 500 }',
         '  agents:',
-        ...AGENTS.map(({ agentId, dn, token }) => `    - { agentId: ${agentId}, dn: "${dn}", token: ${token} }`),
-        'cluster:',
-        `  redis: redis://127.0.0.1:${this.redisPort}`,
-        `  nodeId: node-${index + 1}`,
-        `  leaseMs: ${leaseMs}`,
+        ...this.agents.map(({ agentId, dn, token }) => `    - { agentId: ${agentId}, dn: "${dn}", token: ${token} }`),
+        ...(standalone ? [] : ['cluster:', `  redis: redis://127.0.0.1:${this.redisPort}`, `  nodeId: node-${index + 1}`, `  leaseMs: ${leaseMs}`]),
         '',
       ].join('\n'),
     );
@@ -186,6 +213,40 @@ export class Cluster {
     if (!node) return;
     node.kill('SIGKILL');
     await exited(node);
+  }
+
+  /** SIGSTOP: the node is frozen (its leases run out, its sockets go silent) until resumeNode. */
+  pauseNode(index: number): void {
+    this.nodes[index]?.kill('SIGSTOP');
+  }
+
+  resumeNode(index: number): void {
+    this.nodes[index]?.kill('SIGCONT');
+  }
+
+  /** What a node logged so far, one parsed pino line each. */
+  nodeLog(index: number): Array<Record<string, unknown>> {
+    return readFileSync(join(this.dir, `node-${index + 1}.log`), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  /** The /healthz of each running node (of `only` those, e.g. not a paused one): sessions (agents it owns) and sockets. */
+  async health(only?: readonly number[]): Promise<Array<{ sessions: number; sockets: number } | undefined>> {
+    return Promise.all(
+      this.nodePorts.map(async (port, index) =>
+        this.nodes[index] && (only === undefined || only.includes(index))
+          ? ((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { sessions: number; sockets: number })
+          : undefined,
+      ),
+    );
+  }
+
+  /** The simulator service's view of an agent. */
+  async simAgent(agentId: string): Promise<{ agentId: string; state: string; registered: boolean } | undefined> {
+    const { agents } = (await (await fetch(`${this.simUrl}/sim/agents`)).json()) as { agents: Array<{ agentId: string; state: string; registered: boolean }> };
+    return agents.find((agent) => agent.agentId === agentId);
   }
 
   /** SIGTERM: the node drains; resolves with its exit code. */
@@ -209,13 +270,15 @@ export class Cluster {
         'daemon off;',
         `pid ${dir}/nginx.pid;`,
         `error_log ${dir}/error.log warn;`,
-        'events { worker_connections 512; }',
+        // A proxied socket holds two connections (the client's and the node's): nginx answers its own 502 when they run out.
+        `events { worker_connections ${Math.max(512, this.agents.length * 4)}; }`,
         'http {',
         '  access_log off;',
         ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`),
         `  include ${DEPLOY}ctikit-http.conf;`,
         '  upstream ctikit_bridge {',
         ...this.nodePorts.map((nodePort) => `    server 127.0.0.1:${nodePort} max_fails=1 fail_timeout=10s;`),
+        `    include ${DEPLOY}ctikit-upstream.conf;`,
         '  }',
         '  server {',
         `    listen 127.0.0.1:${port};`,
@@ -272,7 +335,11 @@ export class Toolbar {
   private waiters: Array<() => void> = [];
   private references = 0;
 
-  constructor(bridgeUrl: string, agentId: string) {
+  constructor(
+    bridgeUrl: string,
+    readonly agentId: string,
+    observer: { frame?: (frame: TServerWireEvent | Snapshot) => void; opened?: (frame: SessionOpened) => void } = {},
+  ) {
     const storage = new Map<string, string>();
     const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
     const wake = (): void => {
@@ -304,10 +371,12 @@ export class Toolbar {
       delegate: {
         onOpened: (frame) => {
           this.opened.push(frame);
+          observer.opened?.(frame);
           wake();
         },
         onFrame: (frame) => {
           this.frames.push(frame);
+          observer.frame?.(frame);
           wake();
         },
         onStatus: (status) => {

@@ -4,7 +4,8 @@ import { commandText, jsonValue } from './wire-arbitraries.ts';
 /**
  * The fuzz run's inputs (issue 14): REST requests, client WebSocket frames and WebSocket upgrades,
  * as fast-check arbitraries. Agents are agent1–agent3; the canary (agent4, DN 5004) is never named,
- * so whatever the fuzz does, the canary's calls are its own.
+ * so whatever the fuzz does, the canary's calls are its own. Credentials in URLs are the product's:
+ * a `ticket` (garbage ones, refused TICKET_INVALID), never a bearer token.
  */
 
 const FUZZ_AGENTS = ['agent1', 'agent2', 'agent3'];
@@ -26,10 +27,9 @@ const path = fc.oneof(
 
 const query = fc.option(
   fc
-    .array(
-      fc.tuple(fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'access_token', 'x', '__proto__'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,20}$/)),
-      { maxLength: 3 },
-    )
+    .array(fc.tuple(fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'ticket', 'x', '__proto__'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,20}$/)), {
+      maxLength: 3,
+    })
     .map((pairs) => `?${pairs.map(([key, value]) => `${key}=${value}`).join('&')}`),
   { freq: 3, nil: '' },
 );
@@ -113,7 +113,7 @@ export const upgradeRequest: fc.Arbitrary<string> = fc
     query: fc
       .array(
         fc.tuple(
-          fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'access_token', '__proto__'),
+          fc.constantFrom('agentId', 'dn', 'resumeFrom', 'sessionId', 'ticket', '__proto__'),
           fc.oneof(fc.constantFrom(...FUZZ_AGENTS, '0', '3', '', '0x3', '-1', '1e2'), fc.stringMatching(/^[A-Za-z0-9%._-]{0,70}$/)),
         ),
         { maxLength: 3 },

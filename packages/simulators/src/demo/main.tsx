@@ -3,6 +3,7 @@ import contacts from '../fusion/contacts.json';
 import { formatNumber, fullName, parseContactDirectory } from '../fusion/contact-directory.ts';
 import { FusionSession } from '../fusion/fusion-session.ts';
 import { readPageConfig } from '../fusion/page-config.ts';
+import { readTrustTokenSettings } from '../fusion/trust-token-settings.ts';
 import { linkToolbarFrame, postToToolbar } from '../fusion/toolbar-frame-link.ts';
 import { FusionApp } from '../fusion/ui/FusionApp.tsx';
 import { browserClock } from '../wire/browser-clock.ts';
@@ -10,10 +11,15 @@ import { browserClock } from '../wire/browser-clock.ts';
 /**
  * The demo page: the simulated Fusion Service framing the media toolbar, and beside it the customer
  * phone that drives the contact-center simulator. The phone panel is a chunk of its own, loaded
- * after Fusion is up.
+ * after Fusion is up. With a trust-token.json beside the page, Fusion hands out trust tokens it
+ * signs (trust-token.ts, loaded only then).
  */
 
 const page = readPageConfig(window.location.href);
+const trustTokenSettings = await readTrustTokenSettings(window.location.href);
+const trustTokens = trustTokenSettings
+  ? await import('../fusion/trust-token.ts').then(({ SignedTrustTokens }) => SignedTrustTokens.start(trustTokenSettings, page.user, browserClock))
+  : undefined;
 const directory = parseContactDirectory(contacts);
 let frame: HTMLIFrameElement | null = null;
 
@@ -22,6 +28,7 @@ const session = new FusionSession({
   config: page.fusion,
   directory,
   post: postToToolbar(() => frame, page.toolbarOrigin),
+  ...(trustTokens ? { trustToken: () => trustTokens.current() } : {}),
 });
 linkToolbarFrame(window, () => frame, page.toolbarOrigin, session);
 

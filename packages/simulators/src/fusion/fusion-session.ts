@@ -23,6 +23,8 @@ export interface FusionSessionOptions {
   config: FusionConfig;
   directory: ContactDirectory;
   post(message: HostMessage): void;
+  /** The current signed trust token (trust-token.ts); without it, the config's unsigned dev token. */
+  trustToken?: () => string;
 }
 
 export interface WrapUp {
@@ -68,6 +70,7 @@ export class FusionSession {
       update: (change) => this.#update(change),
       now: () => options.clock.now(),
       nextId: () => this.#nextId(),
+      trustToken: options.trustToken ?? (() => options.config.faTrustToken),
       note: (level, title, summary, payload) => this.#note(level, title, summary, payload),
       startOfferTimer: (eventId, seconds) => this.#startOfferTimer(eventId, seconds),
       cancelOfferTimer: (eventId) => {

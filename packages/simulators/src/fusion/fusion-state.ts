@@ -22,6 +22,7 @@ export interface FusionConfig {
   agentId: string;
   agentPartyId: string;
   features: string[];
+  /** The unsigned dev token, when the page has no trust-token.json (trust-token-settings.ts). */
   faTrustToken: string;
   companionPanelUrl: string;
   companionPanelTitle: string;

@@ -22,6 +22,8 @@ export interface OperationWorld {
   now(): number;
   /** A new 15-digit Fusion record id. */
   nextId(): string;
+  /** The trust token getConfigurationOperation hands out now. */
+  trustToken(): string;
   note(level: LogLevel, title: string, summary: string, payload?: unknown): void;
   startOfferTimer(eventId: string, seconds: number): void;
   cancelOfferTimer(eventId: string): void;
@@ -262,7 +264,7 @@ const getConfigurationOperation: Handler = (data, world) => {
         features: config.features,
         companionPanelUrl: config.companionPanelUrl,
         companionPanelTitle: config.companionPanelTitle,
-        faTrustToken: config.faTrustToken,
+        faTrustToken: world.trustToken(),
       },
       outData: {},
     },

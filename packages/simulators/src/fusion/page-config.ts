@@ -12,6 +12,7 @@ import { defaultFusionConfig, type FusionConfig } from './fusion-state.ts';
  * | `appClassification` | `ORA_SERVICE`  | this Fusion page's application classification (click-to-dial)   |
  * | `agentId`           | `agent1`       | the agent signed in to this Fusion page: getConfigurationOperation's agent id, and the toolbar's (a dev-mode bridge takes only its configured agents) |
  * | `locale`            | the toolbar's  | `en` or `ja`: the toolbar's language (and its web extensions')   |
+ * | `user`              | the `agentId`  | the signed-in Fusion user a signed trust token names (`prn`)     |
  * | `phone`             | `1`            | `0` hides the customer phone panel                               |
  * | `vendor`            | the toolbar's  | `amazon` runs the toolbar on Amazon Connect (the simulated CCP)  |
  *
@@ -27,6 +28,7 @@ const querySchema = z.object({
   appClassification: z._default(identifier, 'ORA_SERVICE'),
   agentId: z.optional(identifier),
   locale: z.optional(z.enum(['en', 'ja'])),
+  user: z.optional(identifier),
   phone: z._default(z.enum(['0', '1']), '1'),
   vendor: z.optional(z.enum(['genesys', 'amazon'])),
 });
@@ -37,6 +39,8 @@ export interface PageConfig {
   /** The only origin whose messages the host takes, and the target origin of what it posts. */
   toolbarOrigin: string;
   fusion: FusionConfig;
+  /** The Fusion user signed in on this page: whom a signed trust token names. */
+  user: string;
   showPhone: boolean;
 }
 
@@ -55,10 +59,12 @@ export function readPageConfig(pageUrl: string): PageConfig {
     const value = query[key];
     if (value !== undefined) toolbar.searchParams.set(key, value);
   }
+  const fusion = defaultFusionConfig({ appClassification: query.appClassification, ...(query.agentId !== undefined ? { agentId: query.agentId } : {}) });
   return {
     toolbarFrameUrl: toolbar.href,
     toolbarOrigin: toolbar.origin,
-    fusion: defaultFusionConfig({ appClassification: query.appClassification, ...(query.agentId !== undefined ? { agentId: query.agentId } : {}) }),
+    fusion,
+    user: query.user ?? fusion.agentId,
     showPhone: query.phone === '1',
   };
 }

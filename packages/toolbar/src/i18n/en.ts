@@ -133,6 +133,7 @@ export const en = {
   'error.dismiss': 'Dismiss',
   'error.config': 'The toolbar is not configured correctly: {detail}',
   'error.fusion': 'Fusion is not reachable: {detail}',
+  'error.signInRefused': 'Sign-in to the phone system was refused',
   'error.list': 'Errors',
   'error.actionFailed': '{action} failed',
   'error.detail': '{message} ({code})',

@@ -135,6 +135,7 @@ export const ja: Record<MessageKey, string> = {
   'error.dismiss': '閉じる',
   'error.config': 'ツールバーの設定が正しくありません: {detail}',
   'error.fusion': 'Fusionに接続できません: {detail}',
+  'error.signInRefused': '電話システムへのサインインが拒否されました',
   'error.list': 'エラー',
   'error.actionFailed': '「{action}」を実行できませんでした',
   'error.detail': '{message}（{code}）',

@@ -10,6 +10,7 @@ import type { Campaign, CampaignRecord } from '../core/outbound.ts';
 import type { AgentIdentity } from '../core/vendor-events.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { WorkspaceEventMap } from '../core/workspace-model.ts';
+import { sameError } from './view-model.ts';
 
 /** The model as the views last read it. */
 export interface ModelView {
@@ -115,7 +116,11 @@ export interface ShownError {
 /** How many failures stay on screen at once; older ones make room. */
 const MAX_ERRORS = 3;
 
-/** Every command failure the model reports, until the agent dismisses it. */
+/**
+ * Every command failure the model reports, until the agent dismisses it. A failure that says what
+ * one on screen says already (errorView's `sameError`: a refused sign-in met by several requests)
+ * takes its place instead of repeating it.
+ */
 export function useCommandErrors(workspace: Workspace): { errors: readonly ShownError[]; dismiss: (id: number) => void } {
   const [errors, setErrors] = useState<readonly ShownError[]>([]);
   const nextId = useRef(1);
@@ -123,7 +128,7 @@ export function useCommandErrors(workspace: Workspace): { errors: readonly Shown
     () =>
       workspace.model.on('commandFailed', ({ failure, command }) => {
         const shown: ShownError = { id: nextId.current++, failure, command };
-        setErrors((current) => [...current, shown].slice(-MAX_ERRORS));
+        setErrors((current) => [...current.filter((error) => !sameError(error, shown)), shown].slice(-MAX_ERRORS));
       }),
     [workspace],
   );

@@ -410,6 +410,8 @@ const ACTION_LABELS: { readonly [C in CommandName]: MessageKey | undefined } = {
 export interface ErrorView {
   /** The label of the control whose command failed; none for a failure no control of the toolbar sends. */
   readonly action: MessageKey | undefined;
+  /** The bridge refused the agent's credentials (Fusion's trust token, an OIDC token): the agent is not signed in. */
+  readonly signInRefused: boolean;
   /** The failure's message and its code. */
   readonly detail: Message;
 }
@@ -417,12 +419,29 @@ export interface ErrorView {
 export function errorView(failure: Failure, command: CommandName | undefined): ErrorView {
   return {
     action: command !== undefined ? ACTION_LABELS[command] : undefined,
+    signInRefused: SIGN_IN_REFUSALS.has(failure.code),
     detail: message('error.detail', { message: failure.message, code: failure.code }),
   };
 }
 
-/** The title of an error: `Hold failed`, or the generic one. */
+/** Whether two failures tell the agent the same thing: the same refusal of the sign-in, or the same command's same failure. */
+export function sameError(a: { failure: Failure; command: CommandName | undefined }, b: { failure: Failure; command: CommandName | undefined }): boolean {
+  const same = a.failure.code === b.failure.code && a.failure.message === b.failure.message;
+  return same && (SIGN_IN_REFUSALS.has(a.failure.code) || a.command === b.command);
+}
+
+/** The codes with which the bridge refuses who the agent is (not what the agent asked). */
+const SIGN_IN_REFUSALS: ReadonlySet<Failure['code']> = new Set([
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'AGENT_NOT_IN_DIRECTORY',
+  'IDENTITY_PROVIDER_UNAVAILABLE',
+]);
+
+/** The title of an error: the sign-in refused, `Hold failed`, or the generic one. */
 export function errorTitle(view: ErrorView, t: Translate): string {
+  if (view.signInRefused) return t('error.signInRefused');
   return view.action ? t('error.actionFailed', { action: t(view.action) }) : t('error.title');
 }
 

@@ -18,6 +18,7 @@ import {
   destinationDetail,
   errorTitle,
   errorView,
+  sameError,
   formatDuration,
   hasLiveCall,
   linkLostBanner,
@@ -380,6 +381,23 @@ describe('errors', () => {
   it('uses the general title for a failure no toolbar control sends', () => {
     expect(errorTitle(errorView(failure('BACKEND_UNAVAILABLE'), undefined), en)).toBe('Something went wrong');
     expect(errorTitle(errorView(failure('INVALID_ATTRIBUTE'), 'start'), ja)).toBe('エラーが発生しました');
+  });
+
+  it("titles a refusal of the agent's credentials as a refused sign-in, whichever command met it", () => {
+    const view = errorView(failure('AGENT_NOT_IN_DIRECTORY', 'User "stranger" of www.oracle.com is not mapped to an agent.'), 'makeAgentAvailable');
+    expect(errorTitle(view, en)).toBe('Sign-in to the phone system was refused');
+    expect(errorTitle(view, ja)).toBe('電話システムへのサインインが拒否されました');
+    expect(say(en, view.detail)).toBe('User "stranger" of www.oracle.com is not mapped to an agent. (AGENT_NOT_IN_DIRECTORY)');
+    expect(errorTitle(errorView(failure('TOKEN_INVALID'), undefined), en)).toBe('Sign-in to the phone system was refused');
+  });
+
+  it('tells a refused sign-in once, whichever requests met it; other failures once per command', () => {
+    const refused = failure('TOKEN_INVALID', 'The token is not signed by a key of www.oracle.com.');
+    expect(sameError({ failure: refused, command: 'reasonCodes' }, { failure: refused, command: 'makeAgentAvailable' })).toBe(true);
+    expect(sameError({ failure: refused, command: 'reasonCodes' }, { failure: failure('TOKEN_EXPIRED'), command: 'reasonCodes' })).toBe(false);
+    const busy = failure('TERMINATING_PARTY_BUSY');
+    expect(sameError({ failure: busy, command: 'makeOutboundCall' }, { failure: busy, command: 'makeOutboundCall' })).toBe(true);
+    expect(sameError({ failure: busy, command: 'makeOutboundCall' }, { failure: busy, command: 'consultCall' })).toBe(false);
   });
 });
 

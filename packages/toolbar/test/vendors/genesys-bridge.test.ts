@@ -407,9 +407,9 @@ describe('GenesysVendor against the bridge', () => {
       expect(bridge.sim.listAgents().find((a) => a.agentId === 'agent1')).toMatchObject({ state: 'Ready' });
     });
 
-    it('a wrong token opens no socket and is told', async () => {
+    it("a wrong token opens no socket and is told the bridge's refusal", async () => {
       const t = await toolbar(undefined, undefined, { agentId: undefined, token: 'not-the-token-0123456789' });
-      expect(await t.workspace.execute('makeAgentAvailable')).toMatchObject({ ok: false, code: 'VENDOR_UNREACHABLE' });
+      expect(await t.workspace.execute('makeAgentAvailable')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: 'The bearer token is not valid.' });
       expect(await t.vendor.logout()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: 'The bearer token is not valid.' });
     });
   });

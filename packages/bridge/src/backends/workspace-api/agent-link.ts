@@ -100,6 +100,22 @@ export class AgentLink {
     return this.operate(request, restOperation(request, callIdOf));
   }
 
+  /**
+   * Another bridge node drives the DN now (it holds the agent's lease): drop this node's session
+   * without logging the agent out and without a word to the listeners, so no two nodes act as the
+   * agent. A later RegisterAddress (the agent taken back) opens a new one.
+   */
+  release(): void {
+    if (this.state === 'closed' || this.state === 'offline') return;
+    this.retry?.cancel();
+    this.closeSession();
+    this.state = 'offline';
+    this.view.registered = false;
+    this.view.forgetCalls();
+    this.pending.failAll(new CtiError('BACKEND_UNAVAILABLE', `Another bridge node drives DN ${this.options.dn} now.`));
+    this.options.log.info({ agentId: this.options.agentId }, 'Workspace API session dropped: another bridge node drives the agent');
+  }
+
   close(): void {
     this.state = 'closed';
     this.retry?.cancel();

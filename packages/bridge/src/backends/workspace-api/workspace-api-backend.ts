@@ -119,6 +119,9 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     snapshot(dn: string): DnSnapshot {
       return linkOf(dn).snapshot();
     },
+    release(dn: string): void {
+      links.get(dn)?.release();
+    },
     async close(): Promise<void> {
       for (const link of links.values()) link.close();
       listeners.clear();

@@ -32,6 +32,8 @@ export interface ClusterSessionsOptions {
   metrics: BridgeMetrics;
   log: FastifyBaseLogger;
   heartbeatMs: number;
+  /** How long an agent may have no socket on any node before the owner logs the agent out. */
+  sessionGraceMs: number;
   replayBufferSize: number;
   replayBufferBytes: number;
   userData: UserDataGuard;
@@ -52,6 +54,8 @@ interface LocalAgent {
   taking: Promise<AgentSession | undefined> | undefined;
   /** This node owned the agent once: it takes it back after losing it (Redis away) even with no socket here. */
   wasOwned: boolean;
+  /** Owner only: since when (epoch ms) no node has said it has a socket of the agent. */
+  socketlessSince: number | undefined;
 }
 
 /** What takeover compares: the agent's and the calls' states, not the times this node first saw them. */
@@ -94,6 +98,9 @@ export class ClusterSessions implements AgentSessions {
   private readonly ready: Promise<unknown>;
   private tick: TimerHandle | undefined;
   private closed = false;
+  /** Kept as they change, so /metrics and /healthz do not walk every agent. */
+  private ownedCount = 0;
+  private socketTotal = 0;
 
   constructor(private readonly options: ClusterSessionsOptions) {
     const { store, nodeId } = options;
@@ -105,16 +112,13 @@ export class ClusterSessions implements AgentSessions {
     this.schedule();
   }
 
+  /** The agents whose session this node owns. */
   get size(): number {
-    let owned = 0;
-    for (const agent of this.agents.values()) if (agent.owned) owned += 1;
-    return owned;
+    return this.ownedCount;
   }
 
   get socketCount(): number {
-    let count = 0;
-    for (const agent of this.agents.values()) count += agent.sinks.size;
-    return count;
+    return this.socketTotal;
   }
 
   /** The replay lives in Redis. */
@@ -134,12 +138,14 @@ export class ClusterSessions implements AgentSessions {
     const agent = this.local(identity);
     const local: LocalSink = { sink, queued: [] };
     agent.sinks.add(local);
+    this.socketTotal += 1;
     const detach = (): void => {
-      agent.sinks.delete(local);
+      if (agent.sinks.delete(local)) this.socketTotal -= 1;
       this.forgetIfIdle(agent);
     };
     try {
       await this.subscribe(agent);
+      await this.options.store.markPresent(identity.agentId, this.options.leaseMs);
       await this.ensureOwner(agent);
       const stored = await this.options.store.load(identity.agentId);
       if (!stored) throw new CtiError('SESSION_STORE_UNAVAILABLE', `The session of agent ${identity.agentId} is not in the session store.`);
@@ -225,8 +231,9 @@ export class ClusterSessions implements AgentSessions {
     await this.ready;
     const owned = [...this.agents.values()].filter((agent) => agent.owned);
     await Promise.allSettled(owned.map((agent) => this.options.store.release(agent.identity.agentId, this.options.nodeId)));
-    for (const agent of this.agents.values()) agent.owned?.dispose();
+    for (const agent of this.agents.values()) if (agent.owned) this.disown(agent, agent.owned);
     this.agents.clear();
+    this.socketTotal = 0;
     this.byChannel.clear();
     await this.options.store.close();
   }
@@ -234,7 +241,7 @@ export class ClusterSessions implements AgentSessions {
   private local(identity: AgentIdentity): LocalAgent {
     let agent = this.agents.get(identity.agentId);
     if (!agent) {
-      agent = { identity, sinks: new Set(), subscribed: undefined, owned: undefined, taking: undefined, wasOwned: false };
+      agent = { identity, sinks: new Set(), subscribed: undefined, owned: undefined, taking: undefined, wasOwned: false, socketlessSince: undefined };
       this.agents.set(identity.agentId, agent);
     }
     return agent;
@@ -313,6 +320,7 @@ export class ClusterSessions implements AgentSessions {
     }
     agent.owned = session;
     agent.wasOwned = true;
+    this.ownedCount += 1;
     return session;
   }
 
@@ -333,10 +341,14 @@ export class ClusterSessions implements AgentSessions {
     return session;
   }
 
+  /** This node no longer drives the agent: its session goes, and so does its own link to the contact center for the DN. */
   private disown(agent: LocalAgent, session: AgentSession): void {
     if (agent.owned !== session) return;
     session.dispose();
     agent.owned = undefined;
+    agent.socketlessSince = undefined;
+    this.ownedCount -= 1;
+    this.options.backend.release?.(agent.identity.dn);
   }
 
   private async runHere(session: AgentSession, command: Command, referenceId: string): Promise<CommandOutcome> {
@@ -434,6 +446,41 @@ export class ClusterSessions implements AgentSessions {
     }
   }
 
+  /**
+   * The owner's grace logout: once no node has had a socket of the agent for `sessionGraceMs`, the
+   * agent is logged out and the DN unregistered (a call still on the DN waits another period), by
+   * the owner alone and once; then the owner gives the agent up, so no node takes it over again.
+   */
+  private async checkGrace(agent: LocalAgent, session: AgentSession): Promise<void> {
+    const { store, clock, sessionGraceMs, backend, nodeId, log } = this.options;
+    const { agentId, dn } = agent.identity;
+    if (agent.sinks.size > 0 || (await store.present(agentId))) {
+      agent.socketlessSince = undefined;
+      return;
+    }
+    const now = clock.now();
+    agent.socketlessSince ??= now;
+    if (now - agent.socketlessSince < sessionGraceMs) return;
+    const { agent: state, calls } = backend.snapshot(dn);
+    if (calls.length > 0) {
+      agent.socketlessSince = now;
+      return;
+    }
+    try {
+      if (state.state !== 'LoggedOut') await backend.request({ thisDN: dn, referenceId: randomUUID(), request: 'RequestAgentLogout' });
+      if (state.registered) await backend.request({ thisDN: dn, referenceId: randomUUID(), request: 'RequestUnregisterAddress' });
+    } catch (error) {
+      log.warn({ err: error, agentId }, 'logging out an abandoned session failed');
+      agent.socketlessSince = now;
+      return;
+    }
+    this.disown(agent, session);
+    agent.wasOwned = false;
+    await store.release(agentId, nodeId);
+    log.info({ agentId, sessionId: session.sessionId }, 'session expired: agent logged out');
+    this.forgetIfIdle(agent);
+  }
+
   /** Every third of the lease: renew the owned agents' leases, and take over the agents this node serves that nobody owns. */
   private schedule(): void {
     this.tick = this.options.clock.setTimer(Math.max(50, Math.floor(this.options.leaseMs / 3)), () => {
@@ -449,10 +496,13 @@ export class ClusterSessions implements AgentSessions {
       [...this.agents.values()].map(async (agent) => {
         const { agentId } = agent.identity;
         try {
+          if (agent.sinks.size > 0) await store.markPresent(agentId, leaseMs);
           if (agent.owned) {
             if (!(await store.acquire(agentId, nodeId, leaseMs))) {
               log.warn({ agentId }, "cluster: another node holds the agent's lease now; giving the agent up");
               this.disown(agent, agent.owned);
+            } else {
+              await this.checkGrace(agent, agent.owned);
             }
           } else if ((agent.sinks.size > 0 || agent.wasOwned) && !agent.taking) {
             await this.own(agent);

@@ -12,6 +12,8 @@ import type { Snapshot } from '@ctikit/protocol';
  * - `ctikit:{a}:session` — hash: `sessionId`, `seq` (the last frame's), `bytes` (of the replay),
  *   `state` (the agent and calls as last published, with eventIds), `ids` (ConnID → eventId);
  * - `ctikit:{a}:replay` — the last frames, oldest first, bounded in count and in bytes;
+ * - `ctikit:{a}:present` — set (PX) by every node with a socket of the agent, renewed while it has
+ *   one: its absence tells the owner the agent has no socket anywhere (the grace logout);
  * - channel `ctikit:{a}:frames` — every frame, to the agent's sockets on every node.
  *
  * Appending is one script, so it is atomic and fenced: only the lease holder appends, and only
@@ -99,7 +101,7 @@ export interface ClusterStoreOptions {
 
 function keys(prefix: string, agentId: string) {
   const base = `${prefix}{${agentId}}`;
-  return { owner: `${base}:owner`, session: `${base}:session`, replay: `${base}:replay`, frames: `${base}:frames` };
+  return { owner: `${base}:owner`, session: `${base}:session`, replay: `${base}:replay`, frames: `${base}:frames`, present: `${base}:present` };
 }
 
 function connect(redis: string | RedisOptions): Redis {
@@ -149,6 +151,16 @@ export class ClusterStore {
 
   async release(agentId: string, nodeId: string): Promise<void> {
     await this.redis.ctikitRelease(keys(this.options.keyPrefix, agentId).owner, nodeId);
+  }
+
+  /** A node has a socket of the agent, for `ttlMs` unless said again. */
+  async markPresent(agentId: string, ttlMs: number): Promise<void> {
+    await this.redis.set(keys(this.options.keyPrefix, agentId).present, '1', 'PX', ttlMs);
+  }
+
+  /** Whether any node said it had a socket of the agent within its ttl. */
+  async present(agentId: string): Promise<boolean> {
+    return (await this.redis.exists(keys(this.options.keyPrefix, agentId).present)) === 1;
   }
 
   async owner(agentId: string): Promise<{ nodeId: string | undefined; ttlMs: number }> {

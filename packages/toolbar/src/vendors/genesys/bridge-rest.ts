@@ -84,6 +84,9 @@ async function resolveToken(token: BridgeCredentials['token'], fresh: boolean): 
   return typeof token === 'function' ? token({ fresh }) : token;
 }
 
+/** The statuses a proxy answers with when no bridge node did (bad gateway, unavailable, gateway timeout). */
+const GATEWAY_ERRORS: ReadonlySet<number> = new Set([502, 503, 504]);
+
 function isTokenExpired(answer: { status: number; body: unknown }): boolean {
   return answer.status === 401 && errorBodySchema.safeParse(answer.body).data?.error.code === 'TOKEN_EXPIRED';
 }
@@ -243,6 +246,11 @@ export class BridgeRest {
       return isCtiErrorCode(code)
         ? failure(code, message, tserverCause(tserverErrorCode))
         : failure('INTERNAL_ERROR', `${code}: ${message}`, tserverCause(tserverErrorCode));
+    }
+    if (GATEWAY_ERRORS.has(answer.status)) {
+      // A proxy in front of the bridge (nginx's own error page): the node behind it went away mid-request, or none is up.
+      this.options.log.warn({ type: what, referenceId, status: answer.status }, 'a proxy answered for the bridge');
+      return failure('VENDOR_UNREACHABLE', `No bridge node answered (HTTP ${answer.status} from the proxy in front of the bridge): retry.`);
     }
     this.options.log.warn({ type: what, referenceId, status: answer.status }, 'the bridge answered with an unexpected body');
     return failure('INVALID_VENDOR_RESPONSE', `The bridge answered ${answer.status} with an unexpected body.`);

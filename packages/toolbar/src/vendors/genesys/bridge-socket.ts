@@ -2,6 +2,7 @@ import { bridgeFrameSchema, SOCKET_PATH, TOKEN_EXPIRED_CLOSE_CODE, type SessionO
 import { type Clock, type TimerHandle } from '@ctikit/kernel';
 import type { ConnectionReason, ConnectionStatus } from '../../core/connection-status.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { Failure } from '../../core/outcome.ts';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
 import type { BridgeCredentials, TicketOutcome } from './bridge-rest.ts';
 import type { SocketClose, WebSocketConstructor, WebSocketLike } from './platform.ts';
@@ -75,6 +76,8 @@ export class BridgeSocket {
   private timer: TimerHandle | undefined;
   private watchdog: TimerHandle | undefined;
   private waiters: Array<(opened: boolean) => void> = [];
+  /** Why the bridge refused the last ticket (the token is not one it accepts), until a session opens. */
+  private ticketRefusal: Failure | undefined;
 
   constructor(private readonly options: BridgeSocketOptions) {
     this.sessionId = options.store.load()?.sessionId;
@@ -82,6 +85,11 @@ export class BridgeSocket {
 
   get isOpen(): boolean {
     return this.phase === 'open';
+  }
+
+  /** The bridge's refusal of the credentials, when that is why the last attempt failed. */
+  get refusal(): Failure | undefined {
+    return this.ticketRefusal;
   }
 
   /** Whether the socket is trying to get back a session it had. */
@@ -144,6 +152,7 @@ export class BridgeSocket {
     const query = new URLSearchParams();
     if (credentials.token !== undefined) {
       const ticket = await this.options.socketTicket();
+      this.ticketRefusal = ticket.ok ? undefined : ticket;
       if (!ticket.ok) throw new Error(`no socket ticket: ${ticket.code}`);
       query.set('ticket', ticket.ticket);
     }

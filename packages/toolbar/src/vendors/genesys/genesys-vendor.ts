@@ -325,7 +325,8 @@ export class GenesysVendor implements ICtiVendorHandler {
   private async ensureSocket(): Promise<CommandOutcome> {
     if (this.disposed) return failure('VENDOR_UNREACHABLE', 'This vendor has been disposed.');
     if (this.socket.isOpen || this.socket.isReconnecting) return OK;
-    return (await this.socket.open()) ? OK : failure('VENDOR_UNREACHABLE', 'The bridge event socket cannot be opened.');
+    if (await this.socket.open()) return OK;
+    return this.socket.refusal ?? failure('VENDOR_UNREACHABLE', 'The bridge event socket cannot be opened.');
   }
 
   private onCall(eventId: string, command: (connectionId: string) => Command): Promise<CommandOutcome> {
