@@ -116,5 +116,7 @@ export interface ContactCenterPort {
   subscribe(dn: string, listener: PortEventListener): () => void;
   /** The DN's agent and calls now, for a client that resyncs. */
   snapshot(dn: string): DnSnapshot;
+  /** The leg of `connectionId` on `dn` now, or undefined: one call's answer, without building the DN's snapshot. */
+  leg(dn: string, connectionId: string): CallLegSnapshot | undefined;
   close(): Promise<void>;
 }

@@ -6,12 +6,12 @@ import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
 import * as customer from './customer-side.ts';
-import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
+import type { AgentEntry, CallLegSnapshot, ContactCenterPort, DnSnapshot, PortEventListener, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
 import { OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
 import { startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';
 import { createQueue, settleRouting } from './routing.ts';
-import { dnSnapshot, listAgents, listCalls } from './views.ts';
+import { dnLeg, dnSnapshot, listAgents, listCalls } from './views.ts';
 import { World } from './world.ts';
 
 /**
@@ -77,6 +77,10 @@ class Simulator implements ContactCenterSimulator {
 
   snapshot(dn: string): DnSnapshot {
     return dnSnapshot(this.world, dn);
+  }
+
+  leg(dn: string, connectionId: string): CallLegSnapshot | undefined {
+    return dnLeg(this.world, dn, connectionId);
   }
 
   close(): Promise<void> {

@@ -104,7 +104,7 @@ export class SocketGateway {
         if (decided) return;
         deadline.cancel();
         if (socket.destroyed) return;
-        this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws), ws));
+        this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws, socket), ws));
       },
       (error: unknown) => {
         if (decided) return;
@@ -148,8 +148,8 @@ export class SocketGateway {
     return endpoint.admit({ identity, query });
   }
 
-  private track(ws: WebSocket): SocketChannel {
-    const channel = new SocketChannel(ws, this.options.maxBufferedBytes, this.options.log);
+  private track(ws: WebSocket, socket: Duplex): SocketChannel {
+    const channel = new SocketChannel(ws, socket, this.options.maxBufferedBytes, this.options.log);
     this.channels.add(channel);
     this.beats.add(channel, this.options.clock.now());
     ws.on('close', () => {

@@ -3,6 +3,7 @@ import type { GenesysCredential } from '@ctikit/protocol';
 import { systemClock } from '@ctikit/kernel';
 import type {
   AgentEntry,
+  CallLegSnapshot,
   ContactCenterPort,
   DnSnapshot,
   PortEvent,
@@ -118,6 +119,9 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     },
     snapshot(dn: string): DnSnapshot {
       return linkOf(dn).snapshot();
+    },
+    leg(dn: string, connectionId: string): CallLegSnapshot | undefined {
+      return linkOf(dn).leg(connectionId);
     },
     async close(): Promise<void> {
       for (const link of links.values()) link.close();
