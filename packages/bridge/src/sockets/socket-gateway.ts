@@ -87,7 +87,9 @@ export class SocketGateway {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', (error) => this.options.log.debug({ err: error }, 'upgrade socket error'));
+    // A listener of its own, not a closure of this method: it lives as long as the socket and must
+    // not hold the upgrade request, its head and deadline (a closure here shares their scope).
+    socket.on('error', this.onUpgradeSocketError);
     let decided = false;
     const deadline = this.options.clock.setTimer(this.options.upgradeMs, () => {
       decided = true;
@@ -113,6 +115,8 @@ export class SocketGateway {
       },
     );
   }
+
+  private readonly onUpgradeSocketError = (error: Error): void => this.options.log.debug({ err: error }, 'upgrade socket error');
 
   /** Close every socket with `code` (the clients reconnect), keeping the heartbeat until close(). */
   closeAll(code: number, reason: string): void {
