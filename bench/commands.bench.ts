@@ -16,7 +16,8 @@ import { cpuSecondsOf, hardStopAfter, inParallel, loadAverage, machine, percenti
  * Each in-flight level runs bare and bridge alternately ROUNDS times; the figures are throughput,
  * p50/p99 round trip and the server process's CPU per command (/proc).
  *
- * Options: IN_FLIGHT=1,64 SECONDS=5 ROUNDS=2, as environment variables or --in-flight, --seconds, --rounds.
+ * Options: IN_FLIGHT=1,64 SECONDS=5 ROUNDS=2, as environment variables or --in-flight, --seconds,
+ * --rounds; CPU_PROF_DIR (environment only) runs the bridge with `--cpu-prof` into that folder.
  */
 
 const { values } = parseArgs({ options: { 'in-flight': { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } } });
@@ -88,6 +89,7 @@ async function startBridge(dir: string): Promise<{ url: string; pid: number; sto
     [CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'],
     /listening on (http:\/\/\S+)/,
     { CTIKIT_MAX_CONNECTIONS_PER_ADDRESS: '0', CTIKIT_RATE_PER_SECOND: '1000000000', CTIKIT_RATE_BURST: '1000000000' },
+    process.env['CPU_PROF_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROF_DIR']}`] : [],
   );
   const sockets: WebSocket[] = [];
   await inParallel(agentIds, 16, async (agentId) => {

@@ -41,7 +41,7 @@ export class SocketChannel implements FrameSink {
     if (backlog <= this.maxBufferedBytes) this.catchUpAllowance = 0;
     else if (backlog > this.maxBufferedBytes + this.catchUpAllowance) {
       this.log.warn({ bufferedAmount: backlog }, 'socket fell behind: closing it so the client resumes');
-      this.ws.close(CLOSE_TRY_AGAIN_LATER, 'Falling behind: reconnect and resume');
+      this.close(CLOSE_TRY_AGAIN_LATER, 'Falling behind: reconnect and resume');
       return;
     }
     this.corkUntilTickEnd();
@@ -69,8 +69,10 @@ export class SocketChannel implements FrameSink {
     this.send(heartbeat);
   }
 
+  /** The close frame and the frames before it leave now: a draining process may exit before the tick ends. */
   close(code: number, reason: string): void {
     this.ws.close(code, reason);
+    this.uncork();
   }
 
   /** End the socket at once; the frames written this tick go first. */

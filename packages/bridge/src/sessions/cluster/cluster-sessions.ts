@@ -89,6 +89,9 @@ function seqOf(frame: string): number | undefined {
  */
 export class ClusterSessions implements AgentSessions {
   private readonly agents = new Map<string, LocalAgent>();
+  /** The agents owned here and their sockets, kept up to date so /metrics and /healthz read them without a walk. */
+  private owned = 0;
+  private sockets = 0;
   private readonly byChannel = new Map<string, LocalAgent>();
   private readonly replies = new Map<string, (message: Extract<NodeMessage, { kind: 'reply' }>) => void>();
   private readonly ready: Promise<unknown>;
@@ -106,15 +109,11 @@ export class ClusterSessions implements AgentSessions {
   }
 
   get size(): number {
-    let owned = 0;
-    for (const agent of this.agents.values()) if (agent.owned) owned += 1;
-    return owned;
+    return this.owned;
   }
 
   get socketCount(): number {
-    let count = 0;
-    for (const agent of this.agents.values()) count += agent.sinks.size;
-    return count;
+    return this.sockets;
   }
 
   /** The replay lives in Redis. */
@@ -134,8 +133,9 @@ export class ClusterSessions implements AgentSessions {
     const agent = this.local(identity);
     const local: LocalSink = { sink, queued: [] };
     agent.sinks.add(local);
+    this.sockets += 1;
     const detach = (): void => {
-      agent.sinks.delete(local);
+      if (agent.sinks.delete(local)) this.sockets -= 1;
       this.forgetIfIdle(agent);
     };
     try {
@@ -227,6 +227,8 @@ export class ClusterSessions implements AgentSessions {
     await Promise.allSettled(owned.map((agent) => this.options.store.release(agent.identity.agentId, this.options.nodeId)));
     for (const agent of this.agents.values()) agent.owned?.dispose();
     this.agents.clear();
+    this.owned = 0;
+    this.sockets = 0;
     this.byChannel.clear();
     await this.options.store.close();
   }
@@ -311,6 +313,7 @@ export class ClusterSessions implements AgentSessions {
     } else {
       log.info({ agentId, sessionId: session.sessionId, seq: session.lastSeq }, 'cluster: took the agent over; the session goes on');
     }
+    if (!agent.owned) this.owned += 1;
     agent.owned = session;
     agent.wasOwned = true;
     return session;
@@ -337,6 +340,7 @@ export class ClusterSessions implements AgentSessions {
     if (agent.owned !== session) return;
     session.dispose();
     agent.owned = undefined;
+    this.owned -= 1;
   }
 
   private async runHere(session: AgentSession, command: Command, referenceId: string): Promise<CommandOutcome> {
