@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
-import { cpuSecondsOf, hardStopAfter, inParallel, loadAverage, machine, percentiles, sleep, startChild, stopChild } from './support.ts';
+import { cpuSecondsOf, hardStopAfter, inParallel, loadAverage, machine, median, percentiles, sleep, startChild, stopChild } from './support.ts';
 
 /**
  * `npm run bench:commands`: REST command round trips on the bridge against a bare Fastify route
@@ -109,11 +109,6 @@ async function startBridge(dir: string): Promise<{ url: string; pid: number; sto
 
 function ms(value: number): string {
   return `${value.toFixed(2)} ms`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 const loadAtStart = loadAverage();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
-import { cpuSecondsOf, hardStopAfter, inParallel, loadAverage, machine, percentiles, sleep, startChild, stopChild } from './support.ts';
+import { cpuSecondsOf, hardStopAfter, inParallel, loadAverage, machine, median, percentiles, sleep, startChild, stopChild } from './support.ts';
 
 /**
  * `npm run bench:storm`: every agent's socket drops at once and reconnects with resume, on the
@@ -166,7 +166,6 @@ await stopChild(bridgeChild.child);
 await stopChild(bareChild.child);
 rmSync(dir, { recursive: true, force: true });
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const seconds = (storms: Storm[]) => median(storms.map((s) => s.seconds));
 const cpu = (storms: Storm[]) => median(storms.map((s) => (s.cpuSeconds * 1e6) / AGENTS));
 console.log(`
