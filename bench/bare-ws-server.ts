@@ -4,10 +4,13 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 
 /**
- * The benchmark's baseline: a bare `ws` server with none of the bridge (no sessions, no
- * simulator, no HTTP framework). `POST /run?rate=R&seconds=S&bytes=B` sends R frames a second, each
- * about B bytes with a wall-clock `timestamp`, to sockets picked at random, for S seconds, then
- * answers with the number of frames sent. It prints `listening <port>` and runs until killed.
+ * The benchmark's floor: a bare `ws` fan-out with none of the bridge (no REST, sessions, simulator
+ * or HTTP framework). `POST /run?rate=R&seconds=S&bytes=B` sends R frames a second, each about B
+ * bytes with a wall-clock `timestamp`, to sockets picked at random, for S seconds, then answers
+ * with the number of frames sent. `bench:bridge` sweeps R on its own, so this floor is found, not
+ * fed the bridge's rate. A socket opened with `?replay=N&bytes=B` first gets what a resuming
+ * bridge client gets: a SessionOpened (`lastSeq: N`) and N frames of about B bytes, seq 1 to N
+ * (`bench:storm`). It prints `listening <port>` and runs until killed.
  */
 
 const sockets: WebSocket[] = [];
@@ -50,8 +53,13 @@ const server = createServer((request, response) => {
 });
 
 server.on('upgrade', (request, socket, head) => {
+  const query = new URL(request.url ?? '/', 'http://bench.invalid').searchParams;
+  const replay = Number(query.get('replay') ?? 0);
+  const pad = 'x'.repeat(Math.max(0, Number(query.get('bytes') ?? 0) - 80));
   wss.handleUpgrade(request, socket, head, (ws) => {
     sockets.push(ws);
+    if (replay > 0) ws.send(JSON.stringify({ eventName: 'SessionOpened', lastSeq: replay, resume: 'replayed', timestamp: wallClockMs() }));
+    for (let seq = 1; seq <= replay; seq++) ws.send(JSON.stringify({ eventName: 'EventAgentReady', seq, timestamp: wallClockMs(), pad }));
     ws.on('close', () => sockets.splice(sockets.indexOf(ws), 1));
   });
 });

@@ -4,187 +4,289 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
-import { hardStopAfter, inParallel, metric, percentiles, startChild, stopChild, wallClockMs } from './support.ts';
+import { CallLoad, SUSTAINED, sweep } from './call-load.ts';
+import type { StepResult } from './call-load.ts';
+import {
+  cpuSecondsOf,
+  hardStopAfter,
+  heapUsedAfterGc,
+  inParallel,
+  loadAverage,
+  machine,
+  percentiles,
+  sleep,
+  startChild,
+  stopChild,
+  wallClockMs,
+} from './support.ts';
 
 /**
- * `npm run bench:bridge`: the bridge under a call-center load, on loopback only, stopping by itself.
+ * `npm run bench:bridge`: how many calls the bridge sustains, and what each costs, against two
+ * baselines found the same way in the same run; loopback only, stopping by itself.
  *
- * A bridge runs in a child process (dev mode) with a generated simulator: AGENTS agents on one
- * queue. The benchmark connects one socket per agent, initializes every agent, then places inbound
- * calls at RATE calls/s through the control API for DURATION seconds; each agent accepts its ringing
- * call and hangs up once it is established. It reports ring latency (the frame's timestamp, set by
- * the bridge when the simulator event reached it, to the client's receipt), Accept → EventEstablished,
- * events/s, heap per idle session, and the same fan-out through a bare `ws` server as a baseline.
+ * For each agent count (AGENTS, comma separated), three servers run one after another in a child
+ * process each, with one client socket per agent:
+ *   - bridge: the ctikit bridge (dev mode) with a generated simulator, AGENTS agents on one queue;
+ *   - raw: `raw-bridge-server.ts`, the same REST shape and fan-out on bare `node:http` + `ws`;
+ *   - bare: `bare-ws-server.ts`, frames of the bridge's EventRinging size pushed by the server itself.
+ * Bridge and raw: calls are placed with `POST /sim/calls`, each agent accepts its ringing call and
+ * hangs up when it is established. Each server gets its own sweep: START calls/s (bare: 3 × START
+ * events/s, a call's three frames) doubling for STEP seconds each until a step is not sustained
+ * (ring p99 end to end > 10 ms, < 95 % of rings delivered, or a call not released 2 s after the
+ * last was placed), then REFINE bisections. The ring latency is measured end to end (control
+ * request sent → EventRinging received) beside the frame's publish stamp; CPU is the server
+ * process's own (/proc), per call and per delivered frame. The first step, at START calls/s, is
+ * the fixed-load figure (CPU per call at 1,000 vs 5,000 agents). The run ends with a summary block
+ * to paste into the README.
  *
- * Options: AGENTS=1000 RATE=100 DURATION=10 (seconds), as environment variables or --agents,
- * --rate, --duration.
+ * Options (environment variables or --flags): AGENTS=1000 (e.g. 1000,5000) START=100 MAX=12800
+ * STEP=5 REFINE=1 SERVERS=bridge,raw,bare; RING_P99_MS=10 (environment only) relaxes the latency
+ * bound of "sustained" on a busy machine.
  */
 
-const { values } = parseArgs({ options: { agents: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' } } });
-const AGENTS = Number(values.agents ?? process.env['AGENTS'] ?? 1000);
-const RATE = Number(values.rate ?? process.env['RATE'] ?? 100);
-const DURATION = Number(values.duration ?? process.env['DURATION'] ?? 10);
-for (const [name, value] of Object.entries({ AGENTS, RATE, DURATION })) {
+const { values } = parseArgs({
+  options: {
+    agents: { type: 'string' },
+    start: { type: 'string' },
+    max: { type: 'string' },
+    step: { type: 'string' },
+    refine: { type: 'string' },
+    servers: { type: 'string' },
+  },
+});
+const option = (name: keyof typeof values, fallback: string): string => values[name] ?? process.env[name.toUpperCase()] ?? fallback;
+const AGENT_COUNTS = option('agents', '1000').split(',').map(Number);
+const START = Number(option('start', '100'));
+const MAX = Number(option('max', '12800'));
+const STEP = Number(option('step', '5'));
+const REFINE = Number(option('refine', '1'));
+const SERVERS = new Set(option('servers', 'bridge,raw,bare').split(','));
+for (const [name, value] of Object.entries({ START, MAX, STEP, REFINE: REFINE + 1, ...Object.fromEntries(AGENT_COUNTS.map((n, i) => [`AGENTS[${i}]`, n])) })) {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
 }
 
 const QUEUE = '9000';
 const CLI = fileURLToPath(new URL('../packages/bridge/src/cli.ts', import.meta.url));
+const RAW = fileURLToPath(new URL('./raw-bridge-server.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-ws-server.ts', import.meta.url));
+/** A bare step's frames: a call's EventRinging, EventEstablished and EventReleased. */
+const FRAMES_PER_CALL = 3;
+/** Bridge and raw run with an inspector on a free port, through which the heap is read after a full GC. */
+const INSPECT = ['--inspect=127.0.0.1:0'];
 
-const stopHardStop = hardStopAfter(DURATION + 180);
+const stopHardStop = hardStopAfter(3_600);
 
-interface Load {
-  ring: number[];
-  accept: number[];
-  frames: number;
-  ringBytes: number;
-  placed: number;
-  released: number;
-  failures: number;
-  /** The bridge process's CPU seconds (user + system) over the measured load. */
-  cpuSeconds: number;
-  /** Seconds from the first call placed to the last released (or the drain limit). */
-  seconds: number;
+interface Step {
+  rate: number;
+  sustained: boolean;
+  eventsPerSecond: number;
+  delivered: number;
+  endToEnd: { p50: number; p95: number; p99: number };
+  published?: { p50: number; p95: number; p99: number };
+  cpuPerEventUs: number;
+  cpuPerCallUs?: number;
+  detail: string;
 }
 
-async function benchBridge(): Promise<{ load: Load; heapPerSession: number }> {
+interface ServerRun {
+  name: 'bridge' | 'raw' | 'bare';
+  steps: Step[];
+  ceiling: Step | undefined;
+  /** The first step (START calls/s). */
+  fixed: Step | undefined;
+  heapPerSessionKiB?: number;
+  ringBytes?: number;
+}
+
+function callStep(result: StepResult, cpuSeconds: number): Omit<Step, 'rate'> {
+  const { endToEnd, published, acceptToEstablished } = result;
+  return {
+    sustained: result.sustained,
+    eventsPerSecond: result.eventsPerSecond,
+    delivered: result.delivered,
+    endToEnd,
+    published,
+    cpuPerEventUs: (cpuSeconds * 1e6) / Math.max(1, result.framesTotal),
+    cpuPerCallUs: (cpuSeconds * 1e6) / Math.max(1, result.placed),
+    detail: `released ${result.released}/${result.placed} in 2 s, failed requests ${result.failedRequests}, Accept → EventEstablished p99 ${ms(acceptToEstablished.p99)}`,
+  };
+}
+
+async function benchCalls(name: 'bridge' | 'raw', agents: number): Promise<ServerRun & { ringBytes: number }> {
+  const agentIds = Array.from({ length: agents }, (_, i) => `bench${i + 1}`);
   const dir = mkdtempSync(join(tmpdir(), 'ctikit-bench-'));
-  const agents = Array.from({ length: AGENTS }, (_, i) => ({
-    agentId: `bench${i + 1}`,
-    name: `Bench Agent ${i + 1}`,
-    dn: String(100_000 + i),
-    queues: [QUEUE],
-  }));
-  writeFileSync(join(dir, 'simulator.json'), JSON.stringify({ agents, queues: [{ dn: QUEUE, name: 'Bench' }], ringTimeoutSec: 0 }));
-  const { child, match: url } = await startChild(
-    [CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'],
-    /listening on (http:\/\/\S+)/,
-    // Every socket comes from one address (loopback): the per-address connection cap is off.
-    { CTIKIT_SESSION_GRACE_MS: String((DURATION + 600) * 1000), CTIKIT_MAX_CONNECTIONS_PER_ADDRESS: '0' },
-  );
-  const post = (path: string, body: unknown, agentId?: string) =>
-    fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(agentId ? { 'x-agent-id': agentId } : {}) },
-      body: JSON.stringify(body),
-    }).then((response) => {
-      if (!response.ok) load.failures++;
-      return response.body?.cancel();
-    });
-
-  const load: Load = { ring: [], accept: [], frames: 0, ringBytes: 0, placed: 0, released: 0, failures: 0, cpuSeconds: 0, seconds: 0 };
-  let measuring = false;
-  const heapBefore = await metric(url, 'nodejs_heap_size_used_bytes');
-  const sockets: WebSocket[] = [];
-  const ready: Array<Promise<void>> = [];
-
-  await inParallel(agents, 100, async ({ agentId }) => {
-    const ws = new WebSocket(`${url.replace('http', 'ws')}/genesysWs?agentId=${agentId}`, { perMessageDeflate: false });
-    sockets.push(ws);
-    const acceptStarted = new Map<string, number>();
-    let markReady: () => void = () => undefined;
-    ready.push(new Promise<void>((resolve) => (markReady = resolve)));
-    ws.on('message', (data: Buffer) => {
-      const receivedAt = wallClockMs();
-      const frame = JSON.parse(String(data)) as { eventName: string; timestamp: number; connectionId?: string };
-      if (measuring) load.frames++;
-      if (frame.eventName === 'EventAgentReady') markReady();
-      if (frame.eventName === 'EventRinging' && frame.connectionId) {
-        load.ring.push(receivedAt - frame.timestamp);
-        load.ringBytes += data.length;
-        acceptStarted.set(frame.connectionId, performance.now());
-        void post('/genesys/events', { type: 'Accept', connectionId: frame.connectionId }, agentId);
-      } else if (frame.eventName === 'EventEstablished' && frame.connectionId) {
-        const started = acceptStarted.get(frame.connectionId);
-        if (started !== undefined) load.accept.push(performance.now() - started);
-        acceptStarted.delete(frame.connectionId);
-        void post('/genesys/events', { type: 'Hangup', connectionId: frame.connectionId }, agentId);
-      } else if (frame.eventName === 'EventReleased') {
-        load.released++;
-      }
-    });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  });
-  await inParallel(agents, 50, ({ agentId }) => post('/genesys/events', { type: 'initialize' }, agentId));
-  await Promise.all(ready);
-  const heapAfter = await metric(url, 'nodejs_heap_size_used_bytes');
-
-  console.log(`${AGENTS} agents connected and Ready; placing ${RATE} calls/s for ${DURATION} s…`);
-  measuring = true;
-  const cpuBefore = await metric(url, 'process_cpu_seconds_total');
-  const started = performance.now();
-  const total = Math.round(RATE * DURATION);
-  const inFlight: Array<Promise<unknown>> = [];
-  await new Promise<void>((resolve) => {
-    const tick = (): void => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE));
-      while (load.placed < due) {
-        const from = `415${String(5_000_000 + load.placed).padStart(7, '0')}`;
-        inFlight.push(post('/sim/calls', { from, to: QUEUE }));
-        load.placed++;
-      }
-      if (load.placed >= total) resolve();
-      else setTimeout(tick, 2);
+  let started: Awaited<ReturnType<typeof startChild>>;
+  if (name === 'bridge') {
+    const simulator = {
+      agents: agentIds.map((agentId, i) => ({ agentId, name: `Bench Agent ${i + 1}`, dn: String(100_000 + i), queues: [QUEUE] })),
+      queues: [{ dn: QUEUE, name: 'Bench' }],
+      ringTimeoutSec: 0,
     };
-    tick();
+    writeFileSync(join(dir, 'simulator.json'), JSON.stringify(simulator));
+    started = await startChild(
+      [CLI, 'start', '--port', '0', '--sim-config', join(dir, 'simulator.json'), '--log-level', 'warn'],
+      /listening on (http:\/\/\S+)/,
+      // Every socket comes from one address (loopback): the per-address connection cap is off.
+      { CTIKIT_SESSION_GRACE_MS: String(3_600_000), CTIKIT_MAX_CONNECTIONS_PER_ADDRESS: '0' },
+      INSPECT,
+    );
+  } else {
+    const raw = await startChild([RAW], /listening (\d+)/, {}, INSPECT);
+    started = { ...raw, match: `http://127.0.0.1:${raw.match}` };
+  }
+  const { child, match: url } = started;
+  const inspector = await started.inspector;
+  const pid = child.pid as number;
+  const load = new CallLoad(url, QUEUE);
+  // Warm up (the servers' code is compiled on first use), then measure what the idle agents hold.
+  await load.connect(agentIds.slice(0, 20));
+  if (name === 'bridge') await inParallel(agentIds.slice(0, 20), 20, (agentId) => load.post('/genesys/events', { type: 'initialize' }, agentId));
+  await load.run(START, 1);
+  const heapBefore = await heapUsedAfterGc(inspector);
+  const ready = new Set<string>();
+  await load.connect(agentIds.slice(20), (agentId, frame) => {
+    if (frame.eventName === 'EventAgentReady') ready.add(agentId);
   });
-  await Promise.all(inFlight);
-  const drainUntil = performance.now() + 15_000;
-  while (load.released < load.placed && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 20));
-  const elapsed = (performance.now() - started) / 1000;
-  measuring = false;
-  load.cpuSeconds = (await metric(url, 'process_cpu_seconds_total')) - cpuBefore;
-  load.seconds = elapsed;
-  load.frames = load.frames / elapsed;
-
-  for (const ws of sockets) ws.terminate();
+  if (name === 'bridge') {
+    await inParallel(agentIds.slice(20), 50, (agentId) => load.post('/genesys/events', { type: 'initialize' }, agentId));
+    while (ready.size < agents - 20) await sleep(20);
+  }
+  const heapPerSessionKiB = ((await heapUsedAfterGc(inspector)) - heapBefore) / (agents - 20) / 1024;
+  console.log(`${name}: ${agents} agents connected${name === 'bridge' ? ' and Ready' : ''}; sweeping from ${START} calls/s, ${STEP} s a step…`);
+  let ringBytes = 0;
+  const { steps, ceiling } = await sweep(START, MAX, REFINE, async (rate) => {
+    const cpuBefore = cpuSecondsOf(pid);
+    const result = await load.run(rate, STEP);
+    const step = { ...callStep(result, cpuSecondsOf(pid) - cpuBefore), rate };
+    ringBytes ||= result.ringBytes;
+    console.log(`  ${name} ${stepLine(step)}`);
+    return step;
+  });
+  load.close();
   await stopChild(child);
   rmSync(dir, { recursive: true, force: true });
-  return { load, heapPerSession: (heapAfter - heapBefore) / AGENTS };
+  return { name, steps, ceiling, fixed: steps[0], ringBytes, heapPerSessionKiB };
 }
 
-async function benchBare(eventsPerSecond: number, frameBytes: number): Promise<number[]> {
+async function benchBare(agents: number, frameBytes: number): Promise<ServerRun> {
   const { child, match: port } = await startChild([BARE], /listening (\d+)/);
-  const latencies: number[] = [];
+  const pid = child.pid as number;
+  let latencies: number[] = [];
+  let received = 0;
   const sockets: WebSocket[] = [];
   await inParallel(
-    Array.from({ length: AGENTS }, (_, i) => i),
+    Array.from({ length: agents }, (_, i) => i),
     100,
     async () => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: false });
       sockets.push(ws);
-      ws.on('message', (data: Buffer) => latencies.push(wallClockMs() - (JSON.parse(String(data)) as { timestamp: number }).timestamp));
+      ws.on('message', (data: Buffer) => {
+        latencies.push(wallClockMs() - (JSON.parse(String(data)) as { timestamp: number }).timestamp);
+        received++;
+      });
       await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     },
   );
-  const query = new URLSearchParams({ rate: String(Math.max(1, Math.round(eventsPerSecond))), seconds: String(DURATION), bytes: String(frameBytes) });
-  await fetch(`http://127.0.0.1:${port}/run?${query.toString()}`, { method: 'POST' }).then((r) => r.text());
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  console.log(`bare: ${agents} sockets connected; sweeping from ${START * FRAMES_PER_CALL} frames/s…`);
+  const { steps, ceiling } = await sweep(START * FRAMES_PER_CALL, MAX * FRAMES_PER_CALL, REFINE, async (rate) => {
+    latencies = [];
+    received = 0;
+    const cpuBefore = cpuSecondsOf(pid);
+    const query = new URLSearchParams({ rate: String(rate), seconds: String(STEP), bytes: String(frameBytes) });
+    const { sent } = (await (await fetch(`http://127.0.0.1:${port}/run?${query.toString()}`, { method: 'POST' })).json()) as { sent: number };
+    const deliverBy = performance.now() + SUSTAINED.releasedWithinMs;
+    while (received < sent && performance.now() < deliverBy) await sleep(5);
+    const cpuSeconds = cpuSecondsOf(pid) - cpuBefore;
+    const endToEnd = percentiles(latencies);
+    const delivered = received / sent;
+    const step: Step = {
+      rate,
+      sustained: endToEnd.p99 <= SUSTAINED.ringP99Ms && delivered >= SUSTAINED.delivered,
+      eventsPerSecond: received / STEP,
+      delivered,
+      endToEnd,
+      cpuPerEventUs: (cpuSeconds * 1e6) / Math.max(1, received),
+      detail: `${received}/${sent} frames`,
+    };
+    console.log(`  bare ${stepLine(step)}`);
+    return step;
+  });
   for (const ws of sockets) ws.terminate();
   await stopChild(child);
-  return latencies;
+  return { name: 'bare', steps, ceiling, fixed: steps[0] };
 }
 
 function ms(value: number): string {
   return `${value.toFixed(2)} ms`;
 }
 
-const { load, heapPerSession } = await benchBridge();
-const ring = percentiles(load.ring);
-const accept = percentiles(load.accept);
-const frameBytes = Math.round(load.ringBytes / Math.max(1, load.ring.length));
-console.log(`Baseline: a bare ws server sending ${Math.round(load.frames)} frames/s of ${frameBytes} bytes…`);
-const bare = percentiles(await benchBare(load.frames, frameBytes));
+function stepLine(step: Step): string {
+  const published = step.published ? `  publish-stamped p99 ${ms(step.published.p99)}` : '';
+  const perCall = step.cpuPerCallUs !== undefined ? `  ${step.cpuPerCallUs.toFixed(0)} µs CPU/call` : '';
+  return (
+    `${String(step.rate).padStart(6)} /s: ${step.sustained ? 'sustained' : 'NOT sustained'}  ${Math.round(step.eventsPerSecond)} events/s  ` +
+    `delivered ${(step.delivered * 100).toFixed(1)} %  end-to-end p50 ${ms(step.endToEnd.p50)} p99 ${ms(step.endToEnd.p99)}${published}  ` +
+    `${step.cpuPerEventUs.toFixed(1)} µs CPU/event${perCall}  (${step.detail})`
+  );
+}
 
-console.log(`
-ctikit bridge benchmark — ${AGENTS} agents on one queue, ${RATE} calls/s for ${DURATION} s, loopback
-  calls placed / released         ${load.placed} / ${load.released}   (failed requests: ${load.failures})
-  ring latency (event → client)   p50 ${ms(ring.p50)}   p95 ${ms(ring.p95)}   p99 ${ms(ring.p99)}   (${load.ring.length} rings)
-  Accept → EventEstablished       p50 ${ms(accept.p50)}   p95 ${ms(accept.p95)}   p99 ${ms(accept.p99)}
-  events delivered                ${Math.round(load.frames)} /s
-  bridge CPU                      ${((load.cpuSeconds * 1e6) / Math.max(1, load.placed)).toFixed(0)} µs per call   ${((load.cpuSeconds * 1e6) / Math.max(1, load.frames * load.seconds)).toFixed(1)} µs per delivered event
-  heap per idle session           ${(heapPerSession / 1024).toFixed(1)} KiB   (heap delta / agents, no forced GC)
-  bare ws baseline (same rate)    p50 ${ms(bare.p50)}   p95 ${ms(bare.p95)}   p99 ${ms(bare.p99)}
-  bridge / bare ring latency      p50 ×${(ring.p50 / bare.p50).toFixed(1)}   p95 ×${(ring.p95 / bare.p95).toFixed(1)}   p99 ×${(ring.p99 / bare.p99).toFixed(1)}`);
+function ratio(a: number | undefined, b: number | undefined): string {
+  return a === undefined || b === undefined || b === 0 ? 'n/a' : `×${(a / b).toFixed(2)}`;
+}
+
+const loadAtStart = loadAverage();
+const results = new Map<number, ServerRun[]>();
+for (const agents of AGENT_COUNTS) {
+  const runs: ServerRun[] = [];
+  let ringBytes = 600;
+  for (const name of ['bridge', 'raw'] as const) {
+    if (!SERVERS.has(name)) continue;
+    const run = await benchCalls(name, agents);
+    if (name === 'bridge' || !SERVERS.has('bridge')) ringBytes = run.ringBytes || ringBytes;
+    runs.push(run);
+  }
+  if (SERVERS.has('bare')) runs.push(await benchBare(agents, ringBytes));
+  results.set(agents, runs);
+}
+
+const lines = [
+  `ctikit bench:bridge — ${new Date().toISOString()}, ${machine()}`,
+  `load average at start ${loadAtStart}, at end ${loadAverage()}; sweep from ${START} calls/s doubling, ${STEP} s a step, ${REFINE} bisection(s);`,
+  `sustained = end-to-end ring p99 ≤ ${SUSTAINED.ringP99Ms} ms, ≥ ${SUSTAINED.delivered * 100} % delivered, every call released within 2 s`,
+];
+for (const [agents, runs] of results) {
+  lines.push(`${agents} agents:`);
+  for (const run of runs) {
+    const c = run.ceiling;
+    const f = run.fixed;
+    const ceiling = c
+      ? `${Math.round(c.eventsPerSecond)} events/s (step ${c.rate}/s), p99 ${ms(c.endToEnd.p99)}, ${c.cpuPerEventUs.toFixed(1)} µs CPU/event`
+      : 'none sustained';
+    const fixed = f
+      ? `at ${START} calls/s: ${f.cpuPerCallUs !== undefined ? `${f.cpuPerCallUs.toFixed(0)} µs CPU/call, ` : ''}${f.cpuPerEventUs.toFixed(1)} µs CPU/event, p99 ${ms(f.endToEnd.p99)}${f.published ? ` (publish-stamped ${ms(f.published.p99)})` : ''}`
+      : '';
+    const heap =
+      run.heapPerSessionKiB !== undefined
+        ? `, heap per idle ${run.name === 'raw' ? 'socket' : 'session'} ${run.heapPerSessionKiB.toFixed(1)} KiB (after a full GC)`
+        : '';
+    lines.push(`  ${run.name.padEnd(6)} ceiling ${ceiling}; ${fixed}${heap}`);
+  }
+  const by = (name: string) => runs.find((run) => run.name === name);
+  const bridge = by('bridge');
+  for (const base of ['raw', 'bare']) {
+    const other = by(base);
+    if (!bridge || !other) continue;
+    lines.push(
+      `  bridge/${base}: ceiling ${ratio(bridge.ceiling?.eventsPerSecond, other.ceiling?.eventsPerSecond)}, ` +
+        `CPU/event at ceiling ${ratio(bridge.ceiling?.cpuPerEventUs, other.ceiling?.cpuPerEventUs)}, at ${START} calls/s ${ratio(bridge.fixed?.cpuPerEventUs, other.fixed?.cpuPerEventUs)}`,
+    );
+  }
+}
+const bridgeAt = AGENT_COUNTS.map((agents) => results.get(agents)?.find((run) => run.name === 'bridge')?.fixed?.cpuPerCallUs);
+if (bridgeAt.length > 1 && bridgeAt.every((value) => value !== undefined)) {
+  lines.push(
+    `bridge CPU/call at ${START} calls/s, ${AGENT_COUNTS.join(' → ')} agents: ${bridgeAt.map((value) => value.toFixed(0)).join(' → ')} µs (${ratio(bridgeAt.at(-1), bridgeAt[0])})`,
+  );
+}
+console.log(`\n---- summary (paste) ----\n${lines.join('\n')}\n-------------------------`);
 stopHardStop();

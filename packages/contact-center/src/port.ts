@@ -139,5 +139,7 @@ export interface ContactCenterPort {
    * they are. The embedded simulator has nothing to drop.
    */
   release?(dn: string): void;
+  /** The leg of `connectionId` on `dn` now, or undefined: one call's answer, without building the DN's snapshot. */
+  leg(dn: string, connectionId: string): CallLegSnapshot | undefined;
   close(): Promise<void>;
 }

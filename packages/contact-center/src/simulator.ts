@@ -7,12 +7,12 @@ import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
 import * as customer from './customer-side.ts';
-import type { AgentEntry, ContactCenterPort, DnSnapshot, PortEventListener, QueueStatus, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
+import type { AgentEntry, CallLegSnapshot, ContactCenterPort, DnSnapshot, PortEventListener, QueueStatus, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
 import { campaignUserData, OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
 import { announceCampaignsOnLogin, startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';
 import { createQueue, settleRouting } from './routing.ts';
-import { directoryTargets, dnSnapshot, listAgents, listCalls, queueStatus } from './views.ts';
+import { directoryTargets, dnLeg, dnSnapshot, listAgents, listCalls, queueStatus } from './views.ts';
 import { World } from './world.ts';
 
 /**
@@ -90,6 +90,10 @@ class Simulator implements ContactCenterSimulator {
 
   queueStatus(dn: string): QueueStatus[] {
     return queueStatus(this.world, dn);
+  }
+
+  leg(dn: string, connectionId: string): CallLegSnapshot | undefined {
+    return dnLeg(this.world, dn, connectionId);
   }
 
   close(): Promise<void> {

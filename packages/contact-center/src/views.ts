@@ -3,7 +3,7 @@ import type { AgentSnapshot, Target, TargetState } from '@ctikit/protocol';
 import { partyOn } from './call.ts';
 import { legSnapshot } from './leg-fields.ts';
 import type { SimAgentView, SimCallView, SimPartyView } from './control.ts';
-import type { DnSnapshot, QueueStatus } from './port.ts';
+import type { CallLegSnapshot, DnSnapshot, QueueStatus } from './port.ts';
 import type { World } from './world.ts';
 import type { Agent, Call } from './model.ts';
 
@@ -52,6 +52,18 @@ export function queueStatus(world: World, dn: string): QueueStatus[] {
       },
     ];
   });
+}
+
+/** One leg on `dn`, found among the DN's own calls (an agent has a few; the world may have thousands). */
+export function dnLeg(world: World, dn: string, connectionId: string): CallLegSnapshot | undefined {
+  const agent = world.agents.get(dn);
+  if (!agent) throw new CtiError('DN_NOT_CONFIGURED', `DN ${dn} is not a configured agent DN.`);
+  for (const call of agent.calls) {
+    if (call.connectionId !== connectionId) continue;
+    const party = partyOn(call, dn);
+    return party ? legSnapshot(call, party) : undefined;
+  }
+  return undefined;
 }
 
 export function listAgents(world: World): SimAgentView[] {

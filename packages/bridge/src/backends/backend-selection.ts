@@ -17,7 +17,9 @@ export function isContactCenterPort(value: unknown): value is ContactCenterPort 
   return (
     typeof value === 'object' &&
     value !== null &&
-    ['agents', 'reasonCodes', 'request', 'subscribe', 'snapshot', 'close'].every((method) => typeof (value as Record<string, unknown>)[method] === 'function')
+    ['agents', 'reasonCodes', 'request', 'subscribe', 'snapshot', 'leg', 'close'].every(
+      (method) => typeof (value as Record<string, unknown>)[method] === 'function',
+    )
   );
 }
 

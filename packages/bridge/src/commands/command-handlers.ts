@@ -1,6 +1,6 @@
 import { CtiError } from '@ctikit/protocol';
-import type { CallSnapshot, CommandOf, CommandType } from '@ctikit/protocol';
-import type { ContactCenterPort, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
+import type { CommandOf, CommandType } from '@ctikit/protocol';
+import type { CallLegSnapshot, ContactCenterPort, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 import type { AgentSession } from '../sessions/agent-session.ts';
 import type { UserDataGuard } from './user-data-guard.ts';
 
@@ -44,8 +44,8 @@ function send(context: CommandContext, body: RequestBody): Promise<RequestOutcom
 }
 
 /** The leg of `connectionId` on the agent's DN, or INVALID_CONNECTION_ID. */
-function legOf(context: CommandContext, connectionId: string): Omit<CallSnapshot, 'eventId'> {
-  const leg = context.backend.snapshot(context.session.dn).calls.find((call) => call.connectionId === connectionId);
+function legOf(context: CommandContext, connectionId: string): CallLegSnapshot {
+  const leg = context.backend.leg(context.session.dn, connectionId);
   if (!leg) throw new CtiError('INVALID_CONNECTION_ID', `No call ${connectionId} on DN ${context.session.dn}.`);
   return leg;
 }

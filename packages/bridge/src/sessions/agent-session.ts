@@ -148,7 +148,7 @@ export class AgentSession {
 
   /** Whether the contact center has this ConnID as a leg on the agent's DN now. */
   hasCall(connectionId: string): boolean {
-    return this.deps.backend.snapshot(this.dn).calls.some((call) => call.connectionId === connectionId);
+    return this.deps.backend.leg(this.dn, connectionId) !== undefined;
   }
 
   dispose(): void {

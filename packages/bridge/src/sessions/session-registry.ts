@@ -8,7 +8,7 @@ import type { UserDataGuard } from '../commands/user-data-guard.ts';
 import type { AgentIdentity } from '../identity/agent-identity.ts';
 import type { BridgeMetrics } from '../ops/metrics.ts';
 import { AgentSession } from './agent-session.ts';
-import type { FrameSink, ResumeRequest, SessionTally } from './agent-session.ts';
+import type { FrameSink, ResumeRequest, SessionDeps, SessionTally } from './agent-session.ts';
 import type { AgentSessions, AttachedSocket, CommandOutcome } from './agent-sessions.ts';
 
 export interface RegistryOptions {
@@ -34,8 +34,13 @@ export class SessionRegistry implements AgentSessions {
   private readonly sessions = new Map<string, AgentSession>();
   private readonly graceTimers = new Map<AgentSession, TimerHandle>();
   private readonly tally: SessionTally = { sockets: 0, replayBytes: 0 };
+  /** What every session shares: one object, not one per session. */
+  private readonly sessionDeps: SessionDeps;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    const { backend, replayBufferSize, replayBufferBytes, metrics } = options;
+    this.sessionDeps = { backend, replayBufferSize, replayBufferBytes, metrics, tally: this.tally };
+  }
 
   get size(): number {
     return this.sessions.size;
@@ -84,8 +89,7 @@ export class SessionRegistry implements AgentSessions {
   open(identity: AgentIdentity): AgentSession {
     const existing = this.sessions.get(identity.agentId);
     if (existing) return existing;
-    const { backend, replayBufferSize, replayBufferBytes, metrics } = this.options;
-    const session = new AgentSession(identity.agentId, identity.dn, { backend, replayBufferSize, replayBufferBytes, metrics, tally: this.tally });
+    const session = new AgentSession(identity.agentId, identity.dn, this.sessionDeps);
     this.sessions.set(identity.agentId, session);
     this.options.log.info({ agentId: session.agentId, dn: session.dn, sessionId: session.sessionId }, 'session opened');
     this.startGrace(session);

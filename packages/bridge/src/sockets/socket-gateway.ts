@@ -88,7 +88,9 @@ export class SocketGateway {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', (error) => this.options.log.debug({ err: error }, 'upgrade socket error'));
+    // A listener of its own, not a closure of this method: it lives as long as the socket and must
+    // not hold the upgrade request, its head and deadline (a closure here shares their scope).
+    socket.on('error', this.onUpgradeSocketError);
     let decided = false;
     const deadline = this.options.clock.setTimer(this.options.upgradeMs, () => {
       decided = true;
@@ -105,7 +107,7 @@ export class SocketGateway {
         if (decided) return;
         deadline.cancel();
         if (socket.destroyed) return;
-        this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws), ws));
+        this.wss.handleUpgrade(request, socket, head, (ws) => open(this.track(ws, socket), ws));
       },
       (error: unknown) => {
         if (decided) return;
@@ -114,6 +116,8 @@ export class SocketGateway {
       },
     );
   }
+
+  private readonly onUpgradeSocketError = (error: Error): void => this.options.log.debug({ err: error }, 'upgrade socket error');
 
   /** Close every socket with `code` (the clients reconnect), keeping the heartbeat until close(). */
   closeAll(code: number, reason: string): void {
@@ -149,8 +153,8 @@ export class SocketGateway {
     return endpoint.admit({ identity, query });
   }
 
-  private track(ws: WebSocket): SocketChannel {
-    const channel = new SocketChannel(ws, this.options.maxBufferedBytes, this.options.log);
+  private track(ws: WebSocket, socket: Duplex): SocketChannel {
+    const channel = new SocketChannel(ws, socket, this.options.maxBufferedBytes, this.options.log);
     this.channels.add(channel);
     this.beats.add(channel, this.options.clock.now());
     ws.on('close', () => {

@@ -26,6 +26,12 @@ export function featureTests(current: () => Scenario): void {
       expect.objectContaining({ connectionId: main, state: 'Held', transferConnectionId: consult }),
       expect.objectContaining({ connectionId: consult, state: 'Established', transferConnectionId: main }),
     ]);
+    // One leg's answer is the snapshot's entry for it, and nothing for a ConnID the DN has no leg of.
+    const [mainLeg, consultLeg] = s.port.snapshot('5001').calls;
+    expect(s.port.leg('5001', main)).toEqual(mainLeg);
+    expect(s.port.leg('5001', consult as string)).toEqual(consultLeg);
+    expect(s.port.leg('5003', main)).toBeUndefined();
+    expect(s.port.leg('5001', '00000000000000ff')).toBeUndefined();
     return consult as string;
   }
 

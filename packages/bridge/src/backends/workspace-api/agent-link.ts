@@ -1,6 +1,6 @@
 import { CtiError } from '@ctikit/protocol';
 import type { Clock, TimerHandle } from '@ctikit/kernel';
-import type { DnSnapshot, PortEvent, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
+import type { CallLegSnapshot, DnSnapshot, PortEvent, RequestOutcome, TServerRequest } from '@ctikit/contact-center';
 import type { BackendLog } from './options.ts';
 import { PendingOperations } from './pending-operations.ts';
 import { completionOf } from './request-completion.ts';
@@ -76,6 +76,10 @@ export class AgentLink {
 
   snapshot(): DnSnapshot {
     return this.view.snapshot();
+  }
+
+  leg(connectionId: string): CallLegSnapshot | undefined {
+    return this.view.leg(connectionId);
   }
 
   async request(request: TServerRequest): Promise<RequestOutcome> {

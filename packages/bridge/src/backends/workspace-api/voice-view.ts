@@ -1,5 +1,5 @@
 import { CtiError } from '@ctikit/protocol';
-import type { DnSnapshot, PortEvent } from '@ctikit/contact-center';
+import type { CallLegSnapshot, DnSnapshot, PortEvent } from '@ctikit/contact-center';
 import { LOGGED_OUT, agentEvents, agentViewOf, snapshotState } from './agent-events.ts';
 import type { AgentView } from './agent-events.ts';
 import { callEvents, callViewOf, legEvent, legSnapshot, reportedAfter } from './call-events.ts';
@@ -134,6 +134,11 @@ export class VoiceView {
   /** Forget the calls: the session that reported them is gone and no other will. */
   forgetCalls(): void {
     this.calls.clear();
+  }
+
+  leg(connectionId: string): CallLegSnapshot | undefined {
+    const view = this.calls.get(connectionId);
+    return view === undefined ? undefined : legSnapshot(view, this.dn);
   }
 
   snapshot(): DnSnapshot {

@@ -3,6 +3,7 @@ import type { GenesysCredential } from '@ctikit/protocol';
 import { systemClock } from '@ctikit/kernel';
 import type {
   AgentEntry,
+  CallLegSnapshot,
   ContactCenterPort,
   DnSnapshot,
   PortEvent,
@@ -121,6 +122,10 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     },
     release(dn: string): void {
       links.get(dn)?.release();
+    },
+
+    leg(dn: string, connectionId: string): CallLegSnapshot | undefined {
+      return linkOf(dn).leg(connectionId);
     },
     async close(): Promise<void> {
       for (const link of links.values()) link.close();

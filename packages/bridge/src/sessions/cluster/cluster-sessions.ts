@@ -233,6 +233,7 @@ export class ClusterSessions implements AgentSessions {
     await Promise.allSettled(owned.map((agent) => this.options.store.release(agent.identity.agentId, this.options.nodeId)));
     for (const agent of this.agents.values()) if (agent.owned) this.disown(agent, agent.owned);
     this.agents.clear();
+    this.ownedCount = 0;
     this.socketTotal = 0;
     this.byChannel.clear();
     await this.options.store.close();
@@ -318,9 +319,9 @@ export class ClusterSessions implements AgentSessions {
     } else {
       log.info({ agentId, sessionId: session.sessionId, seq: session.lastSeq }, 'cluster: took the agent over; the session goes on');
     }
+    if (!agent.owned) this.ownedCount += 1;
     agent.owned = session;
     agent.wasOwned = true;
-    this.ownedCount += 1;
     return session;
   }
 
