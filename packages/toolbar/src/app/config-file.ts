@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseToolbarConfig, type ToolbarConfig } from '../config.ts';
 import type { ReasonCode } from '../core/outcome.ts';
-import { desktopOptionsSchema, type DesktopOptions } from '../extensions/extension-views.ts';
+import { desktopOptionsSchema, type DesktopOptions } from '../extensions/desktop-options.ts';
 
 /**
  * The toolbar's configuration as the app shell loads it: `config.json` beside the app (none is the
@@ -24,10 +24,10 @@ export type ConfigResult = { readonly ok: true; readonly value: LoadedConfig } |
 
 export type FetchConfig = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
 
-const reasonCodesSchema = z
-  .array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) }))
-  .max(100)
-  .default([]);
+const reasonCodesSchema = z._default(
+  z.array(z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)), label: z.string().check(z.minLength(1), z.maxLength(128)) })).check(z.maxLength(100)),
+  [],
+);
 
 export async function loadConfig(fetchConfig: FetchConfig, search: string, fileUrl = './config.json'): Promise<ConfigResult> {
   let file: unknown = {};

@@ -6,6 +6,7 @@ import type { ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { FusionAdapter } from '../fusion/fusion-adapter.ts';
 import { loadUefLibrary } from '../fusion/load-uef.ts';
+import { markStartup } from '../platform/startup-marks.ts';
 import type { FusionStatus, FusionStatusSource } from '../ui/FusionNotice.tsx';
 
 /**
@@ -75,6 +76,7 @@ export class FusionLink implements FusionStatusSource {
     }, this.noticeAfterMs);
     try {
       const [uef, { FusionAdapter }] = await Promise.all([loadUefLibrary(config.uefScriptUrl), import('../fusion/fusion-adapter.ts')]);
+      markStartup('ctikit:uef-library');
       this.adapter = await FusionAdapter.start({
         uef,
         workspace,

@@ -4,7 +4,7 @@ import type { Interaction } from '../core/interaction.ts';
 import type { CtiErrorCode, Outcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { DialogOptions } from './dialogs.ts';
-import type { DesktopOptions } from './extension-views.ts';
+import type { DesktopOptions } from './desktop-options.ts';
 import type { MenuBarStore } from './menu-bar.ts';
 import { matches, type NameFilter } from './security-options.ts';
 import type { ToastStore } from './toasts.ts';

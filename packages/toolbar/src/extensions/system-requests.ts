@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Section } from '@ctikit/service-client';
-import { WORKSPACE_SECTION, type DesktopOptions } from './extension-views.ts';
+import type { DesktopOptions } from './desktop-options.ts';
+import { WORKSPACE_SECTION } from './extension-views.ts';
 import { matches } from './security-options.ts';
 import { dialogOptionsSchema } from './dialogs.ts';
 import { menuBarViewSchema } from './menu-bar.ts';

@@ -5,6 +5,7 @@ import { isOwnConsultation, type Interaction } from '../core/interaction.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import { failure, type CommandOutcome, type ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
+import { markStartup } from '../platform/startup-marks.ts';
 import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
 import { CommLedger, type CommRecord } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
@@ -22,7 +23,8 @@ import { publishRequest, type EventResponse, type McaEventRequest, type PhoneCon
  *
  * Startup follows uef.md §1.4: initialize → MCA context → PHONE context → subscribe once to the
  * four events → getConfigurationOperation(TOOLBAR) → disableFeatureOperation for what we do not
- * support → readyForOperationOperation(true) → agentStateEventOperation.
+ * support → readyForOperationOperation(true) → agentStateEventOperation; the last three go out
+ * together once the configuration has answered.
  */
 export interface FusionAdapterOptions {
   uef: UefGlobal;
@@ -97,6 +99,7 @@ export class FusionAdapter {
     );
     const mca = await provider.getMultiChannelAdaptorContext();
     const phone = await mca.getCommunicationChannelContext('PHONE');
+    markStartup('ctikit:uef-initialized');
     const publisher = new FusionPublisher(phone, provider.requestHelper, options.appClassification, log);
     const adapter = new FusionAdapter(options, provider, phone, publisher, log);
     await adapter.init();
@@ -126,13 +129,17 @@ export class FusionAdapter {
     this.subscribe('onDataUpdated', (data) => this.onDataUpdated(data), true);
 
     const configuration = await this.publisher.configuration();
+    markStartup('ctikit:uef-configuration');
     this.trustTokenValue = configuration.trustToken;
     const unsupported = configuration.features.filter((feature) => !SUPPORTED_FEATURES.has(feature));
-    if (unsupported.length > 0) await this.publisher.disableFeatures(unsupported);
-    await this.publisher.readyForOperation();
-
+    // None of the three needs another's answer: they go out back to back, in uef.md §1.4's order
+    // (UEF delivers a frame's publishes in order), and are awaited together.
     const model = this.options.workspace.model;
-    await this.reportAgent(model.agent);
+    const disabled = unsupported.length > 0 ? this.publisher.disableFeatures(unsupported) : undefined;
+    const ready = this.publisher.readyForOperation();
+    const reported = this.reportAgent(model.agent);
+    markStartup('ctikit:agent-state');
+    await Promise.all([disabled, ready, reported]);
     this.stopListening.push(
       model.on('agentChanged', ({ agent }) => void this.reportAgent(agent)),
       model.on(
