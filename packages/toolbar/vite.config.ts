@@ -22,10 +22,7 @@ export default defineConfig({
       input: { main: resolve(import.meta.dirname, 'index.html'), 'genesys-sign-in': resolve(import.meta.dirname, 'genesys-sign-in.html') },
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|protocol[\\/]src[\\/]/ },
-          ],
+          groups: [{ name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|protocol[\\/]src[\\/]/ }],
         },
       },
     },

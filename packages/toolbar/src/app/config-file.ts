@@ -25,7 +25,9 @@ export type ConfigResult = { readonly ok: true; readonly value: LoadedConfig } |
 export type FetchConfig = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
 
 const reasonCodesSchema = z._default(
-  z.array(z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)), label: z.string().check(z.minLength(1), z.maxLength(128)) })).check(z.maxLength(100)),
+  z
+    .array(z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)), label: z.string().check(z.minLength(1), z.maxLength(128)) }))
+    .check(z.maxLength(100)),
   [],
 );
 

@@ -27,7 +27,6 @@ import { matches, normalizeOrigin, parseSecurityOptions, type NameFilter, type P
 
 export const WORKSPACE_SECTION = 'interaction-workspace';
 
-
 export type ViewLevel = 'workspace' | 'interaction';
 
 export interface ExtensionView {

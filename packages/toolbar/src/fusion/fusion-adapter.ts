@@ -10,7 +10,7 @@ import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
 import { CommLedger, type CommRecord } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
-import { dialableNumber } from './phone-number.ts';
+import { dialableNumber, preloadPhoneNumbers } from './phone-number.ts';
 import { DEFAULT_SCREEN_POP_RULES, screenPopRecord, type ScreenPopRecord, type ScreenPopRule } from './screen-pop.ts';
 import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
 import { publishRequest, type EventResponse, type McaEventRequest, type PhoneContext, type UefGlobal, type UiEventsFrameworkProvider } from './uef-types.ts';
@@ -140,6 +140,7 @@ export class FusionAdapter {
     const reported = this.reportAgent(model.agent);
     markStartup('ctikit:agent-state');
     await Promise.all([disabled, ready, reported]);
+    void preloadPhoneNumbers().catch((error: unknown) => this.log.warn({ err: describe(error) }, 'the phone-number metadata did not load'));
     this.stopListening.push(
       model.on('agentChanged', ({ agent }) => void this.reportAgent(agent)),
       model.on(
@@ -234,7 +235,7 @@ export class FusionAdapter {
 
   /** Click-to-dial: dial (in E.164) through the vendor; Fusion hears of the call on newComm, or of its failure. */
   private async onOutgoing({ outData, uuid }: FusionEventData): Promise<void> {
-    const phoneNumber = outData.SVCMCA_ANI === undefined ? undefined : dialableNumber(outData.SVCMCA_ANI);
+    const phoneNumber = outData.SVCMCA_ANI === undefined ? undefined : await dialableNumber(outData.SVCMCA_ANI);
     const eventId = outData.SVCMCA_CALL_ID ?? uuid ?? globalThis.crypto.randomUUID();
     if (!phoneNumber) {
       await this.publisher.outboundCommError(eventId, 'INVALID_NUMBER', 'Click-to-dial carried no SVCMCA_ANI');
