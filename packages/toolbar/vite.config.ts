@@ -16,6 +16,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser Fusion supports has <link rel="modulepreload">: no polyfill on the start-up path.
+    modulePreload: { polyfill: false },
     // What the app, the vendor and the Fusion adapter share, in chunks named for what they hold.
     rolldownOptions: {
       // The app, and the page Genesys Authentication sends the agent back to (vendors/genesys/genesys-sign-in.ts).

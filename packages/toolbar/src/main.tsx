@@ -8,7 +8,7 @@ import { CrmContacts } from './core/crm-contacts.ts';
 import { Workspace } from './core/workspace.ts';
 import { loadCatalog, resolveLocale, translator, type Catalog, type Locale } from './i18n/index.ts';
 import { markStartup } from './platform/startup-marks.ts';
-import { App } from './ui/App.tsx';
+import { App, callCardView } from './ui/App.tsx';
 import type { ExtensionsView } from './extensions/start-extensions.tsx';
 import { en } from './i18n/en.ts';
 import { ConfigErrorView } from './ui/ConfigErrorView.tsx';
@@ -71,9 +71,10 @@ async function main(root: HTMLElement): Promise<void> {
   void workspace.start();
   void fusion.start(workspace);
 
+  await fusionSettled(fusion);
+  void callCardView.preload().catch((error: unknown) => logger.warn({ err: error }, 'the call cards did not load'));
   const desktopOptions = loaded.value.agentDesktopOptions;
   if (Object.keys(desktopOptions).length === 0) return;
-  await fusionSettled(fusion);
   const { startExtensions } = await import('./extensions/start-extensions.tsx');
   const extensions = startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
   if (extensions) show(extensions);

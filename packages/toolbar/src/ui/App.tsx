@@ -5,13 +5,13 @@ import type { CrmContacts } from '../core/crm-contacts.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { ExtensionsView } from '../extensions/start-extensions.tsx';
 import type { Locale, Translate } from '../i18n/index.ts';
-import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
 import { ErrorList } from './ErrorList.tsx';
 import { LinkBanner } from './LinkBanner.tsx';
 import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
 import { useCommandRunner, useContactsChanges, useModel } from './hooks.ts';
+import { lazyComponent } from './lazy-component.tsx';
 import { StatusHeader } from './StatusHeader.tsx';
 import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
 import { callCards, hasLiveCall } from './view-model.ts';
@@ -27,12 +27,15 @@ import { callCards, hasLiveCall } from './view-model.ts';
  * └─ main
  *    ├─ LinkBanner (the link lost, or what its loss cost), FusionNotice, ErrorList
  *    │  (while the link is lost, every control below is disabled: the workspace would refuse it)
- *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
+ *    ├─ CallCardView (one per card, a chunk of its own: lazy-component.tsx) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard
  *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
  *    └─ DialPad ─ Keypad
  * └─ ExtensionsArea (web extensions, when configured: extensions/ExtensionsArea.tsx)
  * ```
  */
+/** The call cards are not needed to start: a chunk of their own, fetched once Fusion has the agent's state. */
+export const callCardView = lazyComponent(() => import('./CallCardView.tsx').then((module) => module.CallCardView));
+
 export interface AppProps {
   readonly workspace: Workspace;
   readonly contacts: CrmContacts;
@@ -73,7 +76,7 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
         <ErrorList />
         <fieldset class="controls" disabled={lost}>
           {cards.map((card) => (
-            <CallCardView key={card.interaction.eventId} card={card} />
+            <callCardView.Component key={card.interaction.eventId} card={card} />
           ))}
           {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
         </fieldset>
