@@ -1,8 +1,5 @@
-import * as z from 'zod/mini';
+import { z } from './platform/schema.ts';
 import { DEFAULT_SCREEN_POP_RULES } from './fusion/screen-pop.ts';
-
-// zod's mini form keeps the first chunk small; its English messages are the ones the agent reads.
-z.config(z.locales.en());
 
 /**
  * The toolbar's configuration: one JSON file served beside the toolbar (`config.json`), and a few

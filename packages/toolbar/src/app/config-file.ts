@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../platform/schema.ts';
 import { parseToolbarConfig, type ToolbarConfig } from '../config.ts';
 import type { ReasonCode } from '../core/outcome.ts';
 import { desktopOptionsSchema, type DesktopOptions } from '../extensions/desktop-options.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../platform/schema.ts';
 
 /**
  * The `agentDesktopOptions` block of the toolbar's config file (extension-views.ts says what the

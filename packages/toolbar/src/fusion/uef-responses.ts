@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../platform/schema.ts';
 import type { EventResponse, EventResponseData, LiveOrgDetails, OperationResponse } from './uef-types.ts';
 
 /**

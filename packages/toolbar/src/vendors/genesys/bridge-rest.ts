@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../platform/schema.ts';
 import {
   AGENT_DN_HEADER,
   AGENT_ID_HEADER,

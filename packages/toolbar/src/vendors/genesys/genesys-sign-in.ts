@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../platform/schema.ts';
 import type { GenesysCredential } from '@ctikit/protocol';
 import { systemClock, type Clock, type TimerHandle } from '@ctikit/kernel';
 import { failure, type Failure } from '../../core/outcome.ts';

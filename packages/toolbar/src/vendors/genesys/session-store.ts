@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../platform/schema.ts';
 import type { StorageLike } from '../../platform/storage.ts';
 
 /**
