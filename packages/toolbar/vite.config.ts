@@ -24,7 +24,8 @@ export default defineConfig({
       input: { main: resolve(import.meta.dirname, 'index.html'), 'genesys-sign-in': resolve(import.meta.dirname, 'genesys-sign-in.html') },
       output: {
         codeSplitting: {
-          groups: [{ name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|protocol[\\/]src[\\/]/ }],
+          // The workspace core and the kernel; the Genesys wire protocol goes with the Genesys chunk.
+          groups: [{ name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|kernel[\\/]src[\\/]/ }],
         },
       },
     },
