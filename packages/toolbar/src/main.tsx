@@ -49,7 +49,7 @@ async function main(root: HTMLElement): Promise<void> {
     logger,
     framed,
   });
-  const [vendor, catalog] = await Promise.all([
+  const started = Promise.all([
     createVendor({
       config,
       reasonCodes,
@@ -59,17 +59,20 @@ async function main(root: HTMLElement): Promise<void> {
       logger,
     }),
     loadCatalog(locale),
-  ]);
-  markStartup('ctikit:vendor');
-  t = applyLocale(locale, catalog);
-  const workspace = new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID() });
+  ]).then(([vendor, catalog]) => {
+    markStartup('ctikit:vendor');
+    t = applyLocale(locale, catalog);
+    logger.info({ vendor: vendor.vendorName, locale, credentials: config.credentials }, 'toolbar started');
+    return new Workspace({ vendor, logger, newEventId: () => crypto.randomUUID() });
+  });
+  // UEF's handshake and getConfigurationOperation need no workspace: they go on while the vendor loads.
+  void fusion.start(started);
+  const workspace = await started;
   const show = (extensions?: ExtensionsView) =>
     render(<App workspace={workspace} contacts={contacts} t={t} locale={locale} fusion={fusion} extensions={extensions} />, root);
   show();
   markStartup('ctikit:rendered');
-  logger.info({ vendor: vendor.vendorName, locale, credentials: config.credentials }, 'toolbar started');
   void workspace.start();
-  void fusion.start(workspace);
 
   await fusionSettled(fusion);
   void callCardView.preload().catch((error: unknown) => logger.warn({ err: error }, 'the call cards did not load'));

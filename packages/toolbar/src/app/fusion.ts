@@ -63,7 +63,8 @@ export class FusionLink implements FusionStatusSource {
     return request?.fresh === true ? this.adapter?.refreshTrustToken() : this.adapter?.trustToken();
   }
 
-  async start(workspace: Workspace): Promise<void> {
+  /** Link to Fusion; `workspace` may still be on its way (the vendor loading): the UEF handshake does not wait for it. */
+  async start(workspace: Workspace | Promise<Workspace>): Promise<void> {
     const { config, logger } = this.options;
     if (!this.options.framed) {
       logger.info({}, 'not framed: the toolbar works without Fusion');

@@ -12,7 +12,7 @@ import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
 import { dialableNumber, preloadPhoneNumbers } from './phone-number.ts';
 import { DEFAULT_SCREEN_POP_RULES, screenPopRecord, type ScreenPopRecord, type ScreenPopRule } from './screen-pop.ts';
-import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
+import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData, type ToolbarConfiguration } from './uef-responses.ts';
 import { publishRequest, type EventResponse, type McaEventRequest, type PhoneContext, type UefGlobal, type UiEventsFrameworkProvider } from './uef-types.ts';
 
 /**
@@ -21,10 +21,11 @@ import { publishRequest, type EventResponse, type McaEventRequest, type PhoneCon
  * startCommEvent, closeCommEvent) and a source of commands (Fusion's Answer, Decline, Disconnect,
  * Available, click-to-dial → the `Workspace`, the same door as the toolbar's buttons).
  *
- * Startup follows uef.md §1.4: initialize → MCA context → PHONE context → subscribe once to the
- * four events → getConfigurationOperation(TOOLBAR) → disableFeatureOperation for what we do not
- * support → readyForOperationOperation(true) → agentStateEventOperation; the last three go out
- * together once the configuration has answered.
+ * Startup follows uef.md §1.4: initialize → MCA context → PHONE context → getConfigurationOperation(TOOLBAR)
+ * (asked at once, while the vendor may still be loading) → subscribe once to the four events (once
+ * the workspace is there) → disableFeatureOperation for what we do not support →
+ * readyForOperationOperation(true) → agentStateEventOperation; the last three go out together once
+ * the configuration has answered.
  */
 export interface FusionAdapterOptions {
   uef: UefGlobal;
@@ -90,7 +91,11 @@ export class FusionAdapter {
     this.ledger = new CommLedger(options.storage ?? pageSessionStorage());
   }
 
-  static async start(options: FusionAdapterOptions): Promise<FusionAdapter> {
+  /**
+   * Start on a workspace that may still be on its way: UEF's handshake and getConfigurationOperation
+   * go out at once, the subscriptions and the rest once the workspace is there.
+   */
+  static async start(options: Omit<FusionAdapterOptions, 'workspace'> & { workspace: Workspace | Promise<Workspace> }): Promise<FusionAdapter> {
     const log = options.logger ?? silentLogger;
     const provider = await withTimeout(
       options.uef.uiEventsFramework.initialize('ctikit', 'v1'),
@@ -101,8 +106,11 @@ export class FusionAdapter {
     const phone = await mca.getCommunicationChannelContext('PHONE');
     markStartup('ctikit:uef-initialized');
     const publisher = new FusionPublisher(phone, provider.requestHelper, options.appClassification, log);
-    const adapter = new FusionAdapter(options, provider, phone, publisher, log);
-    await adapter.init();
+    const configuration = publisher.configuration();
+    // Settled here if the workspace never comes: init() awaits it again.
+    configuration.catch(() => undefined);
+    const adapter = new FusionAdapter({ ...options, workspace: await options.workspace }, provider, phone, publisher, log);
+    await adapter.init(configuration);
     return adapter;
   }
 
@@ -122,13 +130,13 @@ export class FusionAdapter {
     this.provider.dispose();
   }
 
-  private async init(): Promise<void> {
+  private async init(configurationAnswer: Promise<ToolbarConfiguration>): Promise<void> {
     this.subscribeControllable('onToolbarInteractionCommand', (data) => this.onInteractionCommand(data));
     this.subscribeControllable('onToolbarAgentCommand', (data) => this.onAgentCommand(data));
     this.subscribe('onOutgoingEvent', (data) => void this.onOutgoing(data), true);
     this.subscribe('onDataUpdated', (data) => this.onDataUpdated(data), true);
 
-    const configuration = await this.publisher.configuration();
+    const configuration = await configurationAnswer;
     markStartup('ctikit:uef-configuration');
     this.trustTokenValue = configuration.trustToken;
     const unsupported = configuration.features.filter((feature) => !SUPPORTED_FEATURES.has(feature));
