@@ -78,8 +78,13 @@ async function main(root: HTMLElement): Promise<void> {
   void callCardView.preload().catch((error: unknown) => logger.warn({ err: error }, 'the call cards did not load'));
   const desktopOptions = loaded.value.agentDesktopOptions;
   if (Object.keys(desktopOptions).length === 0) return;
-  const { startExtensions } = await import('./extensions/start-extensions.tsx');
-  const extensions = startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
+  // The toolbar is working by now: a chunk that does not load costs the extensions, not the toolbar.
+  const extensionsModule = await import('./extensions/start-extensions.tsx').catch((error: unknown) => {
+    logger.error({ err: error }, 'the web extensions could not load');
+    return undefined;
+  });
+  if (!extensionsModule) return;
+  const extensions = extensionsModule.startExtensions({ options: desktopOptions, workspace, window, agentId: config.agentId, logger });
   if (extensions) show(extensions);
 }
 
