@@ -34,7 +34,7 @@ const callSchema = z.object({
   recordingState: z.enum(recordingStates),
   startedAt: z.number(),
 });
-const agentSchema = agentSnapshotSchema.extend({ name: z.string(), queues: z.array(z.string()), calls: z.array(z.string()) });
+const agentSchema = z.object({ ...agentSnapshotSchema.shape, name: z.string(), queues: z.array(z.string()), calls: z.array(z.string()) });
 
 export type SimCall = z.infer<typeof callSchema>;
 export type SimAgent = z.infer<typeof agentSchema>;

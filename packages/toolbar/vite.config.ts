@@ -16,16 +16,16 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser Fusion supports has <link rel="modulepreload">: no polyfill on the start-up path.
+    modulePreload: { polyfill: false },
     // What the app, the vendor and the Fusion adapter share, in chunks named for what they hold.
     rolldownOptions: {
       // The app, and the page Genesys Authentication sends the agent back to (vendors/genesys/genesys-sign-in.ts).
       input: { main: resolve(import.meta.dirname, 'index.html'), 'genesys-sign-in': resolve(import.meta.dirname, 'genesys-sign-in.html') },
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|protocol[\\/]src[\\/]/ },
-          ],
+          // The workspace core and the kernel; the Genesys wire protocol goes with the Genesys chunk.
+          groups: [{ name: 'core', test: /toolbar[\\/]src[\\/]core[\\/]|kernel[\\/]src[\\/]/ }],
         },
       },
     },

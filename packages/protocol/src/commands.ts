@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { genesysCredentialSchema } from './genesys-credential.ts';
 
 /**
@@ -7,13 +7,13 @@ import { genesysCredentialSchema } from './genesys-credential.ts';
  * the rest follow the T-Server request they become (RequestAnswerCall, RequestHoldCall, …).
  */
 
-const connectionId = z.string().min(1).max(64);
-const number = z.string().min(1).max(64);
-const userDataKey = z.string().min(1).max(128);
-export const userDataValue = z.union([z.string().max(4096), z.number().finite()]);
+const connectionId = z.string().check(z.minLength(1)).check(z.maxLength(64));
+const number = z.string().check(z.minLength(1)).check(z.maxLength(64));
+const userDataKey = z.string().check(z.minLength(1)).check(z.maxLength(128));
+export const userDataValue = z.union([z.string().check(z.maxLength(4096)), z.number()]);
 export const userDataSchema = z
   .record(userDataKey, userDataValue)
-  .refine((value) => Object.keys(value).length <= 100, { message: 'at most 100 user-data keys' });
+  .check(z.refine((value) => Object.keys(value).length <= 100, { message: 'at most 100 user-data keys' }));
 export type UserData = z.infer<typeof userDataSchema>;
 
 export const readyWorkModes = ['ManualIn', 'AutoIn'] as const;
@@ -31,37 +31,37 @@ export const commandShapes = {
    * RegisterAddress + AgentLogin (+ AgentReady unless `ready: false`). Seed: `{type:"initialize"}`.
    * `genesysCredential`: the agent's own Genesys sign-in, for a bridge on the Workspace API backend.
    */
-  initialize: { ready: z.boolean().optional(), workMode: z.enum(readyWorkModes).optional(), genesysCredential: genesysCredentialSchema.optional() },
-  Ready: { workMode: z.enum(readyWorkModes).optional() },
-  NotReady: { reasonCode: z.string().min(1).max(64).optional(), workMode: z.enum(notReadyWorkModes).optional() },
-  Logout: { reasonCode: z.string().min(1).max(64).optional() },
+  initialize: { ready: z.optional(z.boolean()), workMode: z.optional(z.enum(readyWorkModes)), genesysCredential: z.optional(genesysCredentialSchema) },
+  Ready: { workMode: z.optional(z.enum(readyWorkModes)) },
+  NotReady: { reasonCode: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))), workMode: z.optional(z.enum(notReadyWorkModes)) },
+  Logout: { reasonCode: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))) },
   Accept: onCall,
   Reject: onCall,
   Hangup: onCall,
   /** `eventId` lets Fusion's click-to-dial id become the interaction's id for its whole life. */
-  MakeCall: { phoneNumber: number, eventId: z.string().min(1).max(128).optional(), userData: userDataSchema.optional() },
+  MakeCall: { phoneNumber: number, eventId: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(128))), userData: z.optional(userDataSchema) },
   Hold: onCall,
   Retrieve: onCall,
   Mute: onCall,
   Unmute: onCall,
-  SingleStepTransfer: { connectionId, destination: number, userData: userDataSchema.optional() },
-  InitiateTransfer: { connectionId, destination: number, userData: userDataSchema.optional() },
+  SingleStepTransfer: { connectionId, destination: number, userData: z.optional(userDataSchema) },
+  InitiateTransfer: { connectionId, destination: number, userData: z.optional(userDataSchema) },
   CompleteTransfer: consultPair,
-  InitiateConference: { connectionId, destination: number, userData: userDataSchema.optional() },
+  InitiateConference: { connectionId, destination: number, userData: z.optional(userDataSchema) },
   CompleteConference: consultPair,
   /** Cancel a consultation: release the consult leg and retrieve the held call (RequestReconnectCall). */
   ReconnectCall: consultPair,
   DeleteFromConference: { connectionId, dn: number },
-  SendDTMF: { connectionId, digits: z.string().min(1).max(64) },
+  SendDTMF: { connectionId, digits: z.string().check(z.minLength(1)).check(z.maxLength(64)) },
   AttachUserData: { connectionId, userData: userDataSchema },
   UpdateUserData: { connectionId, userData: userDataSchema },
   /** Without `key`: delete all user data (RequestDeleteUserData); with it: one pair (RequestDeletePair). */
-  DeleteUserData: { connectionId, key: userDataKey.optional() },
+  DeleteUserData: { connectionId, key: z.optional(userDataKey) },
   StartRecording: onCall,
   StopRecording: onCall,
   PauseRecording: onCall,
   ResumeRecording: onCall,
-} satisfies Record<string, z.ZodRawShape>;
+} satisfies Record<string, z.core.$ZodLooseShape>;
 
 export type CommandType = keyof typeof commandShapes;
 export const COMMAND_TYPES = Object.keys(commandShapes) as CommandType[];
@@ -78,7 +78,7 @@ export type Command = { [T in CommandType]: z.infer<(typeof commandSchemas)[T]> 
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
 /** Optional correlation id a client may send; echoed as `referenceId` in the result and events. */
-export const referenceIdSchema = z.string().min(1).max(64);
+export const referenceIdSchema = z.string().check(z.minLength(1)).check(z.maxLength(64));
 
 export function isCommandType(value: unknown): value is CommandType {
   return typeof value === 'string' && Object.hasOwn(commandShapes, value);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_CODES } from './errors.ts';
 import { notReadyWorkModes, readyWorkModes, userDataSchema } from './commands.ts';
 
@@ -67,12 +67,12 @@ const workMode = z.enum([...readyWorkModes, ...notReadyWorkModes]);
 
 /** What every T-Server event carries. */
 const eventBase = {
-  seq: z.number().int().positive().optional(),
+  seq: z.optional(z.int().check(z.positive())),
   timestamp: z.number(),
-  thisDN: z.string().optional(),
-  agentId: z.string().optional(),
+  thisDN: z.optional(z.string()),
+  agentId: z.optional(z.string()),
   /** Echo of the client's (or the bridge's) request correlation id. */
-  referenceId: z.string().optional(),
+  referenceId: z.optional(z.string()),
 };
 
 const errorCode = z.enum(ERROR_CODES as [string, ...string[]]);
@@ -82,9 +82,9 @@ const extensions = z.record(z.string(), z.string());
 export const agentEventSchema = z.object({
   eventName: z.enum(AGENT_EVENT_NAMES),
   ...eventBase,
-  workMode: workMode.optional(),
-  reasons: z.record(z.string(), z.string()).optional(),
-  extensions: extensions.optional(),
+  workMode: z.optional(workMode),
+  reasons: z.optional(z.record(z.string(), z.string())),
+  extensions: z.optional(extensions),
 });
 export type AgentWireEvent = z.infer<typeof agentEventSchema>;
 
@@ -95,23 +95,23 @@ export const callEventSchema = z.object({
   eventId: z.string(),
   /** The current ConnID (16 hex digits). */
   connectionId: z.string(),
-  previousConnectionId: z.string().optional(),
+  previousConnectionId: z.optional(z.string()),
   /** The other leg of a consultation: on a consult leg, the held main call; on the main call, the consult. */
-  transferConnectionId: z.string().optional(),
-  callUuid: z.string().optional(),
-  callType: z.enum(callTypes).optional(),
-  ANI: z.string().optional(),
-  DNIS: z.string().optional(),
-  otherDN: z.string().optional(),
-  thirdPartyDN: z.string().optional(),
-  thisQueue: z.string().optional(),
-  callState: z.enum(callStates).optional(),
+  transferConnectionId: z.optional(z.string()),
+  callUuid: z.optional(z.string()),
+  callType: z.optional(z.enum(callTypes)),
+  ANI: z.optional(z.string()),
+  DNIS: z.optional(z.string()),
+  otherDN: z.optional(z.string()),
+  thirdPartyDN: z.optional(z.string()),
+  thisQueue: z.optional(z.string()),
+  callState: z.optional(z.enum(callStates)),
   /** Every DN on the call, this one included. */
-  parties: z.array(z.string()).optional(),
-  userData: userDataSchema.optional(),
-  recordingState: z.enum(recordingStates).optional(),
-  digits: z.string().optional(),
-  extensions: extensions.optional(),
+  parties: z.optional(z.array(z.string())),
+  userData: z.optional(userDataSchema),
+  recordingState: z.optional(z.enum(recordingStates)),
+  digits: z.optional(z.string()),
+  extensions: z.optional(extensions),
 });
 export type CallWireEvent = z.infer<typeof callEventSchema>;
 
@@ -119,18 +119,18 @@ export type CallWireEvent = z.infer<typeof callEventSchema>;
 export const errorEventSchema = z.object({
   eventName: z.literal('EventError'),
   ...eventBase,
-  eventId: z.string().optional(),
-  connectionId: z.string().optional(),
-  errorCode: errorCode.optional(),
-  tserverErrorCode: z.number().int().optional(),
-  errorMessage: z.string().optional(),
+  eventId: z.optional(z.string()),
+  connectionId: z.optional(z.string()),
+  errorCode: z.optional(errorCode),
+  tserverErrorCode: z.optional(z.int()),
+  errorMessage: z.optional(z.string()),
 });
 export type ErrorWireEvent = z.infer<typeof errorEventSchema>;
 
 export const userEventSchema = z.object({
   eventName: z.literal(USER_EVENT_NAME),
   ...eventBase,
-  userData: userDataSchema.optional(),
+  userData: z.optional(userDataSchema),
 });
 export type UserWireEvent = z.infer<typeof userEventSchema>;
 
@@ -138,8 +138,8 @@ export type UserWireEvent = z.infer<typeof userEventSchema>;
 export const linkEventSchema = z.object({
   eventName: z.enum(LINK_EVENT_NAMES),
   ...eventBase,
-  errorCode: errorCode.optional(),
-  errorMessage: z.string().optional(),
+  errorCode: z.optional(errorCode),
+  errorMessage: z.optional(z.string()),
 });
 export type LinkWireEvent = z.infer<typeof linkEventSchema>;
 
@@ -174,11 +174,11 @@ export const callSnapshotSchema = z.object({
   callUuid: z.string(),
   callType: z.enum(callTypes),
   state: z.enum(legStates),
-  ANI: z.string().optional(),
-  DNIS: z.string().optional(),
-  otherDN: z.string().optional(),
-  thisQueue: z.string().optional(),
-  transferConnectionId: z.string().optional(),
+  ANI: z.optional(z.string()),
+  DNIS: z.optional(z.string()),
+  otherDN: z.optional(z.string()),
+  thisQueue: z.optional(z.string()),
+  transferConnectionId: z.optional(z.string()),
   parties: z.array(z.string()),
   userData: userDataSchema,
   muted: z.boolean(),
@@ -192,8 +192,8 @@ export const agentSnapshotSchema = z.object({
   dn: z.string(),
   registered: z.boolean(),
   state: z.enum(agentStates),
-  workMode: workMode.optional(),
-  reasonCode: z.string().optional(),
+  workMode: z.optional(workMode),
+  reasonCode: z.optional(z.string()),
 });
 export type AgentSnapshot = z.infer<typeof agentSnapshotSchema>;
 
@@ -204,10 +204,10 @@ export const sessionOpenedSchema = z.object({
   agentId: z.string(),
   dn: z.string(),
   /** The last seq the bridge has sent in this session. */
-  lastSeq: z.number().int().nonnegative(),
+  lastSeq: z.int().check(z.nonnegative()),
   /** How the client was brought up to date: missed events replayed, a Snapshot follows, or nothing. */
   resume: z.enum(['replayed', 'snapshot', 'fresh']),
-  heartbeatMs: z.number().int().positive(),
+  heartbeatMs: z.int().check(z.positive()),
 });
 export type SessionOpened = z.infer<typeof sessionOpenedSchema>;
 
@@ -215,7 +215,7 @@ export const snapshotSchema = z.object({
   eventName: z.literal('Snapshot'),
   timestamp: z.number(),
   /** The seq this snapshot is current at: later events continue from lastSeq + 1. */
-  lastSeq: z.number().int().nonnegative(),
+  lastSeq: z.int().check(z.nonnegative()),
   agent: agentSnapshotSchema,
   calls: z.array(callSnapshotSchema),
 });

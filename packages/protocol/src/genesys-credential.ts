@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The agent's own Genesys credential, which the toolbar may hand the bridge at `initialize` so that
@@ -15,14 +15,16 @@ import { z } from 'zod';
  * A secret: the bridge never logs it and never sends it back.
  */
 export const genesysCredentialSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('code'), code: z.string().min(1).max(4096), redirectUri: z.url({ protocol: /^https?$/ }).max(2048) }).strict(),
-  z
-    .object({
-      kind: z.literal('bearer'),
-      token: z.string().min(1).max(8192),
-      expiresAt: z.number().int().positive().optional(),
-      refreshToken: z.string().min(1).max(8192).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    kind: z.literal('code'),
+    code: z.string().check(z.minLength(1)).check(z.maxLength(4096)),
+    redirectUri: z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)),
+  }),
+  z.strictObject({
+    kind: z.literal('bearer'),
+    token: z.string().check(z.minLength(1)).check(z.maxLength(8192)),
+    expiresAt: z.optional(z.int().check(z.positive())),
+    refreshToken: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(8192))),
+  }),
 ]);
 export type GenesysCredential = z.infer<typeof genesysCredentialSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { userDataSchema } from './commands.ts';
 
 /**
@@ -11,23 +11,23 @@ import { userDataSchema } from './commands.ts';
  */
 export const OUTBOUND_PATH = '/genesys/outbound';
 
-const recordHandle = z.number().int().positive();
+const recordHandle = z.int().check(z.positive());
 const campaignMode = z.enum(['preview', 'progressive', 'pushPreview']);
 const onRecord = { recordHandle };
 
 export const outboundOperationShapes = {
   getCampaigns: {},
   getCallResults: {},
-  getPreviewRecord: { campaignName: z.string().min(1).max(128) },
+  getPreviewRecord: { campaignName: z.string().check(z.minLength(1)).check(z.maxLength(128)) },
   getRecord: onRecord,
   getChainedRecords: onRecord,
   /** Marks the record Dialing and answers what to dial; the client places the call (MakeCall) with the userData. */
   callRecord: onRecord,
   rejectRecord: onRecord,
   cancelRecord: onRecord,
-  rescheduleRecord: { recordHandle, at: z.number().int().positive(), callbackType: z.enum(['Personal', 'Campaign']) },
+  rescheduleRecord: { recordHandle, at: z.int().check(z.positive()), callbackType: z.enum(['Personal', 'Campaign']) },
   cancelReschedule: onRecord,
-  setCallResult: { recordHandle, callResult: z.number().int().nonnegative() },
+  setCallResult: { recordHandle, callResult: z.int().check(z.nonnegative()) },
   updateRecordFields: { recordHandle, fields: userDataSchema },
   setDoNotCall: onRecord,
   removeDoNotCall: onRecord,
@@ -35,13 +35,13 @@ export const outboundOperationShapes = {
   /** Push preview (OCS's PreviewDialingModeStart / Over): the agent's push preview campaigns push it records, or stop. */
   startPushPreview: {},
   stopPushPreview: {},
-} satisfies Record<string, z.ZodRawShape>;
+} satisfies Record<string, z.core.$ZodLooseShape>;
 
 export type OutboundOperationName = keyof typeof outboundOperationShapes;
 export const OUTBOUND_OPERATIONS = Object.keys(outboundOperationShapes) as OutboundOperationName[];
 
 function operationSchema<O extends OutboundOperationName>(operation: O) {
-  return z.object({ operation: z.literal(operation), ...outboundOperationShapes[operation] }).strict();
+  return z.strictObject({ operation: z.literal(operation), ...outboundOperationShapes[operation] });
 }
 
 const operationSchemas = Object.fromEntries(OUTBOUND_OPERATIONS.map((operation) => [operation, operationSchema(operation)])) as {
@@ -52,10 +52,10 @@ export type OutboundRequest = { [O in OutboundOperationName]: z.infer<(typeof op
 export type OutboundRequestOf<O extends OutboundOperationName> = Extract<OutboundRequest, { operation: O }>;
 
 /** Any one operation; an unknown `operation` or a stray field is refused. */
-export const outboundRequestSchema: z.ZodType<OutboundRequest> = z.discriminatedUnion(
+export const outboundRequestSchema: z.ZodMiniType<OutboundRequest> = z.discriminatedUnion(
   'operation',
   Object.values(operationSchemas) as unknown as [ReturnType<typeof operationSchema>, ...Array<ReturnType<typeof operationSchema>>],
-) as unknown as z.ZodType<OutboundRequest>;
+) as unknown as z.ZodMiniType<OutboundRequest>;
 
 export const outboundRecordSchema = z.object({
   recordHandle,
@@ -66,11 +66,11 @@ export const outboundRecordSchema = z.object({
   phone: z.string(),
   fields: userDataSchema,
   status: z.enum(['Ready', 'Offered', 'Dialing', 'Scheduled', 'Processed', 'Cancelled']),
-  callResult: z.number().int(),
-  attempts: z.number().int().nonnegative(),
+  callResult: z.int(),
+  attempts: z.int().check(z.nonnegative()),
   doNotCall: z.boolean(),
-  scheduledAt: z.number().optional(),
-  callbackType: z.enum(['Personal', 'Campaign']).optional(),
+  scheduledAt: z.optional(z.number()),
+  callbackType: z.optional(z.enum(['Personal', 'Campaign'])),
 });
 export type OutboundRecord = z.infer<typeof outboundRecordSchema>;
 
@@ -78,14 +78,14 @@ export const campaignSummarySchema = z.object({
   name: z.string(),
   mode: campaignMode,
   callingList: z.string(),
-  recordsLeft: z.number().int().nonnegative(),
+  recordsLeft: z.int().check(z.nonnegative()),
 });
 
 /** What each operation answers in `data`. */
 export const outboundDataSchemas = {
   getCampaigns: z.array(campaignSummarySchema),
-  getCallResults: z.array(z.object({ code: z.number().int(), name: z.string() })),
-  getPreviewRecord: outboundRecordSchema.nullable(),
+  getCallResults: z.array(z.object({ code: z.int(), name: z.string() })),
+  getPreviewRecord: z.nullable(outboundRecordSchema),
   getRecord: outboundRecordSchema,
   getChainedRecords: z.array(outboundRecordSchema),
   callRecord: z.object({ phone: z.string(), userData: userDataSchema, record: outboundRecordSchema }),
@@ -100,6 +100,6 @@ export const outboundDataSchemas = {
   markProcessed: outboundRecordSchema,
   startPushPreview: z.array(campaignSummarySchema),
   stopPushPreview: z.array(campaignSummarySchema),
-} satisfies Record<OutboundOperationName, z.ZodType>;
+} satisfies Record<OutboundOperationName, z.ZodMiniType>;
 
 export type OutboundData<O extends OutboundOperationName> = z.infer<(typeof outboundDataSchemas)[O]>;

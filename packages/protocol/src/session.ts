@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How a client names itself and resumes. Browsers cannot set headers on a WebSocket, so the socket
@@ -15,27 +15,29 @@ export const REFERENCE_ID_HEADER = 'x-reference-id';
 
 export const socketQuerySchema = z.object({
   /** A one-time ticket from `POST /genesys/ticket` (production): no long-lived token in the URL. */
-  ticket: z.string().min(1).max(4096).optional(),
-  agentId: z.string().min(1).max(64).optional(),
-  dn: z.string().min(1).max(64).optional(),
+  ticket: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(4096))),
+  agentId: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))),
+  dn: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))),
   /** The session the client last saw (from SessionOpened). */
-  sessionId: z.string().min(1).max(64).optional(),
+  sessionId: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))),
   /**
    * The last seq the client processed; the bridge replays what came after. Canonical decimal only
    * (`0`, `42`): an empty value, a sign, hex, exponent or leading zero is refused, never read as a number.
    */
-  resumeFrom: z
-    .string()
-    .regex(/^(0|[1-9]\d{0,15})$/, 'resumeFrom is a non-negative integer in canonical decimal')
-    .transform(Number)
-    .pipe(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER))
-    .optional(),
+  resumeFrom: z.optional(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^(0|[1-9]\d{0,15})$/, 'resumeFrom is a non-negative integer in canonical decimal')), z.transform(Number)),
+      z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
+    ),
+  ),
 });
 export type SocketQuery = z.infer<typeof socketQuerySchema>;
 
 export const reasonCodesResultSchema = z.object({
   ok: z.literal(true),
-  reasonCodes: z.array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) })).max(100),
+  reasonCodes: z
+    .array(z.object({ code: z.string().check(z.minLength(1)).check(z.maxLength(64)), label: z.string().check(z.minLength(1)).check(z.maxLength(128)) }))
+    .check(z.maxLength(100)),
 });
 export type ReasonCodesResult = z.infer<typeof reasonCodesResultSchema>;
 
@@ -49,15 +51,15 @@ export type TargetState = (typeof targetStates)[number];
  * (`GET /workspace/v3/targets`: agents, route points) come to the same shape.
  */
 export const targetSchema = z.object({
-  name: z.string().min(1).max(128),
+  name: z.string().check(z.minLength(1), z.maxLength(128)),
   type: z.enum(['agent', 'queue']),
-  dn: z.string().min(1).max(64),
-  agentId: z.string().min(1).max(64).optional(),
-  state: z.enum(targetStates).optional(),
+  dn: z.string().check(z.minLength(1), z.maxLength(64)),
+  agentId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  state: z.optional(z.enum(targetStates)),
 });
 export type Target = z.infer<typeof targetSchema>;
 
-export const targetsResultSchema = z.object({ ok: z.literal(true), targets: z.array(targetSchema).max(1000) });
+export const targetsResultSchema = z.object({ ok: z.literal(true), targets: z.array(targetSchema).check(z.maxLength(1000)) });
 export type TargetsResult = z.infer<typeof targetsResultSchema>;
 
 /**
@@ -70,13 +72,13 @@ export const queueStatusResultSchema = z.object({
   queues: z
     .array(
       z.object({
-        dn: z.string().min(1).max(64),
-        name: z.string().min(1).max(128),
-        waiting: z.number().int().nonnegative(),
-        longestWaitSec: z.number().int().nonnegative(),
+        dn: z.string().check(z.minLength(1), z.maxLength(64)),
+        name: z.string().check(z.minLength(1), z.maxLength(128)),
+        waiting: z.int().check(z.nonnegative()),
+        longestWaitSec: z.int().check(z.nonnegative()),
       }),
     )
-    .max(100),
+    .check(z.maxLength(100)),
 });
 export type QueueStatusResult = z.infer<typeof queueStatusResultSchema>;
 
@@ -94,7 +96,11 @@ export const AGENT_TOKEN_PATH = '/genesys/agentToken';
 /** GET: the bridge's public signing keys (a JSON Web Key Set): they verify its socket tickets and agent tokens. */
 export const JWKS_PATH = '/.well-known/jwks.json';
 
-export const agentTokenResultSchema = z.object({ ok: z.literal(true), token: z.string().min(1).max(4096), expiresIn: z.number().int().positive() });
+export const agentTokenResultSchema = z.object({
+  ok: z.literal(true),
+  token: z.string().check(z.minLength(1)).check(z.maxLength(4096)),
+  expiresIn: z.int().check(z.positive()),
+});
 export type AgentTokenResult = z.infer<typeof agentTokenResultSchema>;
 /** POST, authenticated like a command: a one-time ticket for the socket (`SocketTicketResult`). */
 export const TICKET_PATH = '/genesys/ticket';
@@ -103,8 +109,8 @@ export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
 
 export const socketTicketResultSchema = z.object({
   ok: z.literal(true),
-  ticket: z.string().min(1).max(4096),
-  expiresInSec: z.number().int().positive(),
+  ticket: z.string().check(z.minLength(1)).check(z.maxLength(4096)),
+  expiresInSec: z.int().check(z.positive()),
 });
 export type SocketTicketResult = z.infer<typeof socketTicketResultSchema>;
 export const DEFAULT_PORT = 8087;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './platform/schema.ts';
 import { DEFAULT_SCREEN_POP_RULES } from './fusion/screen-pop.ts';
 
 /**
@@ -24,75 +24,81 @@ export const URL_OPT_IN_KEYS = ['vendor', 'offerTimeoutSec', 'appClassification'
  */
 export const SHORTCUT_PATTERN = /^((Alt|Control|Meta|Shift)\+)+([A-Z0-9]|F([1-9]|1[0-2]))$/;
 
-const shortcutSchema = z
-  .string()
-  .max(32)
-  .regex(SHORTCUT_PATTERN, 'a shortcut such as Alt+Shift+A (modifiers, then a letter, digit or F1–F12)')
-  .refine((value) => /(^|\+)(Alt|Control|Meta)\+/.test(value), 'a shortcut needs Alt, Control or Meta')
-  .nullable();
+const shortcutSchema = z.nullable(
+  z
+    .string()
+    .check(
+      z.maxLength(32),
+      z.regex(SHORTCUT_PATTERN, 'a shortcut such as Alt+Shift+A (modifiers, then a letter, digit or F1–F12)'),
+      z.refine((value) => /(^|\+)(Alt|Control|Meta)\+/.test(value), 'a shortcut needs Alt, Control or Meta'),
+    ),
+);
 
 /** The toolbar's call shortcuts; `null` turns one off. Defaults on Alt+Shift, which neither Fusion nor the browsers use. */
 export const DEFAULT_SHORTCUTS = { answer: 'Alt+Shift+A', hangUp: 'Alt+Shift+H', hold: 'Alt+Shift+O', mute: 'Alt+Shift+M' } as const;
 
-export const shortcutsSchema = z
-  .object({
-    answer: shortcutSchema.default(DEFAULT_SHORTCUTS.answer),
-    hangUp: shortcutSchema.default(DEFAULT_SHORTCUTS.hangUp),
-    hold: shortcutSchema.default(DEFAULT_SHORTCUTS.hold),
-    mute: shortcutSchema.default(DEFAULT_SHORTCUTS.mute),
-  })
-  .strict()
-  .refine((keys) => {
-    const used = Object.values(keys).filter((key) => key !== null);
-    return new Set(used).size === used.length;
-  }, 'two actions share one shortcut')
-  .default({ ...DEFAULT_SHORTCUTS });
+export const shortcutsSchema = z._default(
+  z
+    .strictObject({
+      answer: z._default(shortcutSchema, DEFAULT_SHORTCUTS.answer),
+      hangUp: z._default(shortcutSchema, DEFAULT_SHORTCUTS.hangUp),
+      hold: z._default(shortcutSchema, DEFAULT_SHORTCUTS.hold),
+      mute: z._default(shortcutSchema, DEFAULT_SHORTCUTS.mute),
+    })
+    .check(
+      z.refine((keys) => {
+        const used = Object.values(keys).filter((key) => key !== null);
+        return new Set(used).size === used.length;
+      }, 'two actions share one shortcut'),
+    ),
+  () => ({ ...DEFAULT_SHORTCUTS }),
+);
 
 export type Shortcuts = z.output<typeof shortcutsSchema>;
 export type ShortcutAction = keyof Shortcuts;
 
 export const toolbarConfigSchema = z.object({
-  vendor: z.enum(['genesys', 'amazon']).default('genesys'),
+  vendor: z._default(z.enum(['genesys', 'amazon']), 'genesys'),
   /** The ctikit bridge (Genesys): REST at `${bridgeUrl}/genesys/events`, socket at `/genesysWs`. */
-  bridgeUrl: z.string().url().optional(),
+  bridgeUrl: z.optional(z.url()),
   /** Where the bearer token for the bridge comes from: none (dev mode), the URL (`token=`), or Fusion's trust token. */
-  credentials: z.enum(['none', 'url', 'fusionTrustToken']).default('none'),
-  token: z.string().min(1).max(4096).optional(),
+  credentials: z._default(z.enum(['none', 'url', 'fusionTrustToken']), 'none'),
+  token: z.optional(text(4096)),
   /** Dev mode only: which configured agent this toolbar is. */
-  agentId: z.string().min(1).max(64).optional(),
+  agentId: z.optional(text(64)),
   /**
    * Amazon Connect: the instance's CCP, `https://<alias>.my.connect.aws/ccp-v2/` (absolute, or relative
    * to the toolbar's page). Default: the simulated CCP the bridge serves at `/ccp/`.
    */
-  ccpUrl: z.string().min(1).max(2000).optional(),
+  ccpUrl: z.optional(text(2000)),
   /** Amazon Connect: the instance's AWS region (`eu-west-2`). */
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, 'an AWS region such as eu-west-2')
-    .optional(),
+  region: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, 'an AWS region such as eu-west-2'))),
   /** Amazon Connect: let Streams open the login window when the agent must sign in (URL: `true` / `false`). */
-  loginPopup: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).default(true),
+  loginPopup: z._default(
+    z.union([
+      z.boolean(),
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((value) => value === 'true'),
+      ),
+    ]),
+    true,
+  ),
   /** Fusion's app classification for the comm events and click-to-dial subscription. */
-  appClassification: z.string().min(1).max(64).default('ORA_SERVICE'),
+  appClassification: z._default(text(64), 'ORA_SERVICE'),
   /** The agents' region (ISO 3166 code): its numbers read in national format, every other number in international format. */
-  phoneRegion: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'a two-letter region code such as US or JP')
-    .default('US'),
+  phoneRegion: z._default(z.string().check(z.regex(/^[A-Z]{2}$/, 'a two-letter region code such as US or JP')), 'US'),
   /** `auto` follows Fusion's locale, then the browser's. */
-  locale: z.enum(['auto', 'en', 'ja']).default('auto'),
+  locale: z._default(z.enum(['auto', 'en', 'ja']), 'auto'),
   /** The UEF client library: Oracle's CDN in production, the Fusion simulator's copy in the demo. */
-  uefScriptUrl: z.string().min(1).default(ORACLE_UEF_SCRIPT_URL),
+  uefScriptUrl: z._default(z.string().check(z.minLength(1)), ORACLE_UEF_SCRIPT_URL),
   /** Seconds Fusion shows the offer before OFFER_TIMEOUT; 0 leaves it to the contact center. */
-  offerTimeoutSec: z.coerce.number().int().nonnegative().default(0),
+  offerTimeoutSec: z._default(z.pipe(z.coerce.number(), z.int().check(z.nonnegative())), 0),
   /**
    * Screen pop: attached-data keys naming a Fusion record, each with the record type Fusion opens
    * when the call connects (first match wins; `[]` turns it off).
    */
-  screenPop: z
-    .array(z.object({ key: z.string().min(1).max(128), recordType: z.string().min(1).max(64) }))
-    .max(32)
-    .default([...DEFAULT_SCREEN_POP_RULES]),
+  screenPop: z._default(z.array(z.object({ key: text(128), recordType: text(64) })).check(z.maxLength(32)), () => [...DEFAULT_SCREEN_POP_RULES]),
   /**
    * File only: the agent signs in with Genesys Authentication (authorization-code flow) and the
    * toolbar hands the bridge the agent's credential (a bridge on the Workspace API backend).
@@ -101,23 +107,28 @@ export const toolbarConfigSchema = z.object({
    * sent (WWE's own flow, as Genesys' agent-api-simulator plays it): the answer then counts on the
    * popup and the origin checks alone.
    */
-  genesysSignIn: z
-    .object({
-      authorizeUrl: z.url({ protocol: /^https?$/ }).max(2000),
-      clientId: z.string().min(1).max(256),
-      redirectUri: z
-        .url({ protocol: /^https?$/ })
-        .max(2000)
-        .optional(),
-      echoesState: z.boolean().default(true),
-    })
-    .strict()
-    .optional(),
+  genesysSignIn: z.optional(
+    z.strictObject({
+      authorizeUrl: httpUrl(),
+      clientId: text(256),
+      redirectUri: z.optional(httpUrl()),
+      echoesState: z._default(z.boolean(), true),
+    }),
+  ),
   /** File only: the keyboard shortcuts of the call controls, working while the toolbar's frame has the focus. */
   shortcuts: shortcutsSchema,
   /** File only: the keys the frame's URL may also set, among URL_OPT_IN_KEYS. */
-  urlParameters: z.array(z.enum(URL_OPT_IN_KEYS)).max(URL_OPT_IN_KEYS.length).default([]),
+  urlParameters: z._default(z.array(z.enum(URL_OPT_IN_KEYS)).check(z.maxLength(URL_OPT_IN_KEYS.length)), []),
 });
+
+/** A non-empty string of at most `max` characters. */
+function text(max: number) {
+  return z.string().check(z.minLength(1), z.maxLength(max));
+}
+
+function httpUrl() {
+  return z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
+}
 
 export type ToolbarConfig = z.output<typeof toolbarConfigSchema>;
 

@@ -64,8 +64,8 @@ export function issuesToCtiError(issues: readonly z.core.$ZodIssue[]): CtiError 
 }
 
 /** Parse with a zod schema, failing with a catalog error. */
-export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
+export function parseWith<T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw issuesToCtiError(result.error.issues);
   return result.data;
 }

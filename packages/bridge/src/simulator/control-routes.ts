@@ -16,7 +16,7 @@ import type { SocketEndpoint } from '../sockets/socket-gateway.ts';
 const number = z.string().min(1).max(64);
 const connectionParams = z.object({ connectionId: z.string().min(1).max(64) });
 const phoneParams = z.object({ dn: number });
-const placeCallBody = z.object({ from: number, to: number, userData: userDataSchema.optional() });
+const placeCallBody = z.object({ from: number, to: number, userData: z.optional(userDataSchema) });
 const refuseBody = z.object({ reason: z.enum(['busy', 'noAnswer']) });
 const phoneBody = z.object({ connectionId: z.string().min(1).max(64).optional() }).nullish();
 

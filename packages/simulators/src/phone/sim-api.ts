@@ -36,7 +36,8 @@ export const simCallSchema = z.object({
   startedAt: z.number(),
 }) satisfies z.ZodType<SimCallView>;
 
-export const simAgentSchema = agentSnapshotSchema.extend({
+export const simAgentSchema = z.object({
+  ...agentSnapshotSchema.shape,
   name: z.string(),
   queues: z.array(z.string()),
   calls: z.array(z.string()),
@@ -89,7 +90,7 @@ export const simApi = {
 /** A contact-center event as `/sim/events` sends it: the simulator's, before any bridge session gives a call leg its eventId. */
 const simEventSchema = z.discriminatedUnion('eventName', [
   agentEventSchema,
-  callEventSchema.extend({ eventId: z.string().optional() }),
+  z.object({ ...callEventSchema.shape, eventId: z.string().optional() }),
   errorEventSchema,
   linkEventSchema,
 ]);

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import { parseToolbarConfig, type ToolbarConfig } from '../config.ts';
 import type { ReasonCode, ReasonLabels } from '../core/outcome.ts';
 import { LOCALES, type Locale } from '../i18n/index.ts';
-import { desktopOptionsSchema, type DesktopOptions } from '../extensions/extension-views.ts';
+import { desktopOptionsSchema, type DesktopOptions } from '../extensions/desktop-options.ts';
 
 /**
  * The toolbar's configuration as the app shell loads it: `config.json` beside the app (none is the
@@ -27,14 +27,22 @@ export type ConfigResult = { readonly ok: true; readonly value: LoadedConfig } |
 
 export type FetchConfig = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
 
-const reasonCodesSchema = z
-  .array(z.object({ code: z.string().min(1).max(64), label: z.string().min(1).max(128) }))
-  .max(100)
-  .default([]);
+const reasonCodesSchema = z._default(
+  z
+    .array(z.object({ code: z.string().check(z.minLength(1), z.maxLength(64)), label: z.string().check(z.minLength(1), z.maxLength(128)) }))
+    .check(z.maxLength(100)),
+  [],
+);
 
-const reasonLabelsSchema = z
-  .partialRecord(z.enum(LOCALES), z.record(z.string().min(1).max(64), z.string().min(1).max(128)).refine((labels) => Object.keys(labels).length <= 100, 'at most 100 labels'))
-  .default({});
+const reasonLabelsSchema = z._default(
+  z.partialRecord(
+    z.enum(LOCALES),
+    z
+      .record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.minLength(1), z.maxLength(128)))
+      .check(z.refine((labels) => Object.keys(labels).length <= 100, 'at most 100 labels')),
+  ),
+  {},
+);
 
 export async function loadConfig(fetchConfig: FetchConfig, search: string, fileUrl = './config.json'): Promise<ConfigResult> {
   let file: unknown = {};

@@ -6,6 +6,7 @@ import type { ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { FusionAdapter } from '../fusion/fusion-adapter.ts';
 import { loadUefLibrary } from '../fusion/load-uef.ts';
+import { markStartup } from '../platform/startup-marks.ts';
 import type { FusionStatus, FusionStatusSource } from '../ui/FusionNotice.tsx';
 
 /**
@@ -62,7 +63,8 @@ export class FusionLink implements FusionStatusSource {
     return request?.fresh === true ? this.adapter?.refreshTrustToken() : this.adapter?.trustToken();
   }
 
-  async start(workspace: Workspace): Promise<void> {
+  /** Link to Fusion; `workspace` may still be on its way (the vendor loading): the UEF handshake does not wait for it. */
+  async start(workspace: Workspace | Promise<Workspace>): Promise<void> {
     const { config, logger } = this.options;
     if (!this.options.framed) {
       logger.info({}, 'not framed: the toolbar works without Fusion');
@@ -75,6 +77,7 @@ export class FusionLink implements FusionStatusSource {
     }, this.noticeAfterMs);
     try {
       const [uef, { FusionAdapter }] = await Promise.all([loadUefLibrary(config.uefScriptUrl), import('../fusion/fusion-adapter.ts')]);
+      markStartup('ctikit:uef-library');
       this.adapter = await FusionAdapter.start({
         uef,
         workspace,

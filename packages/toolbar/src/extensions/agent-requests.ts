@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { Media } from '@ctikit/service-client';
 import { currentState, stateList, stateRequest } from './scapi-objects.ts';
 import { answer, noParameters, ok, refuse, withParameters, type Answer, type RequestContext, type RequestTable } from './requests.ts';
@@ -16,8 +16,11 @@ export const VOICE_MEDIA = 'voice';
 
 /** An operationName, or a State object carrying one (pages pass either). */
 const operationSchema = z.union([
-  z.string().min(1).max(128),
-  z.object({ operationName: z.string().min(1).max(128) }).transform((state) => state.operationName),
+  z.string().check(z.minLength(1)).check(z.maxLength(128)),
+  z.pipe(
+    z.object({ operationName: z.string().check(z.minLength(1)).check(z.maxLength(128)) }),
+    z.transform((state) => state.operationName),
+  ),
 ]);
 
 async function setState(operationName: string, context: RequestContext): Promise<Answer> {
@@ -51,10 +54,10 @@ export const agentRequests: RequestTable = {
   'agent.getStateList': withParameters(noParameters, async (_none, context) => ok(stateList(context.workspace.model.reasonCodes))),
   'agent.setState': withParameters(z.tuple([operationSchema]), ([operationName], context) => setState(operationName, context)),
   'media.getMediaList': withParameters(noParameters, async (_none, context) => ok([await voiceMedia(context)])),
-  'media.getMediaByName': withParameters(z.tuple([z.string().max(64)]), async ([name], context) =>
+  'media.getMediaByName': withParameters(z.tuple([z.string().check(z.maxLength(64))]), async ([name], context) =>
     name === VOICE_MEDIA ? ok(await voiceMedia(context)) : unknownMedia(name),
   ),
-  'media.setState': withParameters(z.tuple([z.string().max(64), operationSchema]), ([name, operationName], context) =>
+  'media.setState': withParameters(z.tuple([z.string().check(z.maxLength(64)), operationSchema]), ([name, operationName], context) =>
     name === VOICE_MEDIA ? setState(operationName, context) : unknownMedia(name),
   ),
 };

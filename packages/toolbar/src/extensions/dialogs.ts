@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 
 /**
  * `system.openDialog(url, options)`: a page of the caller's own origin in a dialog over the
@@ -8,12 +8,12 @@ import { z } from 'zod';
  * in the URL and the label are filled in, as Agent Desktop does. Ids are Genesys':
  * `wweCustomDialog1`, `wweCustomDialog2`, …
  */
-const cssLength = z.string().regex(/^\d{1,4}(px|%|vh|vw|em|rem)$/, 'a CSS length: 430px, 40%');
+const cssLength = z.string().check(z.regex(/^\d{1,4}(px|%|vh|vw|em|rem)$/, 'a CSS length: 430px, 40%'));
 
 export const dialogOptionsSchema = z.object({
-  label: z.string().min(1).max(100).optional(),
-  width: cssLength.optional(),
-  height: cssLength.optional(),
+  label: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))),
+  width: z.optional(cssLength),
+  height: z.optional(cssLength),
 });
 export type DialogOptions = z.output<typeof dialogOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { DesktopOptions } from './desktop-options.ts';
 import { matches, normalizeOrigin, parseSecurityOptions, type NameFilter, type Parsed, type SecurityOptions } from './security-options.ts';
 
 /**
@@ -28,16 +28,6 @@ import { matches, normalizeOrigin, parseSecurityOptions, type NameFilter, type P
  */
 
 export const WORKSPACE_SECTION = 'interaction-workspace';
-
-const optionValue = z.union([z.string().max(4096), z.number(), z.boolean()]).transform(String);
-const section = z.record(z.string().min(1).max(128), optionValue).refine((options) => Object.keys(options).length <= 200, 'at most 200 options');
-
-/** The `agentDesktopOptions` block of the toolbar's config file: sections of options, values as strings. */
-export const desktopOptionsSchema = z
-  .record(z.string().min(1).max(64), section)
-  .refine((sections) => Object.keys(sections).length <= 50, 'at most 50 sections')
-  .default({});
-export type DesktopOptions = z.output<typeof desktopOptionsSchema>;
 
 export type ViewLevel = 'workspace' | 'interaction';
 

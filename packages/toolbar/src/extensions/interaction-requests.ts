@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import { isLive } from '../core/interaction-state.ts';
 import {
   answer,
@@ -26,7 +26,7 @@ import {
 
 const TARGET_TYPES = ['AGENT', 'AGENT_GROUP', 'SKILL', 'INTERACTION_QUEUE', 'ROUTING_POINT', 'CUSTOM_CONTACT'] as const;
 
-const destination = z.string().min(1).max(64);
+const destination = z.string().check(z.minLength(1)).check(z.maxLength(64));
 
 /**
  * A plain number (a custom contact), Genesys' `{ type, destination, media: "voice" }`, or
@@ -34,13 +34,19 @@ const destination = z.string().min(1).max(64);
  */
 const targetQuerySchema = z.union([
   destination,
-  z.object({ type: z.enum(TARGET_TYPES), destination, media: z.literal('voice').optional() }).transform((query) => query.destination),
-  z.object({ target: z.enum(TARGET_TYPES), destination }).transform((query) => query.destination),
+  z.pipe(
+    z.object({ type: z.enum(TARGET_TYPES), destination, media: z.optional(z.literal('voice')) }),
+    z.transform((query) => query.destination),
+  ),
+  z.pipe(
+    z.object({ target: z.enum(TARGET_TYPES), destination }),
+    z.transform((query) => query.destination),
+  ),
 ]);
 
-const optionalUserData = userDataSchema.nullish();
+const optionalUserData = z.nullish(userDataSchema);
 
-const transferParameters = z.tuple([interactionIdSchema, targetQuerySchema, optionalUserData.optional(), requestExtensionsSchema.optional()]);
+const transferParameters = z.tuple([interactionIdSchema, targetQuerySchema, z.optional(optionalUserData), z.optional(requestExtensionsSchema)]);
 
 async function consultLeg(
   context: RequestContext,
@@ -68,12 +74,15 @@ export const interactionRequests: RequestTable = {
     if (refused) return refused;
     return answer(await context.workspace.execute('setAttachedData', eventId, keyValues));
   }),
-  'interaction.deleteUserData': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(128)]), async ([eventId, key], context) => {
-    const refused = writeRefusal([key], context.host.writeAllowed);
-    if (refused) return refused;
-    return answer(await context.workspace.execute('deleteAttachedData', eventId, key));
-  }),
-  'interaction.selectCaseByCaseId': withParameters(z.tuple([z.string().min(1).max(128)]), ([caseId], { host }) =>
+  'interaction.deleteUserData': withParameters(
+    z.tuple([interactionIdSchema, z.string().check(z.minLength(1)).check(z.maxLength(128))]),
+    async ([eventId, key], context) => {
+      const refused = writeRefusal([key], context.host.writeAllowed);
+      if (refused) return refused;
+      return answer(await context.workspace.execute('deleteAttachedData', eventId, key));
+    },
+  ),
+  'interaction.selectCaseByCaseId': withParameters(z.tuple([z.string().check(z.minLength(1)).check(z.maxLength(128))]), ([caseId], { host }) =>
     host.selectCase(caseId) ? ok() : refuse('UNKNOWN_CASE', `No interaction belongs to case ${caseId}.`),
   ),
   'interaction.markdone': withParameters(z.tuple([interactionIdSchema]), async ([eventId], context) => {
@@ -85,12 +94,15 @@ export const interactionRequests: RequestTable = {
       return refuse('INVALID_CALL_STATE', `Interaction ${eventId} is still ${interaction.state}: it can be marked done once it has ended.`);
     return answer(await context.workspace.execute('closeInteraction', eventId));
   }),
-  'interaction.blockMarkdone': withParameters(z.tuple([interactionIdSchema, z.string().min(1).max(500)]), ([eventId, warning], context) => {
-    const interaction = callNamed(context, eventId);
-    if (isAnswer(interaction)) return interaction;
-    context.host.setMarkDoneBlock(eventId, warning);
-    return ok();
-  }),
+  'interaction.blockMarkdone': withParameters(
+    z.tuple([interactionIdSchema, z.string().check(z.minLength(1)).check(z.maxLength(500))]),
+    ([eventId, warning], context) => {
+      const interaction = callNamed(context, eventId);
+      if (isAnswer(interaction)) return interaction;
+      context.host.setMarkDoneBlock(eventId, warning);
+      return ok();
+    },
+  ),
   'interaction.unblockMarkdone': withParameters(z.tuple([interactionIdSchema]), ([eventId], context) => {
     const interaction = callNamed(context, eventId);
     if (isAnswer(interaction)) return interaction;

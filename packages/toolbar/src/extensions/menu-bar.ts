@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 
 /**
  * The views extensions put in the toolbar's application menu bar
@@ -6,21 +6,21 @@ import { z } from 'zod';
  * and colours, by name — an update of a name the frame already has changes it, a new name adds
  * one. A frame changes and closes only its own; its views go when it goes.
  */
-const color = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour as #RRGGBB');
+const color = z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'a colour as #RRGGBB'));
 
 export const menuBarViewSchema = z.object({
-  name: z.string().min(1).max(64),
-  label: z.string().min(1).max(100),
-  shortLabel: z.string().max(32).optional(),
-  tooltip: z.string().max(200).optional(),
-  iconUrl: z
-    .string()
-    .max(2048)
-    .url()
-    .refine((url) => /^https?:/i.test(url), 'an http(s) URL')
-    .optional(),
-  backgroundColor: color.optional(),
-  labelColor: color.optional(),
+  name: z.string().check(z.minLength(1)).check(z.maxLength(64)),
+  label: z.string().check(z.minLength(1)).check(z.maxLength(100)),
+  shortLabel: z.optional(z.string().check(z.maxLength(32))),
+  tooltip: z.optional(z.string().check(z.maxLength(200))),
+  iconUrl: z.optional(
+    z.url().check(
+      z.maxLength(2048),
+      z.refine((url) => /^https?:/i.test(url), 'an http(s) URL'),
+    ),
+  ),
+  backgroundColor: z.optional(color),
+  labelColor: z.optional(color),
 });
 export type MenuBarViewParameters = z.output<typeof menuBarViewSchema>;
 

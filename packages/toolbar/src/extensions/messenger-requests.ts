@@ -1,5 +1,5 @@
 import { isChannelName } from '@ctikit/service-client';
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import { ok, withParameters, type RequestTable } from './requests.ts';
 
 /**
@@ -8,7 +8,7 @@ import { ok, withParameters, type RequestTable } from './requests.ts';
  * message, from }` (`from`: the sender's label). The message is any plain value; the gate has
  * already bounded its size.
  */
-const channelSchema = z.string().refine(isChannelName, 'a channel name: letters, digits, _ . -, at most 64');
+const channelSchema = z.string().check(z.refine(isChannelName, 'a channel name: letters, digits, _ . -, at most 64'));
 
 export const messengerRequests: RequestTable = {
   'messenger.broadcastMessage': withParameters(z.tuple([channelSchema, z.unknown()]), ([channel, message], { caller, host }) => {

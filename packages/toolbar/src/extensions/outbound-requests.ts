@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { OutboundRequest } from '../core/outbound.ts';
 import {
   answer,
@@ -54,11 +54,16 @@ function rescheduleTime(text: string): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
-const callbackTypeSchema = z
-  .string()
-  .transform((value) => value.toUpperCase())
-  .pipe(z.enum(['PERSONAL', 'CAMPAIGN']))
-  .transform((value) => (value === 'PERSONAL' ? ('Personal' as const) : ('Campaign' as const)));
+const callbackTypeSchema = z.pipe(
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.toUpperCase()),
+    ),
+    z.enum(['PERSONAL', 'CAMPAIGN']),
+  ),
+  z.transform((value) => (value === 'PERSONAL' ? ('Personal' as const) : ('Campaign' as const))),
+);
 
 export const outboundRequests: RequestTable = {
   'outbound.getCampaigns': withParameters(noParameters, async (_none, { workspace }) =>
@@ -67,7 +72,7 @@ export const outboundRequests: RequestTable = {
   'outbound.getListOfCallResults': withParameters(noParameters, async (_none, { workspace }) =>
     answer(await workspace.outbound({ operation: 'getCallResults' }), (outcome) => outcome.data),
   ),
-  'outbound.getPreviewRecord': withParameters(z.tuple([z.string().min(1).max(128)]), async ([campaignName], { workspace }) =>
+  'outbound.getPreviewRecord': withParameters(z.tuple([z.string().check(z.minLength(1)).check(z.maxLength(128))]), async ([campaignName], { workspace }) =>
     answer(await workspace.outbound({ operation: 'getPreviewRecord', campaignName }), (outcome) => outcome.data),
   ),
   'outbound.getChainedRecords': withParameters(id, ([recordId], context) =>
@@ -94,7 +99,7 @@ export const outboundRequests: RequestTable = {
       (data) => record(data).fields,
     ),
   ),
-  'outbound.callPreviewRecord': withParameters(z.tuple([interactionIdSchema, z.number().int().positive().optional()]), async ([recordId, chained], context) => {
+  'outbound.callPreviewRecord': withParameters(z.tuple([interactionIdSchema, z.optional(z.int().check(z.positive()))]), async ([recordId, chained], context) => {
     const recordHandle = chained ?? recordHandleOf(recordId, context);
     if (recordHandle === undefined) return refuse('UNKNOWN_RECORD', `${recordId} is neither an outbound call of the agent's nor a record handle.`);
     return answer(await context.workspace.callRecord(recordHandle, context.host.newEventId()), (outcome) => ({ interactionId: outcome.eventId }));
@@ -112,7 +117,7 @@ export const outboundRequests: RequestTable = {
     answer(await workspace.outbound({ operation: 'stopPushPreview' }), (outcome) => outcome.data),
   ),
   'outbound.rescheduleRecord': withParameters(
-    z.tuple([interactionIdSchema, z.number().int().positive(), z.string().min(1).max(64), callbackTypeSchema]),
+    z.tuple([interactionIdSchema, z.int().check(z.positive()), z.string().check(z.minLength(1)).check(z.maxLength(64)), callbackTypeSchema]),
     ([recordId, recordHandle, when, callbackType], context) => {
       const at = rescheduleTime(when);
       if (at === undefined) return refuse('INVALID_PARAMETERS', `parameter 3: ${when} is not a date and time (M/D/YYYY H:mm).`);
@@ -123,8 +128,9 @@ export const outboundRequests: RequestTable = {
   'outbound.cancelReschedule': withParameters(id, ([recordId], context) =>
     onRecord(recordId, context, (recordHandle) => ({ operation: 'cancelReschedule', recordHandle })),
   ),
-  'outbound.setCallResult': withParameters(z.tuple([interactionIdSchema, z.coerce.number().int().nonnegative()]), ([recordId, callResult], context) =>
-    onRecord(recordId, context, (recordHandle) => ({ operation: 'setCallResult', recordHandle, callResult })),
+  'outbound.setCallResult': withParameters(
+    z.tuple([interactionIdSchema, z.pipe(z.coerce.number(), z.int().check(z.nonnegative()))]),
+    ([recordId, callResult], context) => onRecord(recordId, context, (recordHandle) => ({ operation: 'setCallResult', recordHandle, callResult })),
   ),
   'outbound.getCallResult': withParameters(id, ([recordId], context) =>
     onRecord(

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { Agent, ApiName, Interaction as ScapiInteraction } from '@ctikit/service-client';
 import type { Interaction } from '../core/interaction.ts';
 import type { CtiErrorCode, Outcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { DialogOptions } from './dialogs.ts';
-import type { DesktopOptions } from './extension-views.ts';
+import type { DesktopOptions } from './desktop-options.ts';
 import type { MenuBarStore } from './menu-bar.ts';
 import { matches, type NameFilter } from './security-options.ts';
 import type { ToastStore } from './toasts.ts';
@@ -72,7 +72,7 @@ export function answer<T extends object>(outcome: Outcome<T>, data: (value: T) =
 }
 
 /** A handler whose parameters must match `schema`; a mismatch is an INVALID_PARAMETERS failure naming the parameter. */
-export function withParameters<S extends z.ZodTuple>(
+export function withParameters<S extends z.ZodMiniTuple>(
   schema: S,
   run: (parameters: z.output<S>, context: RequestContext) => Answer | Promise<Answer>,
 ): RequestHandler {
@@ -89,20 +89,24 @@ export function withParameters<S extends z.ZodTuple>(
 }
 
 /** An interactionId: the client libraries send strings, a page may send a number. */
-export const interactionIdSchema = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]).transform(String);
+export const interactionIdSchema = z.pipe(
+  z.union([z.string().check(z.minLength(1)).check(z.maxLength(128)), z.int().check(z.nonnegative())]),
+  z.transform(String),
+);
 
 export const userDataSchema = z
-  .record(z.string().min(1).max(128), z.union([z.string().max(4096), z.number().finite()]))
-  .refine((data) => Object.keys(data).length <= 100, 'at most 100 keys');
+  .record(z.string().check(z.minLength(1)).check(z.maxLength(128)), z.union([z.string().check(z.maxLength(4096)), z.number()]))
+  .check(z.refine((data) => Object.keys(data).length <= 100, 'at most 100 keys'));
 
 /**
  * T-Server request extensions (AttributeExtensions), as `consult`, `singleStepTransfer` and
  * `voice.dialEx` take them: checked, then left out — neither vendor port carries request extensions.
  */
-export const requestExtensionsSchema = z
-  .record(z.string().min(1).max(128), z.union([z.string().max(4096), z.number().finite()]))
-  .refine((extensions) => Object.keys(extensions).length <= 50, 'at most 50 keys')
-  .nullish();
+export const requestExtensionsSchema = z.nullish(
+  z
+    .record(z.string().check(z.minLength(1)).check(z.maxLength(128)), z.union([z.string().check(z.maxLength(4096)), z.number()]))
+    .check(z.refine((extensions) => Object.keys(extensions).length <= 50, 'at most 50 keys')),
+);
 
 export const noParameters = z.tuple([]);
 

@@ -3,7 +3,8 @@ import type { Logger } from '../core/logger.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { Locale } from '../i18n/index.ts';
 import { ExtensionsArea } from './ExtensionsArea.tsx';
-import { parseExtensionsSetup, type DesktopOptions } from './extension-views.ts';
+import type { DesktopOptions } from './desktop-options.ts';
+import { parseExtensionsSetup } from './extension-views.ts';
 import { ExtensionsHost } from './extensions-host.ts';
 import { listenToExtensions } from './window-link.ts';
 

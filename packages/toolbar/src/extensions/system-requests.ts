@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { Section } from '@ctikit/service-client';
-import { WORKSPACE_SECTION, type DesktopOptions } from './extension-views.ts';
+import type { DesktopOptions } from './desktop-options.ts';
+import { WORKSPACE_SECTION } from './extension-views.ts';
 import { matches } from './security-options.ts';
 import { dialogOptionsSchema } from './dialogs.ts';
 import { menuBarViewSchema } from './menu-bar.ts';
@@ -46,8 +47,14 @@ function toastAnswer<T extends object>(outcome: ToastOutcome<T>, data: (value: T
   return outcome.ok ? ok(data(outcome)) : refuse('UNKNOWN_TOAST', outcome.message);
 }
 
-const optionRequest = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(50)]);
-const toastId = z.string().min(1).max(64);
+const optionRequest = z.union([
+  z.string().check(z.minLength(1)).check(z.maxLength(200)),
+  z
+    .array(z.string().check(z.minLength(1)).check(z.maxLength(200)))
+    .check(z.minLength(1))
+    .check(z.maxLength(50)),
+]);
+const toastId = z.string().check(z.minLength(1)).check(z.maxLength(64));
 
 function constant(value: boolean): RequestHandler {
   return withParameters(noParameters, () => ok(value));
@@ -63,16 +70,19 @@ export const systemRequests: RequestTable = {
     toastAnswer(host.toasts.update(caller.frameId, id, parameters)),
   ),
   'system.closeToast': withParameters(z.tuple([toastId]), ([id], { caller, host }) => toastAnswer(host.toasts.close(caller.frameId, id))),
-  'system.openDialog': withParameters(z.tuple([z.string().min(1).max(2048), dialogOptionsSchema.nullish().optional()]), ([url, options], { caller, host }) =>
-    host.openDialog(caller, url, options ?? {}),
+  'system.openDialog': withParameters(
+    z.tuple([z.string().check(z.minLength(1)).check(z.maxLength(2048)), z.optional(z.nullish(dialogOptionsSchema))]),
+    ([url, options], { caller, host }) => host.openDialog(caller, url, options ?? {}),
   ),
-  'system.closeDialog': withParameters(z.tuple([z.string().min(1).max(64)]), ([dialogId], { caller, host }) => host.closeDialog(caller, dialogId)),
+  'system.closeDialog': withParameters(z.tuple([z.string().check(z.minLength(1)).check(z.maxLength(64))]), ([dialogId], { caller, host }) =>
+    host.closeDialog(caller, dialogId),
+  ),
   'system.updateViewInApplicationMenuBar': withParameters(z.tuple([menuBarViewSchema]), ([view], { caller, host }) =>
     host.menuBar.update(caller.frameId, caller.label, view)
       ? ok()
       : refuse('NOT_ALLOWED', 'An extension can have at most 5 views in the application menu bar.'),
   ),
-  'system.closeViewInApplicationMenuBar': withParameters(z.tuple([z.string().min(1).max(64)]), ([name], { caller, host }) =>
+  'system.closeViewInApplicationMenuBar': withParameters(z.tuple([z.string().check(z.minLength(1)).check(z.maxLength(64))]), ([name], { caller, host }) =>
     host.menuBar.close(caller.frameId, name) ? ok() : refuse('UNKNOWN_MENU_BAR_VIEW', `This extension has no application menu bar view ${name}.`),
   ),
   'system.amIVisible': withParameters(noParameters, (_none, { caller, host }) => ok(host.isShown(caller.frameId))),
@@ -81,7 +91,7 @@ export const systemRequests: RequestTable = {
   'system.isFrameNegotiating': constant(false),
   'system.isFrameLeadingOrNegotiating': constant(true),
   'system.isLastActiveFrame': withParameters(noParameters, (_none, { caller, host }) => ok(host.isLastShown(caller.frameId))),
-  'email.create': withParameters(z.tuple([z.string().max(256), userDataSchema.nullish().optional()]), () =>
+  'email.create': withParameters(z.tuple([z.string().check(z.maxLength(256)), z.optional(z.nullish(userDataSchema))]), () =>
     refuse('UNKNOWN_MEDIA', 'email.create: the agent has no email media (no email channel is configured).'),
   ),
   'configuration.getOption': withParameters(z.tuple([optionRequest]), ([requested], { host }) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { Clock, TimerHandle } from '@ctikit/kernel';
 
 /**
@@ -12,30 +12,36 @@ import type { Clock, TimerHandle } from '@ctikit/kernel';
  * `sendToMyMessage`, `width`); ids are Genesys' too: `wweCustomToast0`, `wweCustomToast1`, …
  */
 
-const label = z.string().min(1).max(32);
-const buttonSchema = z.union([label.transform((text) => ({ id: text, label: text })), z.object({ id: label, label })]);
-const httpUrl = z
-  .string()
-  .max(2048)
-  .url()
-  .refine((url) => /^https?:/i.test(url), 'an http(s) URL');
+const label = z.string().check(z.minLength(1)).check(z.maxLength(32));
+const buttonSchema = z.union([
+  z.pipe(
+    label,
+    z.transform((text) => ({ id: text, label: text })),
+  ),
+  z.object({ id: label, label }),
+]);
+const httpUrl = z.url().check(
+  z.maxLength(2048),
+  z.refine((url) => /^https?:/i.test(url), 'an http(s) URL'),
+);
 
 export const toastParametersSchema = z.object({
-  title: z.string().min(1).max(100),
-  iconUrl: httpUrl.optional(),
-  subject: z.string().max(100).optional(),
-  message: z.string().max(1000).optional(),
-  keyValues: z
-    .record(z.string().min(1).max(64), z.union([z.string().max(256), z.number().finite()]).transform(String))
-    .refine((values) => Object.keys(values).length <= 20, 'at most 20 keyValues')
-    .optional(),
-  buttons: z.array(buttonSchema).max(3).optional(),
-  buttonShowDismiss: z.boolean().optional(),
-  autoCloseTimeout: z.number().int().min(0).max(3_600_000).optional(),
-  sendToMyMessage: z.boolean().optional(),
-  width: z.number().int().min(200).max(800).optional(),
+  title: z.string().check(z.minLength(1)).check(z.maxLength(100)),
+  iconUrl: z.optional(httpUrl),
+  subject: z.optional(z.string().check(z.maxLength(100))),
+  message: z.optional(z.string().check(z.maxLength(1000))),
+  keyValues: z.optional(
+    z
+      .record(z.string().check(z.minLength(1)).check(z.maxLength(64)), z.pipe(z.union([z.string().check(z.maxLength(256)), z.number()]), z.transform(String)))
+      .check(z.refine((values) => Object.keys(values).length <= 20, 'at most 20 keyValues')),
+  ),
+  buttons: z.optional(z.array(buttonSchema).check(z.maxLength(3))),
+  buttonShowDismiss: z.optional(z.boolean()),
+  autoCloseTimeout: z.optional(z.int().check(z.minimum(0), z.maximum(3_600_000))),
+  sendToMyMessage: z.optional(z.boolean()),
+  width: z.optional(z.int().check(z.minimum(200), z.maximum(800))),
 });
-export const toastUpdateSchema = toastParametersSchema.partial();
+export const toastUpdateSchema = z.partial(toastParametersSchema);
 
 export type ToastParameters = z.output<typeof toastParametersSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { AttachedData as UserData, Interaction } from '../core/interaction.ts';
 import type { CommandOutcome } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
@@ -51,8 +51,8 @@ function speaker(mute: boolean): RequestHandler {
   return withParameters(noParameters, async (_none, { workspace }) => answer(await workspace.execute(mute ? 'muteSpeaker' : 'unmuteSpeaker')));
 }
 
-const dialTarget = z.string().min(1).max(64);
-const dialUserData = userDataSchema.nullish().optional();
+const dialTarget = z.string().check(z.minLength(1)).check(z.maxLength(64));
+const dialUserData = z.optional(z.nullish(userDataSchema));
 
 async function dial(destination: string, userData: UserData | null | undefined, { workspace, host }: RequestContext): Promise<Answer> {
   const refused = writeRefusal(Object.keys(userData ?? {}), host.writeAllowed);
@@ -64,7 +64,7 @@ async function dial(destination: string, userData: UserData | null | undefined, 
 export const voiceRequests: RequestTable = {
   'voice.dial': withParameters(z.tuple([dialTarget, dialUserData]), ([destination, userData], context) => dial(destination, userData, context)),
   /** dial with T-Server request extensions: checked, then left out (see requestExtensionsSchema). */
-  'voice.dialEx': withParameters(z.tuple([dialTarget, dialUserData, requestExtensionsSchema.optional()]), ([destination, userData], context) =>
+  'voice.dialEx': withParameters(z.tuple([dialTarget, dialUserData, z.optional(requestExtensionsSchema)]), ([destination, userData], context) =>
     dial(destination, userData, context),
   ),
   'voice.answer': onCall((workspace, eventId) => workspace.execute('acceptCall', eventId)),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { StorageLike } from '../platform/storage.ts';
 import type { TokenRecord } from './uef-responses.ts';
 
@@ -83,7 +83,7 @@ const storedSchema = z.array(
       inWrapUp: z.boolean(),
       timedOut: z.boolean(),
       clickToDial: z.boolean(),
-      popped: z.boolean().default(false),
+      popped: z._default(z.boolean(), false),
     }),
   ]),
 );

@@ -5,13 +5,14 @@ import { isOwnConsultation, type Interaction } from '../core/interaction.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import { failure, type CommandOutcome, type ReasonCode } from '../core/outcome.ts';
 import type { Workspace } from '../core/workspace.ts';
+import { markStartup } from '../platform/startup-marks.ts';
 import { pageSessionStorage, type StorageLike } from '../platform/storage.ts';
 import { CommLedger, type CommRecord } from './comm-ledger.ts';
 import { closeReasonFor, commInData, contactFrom } from './comm-data.ts';
 import { describe, FusionPublisher, type AgentStateReport } from './fusion-publisher.ts';
-import { dialableNumber } from './phone-number.ts';
+import { dialableNumber, preloadPhoneNumbers } from './phone-number.ts';
 import { DEFAULT_SCREEN_POP_RULES, screenPopRecord, type ScreenPopRecord, type ScreenPopRule } from './screen-pop.ts';
-import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData } from './uef-responses.ts';
+import { eventDataOf, eventResponseData, liveOrgDetails, type FusionEventData, type ToolbarConfiguration } from './uef-responses.ts';
 import { publishRequest, type EventResponse, type McaEventRequest, type PhoneContext, type UefGlobal, type UiEventsFrameworkProvider } from './uef-types.ts';
 
 /**
@@ -20,9 +21,11 @@ import { publishRequest, type EventResponse, type McaEventRequest, type PhoneCon
  * startCommEvent, closeCommEvent) and a source of commands (Fusion's Answer, Decline, Disconnect,
  * Available, click-to-dial → the `Workspace`, the same door as the toolbar's buttons).
  *
- * Startup follows uef.md §1.4: initialize → MCA context → PHONE context → subscribe once to the
- * four events → getConfigurationOperation(TOOLBAR) → disableFeatureOperation for what we do not
- * support → readyForOperationOperation(true) → agentStateEventOperation.
+ * Startup follows uef.md §1.4: initialize → MCA context → PHONE context → getConfigurationOperation(TOOLBAR)
+ * (asked at once, while the vendor may still be loading) → subscribe once to the four events (once
+ * the workspace is there) → disableFeatureOperation for what we do not support →
+ * readyForOperationOperation(true) → agentStateEventOperation; the last three go out together once
+ * the configuration has answered.
  */
 export interface FusionAdapterOptions {
   uef: UefGlobal;
@@ -88,7 +91,11 @@ export class FusionAdapter {
     this.ledger = new CommLedger(options.storage ?? pageSessionStorage());
   }
 
-  static async start(options: FusionAdapterOptions): Promise<FusionAdapter> {
+  /**
+   * Start on a workspace that may still be on its way: UEF's handshake and getConfigurationOperation
+   * go out at once, the subscriptions and the rest once the workspace is there.
+   */
+  static async start(options: Omit<FusionAdapterOptions, 'workspace'> & { workspace: Workspace | Promise<Workspace> }): Promise<FusionAdapter> {
     const log = options.logger ?? silentLogger;
     const provider = await withTimeout(
       options.uef.uiEventsFramework.initialize('ctikit', 'v1'),
@@ -97,9 +104,13 @@ export class FusionAdapter {
     );
     const mca = await provider.getMultiChannelAdaptorContext();
     const phone = await mca.getCommunicationChannelContext('PHONE');
+    markStartup('ctikit:uef-initialized');
     const publisher = new FusionPublisher(phone, provider.requestHelper, options.appClassification, log);
-    const adapter = new FusionAdapter(options, provider, phone, publisher, log);
-    await adapter.init();
+    const configuration = publisher.configuration();
+    // Settled here if the workspace never comes: init() awaits it again.
+    configuration.catch(() => undefined);
+    const adapter = new FusionAdapter({ ...options, workspace: await options.workspace }, provider, phone, publisher, log);
+    await adapter.init(configuration);
     return adapter;
   }
 
@@ -119,20 +130,25 @@ export class FusionAdapter {
     this.provider.dispose();
   }
 
-  private async init(): Promise<void> {
+  private async init(configurationAnswer: Promise<ToolbarConfiguration>): Promise<void> {
     this.subscribeControllable('onToolbarInteractionCommand', (data) => this.onInteractionCommand(data));
     this.subscribeControllable('onToolbarAgentCommand', (data) => this.onAgentCommand(data));
     this.subscribe('onOutgoingEvent', (data) => void this.onOutgoing(data), true);
     this.subscribe('onDataUpdated', (data) => this.onDataUpdated(data), true);
 
-    const configuration = await this.publisher.configuration();
+    const configuration = await configurationAnswer;
+    markStartup('ctikit:uef-configuration');
     this.trustTokenValue = configuration.trustToken;
     const unsupported = configuration.features.filter((feature) => !SUPPORTED_FEATURES.has(feature));
-    if (unsupported.length > 0) await this.publisher.disableFeatures(unsupported);
-    await this.publisher.readyForOperation();
-
+    // None of the three needs another's answer: they go out back to back, in uef.md §1.4's order
+    // (UEF delivers a frame's publishes in order), and are awaited together.
     const model = this.options.workspace.model;
-    await this.reportAgent(model.agent);
+    const disabled = unsupported.length > 0 ? this.publisher.disableFeatures(unsupported) : undefined;
+    const ready = this.publisher.readyForOperation();
+    const reported = this.reportAgent(model.agent);
+    markStartup('ctikit:agent-state');
+    await Promise.all([disabled, ready, reported]);
+    void preloadPhoneNumbers().catch((error: unknown) => this.log.warn({ err: describe(error) }, 'the phone-number metadata did not load'));
     this.stopListening.push(
       model.on('agentChanged', ({ agent }) => void this.reportAgent(agent)),
       model.on(
@@ -227,7 +243,7 @@ export class FusionAdapter {
 
   /** Click-to-dial: dial (in E.164) through the vendor; Fusion hears of the call on newComm, or of its failure. */
   private async onOutgoing({ outData, uuid }: FusionEventData): Promise<void> {
-    const phoneNumber = outData.SVCMCA_ANI === undefined ? undefined : dialableNumber(outData.SVCMCA_ANI);
+    const phoneNumber = outData.SVCMCA_ANI === undefined ? undefined : await dialableNumber(outData.SVCMCA_ANI);
     const eventId = outData.SVCMCA_CALL_ID ?? uuid ?? globalThis.crypto.randomUUID();
     if (!phoneNumber) {
       await this.publisher.outboundCommError(eventId, 'INVALID_NUMBER', 'Click-to-dial carried no SVCMCA_ANI');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/schema.ts';
 import type { EventResponse, EventResponseData, LiveOrgDetails, OperationResponse } from './uef-types.ts';
 
 /**
@@ -81,7 +81,7 @@ export interface FusionEventData {
   uuid?: string;
 }
 
-const text = z.string().min(1).max(512);
+const text = z.string().check(z.minLength(1), z.maxLength(512));
 
 /** The response data of an event, when it is an object (its getters are then tried one by one). */
 export function eventResponseData(response: EventResponse): EventResponseData | undefined {

@@ -1,17 +1,19 @@
 import { en, type MessageKey } from './en.ts';
-import { ja } from './ja.ts';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
-
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ja };
+export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** The translate function for a locale: `{name}` placeholders are filled from `params`. */
-export function translator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
+/** A locale's messages: English is in the first chunk (the fallback), every other language loads on demand. */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  return locale === 'en' ? en : (await import('./ja.ts')).ja;
+}
+
+/** The translate function for a catalog: `{name}` placeholders are filled from `params`. */
+export function translator(catalog: Catalog): Translate {
   return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 

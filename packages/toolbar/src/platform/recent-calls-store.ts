@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schema.ts';
 import type { Logger } from '../core/logger.ts';
 import { CALL_OUTCOMES, RECENT_CALLS_LIMIT, type RecentCall, type RecentCallsStore } from '../core/recent-calls.ts';
 import { MemoryStorage, type StorageLike } from './storage.ts';
@@ -10,16 +10,16 @@ import { MemoryStorage, type StorageLike } from './storage.ts';
  * by hand) is dropped, never trusted.
  */
 const recentCallSchema = z.object({
-  eventId: z.string().min(1).max(256),
+  eventId: z.string().check(z.minLength(1), z.maxLength(256)),
   direction: z.enum(['inbound', 'outbound', 'internal']),
-  phoneNumber: z.string().max(64),
-  name: z.string().min(1).max(256).optional(),
+  phoneNumber: z.string().check(z.maxLength(64)),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   outcome: z.enum(CALL_OUTCOMES as [RecentCall['outcome'], ...RecentCall['outcome'][]]),
-  startedAt: z.number().int().nonnegative(),
-  talkMs: z.number().int().nonnegative(),
+  startedAt: z.int().check(z.nonnegative()),
+  talkMs: z.int().check(z.nonnegative()),
 });
 
-const storedSchema = z.object({ version: z.literal(1), calls: z.array(recentCallSchema).max(RECENT_CALLS_LIMIT) });
+const storedSchema = z.object({ version: z.literal(1), calls: z.array(recentCallSchema).check(z.maxLength(RECENT_CALLS_LIMIT)) });
 
 export function recentCallsStorageKey(vendor: string, agentId: string | undefined): string {
   return `ctikit.recentCalls:${vendor}:${agentId ?? 'default'}`;

@@ -8,13 +8,13 @@ import type { RecentCallsStore } from '../core/recent-calls.ts';
 import type { Workspace } from '../core/workspace.ts';
 import type { ExtensionsView } from '../extensions/start-extensions.tsx';
 import type { Locale, Translate } from '../i18n/index.ts';
-import { CallCardView } from './CallCardView.tsx';
 import { DialPad } from './DialPad.tsx';
 import { ErrorList } from './ErrorList.tsx';
 import { LinkBanner } from './LinkBanner.tsx';
 import { useFocusKeeper } from './focus-keeper.ts';
 import { FusionNotice, type FusionStatusSource } from './FusionNotice.tsx';
 import { useCommandRunner, useContactsChanges, useModel, useNumberFormat } from './hooks.ts';
+import { lazyComponent } from './lazy-component.tsx';
 import { CampaignsSlot } from './OutboundSlots.tsx';
 import { StatusHeader } from './StatusHeader.tsx';
 import { ToolbarContext, useToolbar, type ToolbarServices } from './toolbar-context.ts';
@@ -32,7 +32,7 @@ import { callCards, hasLiveCall } from './view-model.ts';
  *    ├─ LinkBanner (the link lost, or what its loss cost), FusionNotice, ErrorList
  *    │  (while the link is lost, every control below is disabled: the workspace would refuse it)
  *    ├─ CampaignsSlot (outbound campaigns and the offered preview record, loaded on demand: outbound/outbound-ui.tsx)
- *    ├─ CallCardView (one per card) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard (─ RecordWrapUpSlot)
+ *    ├─ CallCardView (one per card, a chunk of its own: lazy-component.tsx) ─ IncomingCallCard | DialingCard | ActiveCallCard | WrapUpCard (─ RecordWrapUpSlot)
  *    │     (each shows CallParty; ActiveCallCard ─ CallTimer, DtmfPad ─ Keypad, TransferPanel, ConsultPanel)
  *    ├─ DialPad ─ Keypad
  *    └─ AgentTools (loaded after the first render: agent-tools/) ─ Recent | My day | Queues | Shortcuts tabs;
@@ -40,6 +40,9 @@ import { callCards, hasLiveCall } from './view-model.ts';
  * └─ ExtensionsArea (web extensions, when configured: extensions/ExtensionsArea.tsx)
  * ```
  */
+/** The call cards are not needed to start: a chunk of their own, fetched once Fusion has the agent's state. */
+export const callCardView = lazyComponent(() => import('./CallCardView.tsx').then((module) => module.CallCardView));
+
 export interface AppProps {
   readonly workspace: Workspace;
   readonly contacts: CrmContacts;
@@ -99,7 +102,7 @@ function Toolbar(props: { fusion: FusionStatusSource; extensions: ExtensionsView
         <fieldset class="controls" disabled={lost}>
           <CampaignsSlot model={model} />
           {cards.map((card) => (
-            <CallCardView key={card.interaction.eventId} card={card} />
+            <callCardView.Component key={card.interaction.eventId} card={card} />
           ))}
           {!hasLiveCall(model.interactions) && <DialPad loggedIn={isLoggedIn(model.agent)} />}
         </fieldset>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { desktopOptionsSchema, expandUrl, parseExtensionsSetup } from '../../src/extensions/extension-views.ts';
+import { desktopOptionsSchema } from '../../src/extensions/desktop-options.ts';
+import { expandUrl, parseExtensionsSetup } from '../../src/extensions/extension-views.ts';
 
 const ACCEPTED = { 'service-client-api.accepted-web-content-origins': 'https://apps.example.com' };
 

@@ -4,7 +4,9 @@ import type { ConnectionStatus } from '../../src/core/connection-status.ts';
 import type { Interaction } from '../../src/core/interaction.ts';
 import { failure } from '../../src/core/outcome.ts';
 import { Workspace } from '../../src/core/workspace.ts';
+import { en as enCatalog } from '../../src/i18n/en.ts';
 import { translator } from '../../src/i18n/index.ts';
+import { ja as jaCatalog } from '../../src/i18n/ja.ts';
 import {
   activeCallControls,
   agentControls,
@@ -31,8 +33,8 @@ import {
 } from '../../src/ui/view-model.ts';
 import { MemoryVendor } from '../core/support/memory-vendor.ts';
 
-const en = translator('en');
-const ja = translator('ja');
+const en = translator(enCatalog);
+const ja = translator(jaCatalog);
 const REASONS = [
   { code: 'Break', label: 'Break' },
   { code: 'Lunch', label: 'Lunch break' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../platform/schema.ts';
 import { failure, type Failure } from '../../core/outcome.ts';
 import { isOutbound, type AgentView } from './streams-view.ts';
 
@@ -36,9 +36,9 @@ const SOFTPHONE_ERRORS: Readonly<Record<string, string>> = {
 
 /** What `onSoftphoneError` delivers: a structured clone of `connect.SoftphoneError`, so plain fields. */
 const softphoneErrorSchema = z.object({
-  errorType: z.string().max(100).optional(),
-  errorMessage: z.string().max(1000).nullish(),
-  endPointUrl: z.string().max(2000).nullish(),
+  errorType: z.optional(z.string().check(z.maxLength(100))),
+  errorMessage: z.nullish(z.string().check(z.maxLength(1000))),
+  endPointUrl: z.nullish(z.string().check(z.maxLength(2000))),
 });
 
 export function softphoneFailure(error: unknown): Failure {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../platform/schema.ts';
 import type { Logger } from '../../core/logger.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Logger } from '../../core/logger.ts';
  */
 
 const KEY = 'ctikit.amazon.eventIds';
-const savedSchema = z.record(z.string().max(200), z.string().max(200));
+const savedSchema = z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(200)));
 
 export type IdStorage = Pick<Storage, 'getItem' | 'setItem'>;
 

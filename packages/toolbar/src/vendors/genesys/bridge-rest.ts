@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../platform/schema.ts';
 import {
   AGENT_DN_HEADER,
   AGENT_ID_HEADER,
@@ -41,8 +41,8 @@ const commandResultSchema = z.object({
   ok: z.literal(true),
   type: z.enum(COMMAND_TYPES as [CommandResult['type'], ...CommandResult['type'][]]),
   referenceId: z.string(),
-  eventId: z.string().optional(),
-  connectionId: z.string().optional(),
+  eventId: z.optional(z.string()),
+  connectionId: z.optional(z.string()),
 });
 
 const errorBodySchema = z.object({
@@ -50,8 +50,8 @@ const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    tserverErrorCode: z.number().int().optional(),
-    referenceId: z.string().optional(),
+    tserverErrorCode: z.optional(z.int()),
+    referenceId: z.optional(z.string()),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../platform/schema.ts';
 import type { GenesysCredential } from '@ctikit/protocol';
 import { systemClock, type Clock, type TimerHandle } from '@ctikit/kernel';
 import { failure, type Failure } from '../../core/outcome.ts';
@@ -34,9 +34,9 @@ export type SignInOutcome = { readonly ok: true; readonly credential: GenesysCre
 /** What genesys-sign-in.html posts to its opener. */
 export const signInMessageSchema = z.object({
   type: z.literal(SIGN_IN_MESSAGE),
-  state: z.string().max(128).nullable(),
-  code: z.string().min(1).max(4096).nullable(),
-  error: z.string().max(512).nullable(),
+  state: z.nullable(z.string().check(z.maxLength(128))),
+  code: z.nullable(z.string().check(z.minLength(1), z.maxLength(4096))),
+  error: z.nullable(z.string().check(z.maxLength(512))),
 });
 
 /** The browser side a sign-in needs: opening a window and hearing its message. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../platform/schema.ts';
 import type { UserData, UserWireEvent } from '@ctikit/protocol';
 import type { CallRecordRef, CampaignChange, CampaignMode, RecordChange } from '../../core/outbound.ts';
 import type { VendorEvent } from '../../core/vendor-events.ts';
@@ -46,17 +46,17 @@ const MODES: Readonly<Record<string, CampaignMode>> = { Preview: 'preview', Push
 const OCS_KEY = /^GSW_|^Interaction(Type|Subtype)$/;
 
 const campaignSchema = z.object({
-  GSW_CAMPAIGN_NAME: z.string().min(1),
-  GSW_CAMPAIGN_MODE: z.string().optional(),
-  GSW_CALLING_LIST: z.string().optional(),
+  GSW_CAMPAIGN_NAME: z.string().check(z.minLength(1)),
+  GSW_CAMPAIGN_MODE: z.optional(z.string()),
+  GSW_CALLING_LIST: z.optional(z.string()),
 });
 
 const recordSchema = z.object({
-  GSW_RECORD_HANDLE: z.coerce.number().int().positive(),
-  GSW_CAMPAIGN_NAME: z.string().min(1),
-  GSW_CALLING_LIST: z.string().optional(),
-  GSW_PHONE: z.coerce.string().optional(),
-  GSW_CALL_RESULT: z.coerce.number().int().optional(),
+  GSW_RECORD_HANDLE: z.pipe(z.coerce.number(), z.int().check(z.positive())),
+  GSW_CAMPAIGN_NAME: z.string().check(z.minLength(1)),
+  GSW_CALLING_LIST: z.optional(z.string()),
+  GSW_PHONE: z.optional(z.coerce.string()),
+  GSW_CALL_RESULT: z.optional(z.pipe(z.coerce.number(), z.int())),
 });
 
 /** Unknown call result (OCS's 28) when the notification carries none. */
@@ -103,6 +103,6 @@ function callingListFields(userData: UserData): UserData {
 
 /** The campaign record a call carries in its userData (OCS attaches `GSW_RECORD_HANDLE` and `GSW_CAMPAIGN_NAME`). */
 export function callRecordOf(userData: UserData | undefined): CallRecordRef | undefined {
-  const parsed = recordSchema.pick({ GSW_RECORD_HANDLE: true, GSW_CAMPAIGN_NAME: true }).safeParse(userData ?? {});
+  const parsed = z.pick(recordSchema, { GSW_RECORD_HANDLE: true, GSW_CAMPAIGN_NAME: true }).safeParse(userData ?? {});
   return parsed.success ? { recordHandle: parsed.data.GSW_RECORD_HANDLE, campaignName: parsed.data.GSW_CAMPAIGN_NAME } : undefined;
 }

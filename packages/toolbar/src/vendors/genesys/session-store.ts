@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../platform/schema.ts';
 import type { StorageLike } from '../../platform/storage.ts';
 
 /**
@@ -8,8 +8,8 @@ import type { StorageLike } from '../../platform/storage.ts';
  * outside input by the time it is read back, so it is parsed like any other.
  */
 const resumePointSchema = z.object({
-  sessionId: z.string().min(1).max(64),
-  lastSeq: z.number().int().nonnegative(),
+  sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  lastSeq: z.int().check(z.nonnegative()),
 });
 
 export type ResumePoint = z.infer<typeof resumePointSchema>;

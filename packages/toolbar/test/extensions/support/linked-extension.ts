@@ -1,7 +1,8 @@
 import { ManualClock } from '@ctikit/kernel';
 import { createServiceClient, type ClientWindow, type MessageEventLike, type PostTarget, type WweService } from '@ctikit/service-client';
 import { Workspace } from '../../../src/core/workspace.ts';
-import { parseExtensionsSetup, type DesktopOptions } from '../../../src/extensions/extension-views.ts';
+import type { DesktopOptions } from '../../../src/extensions/desktop-options.ts';
+import { parseExtensionsSetup } from '../../../src/extensions/extension-views.ts';
 import { ExtensionsHost } from '../../../src/extensions/extensions-host.ts';
 import { MemoryVendor } from '../../core/support/memory-vendor.ts';
 
