@@ -1,11 +1,10 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { isConference, type Interaction } from '../core/interaction.ts';
 import { ConferenceParties } from './ConferenceParties.tsx';
 import { CallParty } from './CallParty.tsx';
 import { CallTimer } from './CallTimer.tsx';
 import { ConsultPanel } from './ConsultPanel.tsx';
 import { DtmfPad } from './DtmfPad.tsx';
-import { TransferPanel } from './TransferPanel.tsx';
 import { useToolbar } from './toolbar-context.ts';
 import { activeCallControls, callStatusText, recordingText, say } from './view-model.ts';
 
@@ -35,6 +34,11 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
   const pending = (command: string) => commands.isPending(`${command}:${eventId}`);
   const recording = recordingText(interaction);
   const conference = isConference(interaction, workspace.model.identity.dn);
+  // The transfer panel (and its directory search) loads on demand: the toolbar's initial JS stays small.
+  const [transferModule, setTransferModule] = useState<typeof import('./TransferPanel.tsx') | undefined>(undefined);
+  useEffect(() => {
+    if (panel === 'transfer' && transferModule === undefined) void import('./TransferPanel.tsx').then(setTransferModule);
+  }, [panel, transferModule]);
 
   return (
     <section class={`card card--active${interaction.state === 'held' ? ' is-held' : ''}`} aria-labelledby={titleId} data-focus-scope>
@@ -144,8 +148,8 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
       )}
 
       {panel === 'keypad' && <DtmfPad eventId={eventId} id={panelId} />}
-      {panel === 'transfer' && (
-        <TransferPanel
+      {panel === 'transfer' && transferModule && (
+        <transferModule.TransferPanel
           eventId={eventId}
           id={panelId}
           canConsult={controls.consultFirst}
