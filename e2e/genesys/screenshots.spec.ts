@@ -27,8 +27,8 @@ const EXTENSIONS_PORT = PORT + 1;
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 /** A timer as the toolbar shows it: mm:ss, or the wrap-up's countdown. */
 const TICKING = /^\d\d:\d\d$/;
-const ALEX = { agentId: 'agent1', dn: '5001' };
-const KENJI = { agentId: 'agent2', dn: '5002' };
+const ALEX = { agentId: 'agent1', name: 'Alex Morgan', dn: '5001' };
+const KENJI = { agentId: 'agent2', name: 'Kenji Sato', dn: '5002' };
 
 const OPTIONS: BridgeOptionsInput = {
   logLevel: 'warn',
@@ -36,8 +36,8 @@ const OPTIONS: BridgeOptionsInput = {
   heartbeatMs: 3_600_000,
   simulatorConfig: {
     agents: [
-      { agentId: ALEX.agentId, name: 'Alex Morgan', dn: ALEX.dn, queues: ['8000'] },
-      { agentId: KENJI.agentId, name: 'Kenji Sato', dn: KENJI.dn, queues: ['8000'] },
+      { ...ALEX, queues: ['8000'] },
+      { ...KENJI, queues: ['8000'] },
     ],
     queues: [{ dn: '8000', name: 'Support' }],
     reasonCodes: [{ code: 'Break', label: 'Break' }],

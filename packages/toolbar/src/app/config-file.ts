@@ -33,7 +33,10 @@ const reasonCodesSchema = z
   .default([]);
 
 const reasonLabelsSchema = z
-  .partialRecord(z.enum(LOCALES), z.record(z.string().min(1).max(64), z.string().min(1).max(128)).refine((labels) => Object.keys(labels).length <= 100, 'at most 100 labels'))
+  .partialRecord(
+    z.enum(LOCALES),
+    z.record(z.string().min(1).max(64), z.string().min(1).max(128)).refine((labels) => Object.keys(labels).length <= 100, 'at most 100 labels'),
+  )
   .default({});
 
 export async function loadConfig(fetchConfig: FetchConfig, search: string, fileUrl = './config.json'): Promise<ConfigResult> {
