@@ -221,7 +221,7 @@ test.describe('Service Client API namespaces', () => {
     expect(await probe.data('sipEndpoint.muteSpeaker')).toBeNull();
     expect(await probe.data('sipEndpoint.isSpeakerMute')).toBe(true);
     expect(await probe.data('system.amIVisible')).toBe(false);
-    await toolbar.page.getByRole('button', { name: 'Probe' }).click();
+    await toolbar.page.getByRole('tab', { name: 'Probe' }).click();
     expect(await probe.data('system.amIVisible')).toBe(true);
     expect(await probe.data('system.isLastActiveFrame')).toBe(true);
 

@@ -36,8 +36,8 @@ const OPTIONS: BridgeOptionsInput = {
   heartbeatMs: 3_600_000,
   simulatorConfig: {
     agents: [
-      { agentId: ALEX.agentId, name: 'Alex Morgan', dn: ALEX.dn, queues: ['8000'] },
-      { agentId: KENJI.agentId, name: 'Kenji Sato', dn: KENJI.dn, queues: ['8000'] },
+      { ...ALEX, queues: ['8000'] },
+      { ...KENJI, queues: ['8000'] },
     ],
     queues: [{ dn: '8000', name: 'Support' }],
     reasonCodes: [{ code: 'Break', label: 'Break' }],
@@ -101,6 +101,8 @@ test('the README screenshots: ringing, on a call, on hold, conference, wrap-up, 
   await expect(toolbar.incomingCall.getByRole('timer')).toHaveText(TICKING);
   await expect(toolbar.incomingCall.getByRole('button', { name: 'Accept' })).toBeVisible();
   await expect(toolbar.incomingCall.getByRole('button', { name: 'Decline' })).toBeVisible();
+  // The call's extension panel (created as it rings) has loaded its page: axe analyses no frame mid-navigation.
+  await expect(frame.frameLocator('iframe[data-extension="CallContext"]').locator('.connection--connected')).toBeAttached();
   await shot('ringing');
 
   await toolbar.incomingCall.getByRole('button', { name: 'Accept' }).click();

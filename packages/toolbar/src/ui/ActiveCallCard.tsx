@@ -161,7 +161,6 @@ export function ActiveCallCard(props: { interaction: Interaction; consult: Inter
         />
       )}
       {consult && controls.consult && <ConsultPanel mainEventId={eventId} consult={consult} controls={controls.consult} />}
-
     </section>
   );
 }
