@@ -7,7 +7,17 @@ import { DEFAULT_SIMULATOR_CONFIG } from './config.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { PlaceCallInput, RefuseReason, SimAgentView, SimCallView, SimulatorControl } from './control.ts';
 import * as customer from './customer-side.ts';
-import type { AgentEntry, CallLegSnapshot, ContactCenterPort, DnSnapshot, PortEventListener, QueueStatus, ReasonCode, RequestOutcome, TServerRequest } from './port.ts';
+import type {
+  AgentEntry,
+  CallLegSnapshot,
+  ContactCenterPort,
+  DnSnapshot,
+  PortEventListener,
+  QueueStatus,
+  ReasonCode,
+  RequestOutcome,
+  TServerRequest,
+} from './port.ts';
 import { campaignUserData, OutboundCampaigns, recordUserData } from './outbound/campaigns.ts';
 import { announceCampaignsOnLogin, startProgressiveDialer } from './outbound/progressive-dialer.ts';
 import { handleRequest } from './requests.ts';

@@ -25,13 +25,11 @@ export const URL_OPT_IN_KEYS = ['vendor', 'offerTimeoutSec', 'appClassification'
 export const SHORTCUT_PATTERN = /^((Alt|Control|Meta|Shift)\+)+([A-Z0-9]|F([1-9]|1[0-2]))$/;
 
 const shortcutSchema = z.nullable(
-  z
-    .string()
-    .check(
-      z.maxLength(32),
-      z.regex(SHORTCUT_PATTERN, 'a shortcut such as Alt+Shift+A (modifiers, then a letter, digit or F1–F12)'),
-      z.refine((value) => /(^|\+)(Alt|Control|Meta)\+/.test(value), 'a shortcut needs Alt, Control or Meta'),
-    ),
+  z.string().check(
+    z.maxLength(32),
+    z.regex(SHORTCUT_PATTERN, 'a shortcut such as Alt+Shift+A (modifiers, then a letter, digit or F1–F12)'),
+    z.refine((value) => /(^|\+)(Alt|Control|Meta)\+/.test(value), 'a shortcut needs Alt, Control or Meta'),
+  ),
 );
 
 /** The toolbar's call shortcuts; `null` turns one off. Defaults on Alt+Shift, which neither Fusion nor the browsers use. */

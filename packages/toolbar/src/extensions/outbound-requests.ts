@@ -99,11 +99,14 @@ export const outboundRequests: RequestTable = {
       (data) => record(data).fields,
     ),
   ),
-  'outbound.callPreviewRecord': withParameters(z.tuple([interactionIdSchema, z.optional(z.int().check(z.positive()))]), async ([recordId, chained], context) => {
-    const recordHandle = chained ?? recordHandleOf(recordId, context);
-    if (recordHandle === undefined) return refuse('UNKNOWN_RECORD', `${recordId} is neither an outbound call of the agent's nor a record handle.`);
-    return answer(await context.workspace.callRecord(recordHandle, context.host.newEventId()), (outcome) => ({ interactionId: outcome.eventId }));
-  }),
+  'outbound.callPreviewRecord': withParameters(
+    z.tuple([interactionIdSchema, z.optional(z.int().check(z.positive()))]),
+    async ([recordId, chained], context) => {
+      const recordHandle = chained ?? recordHandleOf(recordId, context);
+      if (recordHandle === undefined) return refuse('UNKNOWN_RECORD', `${recordId} is neither an outbound call of the agent's nor a record handle.`);
+      return answer(await context.workspace.callRecord(recordHandle, context.host.newEventId()), (outcome) => ({ interactionId: outcome.eventId }));
+    },
+  ),
   'outbound.rejectPreviewRecord': withParameters(id, ([recordId], context) =>
     onRecord(recordId, context, (recordHandle) => ({ operation: 'rejectRecord', recordHandle })),
   ),
