@@ -1,6 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
-import { answered, OLIVIA, shown } from '../support/call-steps.ts';
+import { answered, colleagueToolbar, OLIVIA, shown } from '../support/call-steps.ts';
 import { ToolbarView } from '../support/toolbar-view.ts';
 import { expect, test, type CcpPanel, type Demo } from './amazon-test.ts';
 import type { Agent } from '../support/demo-test.ts';
@@ -11,15 +9,6 @@ import type { Agent } from '../support/demo-test.ts';
  * its network mid-call and getting it back, and a softphone error — each as the agent sees it in the
  * toolbar.
  */
-
-async function colleagueToolbar(context: BrowserContext, colleague: Agent): Promise<ToolbarView> {
-  const page = await context.newPage();
-  await page.goto(`${E2E_BRIDGE_URL}/toolbar/?${new URLSearchParams({ agentId: colleague.agentId, vendor: 'amazon' })}`);
-  const toolbar = new ToolbarView(page);
-  await toolbar.goAvailable();
-  await expect(toolbar.agentStateText).toHaveText('Available');
-  return toolbar;
-}
 
 /** Olivia's call, answered, then a consultation with the colleague merged into a conference. */
 async function conference(demo: Demo, ccp: CcpPanel, colleagues: ToolbarView, colleague: Agent): Promise<void> {
@@ -42,7 +31,7 @@ async function ccpControl(ccp: CcpPanel, name: string): Promise<void> {
 test.describe('Amazon Connect conferences and troubles', () => {
   test('leaves a conference: the agent wraps up, the customer and the colleague talk on', async ({ demo, ccp, agent, agentPool, sim, context }) => {
     const colleague = agentPool.next();
-    const colleagues = await colleagueToolbar(context, colleague);
+    const colleagues = await colleagueToolbar(context, colleague, 'amazon');
     const eventId = await answered(demo, ccp, agent, sim);
     await conference(demo, ccp, colleagues, colleague);
 
@@ -58,7 +47,7 @@ test.describe('Amazon Connect conferences and troubles', () => {
 
   test('a conference ends when the others hang up: the colleague, then the customer', async ({ demo, ccp, agent, agentPool, sim, context }) => {
     const colleague = agentPool.next();
-    const colleagues = await colleagueToolbar(context, colleague);
+    const colleagues = await colleagueToolbar(context, colleague, 'amazon');
     await answered(demo, ccp, agent, sim);
     await conference(demo, ccp, colleagues, colleague);
 
@@ -81,7 +70,7 @@ test.describe('Amazon Connect conferences and troubles', () => {
     context,
   }) => {
     const colleague = agentPool.next();
-    const colleagues = await colleagueToolbar(context, colleague);
+    const colleagues = await colleagueToolbar(context, colleague, 'amazon');
     const eventId = await answered(demo, ccp, agent, sim);
     await conference(demo, ccp, colleagues, colleague);
 

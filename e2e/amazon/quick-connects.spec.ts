@@ -1,9 +1,5 @@
-import type { BrowserContext } from '@playwright/test';
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
-import { answered, OLIVIA, shown } from '../support/call-steps.ts';
-import { ToolbarView } from '../support/toolbar-view.ts';
+import { answered, colleagueToolbar, OLIVIA, shown } from '../support/call-steps.ts';
 import { expect, test, type Demo } from './amazon-test.ts';
-import type { Agent } from '../support/demo-test.ts';
 
 /**
  * Transfers through Amazon Connect's quick connects, as the CCP lists them (`agent.getEndpoints()`
@@ -13,15 +9,6 @@ import type { Agent } from '../support/demo-test.ts';
  */
 
 const ESCALATIONS = '+15550100200';
-
-async function colleagueToolbar(context: BrowserContext, colleague: Agent): Promise<ToolbarView> {
-  const page = await context.newPage();
-  await page.goto(`${E2E_BRIDGE_URL}/toolbar/?${new URLSearchParams({ agentId: colleague.agentId, vendor: 'amazon' })}`);
-  const toolbar = new ToolbarView(page);
-  await toolbar.goAvailable();
-  await expect(toolbar.agentStateText).toHaveText('Available');
-  return toolbar;
-}
 
 /** Open the transfer panel of the current call, search the directory for `search` and pick the quick connect `label` lists. */
 async function pickQuickConnect(demo: Demo, search: string, label: string) {
@@ -35,7 +22,7 @@ async function pickQuickConnect(demo: Demo, search: string, label: string) {
 test.describe('Amazon Connect quick connects', () => {
   test('lists the quick connects of every kind, and transfers to a queue by picking it', async ({ demo, ccp, agent, agentPool, sim, context }) => {
     const colleague = agentPool.next();
-    const colleagues = await colleagueToolbar(context, colleague);
+    const colleagues = await colleagueToolbar(context, colleague, 'amazon');
     const eventId = await answered(demo, ccp, agent, sim);
 
     await demo.toolbar.control('Transfer').click();
@@ -82,7 +69,7 @@ test.describe('Amazon Connect quick connects', () => {
     context,
   }) => {
     const colleague = agentPool.next();
-    const colleagues = await colleagueToolbar(context, colleague);
+    const colleagues = await colleagueToolbar(context, colleague, 'amazon');
     await answered(demo, ccp, agent, sim);
 
     const transfer = await pickQuickConnect(demo, colleague.name, `${colleague.name} agent`);

@@ -1,7 +1,6 @@
-import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { toolbarViolations } from '../support/axe.ts';
-import { answered, OLIVIA } from '../support/call-steps.ts';
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
+import { answered, colleagueToolbar, OLIVIA } from '../support/call-steps.ts';
 import { ToolbarView } from '../support/toolbar-view.ts';
 import { expect, test, type Agent, type Demo, type PerVendor, type Vendor } from './scenario-test.ts';
 
@@ -27,15 +26,6 @@ const EXTENSION: PerVendor<(agent: Agent) => string | undefined> = {
   genesys: (agent) => `Ext. ${agent.dn}`,
   amazon: () => undefined,
 };
-
-async function colleagueToolbar(context: BrowserContext, colleague: Agent, vendor: Vendor): Promise<ToolbarView> {
-  const page = await context.newPage();
-  await page.goto(`${E2E_BRIDGE_URL}/toolbar/?${new URLSearchParams({ agentId: colleague.agentId, vendor })}`);
-  const toolbar = new ToolbarView(page);
-  await toolbar.goAvailable();
-  await expect(toolbar.agentStateText).toHaveText('Available');
-  return toolbar;
-}
 
 async function setFrameWidth(page: Page, width: number | undefined): Promise<void> {
   await page.locator('iframe[title="Media toolbar"]').evaluate((frame, px) => {

@@ -1,8 +1,5 @@
-import type { BrowserContext } from '@playwright/test';
-import { E2E_BRIDGE_URL } from '../support/environment.ts';
-import { ToolbarView } from '../support/toolbar-view.ts';
-import { expect, test, type Agent, type Vendor } from './scenario-test.ts';
-import { agentLeg, answered, OLIVIA, shown } from '../support/call-steps.ts';
+import { expect, test } from './scenario-test.ts';
+import { agentLeg, answered, colleagueToolbar, OLIVIA, shown } from '../support/call-steps.ts';
 
 /**
  * Transfers to a colleague, another agent of the same contact center on their own toolbar (same
@@ -12,15 +9,6 @@ import { agentLeg, answered, OLIVIA, shown } from '../support/call-steps.ts';
  */
 
 /** The colleague's toolbar, open on its own page and available. */
-async function colleagueToolbar(context: BrowserContext, colleague: Agent, vendor: Vendor): Promise<ToolbarView> {
-  const page = await context.newPage();
-  await page.goto(`${E2E_BRIDGE_URL}/toolbar/?${new URLSearchParams({ agentId: colleague.agentId, vendor })}`);
-  const toolbar = new ToolbarView(page);
-  await toolbar.goAvailable();
-  await expect(toolbar.agentStateText).toHaveText('Available');
-  return toolbar;
-}
-
 test.describe('Transfers', () => {
   test("transfers the call blind to a colleague: it rings in the colleague's toolbar, which answers it; WRAPUP here", async ({
     demo,

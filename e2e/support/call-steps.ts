@@ -1,6 +1,9 @@
+import type { BrowserContext } from '@playwright/test';
 import { formatPhoneNumber } from '../../packages/toolbar/src/ui/number-format.ts';
 import type { CcpPanel } from './ccp-panel.ts';
-import { expect, offeredEventId, type Agent, type Demo } from './demo-test.ts';
+import { expect, offeredEventId, type Agent, type Demo, type Vendor } from './demo-test.ts';
+import { E2E_BRIDGE_URL } from './environment.ts';
+import { ToolbarView } from './toolbar-view.ts';
 import type { SimCall, SimControl } from './sim-control.ts';
 
 /**
@@ -82,4 +85,14 @@ export async function agentLeg(sim: SimControl, agent: Agent): Promise<string | 
   const onCall = (call: SimCall): boolean => call.parties.some((party) => party.dn === agent.dn);
   const withCustomer = (await sim.calls()).find((call) => onCall(call) && call.parties.some((party) => party.kind === 'external'));
   return withCustomer?.parties.find((party) => party.dn === agent.dn)?.state;
+}
+
+/** A colleague's toolbar on its own page (no Fusion around it), signed in and Available: the other end of a transfer or consultation. */
+export async function colleagueToolbar(context: BrowserContext, colleague: Agent, vendor: Vendor): Promise<ToolbarView> {
+  const page = await context.newPage();
+  await page.goto(`${E2E_BRIDGE_URL}/toolbar/?${new URLSearchParams({ agentId: colleague.agentId, vendor })}`);
+  const toolbar = new ToolbarView(page);
+  await toolbar.goAvailable();
+  await expect(toolbar.agentStateText).toHaveText('Available');
+  return toolbar;
 }
