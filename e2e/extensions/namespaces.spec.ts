@@ -1,4 +1,5 @@
 import { API_NAMES } from '@ctikit/service-client';
+import { shown } from '../support/call-steps.ts';
 import type { SimControl } from '../support/sim-control.ts';
 import { Customer } from './support/customer.ts';
 import { desktopOptions, expect, test } from './support/extension-test.ts';
@@ -141,7 +142,7 @@ test.describe('Service Client API namespaces', () => {
     await expect(toolbar.view.agentStateText).toHaveText('Available');
 
     const { interactionId: id } = (await probe.data('voice.dial', NOAH, { Campaign: 'spring' })) as { interactionId: string };
-    await expect(toolbar.view.outgoingCall).toContainText(NOAH);
+    await expect(toolbar.view.outgoingCall).toContainText(shown(NOAH));
     await expect.poll(async () => (await callWith(sim, NOAH)).userData).toEqual({ Campaign: 'spring' });
     await new Customer(request, sim).answers(NOAH);
     await expect(toolbar.view.currentCall).toContainText('On call');

@@ -1,3 +1,4 @@
+import { shown } from '../support/call-steps.ts';
 import type { SimControl } from '../support/sim-control.ts';
 import { Customer } from './support/customer.ts';
 import { desktopOptions, expect, EXTENSION_ORIGIN, OTHER_ORIGIN, test, TOOLBAR_ORIGIN } from './support/extension-test.ts';
@@ -71,7 +72,7 @@ test.describe('an origin with an API filter', () => {
     await filtered.data('agent.setState', 'Ready');
     await expect(toolbar.view.agentStateText).toHaveText('Available');
     const { interactionId } = (await filtered.data('voice.dial', NOAH)) as { interactionId: string };
-    await expect(toolbar.view.outgoingCall).toContainText(NOAH);
+    await expect(toolbar.view.outgoingCall).toContainText(shown(NOAH));
     expect(await filtered.call('voice.hangUp', interactionId)).toMatchObject({ ok: false, errorCode: 'NOT_ALLOWED' });
     await toolbar.view.outgoingCall.getByRole('button', { name: 'Cancel call' }).click();
     await expect.poll(() => filtered.eventLines()).toEqual(['agent STATE_CHANGED', 'agent STATE_CHANGED']);
@@ -147,7 +148,7 @@ test.describe('rate limits', () => {
     await probe.data('agent.setState', 'Ready');
     await expect(toolbar.view.agentStateText).toHaveText('Available');
     await probe.data('voice.dial', NOAH);
-    await expect(toolbar.view.outgoingCall).toContainText(NOAH);
+    await expect(toolbar.view.outgoingCall).toContainText(shown(NOAH));
 
     expect(await probe.call('voice.dial', OLIVIA)).toEqual({
       ok: false,

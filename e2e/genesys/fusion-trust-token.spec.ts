@@ -101,7 +101,7 @@ function ticketAnswers(page: Page): Response[] {
 }
 
 async function openFusion(page: Page, path: string, user: string): Promise<{ fusion: FusionPage; toolbar: ToolbarView }> {
-  await page.goto(`${origin}${path}?${new URLSearchParams({ user, phone: '0' })}`);
+  await page.goto(`${origin}${path}?${new URLSearchParams({ user, phone: '0', trustToken: 'signed' })}`);
   const fusion = new FusionPage(page);
   const toolbar = new ToolbarView(page.frameLocator('iframe[title="Media toolbar"]'));
   await expect(toolbar.agentStateText).toHaveText('Logged out');

@@ -1,4 +1,5 @@
 import { expect, offeredEventId, openDemo, test } from '../support/demo-test.ts';
+import { shown } from '../support/call-steps.ts';
 import { E2E_BRIDGE_URL } from '../support/environment.ts';
 
 /**
@@ -29,7 +30,7 @@ test('preview campaign: the agent gets a record, calls it, sets the call result 
   await expect(preview).toContainText('Campaign Renewals');
   const offered = (await sim.outboundRecords()).find((record) => record.status === 'Offered');
   if (!offered) throw new Error('the campaign offered no record');
-  await expect(preview.getByRole('paragraph').filter({ hasText: offered.phone })).toBeVisible();
+  await expect(preview.getByRole('paragraph').filter({ hasText: shown(offered.phone) })).toBeVisible();
   await expect(preview).toContainText(String(offered.fields['Name']));
   await expect(preview.getByRole('definition')).toContainText([String(offered.fields['Name']), String(offered.fields['Plan'])]);
   await expect(campaigns.getByRole('button', { name: 'Get record' })).toBeDisabled();
@@ -37,7 +38,7 @@ test('preview campaign: the agent gets a record, calls it, sets the call result 
   await preview.getByRole('button', { name: 'Call', exact: true }).click();
   await expect(preview).toBeHidden();
   await expect(toolbar.outgoingCall).toContainText('Campaign Renewals');
-  await expect(toolbar.outgoingCall).toContainText(offered.phone);
+  await expect(toolbar.outgoingCall).toContainText(shown(offered.phone));
   const eventId = await offeredEventId(demo);
   expect((await fusion.uef.last('newCommEvent')).data.inData).toMatchObject({ SVCMCA_COMMUNICATION_DIRECTION: 'ORA_SVC_OUTBOUND', SVCMCA_ANI: offered.phone });
   const call = await sim.callOf('6101');

@@ -11,14 +11,15 @@ import { browserClock } from '../wire/browser-clock.ts';
 /**
  * The demo page: the simulated Fusion Service framing the media toolbar, and beside it the customer
  * phone that drives the contact-center simulator. The phone panel is a chunk of its own, loaded
- * after Fusion is up. With a trust-token.json beside the page, Fusion hands out trust tokens it
- * signs (trust-token.ts, loaded only then).
+ * after Fusion is up. Opened with `trustToken=signed`, Fusion hands out trust tokens it signs with
+ * the key of the trust-token.json beside the page (trust-token.ts, loaded only then).
  */
 
 const page = readPageConfig(window.location.href);
-const trustTokenSettings = await readTrustTokenSettings(window.location.href);
-const trustTokens = trustTokenSettings
-  ? await import('../fusion/trust-token.ts').then(({ SignedTrustTokens }) => SignedTrustTokens.start(trustTokenSettings, page.user, browserClock))
+const trustTokens = page.signedTrustToken
+  ? await Promise.all([readTrustTokenSettings(window.location.href), import('../fusion/trust-token.ts')]).then(([settings, { SignedTrustTokens }]) =>
+      SignedTrustTokens.start(settings, page.user, browserClock),
+    )
   : undefined;
 const directory = parseContactDirectory(contacts);
 let frame: HTMLIFrameElement | null = null;

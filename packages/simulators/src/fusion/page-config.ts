@@ -13,6 +13,7 @@ import { defaultFusionConfig, type FusionConfig } from './fusion-state.ts';
  * | `agentId`           | `agent1`       | the agent signed in to this Fusion page: getConfigurationOperation's agent id, and the toolbar's (a dev-mode bridge takes only its configured agents) |
  * | `locale`            | the toolbar's  | `en` or `ja`: the toolbar's language (and its web extensions')   |
  * | `user`              | the `agentId`  | the signed-in Fusion user a signed trust token names (`prn`)     |
+ * | `trustToken`        | `dev`          | `signed`: sign trust tokens with the trust-token.json beside the page |
  * | `phone`             | `1`            | `0` hides the customer phone panel                               |
  * | `vendor`            | the toolbar's  | `amazon` runs the toolbar on Amazon Connect (the simulated CCP)  |
  *
@@ -29,6 +30,7 @@ const querySchema = z.object({
   agentId: z.optional(identifier),
   locale: z.optional(z.enum(['en', 'ja'])),
   user: z.optional(identifier),
+  trustToken: z._default(z.enum(['dev', 'signed']), 'dev'),
   phone: z._default(z.enum(['0', '1']), '1'),
   vendor: z.optional(z.enum(['genesys', 'amazon'])),
 });
@@ -41,6 +43,8 @@ export interface PageConfig {
   fusion: FusionConfig;
   /** The Fusion user signed in on this page: whom a signed trust token names. */
   user: string;
+  /** Sign trust tokens with the key of the trust-token.json beside the page (never a key from the URL); else the unsigned dev token. */
+  signedTrustToken: boolean;
   showPhone: boolean;
 }
 
@@ -65,6 +69,7 @@ export function readPageConfig(pageUrl: string): PageConfig {
     toolbarOrigin: toolbar.origin,
     fusion,
     user: query.user ?? fusion.agentId,
+    signedTrustToken: query.trustToken === 'signed',
     showPhone: query.phone === '1',
   };
 }

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 
 /**
- * How the Fusion simulator signs its trust token, from `trust-token.json` beside its page: the
- * deployment's file (a test writes its own), never a parameter of the page's URL, which any page
- * framing it could set. Without the file the simulator hands out the unsigned dev token
- * `simulated-fa-trust-token.<agentId>`, which only a dev-mode bridge ignores.
+ * How the Fusion simulator signs its trust token, from `trust-token.json` beside its page (a test
+ * writes its own) when the page is opened with `trustToken=signed`: the key is the file's, never a
+ * parameter of the page's URL, which any page framing it could set. Otherwise the simulator hands out
+ * the unsigned dev token `simulated-fa-trust-token.<agentId>`, which only a dev-mode bridge ignores.
  *
  * | key          | default          | meaning                                            |
  * |--------------|------------------|----------------------------------------------------|
@@ -21,11 +21,10 @@ export type TrustTokenSettings = z.infer<typeof trustTokenSettingsSchema>;
 
 export const TRUST_TOKEN_FILE = 'trust-token.json';
 
-/** The page's trust-token settings, or undefined when it has none (the dev token). */
-export async function readTrustTokenSettings(pageUrl: string): Promise<TrustTokenSettings | undefined> {
+/** The page's trust-token settings, from the file beside it; a page asked to sign without one fails to start, saying why. */
+export async function readTrustTokenSettings(pageUrl: string): Promise<TrustTokenSettings> {
   const url = new URL(TRUST_TOKEN_FILE, pageUrl);
   const response = await fetch(url, { cache: 'no-store' });
-  if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
   const parsed = trustTokenSettingsSchema.safeParse(await response.json());
   if (!parsed.success) throw new Error(`${url.pathname}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

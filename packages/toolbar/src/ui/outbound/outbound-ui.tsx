@@ -109,7 +109,7 @@ function customerName(record: CampaignRecord): string | undefined {
 }
 
 function PreviewRecordCard(props: { record: CampaignRecord; liveCall: boolean }) {
-  const { t, workspace, commands } = useToolbar();
+  const { t, workspace, commands, formatNumber } = useToolbar();
   const { record } = props;
   const titleId = useId();
   const [error, setError] = useState<string | undefined>(undefined);
@@ -130,7 +130,7 @@ function PreviewRecordCard(props: { record: CampaignRecord; liveCall: boolean })
         <div class="party">
           <p class="party-name">{name ?? t('call.unknownCaller')}</p>
           <p class="party-number" dir="ltr">
-            {record.phone}
+            {formatNumber(record.phone)}
           </p>
         </div>
       </div>

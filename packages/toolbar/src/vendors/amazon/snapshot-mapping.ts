@@ -385,15 +385,20 @@ export class StreamsSnapshotMapper {
     return thirdPartyConnections(contact).find((third) => isActiveConnection(third) && !(third.state === 'connected' && customer?.state === 'connected'));
   }
 
+  /** The call's parties: its active connections but the agent's own and a consultation's (which has a card of its own until it is joined). */
   private parties(contact: ContactView): string[] {
-    return contact.connections.filter((connection) => connection.type !== 'agent' && isActiveConnection(connection)).map(partyOf);
+    return contact.connections.filter((connection) => this.isParty(connection)).map(partyOf);
+  }
+
+  private isParty(connection: ConnectionView): boolean {
+    return connection.type !== 'agent' && isActiveConnection(connection) && !this.consultIds.has(connection.connectionId);
   }
 
   /** Each party's state: a connection being rung, on hold, or on the line. */
   private partyStates(contact: ContactView): Record<string, PartyState> {
     const states: Record<string, PartyState> = {};
     for (const connection of contact.connections) {
-      if (connection.type === 'agent' || !isActiveConnection(connection)) continue;
+      if (!this.isParty(connection)) continue;
       states[partyOf(connection)] = PARTY_STATES[connection.state] ?? 'connected';
     }
     return states;

@@ -219,7 +219,7 @@ describe('Amazon Connect snapshots → core events', () => {
     const consulting = (state: string) =>
       agentView(BUSY, [contact({ state: 'connected', agent: 'connected', customer: 'hold', thirdParty: { state, name: 'Kenji Sato' } })]);
 
-    it('shows the third party as a consultation linked to the call, with the eventId consultCall answered', () => {
+    it('shows the third party as a consultation linked to the call (not a party of it until joined), with the eventId consultCall answered', () => {
       mapper.map(idle);
       mapper.map(talking);
       mapper.expectConsult('c-1', 'consult-1', false);
@@ -235,8 +235,8 @@ describe('Amazon Connect snapshots → core events', () => {
           type: 'interactionDataChanged',
           eventId: 'c-1',
           linkedEventId: 'consult-1',
-          parties: [CUSTOMER, 'Kenji Sato'],
-          partyStates: { [CUSTOMER]: 'held', 'Kenji Sato': 'ringing' },
+          parties: [CUSTOMER],
+          partyStates: { [CUSTOMER]: 'held' },
           at: AT,
         },
       ]);
