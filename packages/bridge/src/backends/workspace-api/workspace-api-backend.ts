@@ -105,7 +105,7 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
       return config.reasonCodes.map(({ code, label }) => ({ code, label }));
     },
     /** The targets search, asked with the asking agent's session; one answer serves every agent for DIRECTORY_TTL_MS. */
-    targets(dn: string): Promise<Target[]> {
+    async targets(dn: string): Promise<Target[]> {
       const link = linkOf(dn);
       return directory.get(async () => {
         const { targets, unreadable } = directoryOf(await link.directory(), config.agents);
