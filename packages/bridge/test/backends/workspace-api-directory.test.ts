@@ -39,6 +39,7 @@ describe('the targets search read tolerantly', () => {
         { type: 'agent-group', name: 'Support team' },
         { type: 'acd-queue', name: 'Support', number: '8000', availability: { waitingCalls: 2 } },
         { type: 'acd-queue', name: 'No number' },
+        { type: 'acd-queue', name: 'Too long', number: '1'.repeat(65) },
         { name: 'no type' },
         'not an object',
       ],
@@ -54,8 +55,8 @@ describe('the targets search read tolerantly', () => {
       { name: 'Sales', type: 'queue', dn: '8001' },
       { name: 'Support', type: 'queue', dn: '8000' },
     ]);
-    // Lee Park (no DN anywhere), the queue without a number, the entry without a type and the string.
-    expect(unreadable).toBe(4);
+    // Left out: Lee Park (no DN anywhere), the agent group and the queue without a number; unreadable: a number longer than a DN, the entry without a type and the string.
+    expect(unreadable).toBe(3);
   });
 });
 

@@ -35,7 +35,7 @@ export interface ConfiguredAgent {
 
 export interface Directory {
   targets: Target[];
-  /** Entries left out because they could not be read or do not fit the protocol. */
+  /** Entries left out because they could not be read or do not fit the protocol (not those left out for want of a DN). */
   unreadable: number;
 }
 
@@ -88,6 +88,7 @@ export function directoryOf(entries: readonly unknown[], configured: readonly Co
     if (type !== 'agent' && !QUEUE_TYPES.has(type)) continue;
     const number = present(entry.data.number);
     const candidate = type === 'agent' ? agentTarget(entry.data, configured) : { name: present(entry.data.name) ?? number, type: 'queue', dn: number };
+    if (candidate.dn === undefined) continue;
     const target = targetSchema.safeParse(candidate);
     if (target.success) (type === 'agent' ? agents : queues).push(target.data);
     else unreadable += 1;
