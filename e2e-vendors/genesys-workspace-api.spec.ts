@@ -135,6 +135,8 @@ test.describe("The toolbar on Genesys' agent-api-simulator", () => {
     await goAvailableSigningInAtGenesys(page, toolbar);
     await expect(toolbar.agentStateText).toHaveText('Available');
     await expect(fusion.phoneButton).toHaveAccessibleName(/^Phone: Available\b/);
+    // The header names the agent from the directory, Genesys' targets search.
+    await expect(toolbar.root.getByRole('banner')).toContainText(JOHN.name);
     const [initialize] = wire.commands();
     expect(initialize).toMatchObject({ type: 'initialize', genesysCredential: { kind: 'code', code: expect.any(String), redirectUri: demo.redirectUri } });
     expect(wire.events().map(({ eventName }) => eventName)).toEqual(['SessionOpened', 'EventRegistered', 'EventAgentLogin', 'EventAgentReady']);
