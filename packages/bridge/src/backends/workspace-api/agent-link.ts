@@ -104,6 +104,11 @@ export class AgentLink {
     return this.operate(request, restOperation(request, callIdOf));
   }
 
+  /** Whether the agent's Workspace session is open. */
+  get online(): boolean {
+    return this.state === 'online';
+  }
+
   /** The targets search's entries, asked with this agent's session. */
   async directory(): Promise<unknown[]> {
     if (this.state !== 'online' || !this.session) throw this.unavailable();

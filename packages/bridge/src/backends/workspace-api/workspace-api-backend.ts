@@ -104,9 +104,14 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     reasonCodes(): ReasonCode[] {
       return config.reasonCodes.map(({ code, label }) => ({ code, label }));
     },
-    /** The targets search, asked with the asking agent's session; one answer serves every agent for DIRECTORY_TTL_MS. */
+    /**
+     * The targets search, asked with the asking agent's session, else (it is reconnecting, or held by
+     * another node of a cluster) with another session this backend holds: the directory is the
+     * contact center's, not the agent's. One answer serves every agent for DIRECTORY_TTL_MS.
+     */
     async targets(dn: string): Promise<Target[]> {
-      const link = linkOf(dn);
+      const own = linkOf(dn);
+      const link = own.online ? own : ([...links.values()].find((other) => other.online) ?? own);
       return directory.get(async () => {
         const { targets, unreadable } = directoryOf(await link.directory(), config.agents);
         if (unreadable > 0) log.warn({ agentId: link.agentId, unreadable }, 'directory entries of the Workspace API left out: the backend cannot read them');
