@@ -170,6 +170,16 @@ test.describe("The toolbar on Genesys' agent-api-simulator", () => {
     expect(wire.events().at(-1)).toMatchObject({ eventName: 'EventEstablished', connectionId });
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent']);
 
+    // The transfer field searches the directory: the simulator's route points are in it.
+    await toolbar.control('Transfer').click();
+    const transfer = toolbar.currentCall.getByRole('group', { name: 'Transfer' });
+    const field = transfer.getByRole('combobox', { name: 'Transfer to' });
+    await field.fill('sip');
+    await expect(transfer.getByRole('listbox', { name: 'Directory' }).getByRole('option', { name: /^TO SIP Group .*queue/ })).toBeVisible();
+    await field.press('Escape');
+    await field.press('Escape');
+    await expect(transfer).toBeHidden();
+
     await toolbar.control('Hold').click();
     await expect(toolbar.currentCall).toContainText('On hold');
     await expect(toolbar.control('Resume')).toBeVisible();
