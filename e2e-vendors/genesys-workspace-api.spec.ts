@@ -135,6 +135,8 @@ test.describe("The toolbar on Genesys' agent-api-simulator", () => {
     await goAvailableSigningInAtGenesys(page, toolbar);
     await expect(toolbar.agentStateText).toHaveText('Available');
     await expect(fusion.phoneButton).toHaveAccessibleName(/^Phone: Available\b/);
+    // The header names the agent from the directory, Genesys' targets search.
+    await expect(toolbar.root.getByRole('banner')).toContainText(JOHN.name);
     const [initialize] = wire.commands();
     expect(initialize).toMatchObject({ type: 'initialize', genesysCredential: { kind: 'code', code: expect.any(String), redirectUri: demo.redirectUri } });
     expect(wire.events().map(({ eventName }) => eventName)).toEqual(['SessionOpened', 'EventRegistered', 'EventAgentLogin', 'EventAgentReady']);
@@ -167,6 +169,16 @@ test.describe("The toolbar on Genesys' agent-api-simulator", () => {
     expect(wire.commands().at(-1)).toEqual({ type: 'Accept', connectionId });
     expect(wire.events().at(-1)).toMatchObject({ eventName: 'EventEstablished', connectionId });
     await expect.poll(() => fusion.uef.commEvents(eventId)).toEqual(['newCommEvent', 'startCommEvent']);
+
+    // The transfer field searches the directory: the simulator's route points are in it.
+    await toolbar.control('Transfer').click();
+    const transfer = toolbar.currentCall.getByRole('group', { name: 'Transfer' });
+    const field = transfer.getByRole('combobox', { name: 'Transfer to' });
+    await field.fill('sip');
+    await expect(transfer.getByRole('listbox', { name: 'Directory' }).getByRole('option', { name: /^TO SIP Group .*queue/ })).toBeVisible();
+    await field.press('Escape');
+    await field.press('Escape');
+    await expect(transfer).toBeHidden();
 
     await toolbar.control('Hold').click();
     await expect(toolbar.currentCall).toContainText('On hold');

@@ -124,8 +124,12 @@ export interface ContactCenterPort {
   agents(): AgentEntry[];
   /** Not-ready reason codes the agent may choose from. */
   reasonCodes(): ReasonCode[];
-  /** Optional: the directory — agents with their states, queues — that transfers and consultations go to. */
-  targets?(): Promise<Target[]>;
+  /**
+   * Optional: the directory — agents with their states, queues — that transfers and consultations
+   * go to, as the agent on `dn` asks for it (a backend that acts as each agent asks with that
+   * agent's session).
+   */
+  targets?(dn: string): Promise<Target[]>;
   request(request: TServerRequest): Promise<RequestOutcome>;
   /** Events addressed to `dn`, in order. Returns the unsubscribe function. */
   subscribe(dn: string, listener: PortEventListener): () => void;

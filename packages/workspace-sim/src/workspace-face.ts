@@ -8,6 +8,7 @@ import { agentFacts, callFromLeg } from './call-model.ts';
 import { GenesysAuthentication } from './genesys-authentication.ts';
 import type { AgentAccount, AuthClient } from './genesys-authentication.ts';
 import { NotificationHub } from './notification-hub.ts';
+import { searchTargets, targetsQuerySchema } from './targets.ts';
 import { VoiceNotifier } from './voice-notifier.ts';
 import { agentOperations, callOperations, mediaOperations } from './voice-operations.ts';
 import type { EngineRequest, VoiceOperation } from './voice-operations.ts';
@@ -212,6 +213,15 @@ export function createWorkspaceFace(options: WorkspaceFaceOptions): WorkspaceFac
   app.get(`${WORKSPACE_BASE}/voice/calls`, async (request) => {
     const voice = requireVoice(requireSession(request));
     return { status: { code: STATUS_OK }, data: { calls: port.snapshot(voice.dn).calls.map((leg) => callFromLeg(voice.dn, leg)) } };
+  });
+
+  app.get(`${WORKSPACE_BASE}/targets`, async (request) => {
+    const session = requireSession(request);
+    const query = targetsQuerySchema.safeParse(request.query);
+    if (!query.success) throw new FaceError(400, 'targets needs a searchTerm (and takes types, matchType and a limit of 1 to 10000).');
+    const agent = port.agents().find((entry) => entry.agentId === session.agentId);
+    if (!agent) throw new FaceError(400, `Agent ${session.agentId} has no DN in this contact center.`);
+    return searchTargets(port, agent.dn, query.data);
   });
 
   app.post<{ Params: { id: string; operation: string } }>(`${WORKSPACE_BASE}/voice/calls/:id/:operation`, (request, reply) =>

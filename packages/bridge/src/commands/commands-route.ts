@@ -69,7 +69,10 @@ export const commandsRoute: FastifyPluginAsync<CommandsRouteOptions> = async (ap
   app.get(REASON_CODES_PATH, async (): Promise<ReasonCodesResult> => ({ ok: true, reasonCodes: backend.reasonCodes() }));
 
   /** The directory, for the transfer panel and the names of the parties on the agent's calls; empty where the backend has none. */
-  app.get(TARGETS_PATH, async (): Promise<TargetsResult> => ({ ok: true, targets: backend.targets ? await backend.targets() : [] }));
+  app.get(TARGETS_PATH, async (request): Promise<TargetsResult> => {
+    const agent = request.agent as NonNullable<FastifyRequest['agent']>;
+    return { ok: true, targets: backend.targets ? await backend.targets(agent.dn) : [] };
+  });
 
   app.get(QUEUE_STATUS_PATH, async (request): Promise<QueueStatusResult> => {
     const agent = request.agent as NonNullable<FastifyRequest['agent']>;

@@ -94,6 +94,25 @@ describe('the bridge on the Workspace API backend', () => {
     await wire.close();
   });
 
+  it("GET /genesys/targets answers the directory from the Workspace API once the agent's session is open, BACKEND_UNAVAILABLE before", async () => {
+    const targets = () => http(`${bridge.url}/genesys/targets`, { headers: { 'x-agent-id': 'agent2' } });
+    expect(await targets()).toMatchObject({ status: 503, body: { ok: false, error: { code: 'BACKEND_UNAVAILABLE' } } });
+    expect((await postJson(`${bridge.url}/genesys/events`, { type: 'initialize' }, { 'x-agent-id': 'agent2' })).status).toBe(200);
+    const answer = await targets();
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      ok: true,
+      targets: [
+        { name: 'Alex Morgan', type: 'agent', dn: '5001', agentId: 'agent1' },
+        { name: 'Kenji Sato', type: 'agent', dn: '5002', agentId: 'agent2', state: 'Ready' },
+        { name: 'Maria Lopez', type: 'agent', dn: '5003', agentId: 'agent3' },
+        { name: 'Sam Lee', type: 'agent', dn: '5004', agentId: 'agent4' },
+        { name: 'Support', type: 'queue', dn: '8000' },
+        { name: 'Sales', type: 'queue', dn: '8001' },
+      ],
+    });
+  });
+
   it("MakeCall with Fusion's eventId: the call the Workspace API reports without echoing the operation keeps that id", async () => {
     const wire = await ClientSocket.open(`${wsUrl}/genesysWs?agentId=agent3`);
     await wire.next('SessionOpened');

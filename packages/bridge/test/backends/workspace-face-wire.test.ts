@@ -275,3 +275,61 @@ describe('Workspace API face: the rest of the voice API, in the shapes genesys-w
     expect((await call('POST', 'voice/calls/x/constructor', s.headers, {})).status).toBe(404);
   });
 });
+
+describe('Workspace API face: targets', () => {
+  it("answers the targets search in the shape of Genesys' simulator: agents (availability while logged in), then ACD queues", async () => {
+    expect((await call('GET', 'targets?searchTerm=*', { 'x-api-key': API_KEY })).status).toBe(401);
+    const s = await session();
+    expect(await call('GET', 'targets', s.headers)).toMatchObject({ status: 400, body: { status: { code: 400 } } });
+    expect((await call('GET', 'targets?searchTerm=*&limit=0', s.headers)).status).toBe(400);
+
+    await call('POST', 'activate-channels', s.headers, { data: { agentId: 'agent1', dn: '5001' } });
+    await s.next((message) => message['messageType'] === 'DnStateChanged' && (message['dn'] as Message)['agentState'] === 'NotReady');
+    await call('POST', 'voice/not-ready', s.headers, { data: { reasonCode: 'Lunch' } });
+    await s.next((message) => message['messageType'] === 'DnStateChanged' && (message['dn'] as Message)['reasons'] !== undefined);
+    const all = await call('GET', 'targets?searchTerm=*&types=agent,acd-queue,route-point', s.headers);
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ status: { code: 0 }, data: { totalMatches: 6 } });
+    const targets = (all.body['data'] as { targets: Message[] }).targets;
+    expect(targets[0]).toEqual({
+      DBID: 1,
+      type: 'agent',
+      name: 'Alex Morgan',
+      firstName: 'Alex',
+      lastName: 'Morgan',
+      userName: 'agent1',
+      employeeId: 'agent1',
+      availability: {
+        channels: [
+          {
+            name: 'voice',
+            available: false,
+            activity: 'Idle',
+            userState: { state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch' },
+            phoneNumber: '5001',
+          },
+        ],
+      },
+    });
+    expect(targets[1]).toEqual({ DBID: 2, type: 'agent', name: 'Kenji Sato', firstName: 'Kenji', lastName: 'Sato', userName: 'agent2', employeeId: 'agent2' });
+    expect(targets.slice(4)).toEqual([
+      { DBID: 1, type: 'acd-queue', name: 'Support', number: '8000' },
+      { DBID: 2, type: 'acd-queue', name: 'Sales', number: '8001' },
+    ]);
+
+    simulator.placeCall({ from: CUSTOMER, to: '5001' });
+    await s.next((message) => message['messageType'] === 'CallStateChanged');
+    const ringing = await call('GET', 'targets?searchTerm=alex&types=agent', s.headers);
+    expect(ringing.body).toMatchObject({
+      data: { totalMatches: 1, targets: [{ name: 'Alex Morgan', availability: { channels: [{ activity: 'ReceivingCall' }] } }] },
+    });
+
+    const names = async (query: string): Promise<unknown> =>
+      ((await call('GET', `targets?${query}`, s.headers)).body['data'] as { targets: Message[] }).targets.map((target) => target['name']);
+    expect(await names('searchTerm=SA')).toEqual(['Kenji Sato', 'Sam Lee', 'Sales']);
+    expect(await names('searchTerm=sales,agent4&types=agent,acd-queue')).toEqual(['Sam Lee', 'Sales']);
+    expect(await names('searchTerm=Sales&matchType=exact')).toEqual(['Sales']);
+    expect(await names('searchTerm=*&types=acd-queue&limit=1')).toEqual(['Support']);
+    expect(await names('searchTerm=*&types=agent-group')).toEqual([]);
+  });
+});

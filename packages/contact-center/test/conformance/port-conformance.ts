@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { agentAndCallTests } from './agent-and-call-tests.ts';
+import { directoryTests } from './directory-tests.ts';
 import { featureTests } from './feature-tests.ts';
 import { CONFORMANCE_CONFIG, Scenario } from './scenario.ts';
 import type { ConformanceBackend } from './scenario.ts';
@@ -33,5 +34,6 @@ export function describePortConformance(backend: ConformanceBackend): void {
     };
     agentAndCallTests(current, backend);
     featureTests(current);
+    directoryTests(current, backend);
   });
 }

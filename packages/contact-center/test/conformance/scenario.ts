@@ -18,6 +18,8 @@ export interface ConformanceBackend {
   name: string;
   /** Whether the backend reports how an outbound call failed (EventDestinationBusy, callState Busy / NoAnswer). */
   reportsReleaseCauses: boolean;
+  /** Whether the directory gives a logged-out agent's state (the Workspace API lists no channel for an agent not logged in). */
+  reportsLoggedOutAgents: boolean;
   start(config: SimulatorConfigInput): Promise<ConformanceTarget>;
 }
 

@@ -6,6 +6,7 @@ import { describePortConformance } from './port-conformance.ts';
 describePortConformance({
   name: 'embedded simulator',
   reportsReleaseCauses: true,
+  reportsLoggedOutAgents: true,
   async start(config) {
     const simulator = createSimulator(parseSimulatorConfig(config), new ManualClock());
     return { port: simulator, control: simulator, close: () => simulator.close() };

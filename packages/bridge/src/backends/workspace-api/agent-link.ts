@@ -104,6 +104,17 @@ export class AgentLink {
     return this.operate(request, restOperation(request, callIdOf));
   }
 
+  /** Whether the agent's Workspace session is open. */
+  get online(): boolean {
+    return this.state === 'online';
+  }
+
+  /** The targets search's entries, asked with this agent's session. */
+  async directory(): Promise<unknown[]> {
+    if (this.state !== 'online' || !this.session) throw this.unavailable();
+    return this.session.rest.targets();
+  }
+
   /**
    * Another bridge node drives the DN now (it holds the agent's lease): drop this node's session
    * without logging the agent out and without a word to the listeners, so no two nodes act as the

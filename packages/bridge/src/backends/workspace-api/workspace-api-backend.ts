@@ -1,5 +1,5 @@
 import { CtiError, genesysCredentialSchema } from '@ctikit/protocol';
-import type { GenesysCredential } from '@ctikit/protocol';
+import type { GenesysCredential, Target } from '@ctikit/protocol';
 import { systemClock } from '@ctikit/kernel';
 import type {
   AgentEntry,
@@ -13,6 +13,7 @@ import type {
   TServerRequest,
 } from '@ctikit/contact-center';
 import { AgentLink } from './agent-link.ts';
+import { DIRECTORY_TTL_MS, DirectoryCache, directoryOf } from './workspace-directory.ts';
 import { workspaceApiConfigSchema } from './options.ts';
 import type { BackendLog, WorkspaceApiBackendOptions } from './options.ts';
 import { currentCredential } from './workspace-credential.ts';
@@ -88,6 +89,8 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     ]),
   );
 
+  const directory = new DirectoryCache(clock, DIRECTORY_TTL_MS);
+
   function linkOf(dn: string): AgentLink {
     const link = links.get(dn);
     if (!link) throw new CtiError('DN_NOT_CONFIGURED', `DN ${dn} is not a configured agent DN.`);
@@ -100,6 +103,20 @@ export function createWorkspaceApiBackend(options: WorkspaceApiBackendOptions): 
     },
     reasonCodes(): ReasonCode[] {
       return config.reasonCodes.map(({ code, label }) => ({ code, label }));
+    },
+    /**
+     * The targets search, asked with the asking agent's session, else (it is reconnecting, or held by
+     * another node of a cluster) with another session this backend holds: the directory is the
+     * contact center's, not the agent's. One answer serves every agent for DIRECTORY_TTL_MS.
+     */
+    async targets(dn: string): Promise<Target[]> {
+      const own = linkOf(dn);
+      const link = own.online ? own : ([...links.values()].find((other) => other.online) ?? own);
+      return directory.get(async () => {
+        const { targets, unreadable } = directoryOf(await link.directory(), config.agents);
+        if (unreadable > 0) log.warn({ agentId: link.agentId, unreadable }, 'directory entries of the Workspace API left out: the backend cannot read them');
+        return targets;
+      });
     },
     async request(request: TServerRequest): Promise<RequestOutcome> {
       const link = linkOf(request.thisDN);

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { CookieJar } from './cookie-jar.ts';
 import { errorForHttp, errorForNetwork } from './workspace-errors.ts';
 import type { GenesysCredential } from '@ctikit/protocol';
-import { API_BASE, callsReplySchema, replySchema } from './workspace-wire.ts';
+import { DIRECTORY_QUERY } from './workspace-directory.ts';
+import { API_BASE, callsReplySchema, replySchema, targetsReplySchema } from './workspace-wire.ts';
 import type { Reply, WorkspaceCall } from './workspace-wire.ts';
 
 /**
@@ -49,6 +50,12 @@ export class WorkspaceRest {
 
   async calls(): Promise<WorkspaceCall[]> {
     return (await this.send('GET', 'voice/calls', callsReplySchema)).data.calls;
+  }
+
+  /** The targets search (`GET targets`) for the whole directory: its entries, each still to be read (workspace-directory.ts). */
+  async targets(): Promise<unknown[]> {
+    const reply = await this.send('GET', `targets?${new URLSearchParams(DIRECTORY_QUERY).toString()}`, targetsReplySchema);
+    return reply.data?.targets ?? [];
   }
 
   /** End the Workspace session (a redirect, as Genesys' simulator answers, counts as done). */

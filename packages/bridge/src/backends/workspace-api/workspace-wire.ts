@@ -75,3 +75,43 @@ export const callsReplySchema = z.object({
   status: z.object({ code: z.number().int() }),
   data: z.object({ calls: z.array(callSchema) }),
 });
+
+/** A number the Workspace API may send as a string or a number; kept as text. */
+const numberText = z.union([z.string(), z.number()]).transform(String);
+
+/**
+ * One entry of `GET targets`, read tolerantly: every field may be missing or null. Agents name the
+ * person (`name`, else `firstName lastName`, else `userName`) and, while logged in, list their
+ * channels' availability (the voice channel's `userState.state`, `activity` and `phoneNumber`, the
+ * DN); queues and route points carry their `number`.
+ */
+export const directoryEntrySchema = z.object({
+  type: z.string(),
+  name: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  userName: z.string().nullish(),
+  employeeId: z.string().nullish(),
+  number: numberText.nullish(),
+  availability: z
+    .object({
+      channels: z
+        .array(
+          z.object({
+            name: z.string().nullish(),
+            activity: z.string().nullish(),
+            phoneNumber: numberText.nullish(),
+            userState: z.object({ state: z.string().nullish() }).nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+
+/** `GET targets`: the entries are parsed one by one (directoryEntrySchema), so one the backend cannot read leaves the others. */
+export const targetsReplySchema = z.object({
+  status: z.object({ code: z.number().int() }),
+  data: z.object({ targets: z.array(z.unknown()).nullish() }).nullish(),
+});
