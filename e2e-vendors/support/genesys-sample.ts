@@ -161,7 +161,7 @@ export const test = base.extend<Fixtures, { bridge: Bridge }>({
   },
 
   sample: async ({ page, toolbar }, use) => {
-    await toolbar.root.getByRole('button', { name: 'My Sample' }).click();
+    await toolbar.root.getByRole('tab', { name: 'My Sample' }).click();
     const sample = new GenesysSample(page);
     await expect(sample.frame.getByRole('heading', { name: /^SCAPI on / })).toBeVisible();
     await use(sample);
